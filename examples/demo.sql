@@ -1,0 +1,69 @@
+-- pg_dynamo walk-through: one table, two query styles, the same rows.
+--
+-- Run by `make demo` (scripts/demo.sh) in a fresh database where
+-- `CREATE EXTENSION pg_dynamo` has been run; by hand:
+--     psql -v ON_ERROR_STOP=1 -e -f examples/demo.sql
+
+\echo
+\echo '=== 1. Create a DynamoDB table "Users", partition key UserId (a string)'
+\echo '    DynamoDB: aws dynamodb create-table --table-name Users --key-schema AttributeName=UserId,KeyType=HASH ...'
+SELECT jsonb_pretty(dynamo.create_table(table_name => 'Users',
+                                        partition_key => 'UserId',
+                                        partition_key_type => 'S'));
+
+SELECT * FROM dynamo.list_tables();
+
+\echo
+\echo '=== 2. Its items live in an ordinary PostgreSQL table: key column pk, whole item in jsonb'
+\d dynamo_data."Users"
+
+\echo
+\echo '=== 3. Write items, ergonomic style: plain JSON'
+SELECT dynamo.put_item('Users', '{"UserId":"123","Name":"Alice","Age":30}');
+SELECT dynamo.put_item('Users', '{"UserId":"125","Name":"Carol","Age":41}');
+
+\echo
+\echo '=== 4. Write items, DynamoDB style: the PutItem request, typed attribute values'
+SELECT dynamo.execute('PutItem', '{"TableName":"Users","Item":{"UserId":{"S":"124"},"Name":{"S":"Bob"},"Age":{"N":"25"}}}');
+SELECT dynamo.execute('PutItem', '{"TableName":"Users","Item":{"UserId":{"S":"126"},"Name":{"S":"Dave"},"Age":{"N":"35"}}}');
+
+\echo
+\echo '=== 5. Read by key, both styles (either style reads what the other wrote)'
+SELECT dynamo.get_item('Users', '{"UserId":"124"}') AS bob;
+SELECT dynamo.execute('GetItem', '{"TableName":"Users","Key":{"UserId":{"S":"123"}}}') AS alice;
+
+\echo
+\echo '=== 6. The same rows with plain SQL'
+SELECT pk AS user_id, item->>'Name' AS name, (item->>'Age')::int AS age
+FROM dynamo_data."Users"
+ORDER BY pk;
+
+\echo
+\echo '=== 7. SQL can filter on any attribute, not just the key: users older than 30'
+SELECT pk AS user_id, item->>'Name' AS name, (item->>'Age')::int AS age
+FROM dynamo_data."Users"
+WHERE (item->>'Age')::int > 30
+ORDER BY age;
+
+\echo
+\echo '=== 8. ...and join the items with relational tables in the same database'
+CREATE TABLE user_roles (
+    user_id text PRIMARY KEY,
+    role    text NOT NULL
+);
+INSERT INTO user_roles VALUES ('123', 'admin'), ('124', 'editor'), ('126', 'viewer');
+
+SELECT u.pk AS user_id, u.item->>'Name' AS name, r.role
+FROM dynamo_data."Users" AS u
+JOIN user_roles AS r ON r.user_id = u.pk
+ORDER BY u.pk;
+
+\echo
+\echo '=== 9. Delete an item by key, then look for it both ways'
+SELECT dynamo.delete_item('Users', '{"UserId":"125"}');
+SELECT dynamo.get_item('Users', '{"UserId":"125"}') IS NULL AS carol_is_gone;
+SELECT count(*) AS rows_for_125 FROM dynamo_data."Users" WHERE pk = '125';
+
+SELECT pk AS user_id, item->>'Name' AS name, (item->>'Age')::int AS age
+FROM dynamo_data."Users"
+ORDER BY pk;

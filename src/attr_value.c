@@ -1,0 +1,803 @@
+/*
+ * attr_value.c
+ *		Conversions between DynamoDB's typed JSON, the plain JSON of the SQL
+ *		functions and the stored form (see attr_value.h for the format).
+ *
+ * Every conversion into the stored form validates as DynamoDB does and
+ * canonicalises (normalised numbers, sorted sets, canonical base64), which is
+ * what lets equality of stored values be plain jsonb equality.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+
+#include "attr_value.h"
+#include "errors.h"
+#include "nul_escape.h"
+
+const char *const DynamoTypeNames[DYNAMO_TYPE_COUNT] = {
+	"S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"
+};
+
+/* Tag keys of the stored form, by type; NULL where the type needs none */
+static const char *const StoredTags[DYNAMO_TYPE_COUNT] = {
+	NULL, NULL, "$B", NULL, NULL, "$M", NULL, "$SS", "$NS", "$BS"
+};
+
+/* A set member on its way into canonical order */
+typedef struct SetMember
+{
+	JsonbValue	value;			/* stored-form scalar */
+	bytea	   *bytes;			/* for BS: decoded bytes */
+	const char *display;		/* for duplicate messages */
+} SetMember;
+
+static void typed_push(JsonbParseState **st, JsonbIteratorToken tok,
+					   JsonbValue *typed, int depth, bool escaped);
+static void plain_push(JsonbParseState **st, JsonbIteratorToken tok,
+					   JsonbValue *plain, int depth, bool escaped);
+
+/* Look up a type by DynamoDB's name for it */
+bool
+dynamo_type_from_name(const char *name, int len, DynamoType *type)
+{
+	for (int i = 0; i < DYNAMO_TYPE_COUNT; i++)
+	{
+		if (strlen(DynamoTypeNames[i]) == len && memcmp(DynamoTypeNames[i], name, len) == 0)
+		{
+			*type = (DynamoType) i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Which tagged type a single object key names, if any */
+static bool
+tag_type(const char *key, int len, DynamoType *type)
+{
+	if (len < 2 || key[0] != '$')
+		return false;
+	for (int i = 0; i < DYNAMO_TYPE_COUNT; i++)
+	{
+		if (StoredTags[i] && strlen(StoredTags[i]) == len && memcmp(StoredTags[i], key, len) == 0)
+		{
+			*type = (DynamoType) i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Name of a JSON value's kind, for SerializationException messages */
+const char *
+jsonb_value_kind(const JsonbValue *v)
+{
+	switch (v->type)
+	{
+		case jbvString:
+			return "STRING_VALUE";
+		case jbvNumeric:
+			return "NUMBER_VALUE";
+		case jbvBool:
+			return v->val.boolean ? "VALUE_TRUE" : "VALUE_FALSE";
+		case jbvNull:
+			return "VALUE_NULL";
+		case jbvBinary:
+			return JsonContainerIsArray(v->val.binary.data) ? "START_ARRAY" : "START_OBJECT";
+		default:
+			return "VALUE";
+	}
+}
+
+/* A request value of the wrong JSON kind, as DynamoDB's deserializer says */
+static void
+wrong_kind(const JsonbValue *v, const char *expected)
+{
+	if (v->type == jbvBinary && JsonContainerIsObject(v->val.binary.data))
+		dynamo_error(DYN_SERIALIZATION, "Start of structure or map found where not expected.");
+	if (v->type == jbvBinary)
+		dynamo_error(DYN_SERIALIZATION, "Start of list found where not expected");
+	dynamo_error(DYN_SERIALIZATION, "%s can not be converted to %s",
+				 jsonb_value_kind(v), expected);
+}
+
+static inline bool
+is_object(const JsonbValue *v)
+{
+	return v->type == jbvBinary && JsonContainerIsObject(v->val.binary.data);
+}
+
+static inline bool
+is_array(const JsonbValue *v)
+{
+	return v->type == jbvBinary && JsonContainerIsArray(v->val.binary.data);
+}
+
+/* The single key and value of a one-pair object container */
+static void
+single_pair(JsonbContainer *c, JsonbValue *key, JsonbValue *val)
+{
+	JsonbIterator *it = JsonbIteratorInit(c);
+
+	(void) JsonbIteratorNext(&it, key, true);	/* BEGIN_OBJECT */
+	(void) JsonbIteratorNext(&it, key, true);
+	(void) JsonbIteratorNext(&it, val, true);
+}
+
+/*
+ * Classify a stored value.  For M, L and the tagged types, *payload (if not
+ * NULL) receives the container holding the contents: the map's pairs, the
+ * list's or set's elements, or B's base64 string.
+ */
+DynamoType
+attr_type(const JsonbValue *v, JsonbValue *payload)
+{
+	JsonbValue	key,
+				val;
+	DynamoType	t;
+
+	if (payload)
+		*payload = *v;
+	switch (v->type)
+	{
+		case jbvString:
+			return DT_S;
+		case jbvNumeric:
+			return DT_N;
+		case jbvBool:
+			return DT_BOOL;
+		case jbvNull:
+			return DT_NULL;
+		case jbvBinary:
+			break;
+		default:
+			elog(ERROR, "unexpected jsonb value type %d", v->type);
+	}
+	if (JsonContainerIsArray(v->val.binary.data))
+		return DT_L;
+	if (JsonContainerSize(v->val.binary.data) != 1)
+		return DT_M;
+	single_pair(v->val.binary.data, &key, &val);
+	if (!tag_type(key.val.string.val, key.val.string.len, &t))
+		return DT_M;
+	if (payload)
+		*payload = val;
+	return t;
+}
+
+/* Push a string, escaping U+0001 unless the caller's strings are escaped */
+static void
+push_string(JsonbParseState **st, JsonbIteratorToken tok, const char *s, int len,
+			bool escaped)
+{
+	JsonbValue	v;
+
+	v.type = jbvString;
+	v.val.string.val = (char *) s;
+	v.val.string.len = len;
+	if (!escaped && nul_escape_present(s, len))
+		v.val.string.val = nul_escape(s, len, &v.val.string.len);
+	(void) pushJsonbValue(st, tok, &v);
+}
+
+static void
+push_numeric(JsonbParseState **st, JsonbIteratorToken tok, Numeric n)
+{
+	JsonbValue	v;
+
+	v.type = jbvNumeric;
+	v.val.numeric = n;
+	(void) pushJsonbValue(st, tok, &v);
+}
+
+/* Push a tagged value's opening: BEGIN_OBJECT and the tag key */
+static void
+push_tag(JsonbParseState **st, JsonbIteratorToken tok, DynamoType t)
+{
+	JsonbValue	k;
+
+	(void) tok;
+	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+	k.type = jbvString;
+	k.val.string.val = (char *) StoredTags[t];
+	k.val.string.len = strlen(StoredTags[t]);
+	(void) pushJsonbValue(st, WJB_KEY, &k);
+}
+
+static void
+check_depth(int depth)
+{
+	if (depth > DYNAMO_MAX_DEPTH)
+		dynamo_error(DYN_VALIDATION, "Nesting Levels have exceeded supported limits");
+}
+
+/* Push a binary value as {"$B": canonical base64} */
+static void
+push_binary(JsonbParseState **st, JsonbIteratorToken tok, bytea *bytes)
+{
+	char	   *b64 = dynamo_binary_encode(VARDATA_ANY(bytes), VARSIZE_ANY_EXHDR(bytes));
+
+	push_tag(st, tok, DT_B);
+	push_string(st, WJB_VALUE, b64, strlen(b64), true);
+	(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
+}
+
+/* Order set members as the stored form keeps them */
+static int
+set_member_cmp(const void *a, const void *b, void *arg)
+{
+	const SetMember *x = a;
+	const SetMember *y = b;
+	DynamoType	t = *(DynamoType *) arg;
+
+	if (t == DT_NS)
+		return DatumGetInt32(DirectFunctionCall2(numeric_cmp,
+												 NumericGetDatum(x->value.val.numeric),
+												 NumericGetDatum(y->value.val.numeric)));
+	if (t == DT_BS)
+	{
+		int			lx = VARSIZE_ANY_EXHDR(x->bytes),
+					ly = VARSIZE_ANY_EXHDR(y->bytes);
+		int			c = memcmp(VARDATA_ANY(x->bytes), VARDATA_ANY(y->bytes), Min(lx, ly));
+
+		return c ? c : (lx > ly) - (lx < ly);
+	}
+	else
+	{
+		int			lx = x->value.val.string.len,
+					ly = y->value.val.string.len;
+		int			c = memcmp(x->value.val.string.val, y->value.val.string.val, Min(lx, ly));
+
+		return c ? c : (lx > ly) - (lx < ly);
+	}
+}
+
+/*
+ * Sort set members, reject an empty set and duplicates with DynamoDB's
+ * messages, and push the set as {"$SS" | "$NS" | "$BS": [...]}.
+ */
+static void
+push_set(JsonbParseState **st, JsonbIteratorToken tok, DynamoType t,
+		 SetMember *members, int n)
+{
+	static const char *const set_words[] = {[DT_SS] = "string",[DT_NS] = "number",[DT_BS] = "binary"};
+
+	if (n == 0)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "An %s set  may not be empty",
+					 set_words[t]);
+	qsort_arg(members, n, sizeof(SetMember), set_member_cmp, &t);
+	for (int i = 1; i < n; i++)
+	{
+		if (set_member_cmp(&members[i - 1], &members[i], &t) == 0)
+		{
+			StringInfoData buf;
+
+			initStringInfo(&buf);
+			for (int j = 0; j < n; j++)
+				appendStringInfo(&buf, "%s%s", j ? ", " : "", members[j].display);
+			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Input collection [%s] contains duplicates.",
+						 buf.data);
+		}
+	}
+	push_tag(st, tok, t);
+	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
+	for (int i = 0; i < n; i++)
+	{
+		if (t == DT_BS)
+		{
+			char	   *b64 = dynamo_binary_encode(VARDATA_ANY(members[i].bytes),
+												   VARSIZE_ANY_EXHDR(members[i].bytes));
+
+			push_string(st, WJB_ELEM, b64, strlen(b64), true);
+		}
+		else
+			(void) pushJsonbValue(st, WJB_ELEM, &members[i].value);
+	}
+	(void) pushJsonbValue(st, WJB_END_ARRAY, NULL);
+	(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
+}
+
+/*
+ * Read the members of a set from an array container.  Typed sets hold
+ * strings (numbers as text, binaries as base64); plain sets hold strings,
+ * numbers for NS, base64 strings for BS.
+ */
+static SetMember *
+read_set_members(JsonbValue *array, DynamoType t, bool escaped, int *count)
+{
+	JsonbContainer *c = array->val.binary.data;
+	int			n = JsonContainerSize(c);
+	SetMember  *members = palloc0(sizeof(SetMember) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+	{
+		JsonbValue *e = getIthJsonbValueFromContainer(c, i);
+		SetMember  *m = &members[i];
+
+		if (t == DT_NS && e->type == jbvNumeric)
+			m->value.val.numeric = dynamo_number_normalize(e->val.numeric);
+		else if (e->type != jbvString)
+			wrong_kind(e, "String");
+		else if (t == DT_NS)
+			m->value.val.numeric = dynamo_number_from_string(e->val.string.val, e->val.string.len);
+		else if (t == DT_BS)
+			m->bytes = dynamo_binary_decode(e->val.string.val, e->val.string.len);
+		else
+		{
+			m->value = *e;
+			if (!escaped && nul_escape_present(e->val.string.val, e->val.string.len))
+				m->value.val.string.val = nul_escape(e->val.string.val, e->val.string.len,
+													 &m->value.val.string.len);
+		}
+		m->value.type = (t == DT_NS) ? jbvNumeric : jbvString;
+		m->display = (t == DT_NS) ? dynamo_number_to_string(m->value.val.numeric)
+			: (t == DT_BS) ? pnstrdup(e->val.string.val, e->val.string.len)
+			: pnstrdup(m->value.val.string.val, m->value.val.string.len);
+	}
+	*count = n;
+	return members;
+}
+
+/* Push a map's pairs, each value through push, with the $M wrapper if needed */
+static void
+push_map(JsonbParseState **st, JsonbIteratorToken tok, JsonbContainer *c,
+		 int depth, bool escaped,
+		 void (*push) (JsonbParseState **, JsonbIteratorToken, JsonbValue *, int, bool))
+{
+	JsonbIterator *it = JsonbIteratorInit(c);
+	JsonbValue	v;
+	JsonbIteratorToken r;
+	bool		wrap = false;
+	DynamoType	ignored;
+
+	if (JsonContainerSize(c) == 1)
+	{
+		JsonbValue	key,
+					val;
+
+		single_pair(c, &key, &val);
+		wrap = tag_type(key.val.string.val, key.val.string.len, &ignored);
+	}
+	if (wrap)
+		push_tag(st, tok, DT_M);
+	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (r == WJB_KEY)
+			push_string(st, WJB_KEY, v.val.string.val, v.val.string.len, escaped);
+		else if (r == WJB_VALUE)
+			push(st, WJB_VALUE, &v, depth, escaped);
+	}
+	(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
+	if (wrap)
+		(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
+}
+
+/* Push a list's elements, each through push */
+static void
+push_list(JsonbParseState **st, JsonbContainer *c, int depth, bool escaped,
+		  void (*push) (JsonbParseState **, JsonbIteratorToken, JsonbValue *, int, bool))
+{
+	int			n = JsonContainerSize(c);
+
+	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
+	for (int i = 0; i < n; i++)
+		push(st, WJB_ELEM, getIthJsonbValueFromContainer(c, i), depth, escaped);
+	(void) pushJsonbValue(st, WJB_END_ARRAY, NULL);
+}
+
+/*
+ * Convert one typed AttributeValue ({"S": "x"}, ...) into the stored form,
+ * pushing it as tok.  depth counts enclosing documents.
+ */
+static void
+typed_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *typed,
+		   int depth, bool escaped)
+{
+	JsonbValue	key,
+				val;
+	DynamoType	t;
+	int			n;
+
+	if (!is_object(typed))
+		wrong_kind(typed, "Structure");
+	n = JsonContainerSize(typed->val.binary.data);
+	if (n == 0)
+		dynamo_error(DYN_VALIDATION, "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+	if (n > 1)
+		dynamo_error(DYN_VALIDATION, "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+	single_pair(typed->val.binary.data, &key, &val);
+	if (!dynamo_type_from_name(key.val.string.val, key.val.string.len, &t))
+		dynamo_error(DYN_VALIDATION, "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+
+	switch (t)
+	{
+		case DT_S:
+			if (val.type != jbvString)
+				wrong_kind(&val, "String");
+			push_string(st, tok, val.val.string.val, val.val.string.len, escaped);
+			break;
+		case DT_N:
+			if (val.type != jbvString)
+				wrong_kind(&val, "String");
+			push_numeric(st, tok, dynamo_number_from_string(val.val.string.val, val.val.string.len));
+			break;
+		case DT_B:
+			if (val.type != jbvString)
+				wrong_kind(&val, "Blob");
+			push_binary(st, tok, dynamo_binary_decode(val.val.string.val, val.val.string.len));
+			break;
+		case DT_BOOL:
+			if (val.type != jbvBool)
+				wrong_kind(&val, "Boolean");
+			(void) pushJsonbValue(st, tok, &val);
+			break;
+		case DT_NULL:
+			if (val.type != jbvBool)
+				wrong_kind(&val, "Boolean");
+			if (!val.val.boolean)
+				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Null attribute value types must have the value of true");
+			val.type = jbvNull;
+			(void) pushJsonbValue(st, tok, &val);
+			break;
+		case DT_M:
+			if (!is_object(&val))
+				wrong_kind(&val, "Map");
+			check_depth(depth + 1);
+			push_map(st, tok, val.val.binary.data, depth + 1, escaped, typed_push);
+			break;
+		case DT_L:
+			if (!is_array(&val))
+				wrong_kind(&val, "List");
+			check_depth(depth + 1);
+			push_list(st, val.val.binary.data, depth + 1, escaped, typed_push);
+			break;
+		case DT_SS:
+		case DT_NS:
+		case DT_BS:
+			{
+				SetMember  *members;
+
+				if (!is_array(&val))
+					wrong_kind(&val, "List");
+				members = read_set_members(&val, t, escaped, &n);
+				push_set(st, tok, t, members, n);
+				break;
+			}
+	}
+}
+
+/*
+ * Validate and canonicalise one plain-JSON value into the stored form.
+ */
+static void
+plain_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *plain,
+		   int depth, bool escaped)
+{
+	JsonbValue	key,
+				val;
+	DynamoType	t;
+	int			n;
+
+	switch (plain->type)
+	{
+		case jbvString:
+			push_string(st, tok, plain->val.string.val, plain->val.string.len, escaped);
+			return;
+		case jbvNumeric:
+			push_numeric(st, tok, dynamo_number_normalize(plain->val.numeric));
+			return;
+		case jbvBool:
+		case jbvNull:
+			(void) pushJsonbValue(st, tok, plain);
+			return;
+		default:
+			break;
+	}
+	check_depth(depth + 1);
+	if (is_array(plain))
+	{
+		push_list(st, plain->val.binary.data, depth + 1, escaped, plain_push);
+		return;
+	}
+	if (JsonContainerSize(plain->val.binary.data) == 1)
+	{
+		single_pair(plain->val.binary.data, &key, &val);
+		if (tag_type(key.val.string.val, key.val.string.len, &t))
+		{
+			if (t == DT_B)
+			{
+				if (val.type != jbvString)
+					wrong_kind(&val, "Blob");
+				push_binary(st, tok, dynamo_binary_decode(val.val.string.val, val.val.string.len));
+				return;
+			}
+			if (t == DT_M)
+			{
+				if (!is_object(&val))
+					wrong_kind(&val, "Map");
+				push_map(st, tok, val.val.binary.data, depth + 1, escaped, plain_push);
+				return;
+			}
+			if (!is_array(&val))
+				wrong_kind(&val, "List");
+			{
+				SetMember  *members = read_set_members(&val, t, escaped, &n);
+
+				push_set(st, tok, t, members, n);
+			}
+			return;
+		}
+	}
+	push_map(st, tok, plain->val.binary.data, depth + 1, escaped, plain_push);
+}
+
+/* Convert a whole item (a map of attribute values) with push */
+static Jsonb *
+item_convert(Jsonb *in, bool escaped,
+			 void (*push) (JsonbParseState **, JsonbIteratorToken, JsonbValue *, int, bool))
+{
+	JsonbParseState *st = NULL;
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken r;
+	JsonbValue *res;
+
+	if (!JB_ROOT_IS_OBJECT(in))
+	{
+		JsonbValue *root = jsonb_root_value(in);
+
+		wrong_kind(root, "Map");
+	}
+	it = JsonbIteratorInit(&in->root);
+	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	(void) JsonbIteratorNext(&it, &v, true);
+	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (r == WJB_KEY)
+			push_string(&st, WJB_KEY, v.val.string.val, v.val.string.len, escaped);
+		else if (r == WJB_VALUE)
+			push(&st, WJB_VALUE, &v, 0, escaped);
+	}
+	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	return JsonbValueToJsonb(res);
+}
+
+/* A typed item ({"Name": {"S": "x"}}) in the stored form */
+Jsonb *
+item_from_typed(Jsonb *typed, bool strings_escaped)
+{
+	return item_convert(typed, strings_escaped, typed_push);
+}
+
+/* A plain-JSON item validated and canonicalised into the stored form */
+Jsonb *
+item_from_plain(Jsonb *plain, bool strings_escaped)
+{
+	return item_convert(plain, strings_escaped, plain_push);
+}
+
+/* Convert a single value through push, standing alone */
+static JsonbValue *
+value_convert(JsonbValue *in, bool escaped,
+			  void (*push) (JsonbParseState **, JsonbIteratorToken, JsonbValue *, int, bool))
+{
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
+
+	(void) pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
+	push(&st, WJB_ELEM, in, 0, escaped);
+	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	return getIthJsonbValueFromContainer(&JsonbValueToJsonb(res)->root, 0);
+}
+
+/* One typed AttributeValue in the stored form */
+JsonbValue *
+attr_from_typed(JsonbValue *typed, bool strings_escaped)
+{
+	return value_convert(typed, strings_escaped, typed_push);
+}
+
+/* One plain-JSON value in the stored form */
+JsonbValue *
+attr_from_plain(JsonbValue *plain, bool strings_escaped)
+{
+	return value_convert(plain, strings_escaped, plain_push);
+}
+
+/* Push a stored string for output, undoing the escape unless asked not to */
+static void
+push_output_string(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *s,
+				   bool keep_escapes)
+{
+	JsonbValue	v = *s;
+	bool		has_nul;
+
+	if (!keep_escapes && nul_escape_present(s->val.string.val, s->val.string.len))
+	{
+		v.val.string.val = nul_unescape(s->val.string.val, s->val.string.len,
+										&v.val.string.len, &has_nul);
+		if (has_nul)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+					 errmsg("a string holds U+0000, which jsonb cannot represent"),
+					 errhint("Use the text form, dynamo.execute(text, text).")));
+	}
+	(void) pushJsonbValue(st, tok, &v);
+}
+
+/* Push {"<type>": <value>} around a scalar already in output form */
+static void
+push_typed_scalar(JsonbParseState **st, DynamoType t, JsonbValue *v)
+{
+	JsonbValue	k;
+
+	k.type = jbvString;
+	k.val.string.val = (char *) DynamoTypeNames[t];
+	k.val.string.len = strlen(DynamoTypeNames[t]);
+	(void) pushJsonbValue(st, WJB_KEY, &k);
+	(void) pushJsonbValue(st, WJB_VALUE, v);
+}
+
+static JsonbValue *
+numeric_text_value(Numeric n)
+{
+	JsonbValue *v = palloc(sizeof(JsonbValue));
+
+	v->type = jbvString;
+	v->val.string.val = dynamo_number_to_string(n);
+	v->val.string.len = strlen(v->val.string.val);
+	return v;
+}
+
+/* Push a stored value in DynamoDB's typed form, as tok */
+void
+attr_push_typed(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *stored,
+				bool keep_escapes)
+{
+	JsonbValue	payload;
+	DynamoType	t = attr_type(stored, &payload);
+	JsonbValue	k;
+
+	(void) tok;
+	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+	switch (t)
+	{
+		case DT_S:
+			k.type = jbvString;
+			k.val.string.val = "S";
+			k.val.string.len = 1;
+			(void) pushJsonbValue(st, WJB_KEY, &k);
+			push_output_string(st, WJB_VALUE, stored, keep_escapes);
+			break;
+		case DT_N:
+			push_typed_scalar(st, t, numeric_text_value(stored->val.numeric));
+			break;
+		case DT_B:
+		case DT_BOOL:
+			push_typed_scalar(st, t, &payload);
+			break;
+		case DT_NULL:
+			payload.type = jbvBool;
+			payload.val.boolean = true;
+			push_typed_scalar(st, t, &payload);
+			break;
+		case DT_M:
+		case DT_L:
+		case DT_SS:
+		case DT_NS:
+		case DT_BS:
+			{
+				JsonbIterator *it = JsonbIteratorInit(payload.val.binary.data);
+				JsonbValue	v;
+				JsonbIteratorToken r;
+
+				k.type = jbvString;
+				k.val.string.val = (char *) DynamoTypeNames[t];
+				k.val.string.len = strlen(k.val.string.val);
+				(void) pushJsonbValue(st, WJB_KEY, &k);
+				while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+				{
+					if (r == WJB_KEY)
+						push_output_string(st, r, &v, keep_escapes);
+					else if (r == WJB_VALUE || (r == WJB_ELEM && t == DT_L))
+						attr_push_typed(st, r, &v, keep_escapes);
+					else if (r == WJB_ELEM && t == DT_NS)
+						(void) pushJsonbValue(st, r, numeric_text_value(v.val.numeric));
+					else if (r == WJB_ELEM && t == DT_SS)
+						push_output_string(st, r, &v, keep_escapes);
+					else
+						(void) pushJsonbValue(st, r, r == WJB_ELEM ? &v : NULL);
+				}
+				break;
+			}
+	}
+	(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
+}
+
+/* A stored item in DynamoDB's typed form */
+Jsonb *
+item_to_typed(Jsonb *stored, bool keep_escapes)
+{
+	JsonbParseState *st = NULL;
+	JsonbIterator *it = JsonbIteratorInit(&stored->root);
+	JsonbValue	v;
+	JsonbIteratorToken r;
+	JsonbValue *res = NULL;
+
+	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (r == WJB_KEY)
+			push_output_string(&st, r, &v, keep_escapes);
+		else if (r == WJB_VALUE)
+			attr_push_typed(&st, r, &v, keep_escapes);
+		else
+			res = pushJsonbValue(&st, r, NULL);
+	}
+	return JsonbValueToJsonb(res);
+}
+
+/* One stored value in DynamoDB's typed form, standing alone */
+JsonbValue *
+attr_to_typed(JsonbValue *stored, bool keep_escapes)
+{
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
+
+	(void) pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
+	attr_push_typed(&st, WJB_ELEM, stored, keep_escapes);
+	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	return getIthJsonbValueFromContainer(&JsonbValueToJsonb(res)->root, 0);
+}
+
+/*
+ * A stored item as plain JSON: the same document once the string escape is
+ * undone, so an item without escapes is returned as it is.
+ */
+Jsonb *
+item_to_plain(Jsonb *stored, bool keep_escapes)
+{
+	JsonbParseState *st = NULL;
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken r;
+	JsonbValue *res = NULL;
+
+	if (keep_escapes || !nul_escape_present(VARDATA(stored), VARSIZE(stored) - VARHDRSZ))
+		return stored;
+	it = JsonbIteratorInit(&stored->root);
+	while ((r = JsonbIteratorNext(&it, &v, false)) != WJB_DONE)
+	{
+		if ((r == WJB_KEY || r == WJB_VALUE || r == WJB_ELEM) && v.type == jbvString)
+			push_output_string(&st, r, &v, false);
+		else
+			res = pushJsonbValue(&st, r, (r == WJB_KEY || r == WJB_VALUE || r == WJB_ELEM) ? &v : NULL);
+	}
+	return JsonbValueToJsonb(res);
+}
+
+/* A value as a Jsonb of its own (scalars become jsonb scalars) */
+Jsonb *
+jsonb_from_value(JsonbValue *v)
+{
+	return JsonbValueToJsonb(v);
+}
+
+/* The root of a Jsonb as a value: a scalar, or binary for a container */
+JsonbValue *
+jsonb_root_value(Jsonb *jb)
+{
+	JsonbValue *v = palloc(sizeof(JsonbValue));
+
+	if (JB_ROOT_IS_SCALAR(jb))
+	{
+		(void) JsonbExtractScalar(&jb->root, v);
+		return v;
+	}
+	v->type = jbvBinary;
+	v->val.binary.data = &jb->root;
+	v->val.binary.len = VARSIZE(jb) - VARHDRSZ;
+	return v;
+}

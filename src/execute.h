@@ -1,0 +1,34 @@
+/*
+ * execute.h
+ *		dynamo.execute(): DynamoDB's operations with DynamoDB's JSON shapes.
+ */
+#ifndef DYNAMO_EXECUTE_H
+#define DYNAMO_EXECUTE_H
+
+#include "utils/jsonb.h"
+
+/*
+ * An operation's handler: request in, response out, both in DynamoDB's
+ * typed JSON.  escaped: strings in the request already carry the stored
+ * escape (the text form), and the response keeps it.
+ */
+typedef Jsonb *(*OperationHandler) (Jsonb *request, bool escaped);
+
+typedef struct DynamoOperation
+{
+	const char *name;
+	OperationHandler handler;
+} DynamoOperation;
+
+/* Handlers, by family */
+extern Jsonb *exec_create_table(Jsonb *req, bool escaped);
+extern Jsonb *exec_delete_table(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_table(Jsonb *req, bool escaped);
+extern Jsonb *exec_list_tables(Jsonb *req, bool escaped);
+extern Jsonb *exec_put_item(Jsonb *req, bool escaped);
+extern Jsonb *exec_get_item(Jsonb *req, bool escaped);
+extern Jsonb *exec_delete_item(Jsonb *req, bool escaped);
+
+extern char *exec_table_name(Jsonb *req);
+
+#endif							/* DYNAMO_EXECUTE_H */

@@ -1,0 +1,158 @@
+/*
+ * execute_items.c
+ *		execute()'s item operations: DynamoDB's request and response shapes
+ *		for PutItem, GetItem and DeleteItem.
+ */
+#include "postgres.h"
+
+#include "utils/fmgrprotos.h"
+
+#include "errors.h"
+#include "execute.h"
+#include "item_ops.h"
+#include "json_io.h"
+
+/* A required map member (Item, Key) */
+static Jsonb *
+required_map(Jsonb *req, const char *member, const char *param)
+{
+	Jsonb	   *m = req_object(req, member);
+
+	if (m == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
+					 param);
+	return m;
+}
+
+/* ReturnConsumedCapacity: NONE (default), TOTAL or INDEXES */
+static bool
+wants_capacity(Jsonb *req)
+{
+	char	   *s = req_string(req, "ReturnConsumedCapacity");
+
+	if (s == NULL || strcmp(s, "NONE") == 0)
+		return false;
+	if (strcmp(s, "TOTAL") == 0 || strcmp(s, "INDEXES") == 0)
+		return true;
+	dynamo_error(DYN_VALIDATION,
+				 "1 validation error detected: Value '%s' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]",
+				 s);
+}
+
+/*
+ * Push ConsumedCapacity: writes use one unit per KB of the larger of the old
+ * and new item, reads one unit per 4 KB (half for eventually consistent).
+ */
+static void
+push_capacity(JsonbParseState **st, const char *table, int64 bytes, bool write, bool consistent)
+{
+	double		units;
+
+	if (write)
+		units = Max(1, (bytes + 1023) / 1024);
+	else
+		units = Max(1, (bytes + 4095) / 4096) * (consistent ? 1.0 : 0.5);
+	jb_begin_object(st, "ConsumedCapacity");
+	jb_string(st, "TableName", table);
+	jb_numeric(st, "CapacityUnits",
+			   DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(units))));
+	jb_end_object(st);
+}
+
+/* Push an item in typed form as member key, when there is one */
+static void
+push_item(JsonbParseState **st, const char *key, Jsonb *stored, bool escaped)
+{
+	if (stored)
+		jb_jsonb(st, key, item_to_typed(stored, escaped));
+}
+
+/* Reject request members this version does not act on yet */
+static void
+reject_expressions(Jsonb *req)
+{
+	static const char *const members[] = {"ConditionExpression", "Expected", "ProjectionExpression",
+	"AttributesToGet", "ExpressionAttributeNames", "ExpressionAttributeValues"};
+
+	for (int i = 0; i < lengthof(members); i++)
+		if (req_member(req, members[i]))
+			dynamo_error(DYN_VALIDATION, "%s is not supported by this version of pg_dynamo",
+						 members[i]);
+}
+
+/* PutItem */
+Jsonb *
+exec_put_item(Jsonb *req, bool escaped)
+{
+	PutItemRequest put = {0};
+	char	   *name = exec_table_name(req);
+	bool		capacity = wants_capacity(req);
+	Jsonb	   *old;
+	JsonbParseState *st = NULL;
+
+	put.item = item_from_typed(required_map(req, "Item", "item"), escaped);
+	put.return_values = parse_return_values(req_string(req, "ReturnValues"), "PutItem");
+	put.condition.return_old_on_failure =
+		parse_return_on_failure(req_string(req, "ReturnValuesOnConditionCheckFailure")) == RV_ALL_OLD;
+	reject_expressions(req);
+	put.table = dynamo_table_lookup(name, false);
+	old = dynamo_put_item(&put);
+
+	jb_begin_object(&st, NULL);
+	push_item(&st, "Attributes", old, escaped);
+	if (capacity)
+		push_capacity(&st, name, Max(item_size(put.item), old ? item_size(old) : 0), true, true);
+	return jb_finish(&st);
+}
+
+/* GetItem */
+Jsonb *
+exec_get_item(Jsonb *req, bool escaped)
+{
+	char	   *name = exec_table_name(req);
+	bool		capacity = wants_capacity(req);
+	bool		consistent = req_bool(req, "ConsistentRead", false);
+	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
+	DynamoTable *t;
+	ItemKey		key;
+	Jsonb	   *item;
+	JsonbParseState *st = NULL;
+
+	reject_expressions(req);
+	t = dynamo_table_lookup(name, false);
+	item_key_from_key(t, key_map, &key);
+	item = dynamo_get_item(t, &key);
+
+	jb_begin_object(&st, NULL);
+	push_item(&st, "Item", item, escaped);
+	if (capacity)
+		push_capacity(&st, name, item ? item_size(item) : 0, false, consistent);
+	return jb_finish(&st);
+}
+
+/* DeleteItem */
+Jsonb *
+exec_delete_item(Jsonb *req, bool escaped)
+{
+	DeleteItemRequest del = {0};
+	char	   *name = exec_table_name(req);
+	bool		capacity = wants_capacity(req);
+	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
+	Jsonb	   *old;
+	JsonbParseState *st = NULL;
+
+	del.return_values = parse_return_values(req_string(req, "ReturnValues"), "DeleteItem");
+	del.condition.return_old_on_failure =
+		parse_return_on_failure(req_string(req, "ReturnValuesOnConditionCheckFailure")) == RV_ALL_OLD;
+	reject_expressions(req);
+	del.table = dynamo_table_lookup(name, false);
+	item_key_from_key(del.table, key_map, &del.key);
+	old = dynamo_delete_item(&del);
+
+	jb_begin_object(&st, NULL);
+	push_item(&st, "Attributes", old, escaped);
+	if (capacity)
+		push_capacity(&st, name, old ? item_size(old) : 0, true, true);
+	return jb_finish(&st);
+}

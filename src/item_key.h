@@ -1,0 +1,27 @@
+/*
+ * item_key.h
+ *		Primary keys of items: extraction, DynamoDB's checks, SQL datums.
+ */
+#ifndef DYNAMO_ITEM_KEY_H
+#define DYNAMO_ITEM_KEY_H
+
+#include "table_catalog.h"
+
+#define DYNAMO_MAX_PARTITION_KEY 2048
+#define DYNAMO_MAX_SORT_KEY 1024
+
+typedef struct ItemKey
+{
+	int			nkeys;			/* 1 or 2 */
+	Datum		values[2];		/* pk, sk as column datums */
+	JsonbValue	attrs[2];		/* the same in the stored form */
+} ItemKey;
+
+extern void item_key_from_item(DynamoTable *t, Jsonb *item, ItemKey *key);
+extern void item_key_from_key(DynamoTable *t, Jsonb *key_map, ItemKey *key);
+extern Datum key_datum(DynamoType type, JsonbValue *v);
+extern JsonbValue *key_value(DynamoType type, Datum d);
+extern void key_check_value(const DynamoKeyAttr *attr, JsonbValue *v, bool sort_key,
+							bool in_item);
+
+#endif							/* DYNAMO_ITEM_KEY_H */

@@ -1,0 +1,221 @@
+/*
+ * item_ops.c
+ *		Put, get and delete of single items.
+ *
+ * Concurrency: a write that depends on the existing item (a condition, or
+ * ReturnValues) first locks it with SELECT .. FOR UPDATE.  When there is no
+ * item to lock, it inserts with ON CONFLICT DO NOTHING; losing that race to
+ * a concurrent insert means looking again, now at the committed item, so a
+ * condition is always decided on the item that the write replaces.  All of
+ * it runs in the caller's transaction: a ROLLBACK undoes it.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+
+#include "errors.h"
+#include "item_ops.h"
+
+/* How often a write retries after losing an insert race before giving up */
+#define MAX_INSERT_RACES 1000
+
+/*
+ * ReturnValues of PutItem and DeleteItem: NONE or ALL_OLD.  (UpdateItem
+ * takes all five; see update_item.c.)
+ */
+ReturnValues
+parse_return_values(const char *s, const char *operation)
+{
+	static const char *const names[] = {"NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"};
+	bool		updates = strcmp(operation, "UpdateItem") == 0;
+
+	if (s == NULL)
+		return RV_NONE;
+	for (int i = 0; i < lengthof(names); i++)
+	{
+		if (strcmp(s, names[i]) != 0)
+			continue;
+		if (!updates && i != RV_NONE && i != RV_ALL_OLD)
+			dynamo_error(DYN_VALIDATION, "Return values set to invalid value");
+		return (ReturnValues) i;
+	}
+	dynamo_error(DYN_VALIDATION,
+				 "1 validation error detected: Value '%s' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]",
+				 s);
+}
+
+/* ReturnValuesOnConditionCheckFailure: NONE or ALL_OLD */
+ReturnValues
+parse_return_on_failure(const char *s)
+{
+	if (s == NULL || strcmp(s, "NONE") == 0)
+		return RV_NONE;
+	if (strcmp(s, "ALL_OLD") == 0)
+		return RV_ALL_OLD;
+	dynamo_error(DYN_VALIDATION,
+				 "1 validation error detected: Value '%s' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]",
+				 s);
+}
+
+/* Reject an item over DynamoDB's 400 KB */
+void
+item_check_size(Jsonb *item)
+{
+	if (item_size(item) > DYNAMO_MAX_ITEM_SIZE)
+		dynamo_error(DYN_VALIDATION, "Item size has exceeded the maximum allowed size");
+}
+
+/* Arguments of a keyed plan: the key columns, then optionally the item */
+static void
+key_args(ItemKey *key, Jsonb *item, Datum *args)
+{
+	for (int i = 0; i < key->nkeys; i++)
+		args[i] = key->values[i];
+	if (item)
+		args[key->nkeys] = JsonbPGetDatum(item);
+}
+
+/* Run a keyed plan; returns the first column of its only row, if any */
+static Jsonb *
+run_item_plan(DynamoTable *t, ItemPlan which, ItemKey *key, Jsonb *item,
+			  uint64 *processed)
+{
+	Datum		args[3];
+	bool		read_only = (which == PLAN_GET);
+	int			rc;
+	Jsonb	   *result = NULL;
+
+	key_args(key, item, args);
+	rc = SPI_execute_plan(dynamo_table_plan(t, which), args, NULL, read_only, 1);
+	if (rc < 0)
+		elog(ERROR, "item statement failed: %s", SPI_result_code_string(rc));
+	if (processed)
+		*processed = SPI_processed;
+	if (SPI_tuptable && SPI_processed > 0)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+		/* detoast here, then copy out of SPI's memory into the caller's */
+		if (!isnull)
+			result = (Jsonb *) DatumGetPointer(SPI_datumTransfer(JsonbPGetDatum(DatumGetJsonbP(d)),
+																 false, -1));
+	}
+	return result;
+}
+
+/* Lock an item for a conditional write; NULL when there is none */
+Jsonb *
+item_lock(DynamoTable *t, ItemKey *key)
+{
+	return run_item_plan(t, PLAN_LOCK, key, NULL, NULL);
+}
+
+/* Insert an item unless one appeared meanwhile; false if it did */
+bool
+item_insert_new(DynamoTable *t, ItemKey *key, Jsonb *item)
+{
+	uint64		processed;
+
+	(void) run_item_plan(t, PLAN_INSERT, key, item, &processed);
+	return processed == 1;
+}
+
+/* Replace an item this transaction has locked */
+void
+item_replace(DynamoTable *t, ItemKey *key, Jsonb *item)
+{
+	(void) run_item_plan(t, PLAN_UPDATE, key, item, NULL);
+}
+
+/*
+ * Decide a condition on the existing item: ConditionalCheckFailedException,
+ * with the item as structured detail when the request asked for it.
+ */
+void
+item_check_condition(ItemCondition *cond, Jsonb *old_item)
+{
+	if (cond->check == NULL || cond->check(cond->arg, old_item))
+		return;
+	if (cond->return_old_on_failure && old_item)
+	{
+		Jsonb	   *plain = item_to_plain(old_item, true);
+
+		dynamo_error_detail(DYN_CONDITIONAL_CHECK_FAILED,
+							psprintf("{\"Item\": %s}",
+									 JsonbToCString(NULL, &plain->root, VARSIZE(plain))),
+							"The conditional request failed");
+	}
+	dynamo_error(DYN_CONDITIONAL_CHECK_FAILED, "The conditional request failed");
+}
+
+/*
+ * Put an item, replacing any with the same key.  Returns the replaced item
+ * (stored form) when ReturnValues is ALL_OLD, else NULL.
+ */
+Jsonb *
+dynamo_put_item(PutItemRequest *req)
+{
+	ItemKey		key;
+
+	item_key_from_item(req->table, req->item, &key);
+	item_check_size(req->item);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	if (req->condition.check == NULL && req->return_values == RV_NONE)
+	{
+		(void) run_item_plan(req->table, PLAN_UPSERT, &key, req->item, NULL);
+		SPI_finish();
+		return NULL;
+	}
+	for (int attempt = 0; attempt < MAX_INSERT_RACES; attempt++)
+	{
+		Jsonb	   *old = item_lock(req->table, &key);
+
+		item_check_condition(&req->condition, old);
+		if (old)
+			item_replace(req->table, &key, req->item);
+		else if (!item_insert_new(req->table, &key, req->item))
+			continue;
+		SPI_finish();
+		return req->return_values == RV_ALL_OLD ? old : NULL;
+	}
+	dynamo_error(DYN_TRANSACTION_CONFLICT,
+				 "Transaction is ongoing for the item");
+}
+
+/* Read an item by key; NULL when there is none */
+Jsonb *
+dynamo_get_item(DynamoTable *t, ItemKey *key)
+{
+	Jsonb	   *item;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	item = run_item_plan(t, PLAN_GET, key, NULL, NULL);
+	SPI_finish();
+	return item;
+}
+
+/*
+ * Delete an item by key.  Returns the deleted item when ReturnValues is
+ * ALL_OLD, else NULL.  Deleting a missing item is not an error.
+ */
+Jsonb *
+dynamo_delete_item(DeleteItemRequest *req)
+{
+	Jsonb	   *old;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (req->condition.check)
+	{
+		old = item_lock(req->table, &req->key);
+		item_check_condition(&req->condition, old);
+	}
+	old = run_item_plan(req->table, PLAN_DELETE, &req->key, NULL, NULL);
+	SPI_finish();
+	return req->return_values == RV_ALL_OLD ? old : NULL;
+}

@@ -1,0 +1,306 @@
+/*
+ * table_catalog.c
+ *		Per-backend cache of table metadata and prepared plans.
+ *
+ * Locking protocol: an entry is looked up by table name.  A relcache
+ * invalidation naming the entry's item table (or a full cache reset) only
+ * marks it not valid; the next lookup keeps it when the item table still
+ * exists, since the catalog row of a name changes only together with its
+ * relation (CreateTable and DeleteTable create and drop it).  Plans are freed
+ * only when their relation is gone, so a plan in use is never freed: a
+ * relation cannot be dropped while a query of this backend uses it.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/syscache.h"
+
+#include "errors.h"
+#include "table_catalog.h"
+
+static HTAB *TableCache = NULL;
+static SPIPlanPtr CatalogLookupPlan = NULL;
+
+/* Mark entries of an invalidated relation (all, for InvalidOid) not valid */
+static void
+table_cache_invalidate(Datum arg, Oid relid)
+{
+	HASH_SEQ_STATUS status;
+	DynamoTable *t;
+
+	if (TableCache == NULL)
+		return;
+	hash_seq_init(&status, TableCache);
+	while ((t = hash_seq_search(&status)) != NULL)
+	{
+		if (relid == InvalidOid || t->relid == relid)
+			t->valid = false;
+	}
+}
+
+/* Create the cache on first use */
+static void
+table_cache_init(void)
+{
+	HASHCTL		ctl;
+
+	ctl.keysize = DYNAMO_MAX_TABLE_NAME + 1;
+	ctl.entrysize = sizeof(DynamoTable);
+	ctl.hcxt = CacheMemoryContext;
+	TableCache = hash_create("pg_dynamo tables", 64, &ctl,
+							 HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+	CacheRegisterRelcacheCallback(table_cache_invalidate, (Datum) 0);
+}
+
+/* Drop an entry whose relation is gone, with its plans */
+static void
+table_cache_remove(DynamoTable *t)
+{
+	for (int i = 0; i < ITEM_PLAN_COUNT; i++)
+		if (t->plans[i])
+			SPI_freeplan(t->plans[i]);
+	if (t->mcxt)
+		MemoryContextDelete(t->mcxt);
+	hash_search(TableCache, t->table_name, HASH_REMOVE, NULL);
+}
+
+/*
+ * Check a table name against DynamoDB's rules: 3 to 255 characters of
+ * [a-zA-Z0-9_.-].  param names the request member for the message.
+ */
+void
+dynamo_check_table_name(const char *name, const char *param)
+{
+	size_t		len;
+
+	if (name == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
+					 param);
+	len = strlen(name);
+	if (len < 3 || len > DYNAMO_MAX_TABLE_NAME)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s",
+					 name, param, len < 3 ? "greater than or equal to 3" : "less than or equal to 255");
+	for (size_t i = 0; i < len; i++)
+	{
+		char		c = name[i];
+
+		if (!(isalnum((unsigned char) c) || c == '_' || c == '.' || c == '-') || IS_HIGHBIT_SET(c))
+			dynamo_error(DYN_VALIDATION,
+						 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+						 name, param);
+	}
+}
+
+/*
+ * Name of the item table of a DynamoDB table: the same name when it fits in
+ * a PostgreSQL identifier, else its first 54 characters, '_' and 8 hex
+ * digits of a hash of the whole name.
+ */
+char *
+dynamo_item_relname(const char *table_name)
+{
+	size_t		len = strlen(table_name);
+
+	if (len < NAMEDATALEN)
+		return pstrdup(table_name);
+	return psprintf("%.54s_%08x", table_name,
+					DatumGetUInt32(hash_any((const unsigned char *) table_name, len)));
+}
+
+/* SQL type of a key column */
+const char *
+dynamo_key_sql_type(DynamoType t)
+{
+	switch (t)
+	{
+		case DT_S:
+			return "pg_catalog.text COLLATE pg_catalog.\"C\"";
+		case DT_N:
+			return "pg_catalog.numeric";
+		case DT_B:
+			return "pg_catalog.bytea";
+		default:
+			elog(ERROR, "type %s cannot be a key", DynamoTypeNames[t]);
+	}
+	return NULL;
+}
+
+/* Type OID of a key column */
+Oid
+dynamo_key_type_oid(DynamoType t)
+{
+	return t == DT_S ? TEXTOID : t == DT_N ? NUMERICOID : BYTEAOID;
+}
+
+static DynamoType
+key_type_from_char(char c)
+{
+	return c == 'S' ? DT_S : c == 'N' ? DT_N : DT_B;
+}
+
+/* Read a table's catalog row into a new cache entry; false if there is none */
+static bool
+table_cache_load(const char *name, DynamoTable *t)
+{
+	Datum		arg = CStringGetTextDatum(name);
+	bool		found = false;
+	int			rc;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (CatalogLookupPlan == NULL)
+	{
+		Oid			argtypes[1] = {TEXTOID};
+		SPIPlanPtr	plan = SPI_prepare("SELECT relation::pg_catalog.oid, partition_key, partition_key_type,"
+									   " sort_key, sort_key_type, created_at"
+									   " FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1",
+									   1, argtypes);
+
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "could not prepare catalog lookup: %s", SPI_result_code_string(SPI_result));
+		CatalogLookupPlan = plan;
+	}
+	rc = SPI_execute_plan(CatalogLookupPlan, &arg, NULL, false, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "catalog lookup failed: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 1)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[0];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		isnull;
+		MemoryContext old;
+
+		t->relid = DatumGetObjectId(SPI_getbinval(tup, desc, 1, &isnull));
+		found = SearchSysCacheExists1(RELOID, ObjectIdGetDatum(t->relid));
+		if (found)
+		{
+			t->mcxt = AllocSetContextCreate(CacheMemoryContext, "pg_dynamo table",
+											ALLOCSET_SMALL_SIZES);
+			old = MemoryContextSwitchTo(t->mcxt);
+			t->partition_key.name = SPI_getvalue(tup, desc, 2);
+			t->partition_key.type = key_type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 3, &isnull)));
+			t->sort_key.name = SPI_getvalue(tup, desc, 4);
+			if (t->sort_key.name)
+				t->sort_key.type = key_type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 5, &isnull)));
+			t->created_at = DatumGetTimestampTz(SPI_getbinval(tup, desc, 6, &isnull));
+			t->qualified_name = psprintf("dynamo_data.%s",
+										 quote_identifier(get_rel_name(t->relid)));
+			MemoryContextSwitchTo(old);
+		}
+	}
+	SPI_finish();
+	return found;
+}
+
+/*
+ * Find a table's metadata.  A missing table is DynamoDB's
+ * ResourceNotFoundException, or NULL with missing_ok.
+ */
+DynamoTable *
+dynamo_table_lookup(const char *name, bool missing_ok)
+{
+	DynamoTable *t;
+	bool		found;
+
+	if (TableCache == NULL)
+		table_cache_init();
+	if (strlen(name) > DYNAMO_MAX_TABLE_NAME)
+		dynamo_check_table_name(name, "tableName");
+	t = hash_search(TableCache, name, HASH_ENTER, &found);
+	if (found && t->valid)
+		return t;
+	if (found && SearchSysCacheExists1(RELOID, ObjectIdGetDatum(t->relid)))
+	{
+		t->valid = true;
+		return t;
+	}
+	if (found)
+	{
+		table_cache_remove(t);
+		t = hash_search(TableCache, name, HASH_ENTER, &found);
+	}
+	memset((char *) t + sizeof(t->table_name), 0, sizeof(DynamoTable) - sizeof(t->table_name));
+	if (!table_cache_load(name, t))
+	{
+		hash_search(TableCache, name, HASH_REMOVE, NULL);
+		if (missing_ok)
+			return NULL;
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found");
+	}
+	t->valid = true;
+	return t;
+}
+
+/* Key predicate: pk = $1 [AND sk = $2] */
+static char *
+key_predicate(DynamoTable *t)
+{
+	return dynamo_table_has_sort_key(t)
+		? "pk OPERATOR(pg_catalog.=) $1 AND sk OPERATOR(pg_catalog.=) $2"
+		: "pk OPERATOR(pg_catalog.=) $1";
+}
+
+/*
+ * A plan of the table's, prepared on first use.  Parameters are the key
+ * columns in order, then the item where the statement writes one.
+ */
+SPIPlanPtr
+dynamo_table_plan(DynamoTable *t, ItemPlan which)
+{
+	bool		sk = dynamo_table_has_sort_key(t);
+	const char *cols = sk ? "pk, sk" : "pk";
+	int			nkeys = sk ? 2 : 1;
+	Oid			argtypes[3];
+	char	   *sql = NULL;
+	int			nargs = nkeys;
+	SPIPlanPtr	plan;
+
+	if (t->plans[which])
+		return t->plans[which];
+	argtypes[0] = dynamo_key_type_oid(t->partition_key.type);
+	if (sk)
+		argtypes[1] = dynamo_key_type_oid(t->sort_key.type);
+	argtypes[nkeys] = JSONBOID;
+
+	switch (which)
+	{
+		case PLAN_GET:
+		case PLAN_LOCK:
+			sql = psprintf("SELECT item FROM %s WHERE %s%s", t->qualified_name,
+						   key_predicate(t), which == PLAN_LOCK ? " FOR UPDATE" : "");
+			break;
+		case PLAN_UPSERT:
+		case PLAN_INSERT:
+			nargs = nkeys + 1;
+			sql = psprintf("INSERT INTO %s (%s, item) VALUES ($1, %s$%d) ON CONFLICT (%s) DO %s",
+						   t->qualified_name, cols, sk ? "$2, " : "", nkeys + 1, cols,
+						   which == PLAN_UPSERT ? "UPDATE SET item = EXCLUDED.item" : "NOTHING");
+			break;
+		case PLAN_UPDATE:
+			nargs = nkeys + 1;
+			sql = psprintf("UPDATE %s SET item = $%d WHERE %s", t->qualified_name,
+						   nkeys + 1, key_predicate(t));
+			break;
+		case PLAN_DELETE:
+			sql = psprintf("DELETE FROM %s WHERE %s RETURNING item", t->qualified_name,
+						   key_predicate(t));
+			break;
+		case ITEM_PLAN_COUNT:
+			elog(ERROR, "invalid plan kind");
+	}
+	plan = SPI_prepare(sql, nargs, argtypes);
+	if (plan == NULL)
+		elog(ERROR, "could not prepare \"%s\": %s", sql, SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "could not keep plan");
+	t->plans[which] = plan;
+	return plan;
+}

@@ -1,0 +1,64 @@
+/*
+ * table_catalog.h
+ *		Metadata of DynamoDB tables, cached per backend.
+ *
+ * The catalog table dynamo.tables holds one row per DynamoDB table; its item
+ * table dynamo_data."<name>" has columns pk, sk (with a sort key) and item.
+ * Entries are cached in a backend-local hash with their prepared plans and
+ * revalidated when a relcache invalidation names their item table.
+ */
+#ifndef DYNAMO_TABLE_CATALOG_H
+#define DYNAMO_TABLE_CATALOG_H
+
+#include "executor/spi.h"
+#include "utils/timestamp.h"
+
+#include "attr_value.h"
+
+#define DYNAMO_MAX_TABLE_NAME 255
+
+/* Statements prepared once per table */
+typedef enum ItemPlan
+{
+	PLAN_GET,					/* SELECT item by key */
+	PLAN_LOCK,					/* SELECT item by key FOR UPDATE */
+	PLAN_UPSERT,				/* INSERT .. ON CONFLICT DO UPDATE */
+	PLAN_INSERT,				/* INSERT .. ON CONFLICT DO NOTHING */
+	PLAN_UPDATE,				/* UPDATE item by key */
+	PLAN_DELETE,				/* DELETE by key RETURNING item */
+	ITEM_PLAN_COUNT
+} ItemPlan;
+
+typedef struct DynamoKeyAttr
+{
+	char	   *name;
+	DynamoType	type;			/* S, N or B */
+} DynamoKeyAttr;
+
+typedef struct DynamoTable
+{
+	char		table_name[DYNAMO_MAX_TABLE_NAME + 1];	/* hash key */
+	bool		valid;			/* false once an invalidation named it */
+	Oid			relid;
+	char	   *qualified_name; /* dynamo_data."<relname>", quoted */
+	DynamoKeyAttr partition_key;
+	DynamoKeyAttr sort_key;		/* name NULL without a sort key */
+	TimestampTz created_at;
+	SPIPlanPtr	plans[ITEM_PLAN_COUNT];
+	MemoryContext mcxt;			/* holds the strings above */
+} DynamoTable;
+
+static inline bool
+dynamo_table_has_sort_key(const DynamoTable *t)
+{
+	return t->sort_key.name != NULL;
+}
+
+extern void dynamo_check_table_name(const char *name, const char *param);
+extern DynamoTable *dynamo_table_lookup(const char *name, bool missing_ok);
+extern char *dynamo_item_relname(const char *table_name);
+extern SPIPlanPtr dynamo_table_plan(DynamoTable *t, ItemPlan which);
+extern const char *dynamo_key_sql_type(DynamoType t);
+extern Oid	dynamo_key_type_oid(DynamoType t);
+
+#endif							/* DYNAMO_TABLE_CATALOG_H */
