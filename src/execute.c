@@ -23,6 +23,7 @@ static const DynamoOperation Operations[] = {
 	{"PutItem", exec_put_item},
 	{"GetItem", exec_get_item},
 	{"DeleteItem", exec_delete_item},
+	{"UpdateItem", exec_update_item},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

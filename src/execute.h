@@ -28,6 +28,7 @@ extern Jsonb *exec_list_tables(Jsonb *req, bool escaped);
 extern Jsonb *exec_put_item(Jsonb *req, bool escaped);
 extern Jsonb *exec_get_item(Jsonb *req, bool escaped);
 extern Jsonb *exec_delete_item(Jsonb *req, bool escaped);
+extern Jsonb *exec_update_item(Jsonb *req, bool escaped);
 
 extern char *exec_table_name(Jsonb *req);
 

@@ -9,7 +9,8 @@
 
 #include "errors.h"
 #include "execute.h"
-#include "item_ops.h"
+#include "item_expressions.h"
+#include "update_item.h"
 #include "json_io.h"
 
 /* A required map member (Item, Key) */
@@ -68,17 +69,32 @@ push_item(JsonbParseState **st, const char *key, Jsonb *stored, bool escaped)
 		jb_jsonb(st, key, item_to_typed(stored, escaped));
 }
 
-/* Reject request members this version does not act on yet */
+/*
+ * Parse the expression members an operation takes; members of other
+ * operations are ignored, as DynamoDB ignores unknown members.
+ */
 static void
-reject_expressions(Jsonb *req)
+parse_expressions(Jsonb *req, bool escaped, const char *operation, bool condition,
+				  bool projection, bool update, ItemExpressions *e)
 {
-	static const char *const members[] = {"ConditionExpression", "Expected", "ProjectionExpression",
-	"AttributesToGet", "ExpressionAttributeNames", "ExpressionAttributeValues"};
+	ExprParams	p = {0};
 
-	for (int i = 0; i < lengthof(members); i++)
-		if (req_member(req, members[i]))
-			dynamo_error(DYN_VALIDATION, "%s is not supported by this version of pg_dynamo",
-						 members[i]);
+	expr_params_from_request(req, escaped, &p);
+	p.operation = operation;
+	if (!condition)
+		p.condition = NULL, p.expected = NULL, p.conditional_operator = NULL;
+	if (!projection)
+		p.projection = NULL, p.attributes_to_get = NULL;
+	if (!update)
+		p.update = NULL, p.attribute_updates = NULL;
+	item_expressions_parse(&p, e);
+}
+
+/* ReturnValuesOnConditionCheckFailure of a request */
+static bool
+return_old_on_failure(Jsonb *req)
+{
+	return parse_return_on_failure(req_string(req, "ReturnValuesOnConditionCheckFailure")) == RV_ALL_OLD;
 }
 
 /* PutItem */
@@ -86,6 +102,7 @@ Jsonb *
 exec_put_item(Jsonb *req, bool escaped)
 {
 	PutItemRequest put = {0};
+	ItemExpressions e;
 	char	   *name = exec_table_name(req);
 	bool		capacity = wants_capacity(req);
 	Jsonb	   *old;
@@ -93,9 +110,9 @@ exec_put_item(Jsonb *req, bool escaped)
 
 	put.item = item_from_typed(required_map(req, "Item", "item"), escaped);
 	put.return_values = parse_return_values(req_string(req, "ReturnValues"), "PutItem");
-	put.condition.return_old_on_failure =
-		parse_return_on_failure(req_string(req, "ReturnValuesOnConditionCheckFailure")) == RV_ALL_OLD;
-	reject_expressions(req);
+	parse_expressions(req, escaped, "PutItem", true, false, false, &e);
+	item_condition_init(&put.condition, e.condition);
+	put.condition.return_old_on_failure = return_old_on_failure(req);
 	put.table = dynamo_table_lookup(name, false);
 	old = dynamo_put_item(&put);
 
@@ -116,13 +133,14 @@ exec_get_item(Jsonb *req, bool escaped)
 	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
 	DynamoTable *t;
 	ItemKey		key;
+	ItemExpressions e;
 	Jsonb	   *item;
 	JsonbParseState *st = NULL;
 
-	reject_expressions(req);
+	parse_expressions(req, escaped, "GetItem", false, true, false, &e);
 	t = dynamo_table_lookup(name, false);
 	item_key_from_key(t, key_map, &key);
-	item = dynamo_get_item(t, &key);
+	item = item_project(&e, dynamo_get_item(t, &key));
 
 	jb_begin_object(&st, NULL);
 	push_item(&st, "Item", item, escaped);
@@ -136,6 +154,7 @@ Jsonb *
 exec_delete_item(Jsonb *req, bool escaped)
 {
 	DeleteItemRequest del = {0};
+	ItemExpressions e;
 	char	   *name = exec_table_name(req);
 	bool		capacity = wants_capacity(req);
 	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
@@ -143,9 +162,9 @@ exec_delete_item(Jsonb *req, bool escaped)
 	JsonbParseState *st = NULL;
 
 	del.return_values = parse_return_values(req_string(req, "ReturnValues"), "DeleteItem");
-	del.condition.return_old_on_failure =
-		parse_return_on_failure(req_string(req, "ReturnValuesOnConditionCheckFailure")) == RV_ALL_OLD;
-	reject_expressions(req);
+	parse_expressions(req, escaped, "DeleteItem", true, false, false, &e);
+	item_condition_init(&del.condition, e.condition);
+	del.condition.return_old_on_failure = return_old_on_failure(req);
 	del.table = dynamo_table_lookup(name, false);
 	item_key_from_key(del.table, key_map, &del.key);
 	old = dynamo_delete_item(&del);
@@ -154,5 +173,33 @@ exec_delete_item(Jsonb *req, bool escaped)
 	push_item(&st, "Attributes", old, escaped);
 	if (capacity)
 		push_capacity(&st, name, old ? item_size(old) : 0, true, true);
+	return jb_finish(&st);
+}
+
+/* UpdateItem */
+Jsonb *
+exec_update_item(Jsonb *req, bool escaped)
+{
+	UpdateItemRequest upd = {0};
+	ItemExpressions e;
+	char	   *name = exec_table_name(req);
+	bool		capacity = wants_capacity(req);
+	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
+	Jsonb	   *attributes;
+	JsonbParseState *st = NULL;
+
+	upd.return_values = parse_return_values(req_string(req, "ReturnValues"), "UpdateItem");
+	parse_expressions(req, escaped, "UpdateItem", true, false, true, &e);
+	item_condition_init(&upd.condition, e.condition);
+	upd.condition.return_old_on_failure = return_old_on_failure(req);
+	upd.update = e.update;
+	upd.table = dynamo_table_lookup(name, false);
+	item_key_from_key(upd.table, key_map, &upd.key);
+	attributes = dynamo_update_item(&upd);
+
+	jb_begin_object(&st, NULL);
+	push_item(&st, "Attributes", attributes, escaped);
+	if (capacity)
+		push_capacity(&st, name, attributes ? item_size(attributes) : 0, true, true);
 	return jb_finish(&st);
 }

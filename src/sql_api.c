@@ -12,7 +12,8 @@
 #include "utils/builtins.h"
 
 #include "errors.h"
-#include "item_ops.h"
+#include "item_expressions.h"
+#include "update_item.h"
 #include "table_ops.h"
 
 /* A text argument as a C string, NULL for SQL NULL */
@@ -120,63 +121,139 @@ dynamo_list_tables_sql(PG_FUNCTION_ARGS)
 }
 
 /* An item in the stored form as plain JSON for the caller, or SQL NULL */
-#define RETURN_PLAIN_ITEM(stored) \
-	do { \
-		if ((stored) == NULL) \
-			PG_RETURN_NULL(); \
-		PG_RETURN_JSONB_P(item_to_plain((stored), false)); \
-	} while (0)
+static Datum
+plain_item_result(FunctionCallInfo fcinfo, Jsonb *stored)
+{
+	if (stored == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_JSONB_P(item_to_plain(stored, false));
+}
+
+/*
+ * Parse the expression arguments of a call; each index is the argument's
+ * position, or -1 where the function has no such argument.  Values are
+ * plain JSON.
+ */
+static void
+sql_expressions(FunctionCallInfo fcinfo, const char *operation, int condition,
+				int projection, int update, int names, int values, ItemExpressions *e)
+{
+	ExprParams	p = {0};
+
+	p.operation = operation;
+	p.condition = condition >= 0 ? text_arg(fcinfo, condition) : NULL;
+	p.projection = projection >= 0 ? text_arg(fcinfo, projection) : NULL;
+	p.update = update >= 0 ? text_arg(fcinfo, update) : NULL;
+	p.names = (names >= 0 && !PG_ARGISNULL(names)) ? PG_GETARG_JSONB_P(names) : NULL;
+	p.values = (values >= 0 && !PG_ARGISNULL(values))
+		? item_from_plain(PG_GETARG_JSONB_P(values), false) : NULL;
+	item_expressions_parse(&p, e);
+}
+
+/* ReturnValuesOnConditionCheckFailure argument */
+static bool
+return_old_arg(FunctionCallInfo fcinfo, int n)
+{
+	return parse_return_on_failure(text_arg(fcinfo, n)) == RV_ALL_OLD;
+}
 
 PG_FUNCTION_INFO_V1(dynamo_put_item_sql);
 
 /*
- * dynamo.put_item(table_name, item, return_values) returns jsonb: the
- * replaced item with return_values => 'ALL_OLD', else NULL.
+ * dynamo.put_item(table_name, item, condition_expression,
+ *				   expression_attribute_names, expression_attribute_values,
+ *				   return_values, return_values_on_condition_check_failure)
+ * returns jsonb: the replaced item with return_values => 'ALL_OLD', else NULL.
  */
 Datum
 dynamo_put_item_sql(PG_FUNCTION_ARGS)
 {
 	PutItemRequest put = {0};
+	ItemExpressions e;
 	char	   *name = table_name_arg(fcinfo);
 
 	put.item = item_from_plain(jsonb_arg(fcinfo, 1, "item"), false);
-	put.return_values = parse_return_values(text_arg(fcinfo, 2), "PutItem");
+	sql_expressions(fcinfo, "PutItem", 2, -1, -1, 3, 4, &e);
+	item_condition_init(&put.condition, e.condition);
+	put.return_values = parse_return_values(text_arg(fcinfo, 5), "PutItem");
+	put.condition.return_old_on_failure = return_old_arg(fcinfo, 6);
 	put.table = dynamo_table_lookup(name, false);
-	RETURN_PLAIN_ITEM(dynamo_put_item(&put));
+	return plain_item_result(fcinfo, dynamo_put_item(&put));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_get_item_sql);
 
-/* dynamo.get_item(table_name, key) returns jsonb: the item, or NULL */
+/*
+ * dynamo.get_item(table_name, key, projection_expression,
+ *				   expression_attribute_names, consistent_read) returns jsonb:
+ * the item, or NULL.  Reads are always consistent within the caller's
+ * snapshot, so consistent_read is accepted for symmetry.
+ */
 Datum
 dynamo_get_item_sql(PG_FUNCTION_ARGS)
 {
 	char	   *name = table_name_arg(fcinfo);
 	Jsonb	   *key_map = item_from_plain(jsonb_arg(fcinfo, 1, "key"), false);
-	DynamoTable *t = dynamo_table_lookup(name, false);
+	ItemExpressions e;
+	DynamoTable *t;
 	ItemKey		key;
 
+	sql_expressions(fcinfo, "GetItem", -1, 2, -1, 3, -1, &e);
+	t = dynamo_table_lookup(name, false);
 	item_key_from_key(t, key_map, &key);
-	RETURN_PLAIN_ITEM(dynamo_get_item(t, &key));
+	return plain_item_result(fcinfo, item_project(&e, dynamo_get_item(t, &key)));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_delete_item_sql);
 
 /*
- * dynamo.delete_item(table_name, key, return_values) returns jsonb: the
- * deleted item with return_values => 'ALL_OLD', else NULL.
+ * dynamo.delete_item(table_name, key, condition_expression,
+ *					  expression_attribute_names, expression_attribute_values,
+ *					  return_values, return_values_on_condition_check_failure)
+ * returns jsonb: the deleted item with return_values => 'ALL_OLD', else NULL.
  */
 Datum
 dynamo_delete_item_sql(PG_FUNCTION_ARGS)
 {
 	DeleteItemRequest del = {0};
+	ItemExpressions e;
 	char	   *name = table_name_arg(fcinfo);
 	Jsonb	   *key_map = item_from_plain(jsonb_arg(fcinfo, 1, "key"), false);
 
-	del.return_values = parse_return_values(text_arg(fcinfo, 2), "DeleteItem");
+	sql_expressions(fcinfo, "DeleteItem", 2, -1, -1, 3, 4, &e);
+	item_condition_init(&del.condition, e.condition);
+	del.return_values = parse_return_values(text_arg(fcinfo, 5), "DeleteItem");
+	del.condition.return_old_on_failure = return_old_arg(fcinfo, 6);
 	del.table = dynamo_table_lookup(name, false);
 	item_key_from_key(del.table, key_map, &del.key);
-	RETURN_PLAIN_ITEM(dynamo_delete_item(&del));
+	return plain_item_result(fcinfo, dynamo_delete_item(&del));
+}
+
+PG_FUNCTION_INFO_V1(dynamo_update_item_sql);
+
+/*
+ * dynamo.update_item(table_name, key, update_expression,
+ *					  condition_expression, expression_attribute_names,
+ *					  expression_attribute_values, return_values,
+ *					  return_values_on_condition_check_failure) returns jsonb:
+ * the attributes return_values asks for, or NULL.
+ */
+Datum
+dynamo_update_item_sql(PG_FUNCTION_ARGS)
+{
+	UpdateItemRequest upd = {0};
+	ItemExpressions e;
+	char	   *name = table_name_arg(fcinfo);
+	Jsonb	   *key_map = item_from_plain(jsonb_arg(fcinfo, 1, "key"), false);
+
+	sql_expressions(fcinfo, "UpdateItem", 3, -1, 2, 4, 5, &e);
+	item_condition_init(&upd.condition, e.condition);
+	upd.update = e.update;
+	upd.return_values = parse_return_values(text_arg(fcinfo, 6), "UpdateItem");
+	upd.condition.return_old_on_failure = return_old_arg(fcinfo, 7);
+	upd.table = dynamo_table_lookup(name, false);
+	item_key_from_key(upd.table, key_map, &upd.key);
+	return plain_item_result(fcinfo, dynamo_update_item(&upd));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_marshall);

@@ -4,7 +4,11 @@
 CREATE FUNCTION dynamo.put_item(
     table_name text,
     item jsonb,
-    return_values text DEFAULT 'NONE')
+    condition_expression text DEFAULT NULL,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    return_values text DEFAULT 'NONE',
+    return_values_on_condition_check_failure text DEFAULT 'NONE')
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'dynamo_put_item_sql'
 LANGUAGE C VOLATILE;
@@ -12,7 +16,10 @@ COMMENT ON FUNCTION dynamo.put_item IS 'Write a whole item, replacing any with i
 
 CREATE FUNCTION dynamo.get_item(
     table_name text,
-    key jsonb)
+    key jsonb,
+    projection_expression text DEFAULT NULL,
+    expression_attribute_names jsonb DEFAULT NULL,
+    consistent_read boolean DEFAULT false)
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'dynamo_get_item_sql'
 LANGUAGE C STABLE;
@@ -21,11 +28,29 @@ COMMENT ON FUNCTION dynamo.get_item IS 'Read an item by key (GetItem); NULL when
 CREATE FUNCTION dynamo.delete_item(
     table_name text,
     key jsonb,
-    return_values text DEFAULT 'NONE')
+    condition_expression text DEFAULT NULL,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    return_values text DEFAULT 'NONE',
+    return_values_on_condition_check_failure text DEFAULT 'NONE')
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'dynamo_delete_item_sql'
 LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION dynamo.delete_item IS 'Delete an item by key (DeleteItem)';
+
+CREATE FUNCTION dynamo.update_item(
+    table_name text,
+    key jsonb,
+    update_expression text DEFAULT NULL,
+    condition_expression text DEFAULT NULL,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    return_values text DEFAULT 'NONE',
+    return_values_on_condition_check_failure text DEFAULT 'NONE')
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_update_item_sql'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.update_item IS 'Edit an item with an update expression, creating it when missing (UpdateItem)';
 
 -- Conversion between plain JSON items and DynamoDB's typed JSON
 CREATE FUNCTION dynamo.marshall(item jsonb)

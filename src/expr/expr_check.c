@@ -1,0 +1,408 @@
+/*
+ * expr_check.c
+ *		What DynamoDB checks beyond the grammar: functions and where they may
+ *		appear, argument counts, reserved words, redundant parentheses, the
+ *		IN operand limit and key condition operators (once per text, at
+ *		parse time); operand types of ExpressionAttributeValues and
+ *		overlapping document paths (per request, once bound).
+ */
+#include "postgres.h"
+
+#include "attr_value.h"
+#include "errors.h"
+#include "expr_nodes.h"
+
+#define EXPR_MAX_IN_OPERANDS 100
+
+/* Where a node stands, which decides what it may be */
+typedef enum CheckPlace
+{
+	CP_CONDITION,				/* a condition of a condition expression */
+	CP_OPERAND,					/* an operand of a condition expression */
+	CP_UPDATE_VALUE				/* an operand of an update's SET */
+} CheckPlace;
+
+typedef struct CheckState
+{
+	ExprTree   *tree;
+	const char *kind;			/* "ConditionExpression" ... */
+} CheckState;
+
+static void check_node(CheckState *cs, ExprNode *n, CheckPlace place);
+
+/* DynamoDB's long type names, used by ADD and DELETE messages */
+const char *
+expr_type_long_name(DynamoType t)
+{
+	static const char *const names[DYNAMO_TYPE_COUNT] = {
+		"STRING", "NUMBER", "BINARY", "BOOLEAN", "NULL", "MAP", "LIST",
+		"STRING_SET", "NUMBER_SET", "BINARY_SET"
+	};
+
+	return names[t];
+}
+
+/* Symbol of a comparator, for messages */
+static const char *
+cmp_symbol(int op)
+{
+	static const char *const symbols[] = {"=", "<>", "<", "<=", ">", ">="};
+
+	return symbols[op];
+}
+
+/* Reject bare path names that are reserved words */
+static void
+check_path(CheckState *cs, ExprNode *path)
+{
+	for (int i = 0; i < path->nsteps; i++)
+	{
+		PathStep   *s = &path->steps[i];
+
+		if (s->index < 0 && s->name_ph < 0 && expr_is_reserved_word(s->name, s->namelen))
+			dynamo_error(DYN_VALIDATION,
+						 "Invalid %s: Attribute name is a reserved keyword; reserved keyword: %s",
+						 cs->kind, s->name);
+	}
+}
+
+/* Is a function one of the condition functions? */
+static bool
+is_condition_function(int f)
+{
+	return f == EF_ATTRIBUTE_EXISTS || f == EF_ATTRIBUTE_NOT_EXISTS ||
+		f == EF_ATTRIBUTE_TYPE || f == EF_BEGINS_WITH || f == EF_CONTAINS;
+}
+
+/* Check a function: known, allowed where it stands, arguments in order */
+static void
+check_function(CheckState *cs, ExprNode *n, CheckPlace place)
+{
+	static const int nargs[] = {
+		[EF_ATTRIBUTE_EXISTS] = 1,[EF_ATTRIBUTE_NOT_EXISTS] = 1,
+		[EF_ATTRIBUTE_TYPE] = 2,[EF_BEGINS_WITH] = 2,[EF_CONTAINS] = 2,
+		[EF_SIZE] = 1,[EF_IF_NOT_EXISTS] = 2,[EF_LIST_APPEND] = 2
+	};
+	bool		update_function = (n->op == EF_IF_NOT_EXISTS || n->op == EF_LIST_APPEND);
+	ListCell   *lc;
+
+	if (n->op == EF_UNKNOWN)
+		dynamo_error(DYN_VALIDATION, "Invalid %s: Invalid function name; function: %s",
+					 cs->kind, n->fname);
+	if (place == CP_UPDATE_VALUE && !update_function)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: The function is not allowed in an update expression; function: %s",
+					 cs->kind, n->fname);
+	if (place != CP_UPDATE_VALUE && update_function)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: The function is not allowed in a condition expression; function: %s",
+					 cs->kind, n->fname);
+	if ((place == CP_CONDITION) != is_condition_function(n->op) && place != CP_UPDATE_VALUE)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: The function is not allowed to be used this way in an expression; function: %s",
+					 cs->kind, n->fname);
+	if (list_length(n->args) != nargs[n->op])
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: Incorrect number of operands for operator or function; operator or function: %s, number of operands: %d",
+					 cs->kind, n->fname, list_length(n->args));
+	if (n->op != EF_LIST_APPEND && ((ExprNode *) linitial(n->args))->tag != EN_PATH)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: Operator or function requires a document path; operator or function: %s",
+					 cs->kind, n->fname);
+	foreach(lc, n->args)
+		check_node(cs, lfirst(lc), place == CP_UPDATE_VALUE ? CP_UPDATE_VALUE : CP_OPERAND);
+}
+
+/* Key conditions allow =, <, <=, >, >=, BETWEEN, begins_with and AND only */
+static void
+check_key_condition_operator(CheckState *cs, ExprNode *n)
+{
+	const char *op = NULL;
+
+	if (n->tag == EN_OR)
+		op = "OR";
+	else if (n->tag == EN_NOT)
+		op = "NOT";
+	else if (n->tag == EN_IN)
+		op = "IN";
+	else if (n->tag == EN_COMPARE && n->op == EC_NE)
+		op = "<>";
+	else if (n->tag == EN_FUNC && n->op != EF_BEGINS_WITH && n->op != EF_UNKNOWN)
+		op = n->fname;
+	if (op)
+		dynamo_error(DYN_VALIDATION, "Invalid operator used in KeyConditionExpression: %s", op);
+}
+
+/* Check a node of a condition or of a SET value, and its children */
+static void
+check_node(CheckState *cs, ExprNode *n, CheckPlace place)
+{
+	ListCell   *lc;
+
+	if (n->parens > 1)
+		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression has redundant parentheses;",
+					 cs->kind);
+	if (cs->tree->kind == EXPR_KEY_CONDITION)
+		check_key_condition_operator(cs, n);
+	switch (n->tag)
+	{
+		case EN_PATH:
+			check_path(cs, n);
+			return;
+		case EN_VALUE:
+			return;
+		case EN_FUNC:
+			check_function(cs, n, place);
+			return;
+		case EN_AND:
+		case EN_OR:
+		case EN_NOT:
+			foreach(lc, n->args)
+				check_node(cs, lfirst(lc), CP_CONDITION);
+			return;
+		case EN_IN:
+			if (list_length(n->args) - 1 > EXPR_MAX_IN_OPERANDS)
+				dynamo_error(DYN_VALIDATION,
+							 "Invalid %s: The IN operator is provided with too many operands; number of operands: %d",
+							 cs->kind, list_length(n->args) - 1);
+			/* FALLTHROUGH */
+		case EN_COMPARE:
+		case EN_BETWEEN:
+		case EN_ARITH:
+			foreach(lc, n->args)
+				check_node(cs, lfirst(lc), place == CP_UPDATE_VALUE ? CP_UPDATE_VALUE : CP_OPERAND);
+			return;
+	}
+}
+
+/* Check a freshly parsed tree; raises DynamoDB's errors */
+void
+expr_check_tree(ExprTree *tree)
+{
+	CheckState	cs;
+	ListCell   *lc;
+
+	cs.tree = tree;
+	cs.kind = expr_kind_name(tree->kind);
+	if (tree->cond)
+		check_node(&cs, tree->cond, CP_CONDITION);
+	foreach(lc, tree->paths)
+		check_path(&cs, lfirst(lc));
+	foreach(lc, tree->actions)
+	{
+		UpdateAction *a = lfirst(lc);
+
+		check_path(&cs, a->path);
+		if (a->value)
+			check_node(&cs, a->value, CP_UPDATE_VALUE);
+	}
+}
+
+/* The type of a bound :value operand, or -1 for other operands */
+static int
+constant_type(ExprBinding *b, ExprNode *n)
+{
+	if (n->tag != EN_VALUE)
+		return -1;
+	return (int) attr_type(b->values[n->value_ph], NULL);
+}
+
+/* Raise DynamoDB's error for an operand of the wrong type */
+static void
+operand_type_error(ExprBinding *b, const char *op, int type)
+{
+	dynamo_error(DYN_VALIDATION,
+				 "Invalid %s: Incorrect operand type for operator or function; operator or function: %s, operand type: %s",
+				 expr_kind_name(b->tree->kind), op, DynamoTypeNames[type]);
+}
+
+/* Require constant operands of an ordering operator to be S, N or B */
+static void
+check_orderable(ExprBinding *b, ExprNode *n, const char *op)
+{
+	int			t = constant_type(b, n);
+
+	if (t >= 0 && t != DT_S && t != DT_N && t != DT_B)
+		operand_type_error(b, op, t);
+}
+
+/* A value as DynamoDB quotes it in BETWEEN messages: {N: 5} */
+static char *
+quote_value(JsonbValue *v)
+{
+	DynamoType	t = attr_type(v, NULL);
+	JsonbValue *typed = attr_to_typed(v, false);
+	JsonbValue	text;
+
+	(void) getKeyJsonValueFromContainer(typed->val.binary.data, DynamoTypeNames[t],
+										strlen(DynamoTypeNames[t]), &text);
+	return psprintf("{%s: %.*s}", DynamoTypeNames[t], text.val.string.len,
+					text.val.string.val);
+}
+
+/* BETWEEN with constant bounds: same type, lower <= upper */
+static void
+check_between(ExprBinding *b, ExprNode *n)
+{
+	ExprNode   *lo = lsecond(n->args);
+	ExprNode   *hi = lthird(n->args);
+	JsonbValue *lv,
+			   *hv;
+
+	for (int i = 0; i < 3; i++)
+		check_orderable(b, list_nth(n->args, i), "BETWEEN");
+	if (lo->tag != EN_VALUE || hi->tag != EN_VALUE)
+		return;
+	lv = b->values[lo->value_ph];
+	hv = b->values[hi->value_ph];
+	if (attr_type(lv, NULL) != attr_type(hv, NULL))
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: %s, upper bound operand: AttributeValue: %s",
+					 expr_kind_name(b->tree->kind), quote_value(lv), quote_value(hv));
+	if (attr_compare(lv, hv) > 0)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound: %s, upper bound: %s",
+					 expr_kind_name(b->tree->kind), quote_value(lv), quote_value(hv));
+}
+
+/* attribute_type's second operand, when constant: a string naming a type */
+static void
+check_type_name(ExprBinding *b, ExprNode *n)
+{
+	DynamoType	ignored;
+	JsonbValue *v;
+	int			t = constant_type(b, n);
+
+	if (t < 0)
+		return;
+	if (t != DT_S)
+		operand_type_error(b, "attribute_type", t);
+	v = b->values[n->value_ph];
+	if (!dynamo_type_from_name(v->val.string.val, v->val.string.len, &ignored))
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: Invalid attribute type name found; type: %.*s, valid types: { B,BOOL,BS,L,M,N,NS,NULL,S,SS }",
+					 expr_kind_name(b->tree->kind), v->val.string.len, v->val.string.val);
+}
+
+/* Check the constant operands of a node and its children */
+static void
+check_node_values(ExprBinding *b, ExprNode *n)
+{
+	ListCell   *lc;
+	int			t;
+
+	foreach(lc, n->args)
+		check_node_values(b, lfirst(lc));
+	if (n->tag == EN_COMPARE && n->op != EC_EQ && n->op != EC_NE)
+	{
+		check_orderable(b, linitial(n->args), cmp_symbol(n->op));
+		check_orderable(b, lsecond(n->args), cmp_symbol(n->op));
+	}
+	else if (n->tag == EN_BETWEEN)
+		check_between(b, n);
+	else if (n->tag == EN_FUNC && n->op == EF_BEGINS_WITH)
+	{
+		t = constant_type(b, lsecond(n->args));
+		if (t >= 0 && t != DT_S && t != DT_B)
+			operand_type_error(b, n->fname, t);
+	}
+	else if (n->tag == EN_FUNC && n->op == EF_ATTRIBUTE_TYPE)
+		check_type_name(b, lsecond(n->args));
+	else if (n->tag == EN_FUNC && n->op == EF_LIST_APPEND)
+	{
+		foreach(lc, n->args)
+		{
+			t = constant_type(b, lfirst(lc));
+			if (t >= 0 && t != DT_L)
+				operand_type_error(b, n->fname, t);
+		}
+	}
+	else if (n->tag == EN_ARITH)
+	{
+		foreach(lc, n->args)
+		{
+			t = constant_type(b, lfirst(lc));
+			if (t >= 0 && t != DT_N)
+				operand_type_error(b, n->op == '+' ? "+" : "-", t);
+		}
+	}
+}
+
+/* ADD takes a number or a set, DELETE a set */
+static void
+check_add_delete_value(ExprBinding *b, UpdateAction *a)
+{
+	DynamoType	t = attr_type(b->values[a->value->value_ph], NULL);
+	bool		set = (t == DT_SS || t == DT_NS || t == DT_BS);
+
+	if (a->kind == UA_ADD ? !(set || t == DT_N) : !set)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: %s, operand type: %s, typeSet: ALLOWED_FOR_%s_OPERAND",
+					 a->kind == UA_ADD ? "ADD" : "DELETE", expr_type_long_name(t),
+					 a->kind == UA_ADD ? "ADD" : "DELETE");
+}
+
+/* Check a bound tree's constant operands against their operators */
+void
+expr_check_values(ExprBinding *b)
+{
+	ListCell   *lc;
+
+	if (b->tree->cond)
+		check_node_values(b, b->tree->cond);
+	foreach(lc, b->tree->actions)
+	{
+		UpdateAction *a = lfirst(lc);
+
+		if (a->kind == UA_SET)
+			check_node_values(b, a->value);
+		else if (a->kind == UA_ADD || a->kind == UA_DELETE)
+			check_add_delete_value(b, a);
+	}
+}
+
+/*
+ * How two paths relate: 0 apart, 1 one contains the other (or equal),
+ * 2 they disagree on whether a step is a name or an index.
+ */
+static int
+paths_relation(ResolvedStep *p, int np, ResolvedStep *q, int nq)
+{
+	for (int i = 0; i < Min(np, nq); i++)
+	{
+		if ((p[i].index < 0) != (q[i].index < 0))
+			return 2;
+		if (p[i].index >= 0 ? p[i].index != q[i].index
+			: (p[i].namelen != q[i].namelen || memcmp(p[i].name, q[i].name, p[i].namelen) != 0))
+			return 0;
+	}
+	return 1;
+}
+
+/* Reject paths of one projection or update that overlap or conflict */
+void
+expr_check_overlaps(ExprBinding *b, List *paths, ExprKind kind)
+{
+	int			n = list_length(paths);
+	ResolvedStep **steps = palloc(sizeof(ResolvedStep *) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+		steps[i] = expr_resolve_path(b, list_nth(paths, i));
+	for (int j = 1; j < n; j++)
+	{
+		ExprNode   *q = list_nth(paths, j);
+
+		for (int i = 0; i < j; i++)
+		{
+			ExprNode   *p = list_nth(paths, i);
+			int			r = paths_relation(steps[i], p->nsteps, steps[j], q->nsteps);
+
+			if (r != 0)
+				dynamo_error(DYN_VALIDATION,
+							 "Invalid %s: Two document paths %s with each other; must remove or rewrite one of these paths; path one: %s, path two: %s",
+							 expr_kind_name(kind), r == 1 ? "overlap" : "conflict",
+							 expr_format_path(steps[i], p->nsteps),
+							 expr_format_path(steps[j], q->nsteps));
+		}
+	}
+}

@@ -1,0 +1,105 @@
+/*
+ * expr_keycond.c
+ *		The parts of a KeyConditionExpression: one condition on the partition
+ *		key and at most one on the sort key, in the shapes DynamoDB allows
+ *		(the operators were checked when parsing).  Which attribute is which
+ *		key is for the caller to check against the key schema.
+ */
+#include "postgres.h"
+
+#include "errors.h"
+#include "expr_nodes.h"
+
+/* Flip a comparator written with the value on the left (:v < k) */
+static KeyCondOp
+flip(KeyCondOp op)
+{
+	switch (op)
+	{
+		case KC_LT:
+			return KC_GT;
+		case KC_LE:
+			return KC_GE;
+		case KC_GT:
+			return KC_LT;
+		case KC_GE:
+			return KC_LE;
+		default:
+			return op;
+	}
+}
+
+/* The attribute a key condition operand names; rejects anything else */
+static const char *
+key_attribute(ExprBinding *b, ExprNode *n)
+{
+	ResolvedStep *steps;
+
+	if (n->tag != EN_PATH || n->nsteps != 1)
+		dynamo_error(DYN_VALIDATION, "Query key condition not supported");
+	steps = expr_resolve_path(b, n);
+	return pnstrdup(steps[0].name, steps[0].namelen);
+}
+
+/* A :value operand of a key condition */
+static JsonbValue *
+key_value(ExprBinding *b, ExprNode *n)
+{
+	if (n->tag != EN_VALUE)
+		dynamo_error(DYN_VALIDATION, "Query key condition not supported");
+	return b->values[n->value_ph];
+}
+
+/* One simple condition as a part */
+static void
+key_part(ExprBinding *b, ExprNode *n, KeyCondPart *part)
+{
+	static const KeyCondOp ops[] = {[EC_EQ] = KC_EQ,[EC_LT] = KC_LT,[EC_LE] = KC_LE,
+	[EC_GT] = KC_GT,[EC_GE] = KC_GE};
+	ExprNode   *first = linitial(n->args);
+
+	part->value2 = NULL;
+	if (n->tag == EN_COMPARE && first->tag == EN_VALUE)
+	{
+		part->attr_name = key_attribute(b, lsecond(n->args));
+		part->value = key_value(b, first);
+		part->op = flip(ops[n->op]);
+		return;
+	}
+	part->attr_name = key_attribute(b, first);
+	part->value = key_value(b, lsecond(n->args));
+	if (n->tag == EN_COMPARE)
+		part->op = ops[n->op];
+	else if (n->tag == EN_BETWEEN)
+	{
+		part->op = KC_BETWEEN;
+		part->value2 = key_value(b, lthird(n->args));
+	}
+	else
+		part->op = KC_BEGINS_WITH;
+}
+
+/* Split a bound key condition into its one or two parts; returns how many */
+int
+expr_key_condition_parts(DynCondition *cond, KeyCondPart parts[2])
+{
+	ExprNode   *n = cond->b.tree->cond;
+	ExprNode   *simple[2];
+	int			count = 1;
+
+	simple[0] = n;
+	if (n->tag == EN_AND)
+	{
+		simple[0] = linitial(n->args);
+		simple[1] = lsecond(n->args);
+		count = 2;
+		if (simple[0]->tag == EN_AND || simple[1]->tag == EN_AND)
+			dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
+	}
+	for (int i = 0; i < count; i++)
+		key_part(&cond->b, simple[i], &parts[i]);
+	if (count == 2 && strcmp(parts[0].attr_name, parts[1].attr_name) == 0)
+		dynamo_error(DYN_VALIDATION,
+					 "KeyConditionExpressions must only contain one condition per key");
+	return count;
+}

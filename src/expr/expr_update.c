@@ -1,0 +1,367 @@
+/*
+ * expr_update.c
+ *		Applying an UpdateExpression (or translated AttributeUpdates) to a
+ *		stored item.
+ *
+ * As in DynamoDB, every right-hand side reads the item as it was before the
+ * update; list indexes name positions in the original lists, so REMOVE of
+ * several elements removes the ones originally at those indexes, and SET of
+ * an index past the end appends.  The item is opened up along the updated
+ * paths (expr_doc.h) and serialised again in the stored form.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+
+#include "attr_value.h"
+#include "errors.h"
+#include "expr_doc.h"
+#include "expr_nodes.h"
+
+/* An action with its path resolved and its value computed */
+typedef struct PlannedAction
+{
+	UpdateAction *action;
+	ResolvedStep *steps;
+	int			nsteps;
+	JsonbValue *value;
+} PlannedAction;
+
+static void invalid_path(void) pg_attribute_noreturn();
+static void incorrect_type(void) pg_attribute_noreturn();
+
+/* Reject a path whose parent is missing or of the wrong type */
+static void
+invalid_path(void)
+{
+	dynamo_error(DYN_VALIDATION,
+				 "The document path provided in the update expression is invalid for update");
+}
+
+/* Reject an operand of the wrong type met while applying the update */
+static void
+incorrect_type(void)
+{
+	dynamo_error(DYN_VALIDATION, "An operand in the update expression has an incorrect data type");
+}
+
+/* A numeric as a stored value */
+static JsonbValue *
+number_value(Numeric n)
+{
+	JsonbValue *v = palloc(sizeof(JsonbValue));
+
+	v->type = jbvNumeric;
+	v->val.numeric = dynamo_number_normalize(n);
+	return v;
+}
+
+/* x + y or x - y of two stored numbers */
+static JsonbValue *
+arithmetic(JsonbValue *x, JsonbValue *y, int op)
+{
+	if (attr_type(x, NULL) != DT_N || attr_type(y, NULL) != DT_N)
+		incorrect_type();
+	return number_value(DatumGetNumeric(DirectFunctionCall2(op == '+' ? numeric_add : numeric_sub,
+															NumericGetDatum(x->val.numeric),
+															NumericGetDatum(y->val.numeric))));
+}
+
+/* list_append(x, y) of two stored lists */
+static JsonbValue *
+list_append(JsonbValue *x, JsonbValue *y)
+{
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
+
+	if (attr_type(x, NULL) != DT_L || attr_type(y, NULL) != DT_L)
+		incorrect_type();
+	(void) pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
+	for (int i = 0; i < 2; i++)
+	{
+		JsonbContainer *c = (i == 0 ? x : y)->val.binary.data;
+
+		for (int j = 0; j < JsonContainerSize(c); j++)
+			(void) pushJsonbValue(&st, WJB_ELEM, getIthJsonbValueFromContainer(c, j));
+	}
+	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	return jsonb_root_value(JsonbValueToJsonb(res));
+}
+
+/* The value of a SET right-hand side, read from the item before the update */
+static JsonbValue *
+update_operand(ExprBinding *b, ExprNode *n, Jsonb *item)
+{
+	JsonbValue *v = palloc(sizeof(JsonbValue));
+
+	switch (n->tag)
+	{
+		case EN_PATH:
+			if (!expr_path_value(b, n, item, v))
+				dynamo_error(DYN_VALIDATION,
+							 "The provided expression refers to an attribute that does not exist in the item");
+			return v;
+		case EN_VALUE:
+			return b->values[n->value_ph];
+		case EN_ARITH:
+			return arithmetic(update_operand(b, linitial(n->args), item),
+							  update_operand(b, lsecond(n->args), item), n->op);
+		case EN_FUNC:
+			if (n->op == EF_IF_NOT_EXISTS)
+				return expr_path_value(b, linitial(n->args), item, v) ? v
+					: update_operand(b, lsecond(n->args), item);
+			Assert(n->op == EF_LIST_APPEND);
+			return list_append(update_operand(b, linitial(n->args), item),
+							   update_operand(b, lsecond(n->args), item));
+		default:
+			elog(ERROR, "unexpected expression node %d in an update", n->tag);
+	}
+	return NULL;
+}
+
+/* Order two members of a set of type t */
+static int
+member_cmp(DynamoType t, JsonbValue *x, JsonbValue *y)
+{
+	const char *a = x->val.string.val;
+	const char *b = y->val.string.val;
+	int			la = x->val.string.len;
+	int			lb = y->val.string.len;
+	int			c;
+
+	if (t == DT_NS)
+		return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(x->val.numeric),
+												 NumericGetDatum(y->val.numeric)));
+	if (t == DT_BS)
+	{
+		bytea	   *bx = dynamo_binary_decode(a, la);
+		bytea	   *by = dynamo_binary_decode(b, lb);
+
+		a = VARDATA_ANY(bx);
+		la = VARSIZE_ANY_EXHDR(bx);
+		b = VARDATA_ANY(by);
+		lb = VARSIZE_ANY_EXHDR(by);
+	}
+	c = memcmp(a, b, Min(la, lb));
+	return c ? c : (la > lb) - (la < lb);
+}
+
+/*
+ * Union (add) or difference (!add) of two canonical sets of type t, merged
+ * in order.  NULL when the result is empty.
+ */
+static JsonbValue *
+set_combine(DynamoType t, JsonbValue *x, JsonbValue *y, bool add)
+{
+	static const char *const tags[] = {[DT_SS] = "$SS",[DT_NS] = "$NS",[DT_BS] = "$BS"};
+	JsonbValue	px,
+				py,
+				k;
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
+	int			i = 0,
+				j = 0,
+				nx,
+				ny,
+				kept = 0;
+
+	(void) attr_type(x, &px);
+	(void) attr_type(y, &py);
+	nx = JsonContainerSize(px.val.binary.data);
+	ny = JsonContainerSize(py.val.binary.data);
+	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	k.type = jbvString;
+	k.val.string.val = (char *) tags[t];
+	k.val.string.len = strlen(tags[t]);
+	(void) pushJsonbValue(&st, WJB_KEY, &k);
+	(void) pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
+	while (i < nx || j < ny)
+	{
+		JsonbValue *a = i < nx ? getIthJsonbValueFromContainer(px.val.binary.data, i) : NULL;
+		JsonbValue *b = j < ny ? getIthJsonbValueFromContainer(py.val.binary.data, j) : NULL;
+		int			c = !a ? 1 : !b ? -1 : member_cmp(t, a, b);
+
+		if (c <= 0)
+			i++;
+		if (c >= 0)
+			j++;
+		if (c < 0 || (add && c >= 0))
+		{
+			(void) pushJsonbValue(&st, WJB_ELEM, c <= 0 ? a : b);
+			kept++;
+		}
+	}
+	(void) pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	return kept ? jsonb_root_value(JsonbValueToJsonb(res)) : NULL;
+}
+
+/* ADD: a number to a number, a set to a set (legacy: a list to a list) */
+static JsonbValue *
+add_value(JsonbValue *cur, JsonbValue *v, UpdateActionKind kind)
+{
+	DynamoType	t = attr_type(v, NULL);
+
+	if (cur == NULL)
+		return v;
+	if (attr_type(cur, NULL) != t)
+		incorrect_type();
+	if (kind == UA_APPEND)
+		return list_append(cur, v);
+	if (t == DT_N)
+		return arithmetic(cur, v, '+');
+	return set_combine(t, cur, v, true);
+}
+
+/* The member of an open node a step names: NULL if none */
+static Doc *
+doc_member(Doc *parent, ResolvedStep *step, int *pos)
+{
+	if (!doc_open(parent, step->index < 0 ? DOC_MAP : DOC_LIST))
+		invalid_path();
+	*pos = step->index < 0 ? doc_map_find(parent, step->name, step->namelen)
+		: doc_list_find(parent, step->index);
+	return *pos >= 0 ? parent->members[*pos] : NULL;
+}
+
+/* Put a value where the last step names, in its open parent */
+static void
+doc_store(Doc *parent, ResolvedStep *step, int pos, JsonbValue *value)
+{
+	if (value == NULL)			/* remove */
+	{
+		if (pos >= 0 && step->index < 0)
+			doc_map_delete(parent, pos);
+		else if (pos >= 0)
+			parent->members[pos] = NULL;
+	}
+	else if (pos >= 0)
+		parent->members[pos] = doc_leaf(value);
+	else if (step->index < 0)
+		doc_map_put(parent, step->name, step->namelen, doc_leaf(value));
+	else
+		doc_list_insert(parent, step->index, doc_leaf(value));
+}
+
+/* Apply one planned action to the open item */
+static void
+apply_action(Doc *root, PlannedAction *pa)
+{
+	Doc		   *parent = root;
+	Doc		   *cur;
+	int			pos;
+	ResolvedStep *last = &pa->steps[pa->nsteps - 1];
+	JsonbValue *curval;
+
+	for (int i = 0; i < pa->nsteps - 1; i++)
+	{
+		parent = doc_member(parent, &pa->steps[i], &pos);
+		if (parent == NULL)
+			invalid_path();
+	}
+	cur = doc_member(parent, last, &pos);
+	curval = cur ? doc_value(cur) : NULL;
+	switch (pa->action->kind)
+	{
+		case UA_SET:
+			doc_store(parent, last, pos, pa->value);
+			break;
+		case UA_REMOVE:
+			doc_store(parent, last, pos, NULL);
+			break;
+		case UA_ADD:
+		case UA_APPEND:
+			doc_store(parent, last, pos, add_value(curval, pa->value, pa->action->kind));
+			break;
+		case UA_DELETE:
+			if (curval == NULL)
+				break;
+			if (attr_type(curval, NULL) != attr_type(pa->value, NULL))
+				incorrect_type();
+			doc_store(parent, last, pos,
+					  set_combine(attr_type(curval, NULL), curval, pa->value, false));
+			break;
+	}
+}
+
+/* Reject an action on a key attribute */
+static void
+check_key_attribute(ResolvedStep *first, const char **key_names, int nkeys)
+{
+	for (int k = 0; k < nkeys; k++)
+	{
+		if (strlen(key_names[k]) == first->namelen &&
+			memcmp(key_names[k], first->name, first->namelen) == 0)
+			dynamo_error(DYN_VALIDATION,
+						 DYN_INVALID_PARAMS "Cannot update attribute %s. This attribute is part of the key",
+						 key_names[k]);
+	}
+}
+
+/*
+ * Apply a bound update to a stored item (NULL: none yet) and return the new
+ * item.  Updating a key attribute is rejected.
+ */
+Jsonb *
+expr_apply_update(DynUpdate *upd, Jsonb *old_item, const char **key_names, int nkeys)
+{
+	ExprBinding *b = &upd->b;
+	int			n = list_length(b->tree->actions);
+	PlannedAction *plan = palloc0(sizeof(PlannedAction) * Max(n, 1));
+	Doc		   *root;
+
+	for (int i = 0; i < n; i++)
+	{
+		UpdateAction *a = list_nth(b->tree->actions, i);
+
+		plan[i].action = a;
+		plan[i].steps = expr_resolve_path(b, a->path);
+		plan[i].nsteps = a->path->nsteps;
+		check_key_attribute(&plan[i].steps[0], key_names, nkeys);
+	}
+	for (int i = 0; i < n; i++)
+	{
+		if (plan[i].action->value)
+			plan[i].value = update_operand(b, plan[i].action->value, old_item);
+	}
+	root = doc_from_item(old_item);
+	for (int i = 0; i < n; i++)
+		apply_action(root, &plan[i]);
+	return doc_to_item(root);
+}
+
+/* The paths an update writes, as a projection (for ReturnValues) */
+DynProjection *
+expr_update_paths(DynUpdate *upd)
+{
+	DynProjection *proj = palloc0(sizeof(DynProjection));
+	ExprTree   *tree = palloc(sizeof(ExprTree));
+	ListCell   *lc;
+
+	*tree = *upd->b.tree;
+	tree->kind = EXPR_PROJECTION;
+	tree->actions = NIL;
+	tree->paths = NIL;
+	foreach(lc, upd->b.tree->actions)
+		tree->paths = lappend(tree->paths, ((UpdateAction *) lfirst(lc))->path);
+	proj->b = upd->b;
+	proj->b.tree = tree;
+	return proj;
+}
+
+/* Does an update only remove (REMOVE, DELETE), so never creates an item? */
+bool
+expr_update_only_removes(DynUpdate *upd)
+{
+	ListCell   *lc;
+
+	foreach(lc, upd->b.tree->actions)
+	{
+		UpdateAction *a = lfirst(lc);
+
+		if (a->kind != UA_REMOVE && a->kind != UA_DELETE)
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,40 @@
+/*
+ * item_expressions.h
+ *		The expression parameters of an item request, parsed once per
+ *		request: condition, projection, update, with their placeholders, or
+ *		the legacy parameters that predate them.
+ */
+#ifndef DYNAMO_ITEM_EXPRESSIONS_H
+#define DYNAMO_ITEM_EXPRESSIONS_H
+
+#include "expression.h"
+#include "item_ops.h"
+
+typedef struct ExprParams
+{
+	const char *operation;		/* for messages */
+	char	   *condition;		/* ConditionExpression */
+	char	   *projection;		/* ProjectionExpression */
+	char	   *update;			/* UpdateExpression */
+	Jsonb	   *names;			/* ExpressionAttributeNames */
+	Jsonb	   *values;			/* ExpressionAttributeValues, stored form */
+	/* legacy parameters, typed JSON as DynamoDB takes them */
+	Jsonb	   *expected;
+	char	   *conditional_operator;
+	Jsonb	   *attributes_to_get;
+	Jsonb	   *attribute_updates;
+} ExprParams;
+
+typedef struct ItemExpressions
+{
+	DynCondition *condition;
+	DynProjection *projection;
+	DynUpdate  *update;
+} ItemExpressions;
+
+extern void expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p);
+extern void item_expressions_parse(ExprParams *p, ItemExpressions *out);
+extern void item_condition_init(ItemCondition *c, DynCondition *cond);
+extern Jsonb *item_project(ItemExpressions *e, Jsonb *item);
+
+#endif							/* DYNAMO_ITEM_EXPRESSIONS_H */

@@ -1,0 +1,22 @@
+/*
+ * update_item.h
+ *		UpdateItem: edit an item in place, creating it when missing.
+ */
+#ifndef DYNAMO_UPDATE_ITEM_H
+#define DYNAMO_UPDATE_ITEM_H
+
+#include "expression.h"
+#include "item_ops.h"
+
+typedef struct UpdateItemRequest
+{
+	DynamoTable *table;
+	ItemKey		key;
+	DynUpdate  *update;			/* NULL: no update (the item is still created) */
+	ItemCondition condition;
+	ReturnValues return_values;
+} UpdateItemRequest;
+
+extern Jsonb *dynamo_update_item(UpdateItemRequest *req);
+
+#endif							/* DYNAMO_UPDATE_ITEM_H */

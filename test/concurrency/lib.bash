@@ -1,0 +1,39 @@
+# Shared helpers of the concurrency scripts (sourced, not run).
+# The suite runner exports PGHOST, PGPORT, PGUSER and PGDATABASE, with
+# pg_dynamo created in that database.
+set -euo pipefail
+
+PGBIN=${PG_DYNAMO_PGBIN:-/usr/lib/postgresql/15/bin}
+CLIENTS=${CLIENTS:-8}
+
+psql_q() {
+	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -At "$@"
+}
+
+# Run a pgbench script file with CLIENTS clients, TX transactions each;
+# fail unless every transaction of every client completed.
+bench() {
+	local script=$1 tx=$2 out
+	out=$("$PGBIN/pgbench" -n -c "$CLIENTS" -j 2 -t "$tx" -f "$script" 2>&1) || {
+		echo "$out"
+		echo "FAIL: pgbench reported errors"
+		exit 1
+	}
+	local want=$((CLIENTS * tx))
+	if ! grep -q "number of transactions actually processed: $want/$want" <<<"$out"; then
+		echo "$out"
+		echo "FAIL: not every transaction completed"
+		exit 1
+	fi
+	grep -E "^(tps|latency average)" <<<"$out" || true
+}
+
+# Compare an observed value with the expected one
+expect() {
+	local what=$1 got=$2 want=$3
+	if [ "$got" != "$want" ]; then
+		echo "FAIL: $what: got $got, want $want"
+		exit 1
+	fi
+	echo "ok: $what = $got"
+}
