@@ -19,14 +19,17 @@
 #define MAX_EXPONENT 125
 #define MIN_EXPONENT (-130)
 
-static void number_syntax_error(void) pg_attribute_noreturn();
+static void number_syntax_error(const char *s, int len) pg_attribute_noreturn();
 static void number_out_of_range(bool overflow) pg_attribute_noreturn();
 
 /* Reject what DynamoDB cannot read as a number */
 static void
-number_syntax_error(void)
+number_syntax_error(const char *s, int len)
 {
-	dynamo_error(DYN_VALIDATION, "A value provided cannot be converted into a number");
+	if (len == 0)
+		dynamo_error(DYN_VALIDATION, "The parameter cannot be converted to a numeric value");
+	dynamo_error(DYN_VALIDATION, "The parameter cannot be converted to a numeric value: %.*s",
+				 len, s);
 }
 
 /* Reject a magnitude outside DynamoDB's range */
@@ -92,7 +95,7 @@ dynamo_number_normalize(Numeric n)
 	Numeric		trimmed;
 
 	if (numeric_is_nan(n) || numeric_is_inf(n))
-		number_syntax_error();
+		number_syntax_error("NaN", 3);
 	trimmed = DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
 												  NumericGetDatum(n)));
 	check_number_limits(numeric_normalize(trimmed));
@@ -120,7 +123,7 @@ dynamo_number_from_string(const char *s, int len)
 		for (i++; i < len && isdigit((unsigned char) s[i]); i++, mantissa_digits++)
 			nonzero |= (s[i] != '0');
 	if (mantissa_digits == 0)
-		number_syntax_error();
+		number_syntax_error(s, len);
 	if (i < len && (s[i] == 'e' || s[i] == 'E'))
 	{
 		bool		negative = false;
@@ -133,12 +136,12 @@ dynamo_number_from_string(const char *s, int len)
 			if (exponent < 100000)
 				exponent = exponent * 10 + (s[i] - '0');
 		if (exp_digits == 0)
-			number_syntax_error();
+			number_syntax_error(s, len);
 		if (negative)
 			exponent = -exponent;
 	}
 	if (i != len)
-		number_syntax_error();
+		number_syntax_error(s, len);
 
 	/* An exponent far outside numeric's range is decided here */
 	if (!nonzero)

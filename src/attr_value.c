@@ -33,6 +33,8 @@ typedef struct SetMember
 	const char *display;		/* for duplicate messages */
 } SetMember;
 
+static void push_string(JsonbParseState **st, JsonbIteratorToken tok,
+						const char *s, int len, bool escaped);
 static void typed_push(JsonbParseState **st, JsonbIteratorToken tok,
 					   JsonbValue *typed, int depth, bool escaped);
 static void plain_push(JsonbParseState **st, JsonbIteratorToken tok,
@@ -96,7 +98,7 @@ static void
 wrong_kind(const JsonbValue *v, const char *expected)
 {
 	if (v->type == jbvBinary && JsonContainerIsObject(v->val.binary.data))
-		dynamo_error(DYN_SERIALIZATION, "Start of structure or map found where not expected.");
+		dynamo_error(DYN_SERIALIZATION, "Start of structure or map found where not expected");
 	if (v->type == jbvBinary)
 		dynamo_error(DYN_SERIALIZATION, "Start of list found where not expected");
 	dynamo_error(DYN_SERIALIZATION, "%s can not be converted to %s",
@@ -167,6 +169,16 @@ attr_type(const JsonbValue *v, JsonbValue *payload)
 	return t;
 }
 
+/* Push an attribute name: at most 64 KB, as DynamoDB allows */
+static void
+push_attr_name(JsonbParseState **st, JsonbValue *name, bool escaped)
+{
+	if (name->val.string.len > DYNAMO_MAX_ATTR_NAME)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Attribute name length exceeds %d bytes: %d",
+					 DYNAMO_MAX_ATTR_NAME, name->val.string.len);
+	push_string(st, WJB_KEY, name->val.string.val, name->val.string.len, escaped);
+}
+
 /* Push a string, escaping U+0001 unless the caller's strings are escaped */
 static void
 push_string(JsonbParseState **st, JsonbIteratorToken tok, const char *s, int len,
@@ -209,7 +221,7 @@ push_tag(JsonbParseState **st, JsonbIteratorToken tok, DynamoType t)
 static void
 check_depth(int depth)
 {
-	if (depth > DYNAMO_MAX_DEPTH)
+	if (depth >= DYNAMO_MAX_DEPTH)
 		dynamo_error(DYN_VALIDATION, "Nesting Levels have exceeded supported limits");
 }
 
@@ -262,24 +274,29 @@ static void
 push_set(JsonbParseState **st, JsonbIteratorToken tok, DynamoType t,
 		 SetMember *members, int n)
 {
-	static const char *const set_words[] = {[DT_SS] = "string",[DT_NS] = "number",[DT_BS] = "binary"};
+	StringInfoData shown;
 
+	if (n == 0 && t == DT_BS)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Binary sets should not be empty");
 	if (n == 0)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "An %s set  may not be empty",
-					 set_words[t]);
+					 t == DT_SS ? "string" : "number");
+	/* duplicates are reported with the members in the order given */
+	initStringInfo(&shown);
+	for (int j = 0; j < n; j++)
+		appendStringInfo(&shown, "%s%s", j ? ", " : "", members[j].display);
 	qsort_arg(members, n, sizeof(SetMember), set_member_cmp, &t);
 	for (int i = 1; i < n; i++)
 	{
-		if (set_member_cmp(&members[i - 1], &members[i], &t) == 0)
-		{
-			StringInfoData buf;
-
-			initStringInfo(&buf);
-			for (int j = 0; j < n; j++)
-				appendStringInfo(&buf, "%s%s", j ? ", " : "", members[j].display);
-			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Input collection [%s] contains duplicates.",
-						 buf.data);
-		}
+		if (set_member_cmp(&members[i - 1], &members[i], &t) != 0)
+			continue;
+		if (t == DT_NS)
+			dynamo_error(DYN_VALIDATION, "Input collection contains duplicates");
+		if (t == DT_BS)
+			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Input collection [%s]of type BS contains duplicates.",
+						 shown.data);
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Input collection [%s] contains duplicates.",
+					 shown.data);
 	}
 	push_tag(st, tok, t);
 	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
@@ -305,7 +322,7 @@ push_set(JsonbParseState **st, JsonbIteratorToken tok, DynamoType t,
  * numbers for NS, base64 strings for BS.
  */
 static SetMember *
-read_set_members(JsonbValue *array, DynamoType t, bool escaped, int *count)
+read_set_members(JsonbValue *array, DynamoType t, bool escaped, bool typed, int *count)
 {
 	JsonbContainer *c = array->val.binary.data;
 	int			n = JsonContainerSize(c);
@@ -316,7 +333,7 @@ read_set_members(JsonbValue *array, DynamoType t, bool escaped, int *count)
 		JsonbValue *e = getIthJsonbValueFromContainer(c, i);
 		SetMember  *m = &members[i];
 
-		if (t == DT_NS && e->type == jbvNumeric)
+		if (t == DT_NS && e->type == jbvNumeric && !typed)
 			m->value.val.numeric = dynamo_number_normalize(e->val.numeric);
 		else if (e->type != jbvString)
 			wrong_kind(e, "String");
@@ -366,7 +383,7 @@ push_map(JsonbParseState **st, JsonbIteratorToken tok, JsonbContainer *c,
 	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
 		if (r == WJB_KEY)
-			push_string(st, WJB_KEY, v.val.string.val, v.val.string.len, escaped);
+			push_attr_name(st, &v, escaped);
 		else if (r == WJB_VALUE)
 			push(st, WJB_VALUE, &v, depth, escaped);
 	}
@@ -389,6 +406,37 @@ push_list(JsonbParseState **st, JsonbContainer *c, int depth, bool escaped,
 }
 
 /*
+ * The type member of a typed AttributeValue.  Members that name no type,
+ * and members set to null, are ignored as DynamoDB ignores them; returns how
+ * many members remain (exactly one is valid).
+ */
+static int
+typed_single_member(JsonbContainer *c, DynamoType *type, JsonbValue *val)
+{
+	JsonbIterator *it = JsonbIteratorInit(c);
+	JsonbValue	k,
+				v;
+	JsonbIteratorToken r;
+	DynamoType	t = DT_S;
+	int			n = 0;
+
+	while ((r = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	{
+		if (r != WJB_KEY)
+			continue;
+		(void) JsonbIteratorNext(&it, &v, true);
+		if (v.type == jbvNull || !dynamo_type_from_name(k.val.string.val, k.val.string.len, &t))
+			continue;
+		if (n++ == 0)
+		{
+			*type = t;
+			*val = v;
+		}
+	}
+	return n;
+}
+
+/*
  * Convert one typed AttributeValue ({"S": "x"}, ...) into the stored form,
  * pushing it as tok.  depth counts enclosing documents.
  */
@@ -396,21 +444,17 @@ static void
 typed_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *typed,
 		   int depth, bool escaped)
 {
-	JsonbValue	key,
-				val;
-	DynamoType	t;
+	JsonbValue	val;
+	DynamoType	t = DT_NULL;
 	int			n;
 
 	if (!is_object(typed))
 		wrong_kind(typed, "Structure");
-	n = JsonContainerSize(typed->val.binary.data);
+	n = typed_single_member(typed->val.binary.data, &t, &val);
 	if (n == 0)
 		dynamo_error(DYN_VALIDATION, "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
 	if (n > 1)
 		dynamo_error(DYN_VALIDATION, "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
-	single_pair(typed->val.binary.data, &key, &val);
-	if (!dynamo_type_from_name(key.val.string.val, key.val.string.len, &t))
-		dynamo_error(DYN_VALIDATION, "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
 
 	switch (t)
 	{
@@ -462,7 +506,7 @@ typed_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *typed,
 
 				if (!is_array(&val))
 					wrong_kind(&val, "List");
-				members = read_set_members(&val, t, escaped, &n);
+				members = read_set_members(&val, t, escaped, true, &n);
 				push_set(st, tok, t, members, n);
 				break;
 			}
@@ -524,7 +568,7 @@ plain_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *plain,
 			if (!is_array(&val))
 				wrong_kind(&val, "List");
 			{
-				SetMember  *members = read_set_members(&val, t, escaped, &n);
+				SetMember  *members = read_set_members(&val, t, escaped, false, &n);
 
 				push_set(st, tok, t, members, n);
 			}
@@ -557,7 +601,7 @@ item_convert(Jsonb *in, bool escaped,
 	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
 		if (r == WJB_KEY)
-			push_string(&st, WJB_KEY, v.val.string.val, v.val.string.len, escaped);
+			push_attr_name(&st, &v, escaped);
 		else if (r == WJB_VALUE)
 			push(&st, WJB_VALUE, &v, 0, escaped);
 	}
@@ -623,7 +667,7 @@ push_output_string(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *s,
 			ereport(ERROR,
 					(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
 					 errmsg("a string holds U+0000, which jsonb cannot represent"),
-					 errhint("Use the text form, dynamo.execute(text, text).")));
+					 errhint("Use the text form, dynamo.execute_text(text, text).")));
 	}
 	(void) pushJsonbValue(st, tok, &v);
 }

@@ -45,6 +45,7 @@ typedef enum DynamoType
 #define DYNAMO_MAX_DEPTH 32
 #define DYNAMO_MAX_ITEM_SIZE 409600
 #define DYNAMO_MAX_NUMBER_DIGITS 38
+#define DYNAMO_MAX_ATTR_NAME 65535
 
 extern const char *const DynamoTypeNames[DYNAMO_TYPE_COUNT];
 extern bool dynamo_type_from_name(const char *name, int len, DynamoType *type);

@@ -12,6 +12,7 @@
 
 #define CORAL_VALIDATE "com.amazon.coral.validate#"
 #define CORAL_SERVICE "com.amazon.coral.service#"
+#define CORAL_AVAILABILITY "com.amazon.coral.availability#"
 #define DYNAMODB_API "com.amazonaws.dynamodb.v20120810#"
 
 const DynamoExceptionInfo DynamoExceptions[DYN_EXCEPTION_COUNT] = {
@@ -27,7 +28,7 @@ const DynamoExceptionInfo DynamoExceptions[DYN_EXCEPTION_COUNT] = {
 	[DYN_LIMIT_EXCEEDED] = {"LimitExceededException", "DY010", 400, DYNAMODB_API},
 	[DYN_PROVISIONED_THROUGHPUT_EXCEEDED] = {"ProvisionedThroughputExceededException", "DY011", 400, DYNAMODB_API},
 	[DYN_REQUEST_LIMIT_EXCEEDED] = {"RequestLimitExceeded", "DY012", 400, DYNAMODB_API},
-	[DYN_THROTTLING] = {"ThrottlingException", "DY013", 400, CORAL_SERVICE},
+	[DYN_THROTTLING] = {"ThrottlingException", "DY013", 400, CORAL_AVAILABILITY},
 	[DYN_SERIALIZATION] = {"SerializationException", "DY014", 400, CORAL_SERVICE},
 	[DYN_UNKNOWN_OPERATION] = {"UnknownOperationException", "DY015", 400, CORAL_SERVICE},
 	[DYN_ACCESS_DENIED] = {"AccessDeniedException", "DY016", 400, CORAL_SERVICE},

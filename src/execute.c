@@ -71,6 +71,34 @@ dynamo_execute(PG_FUNCTION_ARGS)
 	PG_RETURN_JSONB_P(run_operation(PG_GETARG_TEXT_PP(0), PG_GETARG_JSONB_P(1), false));
 }
 
+/*
+ * Parse a request's JSON text; malformed JSON is DynamoDB's
+ * SerializationException.  The error is rethrown at once, so catching it
+ * needs no subtransaction.
+ */
+static Jsonb *
+parse_request_text(const char *json)
+{
+	Jsonb	   *result = NULL;
+	MemoryContext cxt = CurrentMemoryContext;
+
+	PG_TRY();
+	{
+		result = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(json)));
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		dynamo_error(DYN_SERIALIZATION, "%s", edata->message);
+	}
+	PG_END_TRY();
+	return result;
+}
+
 PG_FUNCTION_INFO_V1(dynamo_execute_text);
 
 /*
@@ -94,7 +122,7 @@ dynamo_execute_text(PG_FUNCTION_ARGS)
 		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
 	body = PG_GETARG_TEXT_PP(1);
 	escaped = json_text_escape_nul(VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body));
-	request = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(escaped)));
+	request = parse_request_text(escaped);
 	response = run_operation(PG_GETARG_TEXT_PP(0), request, true);
 	out = JsonbToCString(NULL, &response->root, VARSIZE(response));
 	PG_RETURN_TEXT_P(cstring_to_text(json_text_unescape_nul(out, strlen(out))));

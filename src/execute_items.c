@@ -26,16 +26,25 @@ required_map(Jsonb *req, const char *member, const char *param)
 	return m;
 }
 
+typedef enum CapacityDetail
+{
+	CAPACITY_NONE,
+	CAPACITY_TOTAL,
+	CAPACITY_INDEXES
+} CapacityDetail;
+
 /* ReturnConsumedCapacity: NONE (default), TOTAL or INDEXES */
-static bool
+static CapacityDetail
 wants_capacity(Jsonb *req)
 {
 	char	   *s = req_string(req, "ReturnConsumedCapacity");
 
 	if (s == NULL || strcmp(s, "NONE") == 0)
-		return false;
-	if (strcmp(s, "TOTAL") == 0 || strcmp(s, "INDEXES") == 0)
-		return true;
+		return CAPACITY_NONE;
+	if (strcmp(s, "TOTAL") == 0)
+		return CAPACITY_TOTAL;
+	if (strcmp(s, "INDEXES") == 0)
+		return CAPACITY_INDEXES;
 	dynamo_error(DYN_VALIDATION,
 				 "1 validation error detected: Value '%s' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]",
 				 s);
@@ -46,18 +55,26 @@ wants_capacity(Jsonb *req)
  * and new item, reads one unit per 4 KB (half for eventually consistent).
  */
 static void
-push_capacity(JsonbParseState **st, const char *table, int64 bytes, bool write, bool consistent)
+push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table, int64 bytes,
+			  bool write, bool consistent)
 {
 	double		units;
+	Numeric		n;
 
 	if (write)
 		units = Max(1, (bytes + 1023) / 1024);
 	else
 		units = Max(1, (bytes + 4095) / 4096) * (consistent ? 1.0 : 0.5);
+	n = DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(units)));
 	jb_begin_object(st, "ConsumedCapacity");
 	jb_string(st, "TableName", table);
-	jb_numeric(st, "CapacityUnits",
-			   DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(units))));
+	jb_numeric(st, "CapacityUnits", n);
+	if (detail == CAPACITY_INDEXES)
+	{
+		jb_begin_object(st, "Table");
+		jb_numeric(st, "CapacityUnits", n);
+		jb_end_object(st);
+	}
 	jb_end_object(st);
 }
 
@@ -104,7 +121,7 @@ exec_put_item(Jsonb *req, bool escaped)
 	PutItemRequest put = {0};
 	ItemExpressions e;
 	char	   *name = exec_table_name(req);
-	bool		capacity = wants_capacity(req);
+	CapacityDetail capacity = wants_capacity(req);
 	Jsonb	   *old;
 	JsonbParseState *st = NULL;
 
@@ -113,13 +130,15 @@ exec_put_item(Jsonb *req, bool escaped)
 	parse_expressions(req, escaped, "PutItem", true, false, false, &e);
 	item_condition_init(&put.condition, e.condition);
 	put.condition.return_old_on_failure = return_old_on_failure(req);
+	put.need_old = capacity != CAPACITY_NONE;
 	put.table = dynamo_table_lookup(name, false);
 	old = dynamo_put_item(&put);
 
 	jb_begin_object(&st, NULL);
-	push_item(&st, "Attributes", old, escaped);
+	if (put.return_values == RV_ALL_OLD)
+		push_item(&st, "Attributes", old, escaped);
 	if (capacity)
-		push_capacity(&st, name, Max(item_size(put.item), old ? item_size(old) : 0), true, true);
+		push_capacity(&st, capacity, name, Max(item_size(put.item), old ? item_size(old) : 0), true, true);
 	return jb_finish(&st);
 }
 
@@ -128,24 +147,27 @@ Jsonb *
 exec_get_item(Jsonb *req, bool escaped)
 {
 	char	   *name = exec_table_name(req);
-	bool		capacity = wants_capacity(req);
+	CapacityDetail capacity = wants_capacity(req);
 	bool		consistent = req_bool(req, "ConsistentRead", false);
 	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
 	DynamoTable *t;
 	ItemKey		key;
 	ItemExpressions e;
 	Jsonb	   *item;
+	int64		read_bytes;
 	JsonbParseState *st = NULL;
 
 	parse_expressions(req, escaped, "GetItem", false, true, false, &e);
 	t = dynamo_table_lookup(name, false);
 	item_key_from_key(t, key_map, &key);
-	item = item_project(&e, dynamo_get_item(t, &key));
+	item = dynamo_get_item(t, &key);
+	read_bytes = item ? item_size(item) : 0;	/* the whole item is read */
+	item = item_project(&e, item);
 
 	jb_begin_object(&st, NULL);
 	push_item(&st, "Item", item, escaped);
 	if (capacity)
-		push_capacity(&st, name, item ? item_size(item) : 0, false, consistent);
+		push_capacity(&st, capacity, name, read_bytes, false, consistent);
 	return jb_finish(&st);
 }
 
@@ -156,7 +178,7 @@ exec_delete_item(Jsonb *req, bool escaped)
 	DeleteItemRequest del = {0};
 	ItemExpressions e;
 	char	   *name = exec_table_name(req);
-	bool		capacity = wants_capacity(req);
+	CapacityDetail capacity = wants_capacity(req);
 	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
 	Jsonb	   *old;
 	JsonbParseState *st = NULL;
@@ -167,12 +189,14 @@ exec_delete_item(Jsonb *req, bool escaped)
 	del.condition.return_old_on_failure = return_old_on_failure(req);
 	del.table = dynamo_table_lookup(name, false);
 	item_key_from_key(del.table, key_map, &del.key);
+	del.need_old = capacity != CAPACITY_NONE;
 	old = dynamo_delete_item(&del);
 
 	jb_begin_object(&st, NULL);
-	push_item(&st, "Attributes", old, escaped);
+	if (del.return_values == RV_ALL_OLD)
+		push_item(&st, "Attributes", old, escaped);
 	if (capacity)
-		push_capacity(&st, name, old ? item_size(old) : 0, true, true);
+		push_capacity(&st, capacity, name, old ? item_size(old) : 0, true, true);
 	return jb_finish(&st);
 }
 
@@ -183,7 +207,7 @@ exec_update_item(Jsonb *req, bool escaped)
 	UpdateItemRequest upd = {0};
 	ItemExpressions e;
 	char	   *name = exec_table_name(req);
-	bool		capacity = wants_capacity(req);
+	CapacityDetail capacity = wants_capacity(req);
 	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
 	Jsonb	   *attributes;
 	JsonbParseState *st = NULL;
@@ -200,6 +224,6 @@ exec_update_item(Jsonb *req, bool escaped)
 	jb_begin_object(&st, NULL);
 	push_item(&st, "Attributes", attributes, escaped);
 	if (capacity)
-		push_capacity(&st, name, attributes ? item_size(attributes) : 0, true, true);
+		push_capacity(&st, capacity, name, attributes ? item_size(attributes) : 0, true, true);
 	return jb_finish(&st);
 }

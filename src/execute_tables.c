@@ -38,9 +38,30 @@ element_string(JsonbValue *elem, const char *member, const char *param)
 	return s;
 }
 
+/* Names of AttributeDefinitions, each checked, none defined twice */
+static StringInfo
+check_definitions(Jsonb *defs)
+{
+	StringInfo	names = makeStringInfo();
+	int			n = JB_ROOT_COUNT(defs);
+	char	  **seen = palloc0(sizeof(char *) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+	{
+		seen[i] = element_string(getIthJsonbValueFromContainer(&defs->root, i), "AttributeName",
+								 psprintf("attributeDefinitions.%d.member.attributeName", i + 1));
+		for (int j = 0; j < i; j++)
+			if (strcmp(seen[j], seen[i]) == 0)
+				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Duplicate AttributeName in AttributeDefinitions: %s",
+							 seen[i]);
+		appendStringInfo(names, "%s%s", i ? ", " : "", seen[i]);
+	}
+	return names;
+}
+
 /* Type of a key attribute from AttributeDefinitions */
 static DynamoType
-defined_type(Jsonb *defs, const char *name, StringInfo def_names, StringInfo key_names)
+defined_type(Jsonb *defs, CreateTableRequest *ct, const char *name)
 {
 	int			n = JB_ROOT_COUNT(defs);
 
@@ -48,7 +69,8 @@ defined_type(Jsonb *defs, const char *name, StringInfo def_names, StringInfo key
 	{
 		JsonbValue *d = getIthJsonbValueFromContainer(&defs->root, i);
 		char	   *param = psprintf("attributeDefinitions.%d.member.attributeType", i + 1);
-		char	   *dname = element_string(d, "AttributeName", "attributeDefinitions.member.attributeName");
+		char	   *dname = element_string(d, "AttributeName",
+										   psprintf("attributeDefinitions.%d.member.attributeName", i + 1));
 		char	   *dtype = element_string(d, "AttributeType", param);
 		DynamoType	t;
 
@@ -59,8 +81,30 @@ defined_type(Jsonb *defs, const char *name, StringInfo def_names, StringInfo key
 		if (strcmp(dname, name) == 0)
 			return t;
 	}
-	dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Some index key attributes are not defined in AttributeDefinitions. Keys: [%s], AttributeDefinitions: [%s]",
-				 key_names->data, def_names->data);
+	dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Some index key attributes are not defined in AttributeDefinitions. Keys: [%s%s%s], AttributeDefinitions: [%s]",
+				 ct->partition_key.name, ct->sort_key.name ? ", " : "",
+				 ct->sort_key.name ? ct->sort_key.name : "", check_definitions(defs)->data);
+}
+
+/*
+ * BillingMode: PROVISIONED (the default) needs ProvisionedThroughput,
+ * PAY_PER_REQUEST refuses it.  Either way pg_dynamo has no capacity to
+ * provision; the request is checked as DynamoDB checks it.
+ */
+static void
+check_billing_mode(Jsonb *req)
+{
+	char	   *mode = req_string(req, "BillingMode");
+	bool		throughput = req_member(req, "ProvisionedThroughput") != NULL;
+
+	if (mode && strcmp(mode, "PROVISIONED") != 0 && strcmp(mode, "PAY_PER_REQUEST") != 0)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]",
+					 mode);
+	if ((mode == NULL || strcmp(mode, "PROVISIONED") == 0) && !throughput)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+	if (mode && strcmp(mode, "PAY_PER_REQUEST") == 0 && throughput)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
 }
 
 /*
@@ -73,12 +117,12 @@ exec_create_table(Jsonb *req, bool escaped)
 	CreateTableRequest ct = {0};
 	Jsonb	   *schema,
 			   *defs;
-	StringInfoData def_names,
-				key_names;
+	char	   *types[2];
 	JsonbParseState *st = NULL;
 	int			nkeys;
 
-	ct.table_name = exec_table_name(req);
+	ct.table_name = req_string(req, "TableName");
+	dynamo_check_table_op_name(ct.table_name);
 	schema = req_array(req, "KeySchema");
 	require(schema, "keySchema");
 	defs = req_array(req, "AttributeDefinitions");
@@ -93,39 +137,39 @@ exec_create_table(Jsonb *req, bool escaped)
 					 JsonbToCString(NULL, &schema->root, VARSIZE(schema)),
 					 nkeys < 1 ? "greater than or equal to 1" : "less than or equal to 2");
 
-	initStringInfo(&def_names);
-	for (int i = 0; i < (int) JB_ROOT_COUNT(defs); i++)
-		appendStringInfo(&def_names, "%s%s", i ? ", " : "",
-						 element_string(getIthJsonbValueFromContainer(&defs->root, i),
-										"AttributeName", "attributeDefinitions.member.attributeName"));
-	initStringInfo(&key_names);
+	check_definitions(defs);
 	for (int i = 0; i < nkeys; i++)
 	{
 		JsonbValue *e = getIthJsonbValueFromContainer(&schema->root, i);
 		char	   *param = psprintf("keySchema.%d.member.keyType", i + 1);
-		char	   *name = element_string(e, "AttributeName", "keySchema.member.attributeName");
-		char	   *type = element_string(e, "KeyType", param);
+		char	   *name = element_string(e, "AttributeName",
+										  psprintf("keySchema.%d.member.attributeName", i + 1));
 
-		if (strcmp(type, "HASH") != 0 && strcmp(type, "RANGE") != 0)
+		types[i] = element_string(e, "KeyType", param);
+		if (strcmp(types[i], "HASH") != 0 && strcmp(types[i], "RANGE") != 0)
 			dynamo_error(DYN_VALIDATION,
 						 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must satisfy enum value set: [HASH, RANGE]",
-						 type, param);
-		if (i == 0 && strcmp(type, "HASH") != 0)
-			dynamo_error(DYN_VALIDATION, "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-		if (i == 1 && strcmp(type, "RANGE") != 0)
-			dynamo_error(DYN_VALIDATION, "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-		appendStringInfo(&key_names, "%s%s", i ? ", " : "", name);
-		dynamo_check_key_attr_name(name);
+						 types[i], param);
+		dynamo_check_key_attr_name(name, i + 1);
 		if (i == 0)
 			ct.partition_key.name = name;
 		else
 			ct.sort_key.name = name;
 	}
-	ct.partition_key.type = defined_type(defs, ct.partition_key.name, &def_names, &key_names);
+	if ((int) JB_ROOT_COUNT(defs) < nkeys)
+		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: Some index key attribute have no definition");
+	if (nkeys == 2 && strcmp(ct.partition_key.name, ct.sort_key.name) == 0)
+		dynamo_error(DYN_VALIDATION, "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+	if (strcmp(types[0], "HASH") != 0)
+		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+	if (nkeys == 2 && strcmp(types[1], "RANGE") != 0)
+		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+	ct.partition_key.type = defined_type(defs, &ct, ct.partition_key.name);
 	if (ct.sort_key.name)
-		ct.sort_key.type = defined_type(defs, ct.sort_key.name, &def_names, &key_names);
+		ct.sort_key.type = defined_type(defs, &ct, ct.sort_key.name);
 	if ((int) JB_ROOT_COUNT(defs) != nkeys)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+	check_billing_mode(req);
 
 	jb_begin_object(&st, NULL);
 	jb_jsonb(&st, "TableDescription", dynamo_create_table(&ct));
@@ -139,7 +183,7 @@ exec_delete_table(Jsonb *req, bool escaped)
 	JsonbParseState *st = NULL;
 
 	jb_begin_object(&st, NULL);
-	jb_jsonb(&st, "TableDescription", dynamo_delete_table(exec_table_name(req)));
+	jb_jsonb(&st, "TableDescription", dynamo_delete_table(req_string(req, "TableName")));
 	return jb_finish(&st);
 }
 
@@ -150,7 +194,7 @@ exec_describe_table(Jsonb *req, bool escaped)
 	JsonbParseState *st = NULL;
 
 	jb_begin_object(&st, NULL);
-	jb_jsonb(&st, "Table", dynamo_describe_table(exec_table_name(req)));
+	jb_jsonb(&st, "Table", dynamo_describe_table(req_string(req, "TableName")));
 	return jb_finish(&st);
 }
 

@@ -152,7 +152,7 @@ item_check_condition(ItemCondition *cond, Jsonb *old_item)
 
 /*
  * Put an item, replacing any with the same key.  Returns the replaced item
- * (stored form) when ReturnValues is ALL_OLD, else NULL.
+ * (stored form) when ReturnValues is ALL_OLD or need_old is set, else NULL.
  */
 Jsonb *
 dynamo_put_item(PutItemRequest *req)
@@ -164,7 +164,7 @@ dynamo_put_item(PutItemRequest *req)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	if (req->condition.check == NULL && req->return_values == RV_NONE)
+	if (req->condition.check == NULL && req->return_values == RV_NONE && !req->need_old)
 	{
 		(void) run_item_plan(req->table, PLAN_UPSERT, &key, req->item, NULL);
 		SPI_finish();
@@ -180,7 +180,7 @@ dynamo_put_item(PutItemRequest *req)
 		else if (!item_insert_new(req->table, &key, req->item))
 			continue;
 		SPI_finish();
-		return req->return_values == RV_ALL_OLD ? old : NULL;
+		return (req->return_values == RV_ALL_OLD || req->need_old) ? old : NULL;
 	}
 	dynamo_error(DYN_TRANSACTION_CONFLICT,
 				 "Transaction is ongoing for the item");
@@ -201,7 +201,7 @@ dynamo_get_item(DynamoTable *t, ItemKey *key)
 
 /*
  * Delete an item by key.  Returns the deleted item when ReturnValues is
- * ALL_OLD, else NULL.  Deleting a missing item is not an error.
+ * ALL_OLD or need_old is set, else NULL.  Deleting a missing item is not an error.
  */
 Jsonb *
 dynamo_delete_item(DeleteItemRequest *req)
@@ -217,5 +217,5 @@ dynamo_delete_item(DeleteItemRequest *req)
 	}
 	old = run_item_plan(req->table, PLAN_DELETE, &req->key, NULL, NULL);
 	SPI_finish();
-	return req->return_values == RV_ALL_OLD ? old : NULL;
+	return (req->return_values == RV_ALL_OLD || req->need_old) ? old : NULL;
 }

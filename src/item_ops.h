@@ -36,6 +36,7 @@ typedef struct PutItemRequest
 	Jsonb	   *item;			/* stored form */
 	ItemCondition condition;
 	ReturnValues return_values; /* NONE or ALL_OLD */
+	bool		need_old;		/* return the replaced item even without ALL_OLD */
 } PutItemRequest;
 
 typedef struct DeleteItemRequest
@@ -44,6 +45,7 @@ typedef struct DeleteItemRequest
 	ItemKey		key;
 	ItemCondition condition;
 	ReturnValues return_values; /* NONE or ALL_OLD */
+	bool		need_old;		/* return the deleted item even without ALL_OLD */
 } DeleteItemRequest;
 
 extern ReturnValues parse_return_values(const char *s, const char *operation);

@@ -71,7 +71,7 @@ dynamo_create_table_sql(PG_FUNCTION_ARGS)
 {
 	CreateTableRequest ct = {0};
 
-	ct.table_name = table_name_arg(fcinfo);
+	ct.table_name = text_arg(fcinfo, 0);
 	ct.partition_key.name = text_arg(fcinfo, 1);
 	ct.partition_key.type = key_type_arg(fcinfo, 2, "partitionKeyType");
 	ct.sort_key.name = text_arg(fcinfo, 3);
@@ -85,7 +85,7 @@ PG_FUNCTION_INFO_V1(dynamo_delete_table_sql);
 Datum
 dynamo_delete_table_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_JSONB_P(dynamo_delete_table(table_name_arg(fcinfo)));
+	PG_RETURN_JSONB_P(dynamo_delete_table(text_arg(fcinfo, 0)));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_describe_table_sql);
@@ -94,7 +94,7 @@ PG_FUNCTION_INFO_V1(dynamo_describe_table_sql);
 Datum
 dynamo_describe_table_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_JSONB_P(dynamo_describe_table(table_name_arg(fcinfo)));
+	PG_RETURN_JSONB_P(dynamo_describe_table(text_arg(fcinfo, 0)));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_list_tables_sql);

@@ -100,6 +100,20 @@ dynamo_check_table_name(const char *name, const char *param)
 }
 
 /*
+ * Check a table name given to CreateTable, DeleteTable or DescribeTable,
+ * which DynamoDB words its messages differently for.
+ */
+void
+dynamo_check_table_op_name(const char *name)
+{
+	if (name == NULL)
+		dynamo_error(DYN_VALIDATION, "The parameter 'TableName' is required but was not present in the request");
+	if (strlen(name) < 3 || strlen(name) > DYNAMO_MAX_TABLE_NAME)
+		dynamo_error(DYN_VALIDATION, "TableName must be at least 3 characters long and at most 255 characters long");
+	dynamo_check_table_name(name, "tableName");
+}
+
+/*
  * Name of the item table of a DynamoDB table: the same name when it fits in
  * a PostgreSQL identifier, else its first 54 characters, '_' and 8 hex
  * digits of a hash of the whole name.
@@ -160,7 +174,7 @@ table_cache_load(const char *name, DynamoTable *t)
 	{
 		Oid			argtypes[1] = {TEXTOID};
 		SPIPlanPtr	plan = SPI_prepare("SELECT relation::pg_catalog.oid, partition_key, partition_key_type,"
-									   " sort_key, sort_key_type, created_at"
+									   " sort_key, sort_key_type, created_at, table_id"
 									   " FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1",
 									   1, argtypes);
 
@@ -191,6 +205,7 @@ table_cache_load(const char *name, DynamoTable *t)
 			if (t->sort_key.name)
 				t->sort_key.type = key_type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 5, &isnull)));
 			t->created_at = DatumGetTimestampTz(SPI_getbinval(tup, desc, 6, &isnull));
+			t->table_id = SPI_getvalue(tup, desc, 7);
 			t->qualified_name = psprintf("dynamo_data.%s",
 										 quote_identifier(get_rel_name(t->relid)));
 			MemoryContextSwitchTo(old);

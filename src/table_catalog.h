@@ -44,6 +44,7 @@ typedef struct DynamoTable
 	DynamoKeyAttr partition_key;
 	DynamoKeyAttr sort_key;		/* name NULL without a sort key */
 	TimestampTz created_at;
+	char	   *table_id;		/* TableId, a UUID */
 	SPIPlanPtr	plans[ITEM_PLAN_COUNT];
 	MemoryContext mcxt;			/* holds the strings above */
 } DynamoTable;
@@ -55,6 +56,7 @@ dynamo_table_has_sort_key(const DynamoTable *t)
 }
 
 extern void dynamo_check_table_name(const char *name, const char *param);
+extern void dynamo_check_table_op_name(const char *name);
 extern DynamoTable *dynamo_table_lookup(const char *name, bool missing_ok);
 extern char *dynamo_item_relname(const char *table_name);
 extern SPIPlanPtr dynamo_table_plan(DynamoTable *t, ItemPlan which);

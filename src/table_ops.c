@@ -58,16 +58,21 @@ lock_table_name(const char *name)
 			1, args, SPI_OK_SELECT);
 }
 
-/* Attribute names of a key schema: 1 to 255 bytes */
+/* Attribute names of a key schema: 1 to 255 bytes; position counts from 1 */
 void
-dynamo_check_key_attr_name(const char *name)
+dynamo_check_key_attr_name(const char *name, int position)
 {
-	size_t		len = name ? strlen(name) : 0;
+	size_t		len;
 
+	if (name == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value null at 'keySchema.%d.member.attributeName' failed to satisfy constraint: Member must not be null",
+					 position);
+	len = strlen(name);
 	if (len < 1 || len > 255)
 		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'keySchema.1.member.attributeName' failed to satisfy constraint: Member must have length %s",
-					 name ? name : "null", len < 1 ? "greater than or equal to 1" : "less than or equal to 255");
+					 "1 validation error detected: Value '%s' at 'keySchema.%d.member.attributeName' failed to satisfy constraint: Member must have length %s",
+					 name, position, len < 1 ? "greater than or equal to 1" : "less than or equal to 255");
 }
 
 /* DynamoDB's CreationDateTime: seconds since the epoch, with a fraction */
@@ -103,6 +108,22 @@ push_key_element(JsonbParseState **st, const DynamoKeyAttr *k, const char *membe
 	jb_end_object(st);
 }
 
+/* Push AttributeDefinitions and KeySchema */
+static void
+push_key_schema(JsonbParseState **st, DynamoTable *t, bool sk)
+{
+	jb_begin_array(st, "AttributeDefinitions");
+	push_key_element(st, &t->partition_key, "AttributeType", DynamoTypeNames[t->partition_key.type]);
+	if (sk)
+		push_key_element(st, &t->sort_key, "AttributeType", DynamoTypeNames[t->sort_key.type]);
+	jb_end_array(st);
+	jb_begin_array(st, "KeySchema");
+	push_key_element(st, &t->partition_key, "KeyType", "HASH");
+	if (sk)
+		push_key_element(st, &t->sort_key, "KeyType", "RANGE");
+	jb_end_array(st);
+}
+
 /*
  * DynamoDB's TableDescription of a table, with the given status.  Must be
  * called connected to SPI.
@@ -112,24 +133,18 @@ table_description(DynamoTable *t, const char *status)
 {
 	JsonbParseState *st = NULL;
 	bool		sk = dynamo_table_has_sort_key(t);
+	bool		deleting = strcmp(status, "DELETING") == 0;
 	int64		count,
 				bytes;
 
 	table_stats(t, &count, &bytes);
 	jb_begin_object(&st, NULL);
-	jb_begin_array(&st, "AttributeDefinitions");
-	push_key_element(&st, &t->partition_key, "AttributeType", DynamoTypeNames[t->partition_key.type]);
-	if (sk)
-		push_key_element(&st, &t->sort_key, "AttributeType", DynamoTypeNames[t->sort_key.type]);
-	jb_end_array(&st);
+	if (!deleting)
+		push_key_schema(&st, t, sk);
 	jb_string(&st, "TableName", t->table_name);
-	jb_begin_array(&st, "KeySchema");
-	push_key_element(&st, &t->partition_key, "KeyType", "HASH");
-	if (sk)
-		push_key_element(&st, &t->sort_key, "KeyType", "RANGE");
-	jb_end_array(&st);
 	jb_string(&st, "TableStatus", status);
-	jb_numeric(&st, "CreationDateTime", epoch_seconds(t->created_at));
+	if (!deleting)
+		jb_numeric(&st, "CreationDateTime", epoch_seconds(t->created_at));
 	jb_begin_object(&st, "ProvisionedThroughput");
 	jb_int(&st, "NumberOfDecreasesToday", 0);
 	jb_int(&st, "ReadCapacityUnits", 0);
@@ -139,11 +154,28 @@ table_description(DynamoTable *t, const char *status)
 	jb_int(&st, "ItemCount", count);
 	jb_string(&st, "TableArn", psprintf("arn:aws:dynamodb:%s:%s:table/%s",
 										dynamo_region, dynamo_account_id, t->table_name));
+	jb_string(&st, "TableId", t->table_id);
 	jb_begin_object(&st, "BillingModeSummary");
 	jb_string(&st, "BillingMode", "PAY_PER_REQUEST");
 	jb_end_object(&st);
 	jb_bool(&st, "DeletionProtectionEnabled", false);
 	return jb_finish(&st);
+}
+
+/*
+ * Check that a key column holds the item's key attribute, so plain SQL
+ * writes cannot put an item under another key.
+ */
+static char *
+key_check(const DynamoKeyAttr *attr, const char *column)
+{
+	char	   *name = quote_literal_cstr(attr->name);
+
+	if (attr->type == DT_B)
+		return psprintf("pg_catalog.decode(item OPERATOR(pg_catalog.->) %s OPERATOR(pg_catalog.->>) '$B', 'base64')"
+						" OPERATOR(pg_catalog.=) %s", name, column);
+	return psprintf("item OPERATOR(pg_catalog.->) %s OPERATOR(pg_catalog.=) pg_catalog.to_jsonb(%s)",
+					name, column);
 }
 
 /* The item table's comment, telling SQL users what the columns hold */
@@ -173,10 +205,10 @@ dynamo_create_table(CreateTableRequest *req)
 	DynamoTable *t;
 	Jsonb	   *result;
 
-	dynamo_check_table_name(req->table_name, "tableName");
-	dynamo_check_key_attr_name(req->partition_key.name);
+	dynamo_check_table_op_name(req->table_name);
+	dynamo_check_key_attr_name(req->partition_key.name, 1);
 	if (sk)
-		dynamo_check_key_attr_name(req->sort_key.name);
+		dynamo_check_key_attr_name(req->sort_key.name, 2);
 	if (sk && strcmp(req->partition_key.name, req->sort_key.name) == 0)
 		dynamo_error(DYN_VALIDATION, "Both the Hash Key and the Range Key element in the KeySchema have the same name");
 
@@ -189,10 +221,13 @@ dynamo_create_table(CreateTableRequest *req)
 	if (SPI_processed > 0)
 		dynamo_error(DYN_RESOURCE_IN_USE, "Table already exists: %s", req->table_name);
 
-	spi_run(psprintf("CREATE TABLE %s (pk %s NOT NULL, %s%s%s item pg_catalog.jsonb NOT NULL, PRIMARY KEY (pk%s))",
+	spi_run(psprintf("CREATE TABLE %s (pk %s NOT NULL, %s%s%s item pg_catalog.jsonb NOT NULL,"
+					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s%s%s))",
 					 qualified, dynamo_key_sql_type(req->partition_key.type),
 					 sk ? "sk " : "", sk ? dynamo_key_sql_type(req->sort_key.type) : "",
-					 sk ? " NOT NULL," : "", sk ? ", sk" : ""),
+					 sk ? " NOT NULL," : "", sk ? ", sk" : "",
+					 key_check(&req->partition_key, "pk"), sk ? " AND " : "",
+					 sk ? key_check(&req->sort_key, "sk") : ""),
 			0, NULL, SPI_OK_UTILITY);
 	spi_run(psprintf("COMMENT ON TABLE %s IS %s", qualified,
 					 quote_literal_cstr(table_comment(req))), 0, NULL, SPI_OK_UTILITY);
@@ -227,7 +262,7 @@ dynamo_delete_table(const char *table_name)
 	Jsonb	   *result;
 	const char *args[1] = {table_name};
 
-	dynamo_check_table_name(table_name, "tableName");
+	dynamo_check_table_op_name(table_name);
 	spi_connect();
 	lock_table_name(table_name);
 	t = dynamo_table_lookup(table_name, true);
@@ -248,7 +283,7 @@ dynamo_describe_table(const char *table_name)
 	DynamoTable *t;
 	Jsonb	   *result;
 
-	dynamo_check_table_name(table_name, "tableName");
+	dynamo_check_table_op_name(table_name);
 	t = dynamo_table_lookup(table_name, true);
 	if (t == NULL)
 		table_not_found(table_name);

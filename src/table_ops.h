@@ -16,7 +16,7 @@ typedef struct CreateTableRequest
 	DynamoKeyAttr sort_key;		/* name NULL without one */
 } CreateTableRequest;
 
-extern void dynamo_check_key_attr_name(const char *name);
+extern void dynamo_check_key_attr_name(const char *name, int position);
 extern Jsonb *dynamo_create_table(CreateTableRequest *req);
 extern Jsonb *dynamo_delete_table(const char *table_name);
 extern Jsonb *dynamo_describe_table(const char *table_name);

@@ -14,6 +14,7 @@ CREATE TABLE dynamo.tables (
     sort_key            text,
     sort_key_type       "char" CHECK (sort_key_type IN ('S', 'N', 'B')),
     created_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    table_id            uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
     CHECK ((sort_key IS NULL) = (sort_key_type IS NULL))
 );
 COMMENT ON TABLE dynamo.tables IS 'pg_dynamo catalog: one row per DynamoDB table';
