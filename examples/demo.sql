@@ -67,3 +67,20 @@ SELECT count(*) AS rows_for_125 FROM dynamo_data."Users" WHERE pk = '125';
 SELECT pk AS user_id, item->>'Name' AS name, (item->>'Age')::int AS age
 FROM dynamo_data."Users"
 ORDER BY pk;
+
+\echo
+\echo '=== 10. Conditional writes and updates: the DynamoDB way, checked by SQL'
+SELECT dynamo.update_item('Users', '{"UserId":"123"}',
+       'SET Age = Age + :one ADD Logins :one',
+       condition_expression => 'attribute_exists(UserId)',
+       expression_attribute_values => '{":one":1}',
+       return_values => 'UPDATED_NEW') AS updated;
+DO $$
+BEGIN
+    PERFORM dynamo.put_item('Users', '{"UserId":"123","Name":"Mallory"}',
+                            condition_expression => 'attribute_not_exists(UserId)');
+EXCEPTION WHEN SQLSTATE 'DY004' THEN
+    RAISE NOTICE 'put refused: % (%)', SQLERRM, SQLSTATE;
+END $$;
+SELECT pk AS user_id, item->>'Name' AS name, item->'Age' AS age, item->'Logins' AS logins
+FROM dynamo_data."Users" WHERE pk = '123';
