@@ -204,13 +204,15 @@ push_numeric(JsonbParseState **st, JsonbIteratorToken tok, Numeric n)
 	(void) pushJsonbValue(st, tok, &v);
 }
 
-/* Push a tagged value's opening: BEGIN_OBJECT and the tag key */
+/*
+ * Push a tagged value's opening: BEGIN_OBJECT and the tag key.  A container
+ * opened after a key or inside an array nests there, so no token is needed.
+ */
 static void
-push_tag(JsonbParseState **st, JsonbIteratorToken tok, DynamoType t)
+push_tag(JsonbParseState **st, DynamoType t)
 {
 	JsonbValue	k;
 
-	(void) tok;
 	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
 	k.type = jbvString;
 	k.val.string.val = (char *) StoredTags[t];
@@ -231,7 +233,7 @@ push_binary(JsonbParseState **st, JsonbIteratorToken tok, bytea *bytes)
 {
 	char	   *b64 = dynamo_binary_encode(VARDATA_ANY(bytes), VARSIZE_ANY_EXHDR(bytes));
 
-	push_tag(st, tok, DT_B);
+	push_tag(st, DT_B);
 	push_string(st, WJB_VALUE, b64, strlen(b64), true);
 	(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
 }
@@ -298,7 +300,7 @@ push_set(JsonbParseState **st, JsonbIteratorToken tok, DynamoType t,
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Input collection [%s] contains duplicates.",
 					 shown.data);
 	}
-	push_tag(st, tok, t);
+	push_tag(st, t);
 	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
 	for (int i = 0; i < n; i++)
 	{
@@ -378,7 +380,7 @@ push_map(JsonbParseState **st, JsonbIteratorToken tok, JsonbContainer *c,
 		wrap = tag_type(key.val.string.val, key.val.string.len, &ignored);
 	}
 	if (wrap)
-		push_tag(st, tok, DT_M);
+		push_tag(st, DT_M);
 	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
 	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
@@ -644,13 +646,6 @@ attr_from_typed(JsonbValue *typed, bool strings_escaped)
 	return value_convert(typed, strings_escaped, typed_push);
 }
 
-/* One plain-JSON value in the stored form */
-JsonbValue *
-attr_from_plain(JsonbValue *plain, bool strings_escaped)
-{
-	return value_convert(plain, strings_escaped, plain_push);
-}
-
 /* Push a stored string for output, undoing the escape unless asked not to */
 static void
 push_output_string(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *s,
@@ -820,13 +815,6 @@ item_to_plain(Jsonb *stored, bool keep_escapes)
 			res = pushJsonbValue(&st, r, (r == WJB_KEY || r == WJB_VALUE || r == WJB_ELEM) ? &v : NULL);
 	}
 	return JsonbValueToJsonb(res);
-}
-
-/* A value as a Jsonb of its own (scalars become jsonb scalars) */
-Jsonb *
-jsonb_from_value(JsonbValue *v)
-{
-	return JsonbValueToJsonb(v);
 }
 
 /* The root of a Jsonb as a value: a scalar, or binary for a container */

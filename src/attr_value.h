@@ -61,15 +61,13 @@ extern Jsonb *item_to_plain(Jsonb *stored, bool keep_escapes);
 
 /* Single values to the stored form (for ExpressionAttributeValues, keys) */
 extern JsonbValue *attr_from_typed(JsonbValue *typed, bool strings_escaped);
-extern JsonbValue *attr_from_plain(JsonbValue *plain, bool strings_escaped);
 extern JsonbValue *attr_to_typed(JsonbValue *stored, bool keep_escapes);
 
 /* Push a stored value into a JsonbParseState being built (as VALUE or ELEM) */
 extern void attr_push_typed(JsonbParseState **st, JsonbIteratorToken tok,
 							JsonbValue *stored, bool keep_escapes);
 
-/* Wrap a JsonbValue (scalar or binary) as a standalone Jsonb and back */
-extern Jsonb *jsonb_from_value(JsonbValue *v);
+/* The root of a Jsonb as a value */
 extern JsonbValue *jsonb_root_value(Jsonb *jb);
 
 /* Equality (deep; sets order-free) and ordering (S, N, B of one type) */

@@ -58,6 +58,20 @@ parse_return_on_failure(const char *s)
 				 s);
 }
 
+/*
+ * Connect to SPI and return to the caller's memory context, so that what an
+ * operation builds (new items, results) outlives SPI_finish.
+ */
+void
+item_spi_connect(void)
+{
+	MemoryContext caller = CurrentMemoryContext;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	MemoryContextSwitchTo(caller);
+}
+
 /* Reject an item over DynamoDB's 400 KB */
 void
 item_check_size(Jsonb *item)
@@ -97,10 +111,9 @@ run_item_plan(DynamoTable *t, ItemPlan which, ItemKey *key, Jsonb *item,
 		bool		isnull;
 		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 
-		/* detoast here, then copy out of SPI's memory into the caller's */
+		/* a copy in the caller's memory: SPI's tuples go at SPI_finish */
 		if (!isnull)
-			result = (Jsonb *) DatumGetPointer(SPI_datumTransfer(JsonbPGetDatum(DatumGetJsonbP(d)),
-																 false, -1));
+			result = DatumGetJsonbPCopy(d);
 	}
 	return result;
 }
@@ -113,7 +126,7 @@ item_lock(DynamoTable *t, ItemKey *key)
 }
 
 /* Insert an item unless one appeared meanwhile; false if it did */
-bool
+static bool
 item_insert_new(DynamoTable *t, ItemKey *key, Jsonb *item)
 {
 	uint64		processed;
@@ -123,7 +136,7 @@ item_insert_new(DynamoTable *t, ItemKey *key, Jsonb *item)
 }
 
 /* Replace an item this transaction has locked */
-void
+static void
 item_replace(DynamoTable *t, ItemKey *key, Jsonb *item)
 {
 	(void) run_item_plan(t, PLAN_UPDATE, key, item, NULL);
@@ -151,6 +164,46 @@ item_check_condition(ItemCondition *cond, Jsonb *old_item)
 }
 
 /*
+ * The one write protocol of items that depend on the existing one: lock it,
+ * check the condition, compute the new item with rewrite (NULL: write
+ * nothing), then replace it, or insert it where there was none.  Losing the
+ * insert to a concurrent writer means starting again on the item that won.
+ * Returns the existing item (NULL if none); *new_out gets the written one.
+ * Must be called connected to SPI.
+ */
+Jsonb *
+item_write_locked(DynamoTable *t, ItemKey *key, ItemCondition *cond,
+				  ItemRewriteFn rewrite, void *arg, Jsonb **new_out)
+{
+	for (int attempt = 0; attempt < MAX_INSERT_RACES; attempt++)
+	{
+		Jsonb	   *old = item_lock(t, key);
+		Jsonb	   *new;
+
+		item_check_condition(cond, old);
+		new = rewrite(arg, old);
+		if (new_out)
+			*new_out = new;
+		if (new == NULL)
+			return old;
+		item_check_size(new);
+		if (old)
+			item_replace(t, key, new);
+		else if (!item_insert_new(t, key, new))
+			continue;
+		return old;
+	}
+	dynamo_error(DYN_TRANSACTION_CONFLICT, "Transaction is ongoing for the item");
+}
+
+/* PutItem's rewrite: the new item replaces whatever was there */
+static Jsonb *
+put_new_item(void *arg, Jsonb *old_item)
+{
+	return ((PutItemRequest *) arg)->item;
+}
+
+/*
  * Put an item, replacing any with the same key.  Returns the replaced item
  * (stored form) when ReturnValues is ALL_OLD or need_old is set, else NULL.
  */
@@ -158,11 +211,11 @@ Jsonb *
 dynamo_put_item(PutItemRequest *req)
 {
 	ItemKey		key;
+	Jsonb	   *old;
 
 	item_key_from_item(req->table, req->item, &key);
 	item_check_size(req->item);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	item_spi_connect();
 
 	if (req->condition.check == NULL && req->return_values == RV_NONE && !req->need_old)
 	{
@@ -170,20 +223,9 @@ dynamo_put_item(PutItemRequest *req)
 		SPI_finish();
 		return NULL;
 	}
-	for (int attempt = 0; attempt < MAX_INSERT_RACES; attempt++)
-	{
-		Jsonb	   *old = item_lock(req->table, &key);
-
-		item_check_condition(&req->condition, old);
-		if (old)
-			item_replace(req->table, &key, req->item);
-		else if (!item_insert_new(req->table, &key, req->item))
-			continue;
-		SPI_finish();
-		return (req->return_values == RV_ALL_OLD || req->need_old) ? old : NULL;
-	}
-	dynamo_error(DYN_TRANSACTION_CONFLICT,
-				 "Transaction is ongoing for the item");
+	old = item_write_locked(req->table, &key, &req->condition, put_new_item, req, NULL);
+	SPI_finish();
+	return (req->return_values == RV_ALL_OLD || req->need_old) ? old : NULL;
 }
 
 /* Read an item by key; NULL when there is none */
@@ -192,8 +234,7 @@ dynamo_get_item(DynamoTable *t, ItemKey *key)
 {
 	Jsonb	   *item;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	item_spi_connect();
 	item = run_item_plan(t, PLAN_GET, key, NULL, NULL);
 	SPI_finish();
 	return item;
@@ -208,8 +249,7 @@ dynamo_delete_item(DeleteItemRequest *req)
 {
 	Jsonb	   *old;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	item_spi_connect();
 	if (req->condition.check)
 	{
 		old = item_lock(req->table, &req->key);

@@ -55,11 +55,15 @@ extern Jsonb *dynamo_put_item(PutItemRequest *req);
 extern Jsonb *dynamo_get_item(DynamoTable *t, ItemKey *key);
 extern Jsonb *dynamo_delete_item(DeleteItemRequest *req);
 
+/* New item from the existing one (NULL when missing); NULL writes nothing */
+typedef Jsonb *(*ItemRewriteFn) (void *arg, Jsonb *old_item);
+
 /* The primitives, for operations built on them (update, transactions) */
+extern void item_spi_connect(void);
+extern Jsonb *item_write_locked(DynamoTable *t, ItemKey *key, ItemCondition *cond,
+								ItemRewriteFn rewrite, void *arg, Jsonb **new_out);
 extern void item_check_size(Jsonb *item);
 extern Jsonb *item_lock(DynamoTable *t, ItemKey *key);
-extern bool item_insert_new(DynamoTable *t, ItemKey *key, Jsonb *item);
-extern void item_replace(DynamoTable *t, ItemKey *key, Jsonb *item);
 extern void item_check_condition(ItemCondition *cond, Jsonb *old_item);
 
 #endif							/* DYNAMO_ITEM_OPS_H */

@@ -16,17 +16,11 @@
 
 #include "errors.h"
 #include "json_io.h"
+#include "item_ops.h"
 #include "table_ops.h"
 
 char	   *dynamo_region = NULL;
 char	   *dynamo_account_id = NULL;
-
-static void
-spi_connect(void)
-{
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-}
 
 /* Run a statement with text arguments, checking for the expected result */
 static void
@@ -214,7 +208,7 @@ dynamo_create_table(CreateTableRequest *req)
 
 	relname = dynamo_item_relname(req->table_name);
 	qualified = psprintf("dynamo_data.%s", quote_identifier(relname));
-	spi_connect();
+	item_spi_connect();
 	lock_table_name(req->table_name);
 	args[0] = req->table_name;
 	spi_run("SELECT 1 FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_SELECT);
@@ -243,7 +237,6 @@ dynamo_create_table(CreateTableRequest *req)
 
 	t = dynamo_table_lookup(req->table_name, false);
 	result = table_description(t, "ACTIVE");
-	result = (Jsonb *) SPI_datumTransfer(JsonbPGetDatum(result), false, -1);
 	SPI_finish();
 	return result;
 }
@@ -263,7 +256,7 @@ dynamo_delete_table(const char *table_name)
 	const char *args[1] = {table_name};
 
 	dynamo_check_table_op_name(table_name);
-	spi_connect();
+	item_spi_connect();
 	lock_table_name(table_name);
 	t = dynamo_table_lookup(table_name, true);
 	if (t == NULL)
@@ -271,7 +264,6 @@ dynamo_delete_table(const char *table_name)
 	result = table_description(t, "DELETING");
 	spi_run("DELETE FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_DELETE);
 	spi_run(psprintf("DROP TABLE %s", t->qualified_name), 0, NULL, SPI_OK_UTILITY);
-	result = (Jsonb *) SPI_datumTransfer(JsonbPGetDatum(result), false, -1);
 	SPI_finish();
 	return result;
 }
@@ -287,9 +279,8 @@ dynamo_describe_table(const char *table_name)
 	t = dynamo_table_lookup(table_name, true);
 	if (t == NULL)
 		table_not_found(table_name);
-	spi_connect();
+	item_spi_connect();
 	result = table_description(t, "ACTIVE");
-	result = (Jsonb *) SPI_datumTransfer(JsonbPGetDatum(result), false, -1);
 	SPI_finish();
 	return result;
 }
@@ -303,9 +294,8 @@ dynamo_list_tables(const char *start_after, int limit, bool *more)
 {
 	List	   *names = NIL;
 	const char *args[1] = {start_after};
-	MemoryContext caller = CurrentMemoryContext;
 
-	spi_connect();
+	item_spi_connect();
 	spi_run(psprintf("SELECT table_name FROM dynamo.tables"
 					 " WHERE $1 IS NULL OR table_name OPERATOR(pg_catalog.>) $1"
 					 " ORDER BY table_name%s",
@@ -313,13 +303,7 @@ dynamo_list_tables(const char *start_after, int limit, bool *more)
 			1, args, SPI_OK_SELECT);
 	*more = limit > 0 && SPI_processed > (uint64) limit;
 	for (uint64 i = 0; i < SPI_processed && (limit == 0 || i < (uint64) limit); i++)
-	{
-		char	   *name = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
-		MemoryContext old = MemoryContextSwitchTo(caller);
-
-		names = lappend(names, pstrdup(name));
-		MemoryContextSwitchTo(old);
-	}
+		names = lappend(names, SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
 	SPI_finish();
 	return names;
 }

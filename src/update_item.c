@@ -2,18 +2,14 @@
  * update_item.c
  *		UpdateItem: edit an item in place, creating it when missing.
  *
- * The item is locked (SELECT .. FOR UPDATE) before the condition is checked
- * and the update applied, so concurrent updates of one item serialise and
- * none is lost; a missing item is inserted with ON CONFLICT DO NOTHING, and
- * losing that race means starting again on the item that won.
+ * It runs through item_write_locked(), so concurrent updates of one item
+ * serialise on its row lock and none is lost.
  */
 #include "postgres.h"
 
 #include "errors.h"
 #include "json_io.h"
 #include "update_item.h"
-
-#define MAX_INSERT_RACES 1000
 
 /* The item a missing item starts as: just its key attributes */
 static Jsonb *
@@ -63,6 +59,24 @@ returned_attributes(UpdateItemRequest *req, Jsonb *old_item, Jsonb *new_item)
 	return NULL;
 }
 
+/* UpdateItem's rewrite: the update applied to the item, or to its key */
+static Jsonb *
+updated_item(void *arg, Jsonb *old_item)
+{
+	UpdateItemRequest *req = arg;
+	DynamoTable *t = req->table;
+	const char *key_names[2] = {t->partition_key.name, t->sort_key.name};
+	Jsonb	   *base;
+
+	/* DynamoDB creates no item for an update that only removes */
+	if (old_item == NULL && req->update && expr_update_only_removes(req->update))
+		return NULL;
+	base = old_item ? old_item : key_only_item(t, &req->key);
+	if (req->update == NULL)
+		return base;
+	return expr_apply_update(req->update, base, key_names, req->key.nkeys);
+}
+
 /*
  * Update an item.  Returns the attributes ReturnValues asks for (stored
  * form), or NULL.
@@ -70,38 +84,13 @@ returned_attributes(UpdateItemRequest *req, Jsonb *old_item, Jsonb *new_item)
 Jsonb *
 dynamo_update_item(UpdateItemRequest *req)
 {
-	DynamoTable *t = req->table;
-	const char *key_names[2] = {t->partition_key.name, t->sort_key.name};
-	MemoryContext caller = CurrentMemoryContext;
+	Jsonb	   *old;
+	Jsonb	   *new;
+	Jsonb	   *result;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	/* the new item and the result outlive SPI_finish */
-	MemoryContextSwitchTo(caller);
-	for (int attempt = 0; attempt < MAX_INSERT_RACES; attempt++)
-	{
-		Jsonb	   *old = item_lock(t, &req->key);
-		Jsonb	   *base;
-		Jsonb	   *new;
-		Jsonb	   *result;
-
-		item_check_condition(&req->condition, old);
-		if (old == NULL && req->update && expr_update_only_removes(req->update))
-		{
-			/* DynamoDB creates no item for an update that only removes */
-			SPI_finish();
-			return NULL;
-		}
-		base = old ? old : key_only_item(t, &req->key);
-		new = req->update ? expr_apply_update(req->update, base, key_names, req->key.nkeys) : base;
-		item_check_size(new);
-		if (old)
-			item_replace(t, &req->key, new);
-		else if (!item_insert_new(t, &req->key, new))
-			continue;
-		result = returned_attributes(req, old, new);
-		SPI_finish();
-		return result;
-	}
-	dynamo_error(DYN_TRANSACTION_CONFLICT, "Transaction is ongoing for the item");
+	item_spi_connect();
+	old = item_write_locked(req->table, &req->key, &req->condition, updated_item, req, &new);
+	result = new ? returned_attributes(req, old, new) : NULL;
+	SPI_finish();
+	return result;
 }
