@@ -59,17 +59,23 @@ parse_return_on_failure(const char *s)
 }
 
 /*
- * Connect to SPI and return to the caller's memory context, so that what an
- * operation builds (new items, results) outlives SPI_finish.
+ * Connect to SPI.  Until SPI_finish, palloc goes to SPI's memory, which
+ * SPI_finish frees: what outlives it is copied out with item_transfer().
  */
 void
 item_spi_connect(void)
 {
-	MemoryContext caller = CurrentMemoryContext;
-
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	MemoryContextSwitchTo(caller);
+}
+
+/* Copy an item (detoasted) to the memory of SPI_connect's caller */
+Jsonb *
+item_transfer(Jsonb *item)
+{
+	if (item == NULL)
+		return NULL;
+	return (Jsonb *) DatumGetPointer(SPI_datumTransfer(JsonbPGetDatum(item), false, -1));
 }
 
 /* Reject an item over DynamoDB's 400 KB */
@@ -111,9 +117,9 @@ run_item_plan(DynamoTable *t, ItemPlan which, ItemKey *key, Jsonb *item,
 		bool		isnull;
 		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 
-		/* a copy in the caller's memory: SPI's tuples go at SPI_finish */
+		/* detoast here, then copy out of SPI's memory into the caller's */
 		if (!isnull)
-			result = DatumGetJsonbPCopy(d);
+			result = item_transfer(DatumGetJsonbP(d));
 	}
 	return result;
 }

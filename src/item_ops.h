@@ -60,6 +60,7 @@ typedef Jsonb *(*ItemRewriteFn) (void *arg, Jsonb *old_item);
 
 /* The primitives, for operations built on them (update, transactions) */
 extern void item_spi_connect(void);
+extern Jsonb *item_transfer(Jsonb *item);
 extern Jsonb *item_write_locked(DynamoTable *t, ItemKey *key, ItemCondition *cond,
 								ItemRewriteFn rewrite, void *arg, Jsonb **new_out);
 extern void item_check_size(Jsonb *item);

@@ -236,7 +236,7 @@ dynamo_create_table(CreateTableRequest *req)
 			4, args, SPI_OK_INSERT);
 
 	t = dynamo_table_lookup(req->table_name, false);
-	result = table_description(t, "ACTIVE");
+	result = item_transfer(table_description(t, "ACTIVE"));
 	SPI_finish();
 	return result;
 }
@@ -261,7 +261,7 @@ dynamo_delete_table(const char *table_name)
 	t = dynamo_table_lookup(table_name, true);
 	if (t == NULL)
 		table_not_found(table_name);
-	result = table_description(t, "DELETING");
+	result = item_transfer(table_description(t, "DELETING"));
 	spi_run("DELETE FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_DELETE);
 	spi_run(psprintf("DROP TABLE %s", t->qualified_name), 0, NULL, SPI_OK_UTILITY);
 	SPI_finish();
@@ -280,7 +280,7 @@ dynamo_describe_table(const char *table_name)
 	if (t == NULL)
 		table_not_found(table_name);
 	item_spi_connect();
-	result = table_description(t, "ACTIVE");
+	result = item_transfer(table_description(t, "ACTIVE"));
 	SPI_finish();
 	return result;
 }
@@ -294,6 +294,7 @@ dynamo_list_tables(const char *start_after, int limit, bool *more)
 {
 	List	   *names = NIL;
 	const char *args[1] = {start_after};
+	MemoryContext caller = CurrentMemoryContext;
 
 	item_spi_connect();
 	spi_run(psprintf("SELECT table_name FROM dynamo.tables"
@@ -303,7 +304,13 @@ dynamo_list_tables(const char *start_after, int limit, bool *more)
 			1, args, SPI_OK_SELECT);
 	*more = limit > 0 && SPI_processed > (uint64) limit;
 	for (uint64 i = 0; i < SPI_processed && (limit == 0 || i < (uint64) limit); i++)
-		names = lappend(names, SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
+	{
+		char	   *name = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		MemoryContext spi = MemoryContextSwitchTo(caller);
+
+		names = lappend(names, pstrdup(name));
+		MemoryContextSwitchTo(spi);
+	}
 	SPI_finish();
 	return names;
 }

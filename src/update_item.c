@@ -90,7 +90,7 @@ dynamo_update_item(UpdateItemRequest *req)
 
 	item_spi_connect();
 	old = item_write_locked(req->table, &req->key, &req->condition, updated_item, req, &new);
-	result = new ? returned_attributes(req, old, new) : NULL;
+	result = item_transfer(new ? returned_attributes(req, old, new) : NULL);
 	SPI_finish();
 	return result;
 }
