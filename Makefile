@@ -43,6 +43,8 @@ $(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard src/sql/*.sql))
 %_gram.h: %_gram.c ;
 $(GRAMMARS:_gram.y=_scan.o): $(GRAMMARS:.y=.h)
 $(SRCS:.c=.o): $(wildcard $(GRAMMARS:.y=.h))
+# Every object depends on every header: a struct change rebuilds all
+$(OBJS): $(wildcard src/*.h src/expr/*.h)
 
 .PHONY: demo check-all bench
 # The main job: a throwaway instance with a walk-through of both query styles

@@ -24,6 +24,8 @@ static const DynamoOperation Operations[] = {
 	{"GetItem", exec_get_item},
 	{"DeleteItem", exec_delete_item},
 	{"UpdateItem", exec_update_item},
+	{"Query", exec_query},
+	{"Scan", exec_scan},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

@@ -30,6 +30,20 @@ extern Jsonb *exec_get_item(Jsonb *req, bool escaped);
 extern Jsonb *exec_delete_item(Jsonb *req, bool escaped);
 extern Jsonb *exec_update_item(Jsonb *req, bool escaped);
 
+extern Jsonb *exec_query(Jsonb *req, bool escaped);
+extern Jsonb *exec_scan(Jsonb *req, bool escaped);
 extern char *exec_table_name(Jsonb *req);
+
+/* ReturnConsumedCapacity, and the ConsumedCapacity member of a response */
+typedef enum CapacityDetail
+{
+	CAPACITY_NONE,
+	CAPACITY_TOTAL,
+	CAPACITY_INDEXES
+} CapacityDetail;
+
+extern CapacityDetail wants_capacity(Jsonb *req);
+extern void push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table,
+						  int64 bytes, bool write, bool consistent);
 
 #endif							/* DYNAMO_EXECUTE_H */

@@ -26,15 +26,8 @@ required_map(Jsonb *req, const char *member, const char *param)
 	return m;
 }
 
-typedef enum CapacityDetail
-{
-	CAPACITY_NONE,
-	CAPACITY_TOTAL,
-	CAPACITY_INDEXES
-} CapacityDetail;
-
 /* ReturnConsumedCapacity: NONE (default), TOTAL or INDEXES */
-static CapacityDetail
+CapacityDetail
 wants_capacity(Jsonb *req)
 {
 	char	   *s = req_string(req, "ReturnConsumedCapacity");
@@ -54,7 +47,7 @@ wants_capacity(Jsonb *req)
  * Push ConsumedCapacity: writes use one unit per KB of the larger of the old
  * and new item, reads one unit per 4 KB (half for eventually consistent).
  */
-static void
+void
 push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table, int64 bytes,
 			  bool write, bool consistent)
 {

@@ -52,10 +52,16 @@ check_parameter_mix(ExprParams *p)
 	initStringInfo(&expr);
 	list_param(&legacy, p->attributes_to_get, "AttributesToGet");
 	list_param(&legacy, p->attribute_updates, "AttributeUpdates");
+	list_param(&legacy, p->query_filter, "QueryFilter");
+	list_param(&legacy, p->scan_filter, "ScanFilter");
 	list_param(&legacy, p->conditional_operator, "ConditionalOperator");
 	list_param(&legacy, p->expected, "Expected");
+	/* KeyConditions go with FilterExpression or ProjectionExpression */
+	list_param(&legacy, p->key_condition ? p->key_conditions : NULL, "KeyConditions");
 	list_param(&expr, p->condition, "ConditionExpression");
 	list_param(&expr, p->projection, "ProjectionExpression");
+	list_param(&expr, p->filter, "FilterExpression");
+	list_param(&expr, p->key_condition, "KeyConditionExpression");
 	list_param(&expr, p->update, "UpdateExpression");
 	if (legacy.len && expr.len)
 		dynamo_error(DYN_VALIDATION,
@@ -64,10 +70,17 @@ check_parameter_mix(ExprParams *p)
 	if (expr.len == 0 && p->names)
 		dynamo_error(DYN_VALIDATION,
 					 "ExpressionAttributeNames can only be specified when using expressions");
+	if (p->values && strcmp(p->operation, "Query") == 0 && !p->filter && !p->key_condition)
+		dynamo_error(DYN_VALIDATION,
+					 "ExpressionAttributeValues can only be specified when using expressions: FilterExpression and KeyConditionExpression are null");
+	if (p->values && strcmp(p->operation, "Scan") == 0 && !p->filter)
+		dynamo_error(DYN_VALIDATION,
+					 "ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null");
 	if (expr.len == 0 && p->values)
 		dynamo_error(DYN_VALIDATION,
 					 "ExpressionAttributeValues can only be specified when using expressions");
-	if (p->conditional_operator && p->expected == NULL)
+	if (p->conditional_operator && p->expected == NULL && p->query_filter == NULL &&
+		p->scan_filter == NULL)
 		dynamo_error(DYN_VALIDATION,
 					 "ConditionalOperator can only be used when Expected has two or more elements");
 }
@@ -91,6 +104,10 @@ item_expressions_parse(ExprParams *p, ItemExpressions *out)
 		out->projection = expr_parse_projection(p->projection, attrs);
 	if (p->update)
 		out->update = expr_parse_update(p->update, attrs);
+	if (p->key_condition)
+		out->key_condition = expr_parse_condition(p->key_condition, EXPR_KEY_CONDITION, attrs);
+	if (p->filter)
+		out->filter = expr_parse_condition(p->filter, EXPR_FILTER, attrs);
 	expr_attrs_check_unused(attrs);
 
 	if (p->expected)
@@ -99,6 +116,11 @@ item_expressions_parse(ExprParams *p, ItemExpressions *out)
 		out->projection = expr_projection_from_attributes_to_get(p->attributes_to_get);
 	if (p->attribute_updates)
 		out->update = expr_update_from_attribute_updates(p->attribute_updates);
+	if (p->key_conditions)
+		out->key_condition = expr_condition_from_expected(p->key_conditions, NULL);
+	if (p->query_filter || p->scan_filter)
+		out->filter = expr_condition_from_expected(p->query_filter ? p->query_filter : p->scan_filter,
+												   p->conditional_operator);
 }
 
 /* ItemCondition adapter: evaluate a parsed condition on the existing item */

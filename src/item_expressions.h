@@ -16,6 +16,8 @@ typedef struct ExprParams
 	char	   *condition;		/* ConditionExpression */
 	char	   *projection;		/* ProjectionExpression */
 	char	   *update;			/* UpdateExpression */
+	char	   *key_condition;	/* KeyConditionExpression (Query) */
+	char	   *filter;			/* FilterExpression (Query, Scan) */
 	Jsonb	   *names;			/* ExpressionAttributeNames */
 	Jsonb	   *values;			/* ExpressionAttributeValues, stored form */
 	/* legacy parameters, typed JSON as DynamoDB takes them */
@@ -23,6 +25,9 @@ typedef struct ExprParams
 	char	   *conditional_operator;
 	Jsonb	   *attributes_to_get;
 	Jsonb	   *attribute_updates;
+	Jsonb	   *key_conditions; /* Query */
+	Jsonb	   *query_filter;
+	Jsonb	   *scan_filter;
 } ExprParams;
 
 typedef struct ItemExpressions
@@ -30,6 +35,8 @@ typedef struct ItemExpressions
 	DynCondition *condition;
 	DynProjection *projection;
 	DynUpdate  *update;
+	DynCondition *key_condition;
+	DynCondition *filter;
 } ItemExpressions;
 
 extern void expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p);

@@ -65,6 +65,9 @@ table_cache_remove(DynamoTable *t)
 	for (int i = 0; i < ITEM_PLAN_COUNT; i++)
 		if (t->plans[i])
 			SPI_freeplan(t->plans[i]);
+	for (int i = 0; i < READ_PLAN_COUNT; i++)
+		if (t->read_plans[i])
+			SPI_freeplan(t->read_plans[i]);
 	if (t->mcxt)
 		MemoryContextDelete(t->mcxt);
 	hash_search(TableCache, t->table_name, HASH_REMOVE, NULL);

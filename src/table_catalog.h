@@ -29,6 +29,9 @@ typedef enum ItemPlan
 	ITEM_PLAN_COUNT
 } ItemPlan;
 
+/* Query and Scan statements of a table, by shape (see read_ops.c) */
+#define READ_PLAN_COUNT 22
+
 typedef struct DynamoKeyAttr
 {
 	char	   *name;
@@ -46,6 +49,7 @@ typedef struct DynamoTable
 	TimestampTz created_at;
 	char	   *table_id;		/* TableId, a UUID */
 	SPIPlanPtr	plans[ITEM_PLAN_COUNT];
+	SPIPlanPtr	read_plans[READ_PLAN_COUNT];	/* Query and Scan; read_ops.c */
 	MemoryContext mcxt;			/* holds the strings above */
 } DynamoTable;
 

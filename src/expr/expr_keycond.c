@@ -103,3 +103,34 @@ expr_key_condition_parts(DynCondition *cond, KeyCondPart parts[2])
 					 "KeyConditionExpressions must only contain one condition per key");
 	return count;
 }
+
+/* Does a node (or a node under it) name top-level attribute name? */
+static bool
+node_names(ExprBinding *b, ExprNode *n, const char *name)
+{
+	ListCell   *lc;
+
+	if (n->tag == EN_PATH)
+	{
+		ResolvedStep *steps = expr_resolve_path(b, n);
+
+		return steps[0].namelen == strlen(name) &&
+			memcmp(steps[0].name, name, steps[0].namelen) == 0;
+	}
+	foreach(lc, n->args)
+	{
+		if (node_names(b, lfirst(lc), name))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does a condition refer to a top-level attribute (anywhere in it, at any
+ * depth below it)?  Query uses it to keep key attributes out of filters.
+ */
+bool
+expr_condition_names(DynCondition *cond, const char *name)
+{
+	return node_names(&cond->b, cond->b.tree->cond, name);
+}

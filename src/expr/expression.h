@@ -77,6 +77,9 @@ typedef struct KeyCondPart
 
 extern int	expr_key_condition_parts(DynCondition *cond, KeyCondPart parts[2]);
 
+/* Does a condition refer to top-level attribute name (escaped)? */
+extern bool expr_condition_names(DynCondition *cond, const char *name);
+
 /* Projections: stored form in, stored form out */
 extern DynProjection *expr_parse_projection(const char *text, ExprAttrs *attrs);
 extern Jsonb *expr_apply_projection(DynProjection *proj, Jsonb *item);

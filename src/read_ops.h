@@ -1,0 +1,100 @@
+/*
+ * read_ops.h
+ *		Query and Scan: reads of many items, a page at a time.
+ *
+ * A ReadRequest is what both doors (execute() and the ergonomic functions)
+ * reduce a Query or Scan to: a key range in one partition, or the whole
+ * table (or one segment of it), a start key, a filter, a projection and the
+ * page limits.  read_items() runs it through an SPI cursor over the primary
+ * key index, in key order, and hands each matching item to a visitor as it
+ * is read, so no more than one batch of rows is ever held.
+ */
+#ifndef DYNAMO_READ_OPS_H
+#define DYNAMO_READ_OPS_H
+
+#include "expression.h"
+#include "item_key.h"
+
+/* DynamoDB's page size limit: scanned items' bytes, before the filter */
+#define DYNAMO_PAGE_BYTES (1024 * 1024)
+
+/* One end of a sort key range; value NULL = unbounded */
+typedef struct KeyBound
+{
+	JsonbValue *value;			/* stored form */
+	bool		inclusive;
+} KeyBound;
+
+/* Select */
+typedef enum ReadSelect
+{
+	SELECT_ALL_ATTRIBUTES,
+	SELECT_SPECIFIC_ATTRIBUTES,
+	SELECT_COUNT
+} ReadSelect;
+
+typedef struct ReadRequest
+{
+	DynamoTable *table;
+	bool		query;			/* Query: one partition; false: Scan */
+	/* Query */
+	JsonbValue *partition;		/* partition key value, stored form */
+	KeyBound	lower;			/* sort key range, start key applied */
+	KeyBound	upper;
+	bool		forward;		/* ScanIndexForward */
+	bool		empty;			/* nothing can match (start key at the end) */
+	/* Scan */
+	ItemKey    *start;			/* ExclusiveStartKey, or NULL */
+	int			segment;
+	int			total_segments; /* 0: the whole table */
+	/* both */
+	DynCondition *filter;
+	DynProjection *projection;
+	ReadSelect	select;
+	int64		limit;			/* items evaluated per page; 0: no limit */
+	bool		paged;			/* stop at DYNAMO_PAGE_BYTES (one page) */
+} ReadRequest;
+
+/* What a read did */
+typedef struct ReadResult
+{
+	int64		count;			/* items that passed the filter */
+	int64		scanned_count;	/* items evaluated */
+	int64		scanned_bytes;	/* their size (paged reads only) */
+	bool		stopped;		/* at Limit or the page size: more may follow */
+	Jsonb	   *last_key;		/* LastEvaluatedKey (stored form) when stopped */
+} ReadResult;
+
+/*
+ * Called for each item that passes the filter, projected, in the memory
+ * context read_items() was called in (NULL item with Select COUNT).  The
+ * item lives until the visitor returns; copy what must outlive it.
+ */
+typedef void (*ReadVisitor) (void *arg, Jsonb *item);
+
+extern void read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result);
+
+/* How a page shows items: DynamoDB's typed JSON (optionally keeping
+ * U+0000 escaped, for execute_text) or plain JSON */
+typedef enum ItemForm
+{
+	FORM_TYPED,
+	FORM_TYPED_ESCAPED,
+	FORM_PLAIN
+} ItemForm;
+
+/*
+ * Run a read as one page, pushing its members into the object being built
+ * in st: Items (unless Select is COUNT), Count, ScannedCount and
+ * LastEvaluatedKey.
+ */
+extern void read_page(ReadRequest *req, JsonbParseState **st, ItemForm form,
+					  ReadResult *result);
+
+/* The statement read_items() runs for a request, and its parameters */
+extern char *read_statement(ReadRequest *req, Datum *values, Oid *types, int *nparams);
+
+/* The segment (of total) of a partition key value, as parallel Scan splits */
+extern int	read_segment_of(DynamoTable *t, Datum partition, int total);
+
+#endif							/* DYNAMO_READ_OPS_H */

@@ -1,0 +1,409 @@
+/*
+ * read_request.c
+ *		Query and Scan parameters, checked in DynamoDB's order and with its
+ *		messages, reduced to a ReadRequest: the key condition and
+ *		ExclusiveStartKey become one sort key range, Select and the
+ *		expressions become what read_items() applies per item.
+ */
+#include "postgres.h"
+
+#include "mb/pg_wchar.h"
+#include "utils/jsonb.h"
+
+#include "errors.h"
+#include "read_request.h"
+
+/* A "1 validation error detected" on a numeric member out of range */
+static void
+check_range(int64 v, int64 min, int64 max, const char *member)
+{
+	if (v < min)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '" INT64_FORMAT "' at '%s' failed to satisfy constraint: Member must have value greater than or equal to " INT64_FORMAT,
+					 v, member, min);
+	if (v > max)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '" INT64_FORMAT "' at '%s' failed to satisfy constraint: Member must have value less than or equal to " INT64_FORMAT,
+					 v, member, max);
+}
+
+/* Limit, Segment and TotalSegments */
+static void
+check_numbers(ReadParams *p, ReadRequest *req)
+{
+	if (p->has_limit)
+	{
+		check_range(p->limit, 1, PG_INT32_MAX, "limit");
+		req->limit = p->limit;
+	}
+	if (p->query)
+		return;
+	if (p->has_segment)
+		check_range(p->segment, 0, 999999, "segment");
+	if (p->has_total_segments)
+		check_range(p->total_segments, 1, 1000000, "totalSegments");
+	if (p->has_segment && !p->has_total_segments)
+		dynamo_error(DYN_VALIDATION,
+					 "The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+	if (p->has_total_segments && !p->has_segment)
+		dynamo_error(DYN_VALIDATION,
+					 "The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
+	if (p->has_segment && p->segment >= p->total_segments)
+		dynamo_error(DYN_VALIDATION,
+					 "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: " INT64_FORMAT " is not less than TotalSegments: " INT64_FORMAT,
+					 p->segment, p->total_segments);
+	if (p->has_segment)
+	{
+		req->segment = (int) p->segment;
+		req->total_segments = (int) p->total_segments;
+	}
+}
+
+/* Select, against the projection asked for */
+static ReadSelect
+parse_select(ReadParams *p)
+{
+	const char *prefix = p->query ? "1 validation error detected: " : "";
+	const char *projection = p->expr.projection ? "ProjectionExpression"
+		: p->expr.attributes_to_get ? "AttributesToGet" : NULL;
+	const char *s = p->select;
+
+	if (s == NULL)
+		return projection ? SELECT_SPECIFIC_ATTRIBUTES : SELECT_ALL_ATTRIBUTES;
+	if (strcmp(s, "ALL_ATTRIBUTES") == 0 || strcmp(s, "COUNT") == 0)
+	{
+		bool		count = s[0] == 'C';
+
+		if (projection)
+			dynamo_error(DYN_VALIDATION, "%sCannot specify the %s when choosing to get %s",
+						 prefix, projection, count ? "only the Count" : "ALL_ATTRIBUTES");
+		return count ? SELECT_COUNT : SELECT_ALL_ATTRIBUTES;
+	}
+	if (strcmp(s, "SPECIFIC_ATTRIBUTES") == 0)
+	{
+		if (projection == NULL)
+			dynamo_error(DYN_VALIDATION,
+						 "%sMust specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES",
+						 prefix);
+		return SELECT_SPECIFIC_ATTRIBUTES;
+	}
+	if (strcmp(s, "ALL_PROJECTED_ATTRIBUTES") == 0)
+	{
+		if (projection)
+			dynamo_error(DYN_VALIDATION,
+						 "%sCannot specify the %s when choosing to get ALL_PROJECTED_ATTRIBUTES",
+						 prefix, projection);
+		dynamo_error(DYN_VALIDATION,
+					 "%sALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName",
+					 prefix);
+	}
+	dynamo_error(DYN_VALIDATION,
+				 "1 validation error detected: Value '%s' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]",
+				 s);
+}
+
+/*
+ * Legacy KeyConditions take only the operators a key range can serve,
+ * checked before they are translated like Expected.
+ */
+static void
+check_key_conditions(Jsonb *key_conditions)
+{
+	static const char *const indexable[] = {"EQ", "LE", "LT", "GE", "GT", "BEGINS_WITH", "BETWEEN"};
+	JsonbIterator *it = JsonbIteratorInit(&key_conditions->root);
+	JsonbValue	v;
+	JsonbIteratorToken r;
+
+	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		JsonbValue	op;
+		bool		ok = false;
+
+		if (r != WJB_VALUE || v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data) ||
+			getKeyJsonValueFromContainer(v.val.binary.data, "ComparisonOperator", 18, &op) == NULL ||
+			op.type != jbvString)
+			continue;			/* the translation reports what is missing */
+		for (int i = 0; i < lengthof(indexable); i++)
+			ok |= strlen(indexable[i]) == op.val.string.len &&
+				memcmp(indexable[i], op.val.string.val, op.val.string.len) == 0;
+		if (!ok)
+			dynamo_error(DYN_VALIDATION, "Attempted conditional constraint is not an indexable operation");
+	}
+}
+
+/* The smallest stored S or B value above every value that starts with v */
+static JsonbValue *
+prefix_successor(DynamoType type, JsonbValue *v)
+{
+	JsonbValue *res;
+
+	if (type == DT_B)
+	{
+		bytea	   *b = attr_binary_bytes(v);
+		unsigned char *d = (unsigned char *) VARDATA_ANY(b);
+		int			len = VARSIZE_ANY_EXHDR(b);
+
+		while (len > 0 && d[len - 1] == 0xFF)
+			len--;
+		if (len == 0)
+			return NULL;		/* all 0xFF: nothing above */
+		d[len - 1]++;
+		return attr_binary_value((char *) d, len);
+	}
+	else
+	{
+		/* the next code point after the last one (UTF-8 order is code point order) */
+		const char *s = v->val.string.val;
+		int			len = v->val.string.len;
+
+		while (len > 0)
+		{
+			int			start = len - 1;
+			pg_wchar	c;
+			unsigned char buf[8];
+			char	   *out;
+			int			clen;
+
+			while (start > 0 && (s[start] & 0xC0) == 0x80)
+				start--;
+			c = utf8_to_unicode((const unsigned char *) s + start);
+			if (c >= 0x10FFFF)
+			{
+				len = start;	/* no successor: carry into the previous one */
+				continue;
+			}
+			c = (c == 0xD7FF) ? 0xE000 : c + 1;
+			unicode_to_utf8(c, buf);
+			clen = pg_utf_mblen(buf);
+			out = palloc(start + clen);
+			memcpy(out, s, start);
+			memcpy(out + start, buf, clen);
+			res = palloc(sizeof(JsonbValue));
+			res->type = jbvString;
+			res->val.string.val = out;
+			res->val.string.len = start + clen;
+			return res;
+		}
+		return NULL;
+	}
+}
+
+/* Is a key value of the table's type?  Else DynamoDB's message */
+static void
+check_condition_type(const DynamoKeyAttr *attr, JsonbValue *v)
+{
+	if (attr_type(v, NULL) != attr->type)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Condition parameter type does not match schema type");
+}
+
+/* The sort key range of a key condition part */
+static void
+sort_key_range(ReadRequest *req, KeyCondPart *part)
+{
+	const DynamoKeyAttr *sk = &req->table->sort_key;
+
+	check_condition_type(sk, part->value);
+	if (part->value2)
+		check_condition_type(sk, part->value2);
+	switch (part->op)
+	{
+		case KC_EQ:
+			req->lower = (KeyBound) {part->value, true};
+			req->upper = (KeyBound) {part->value, true};
+			break;
+		case KC_LT:
+		case KC_LE:
+			req->upper = (KeyBound) {part->value, part->op == KC_LE};
+			break;
+		case KC_GT:
+		case KC_GE:
+			req->lower = (KeyBound) {part->value, part->op == KC_GE};
+			break;
+		case KC_BETWEEN:
+			/* reversed bounds: an expression's were rejected when parsed */
+			if (attr_compare(part->value, part->value2) > 0)
+				dynamo_error(DYN_VALIDATION,
+							 "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
+			req->lower = (KeyBound) {part->value, true};
+			req->upper = (KeyBound) {part->value2, true};
+			break;
+		case KC_BEGINS_WITH:
+			/* a number operand was rejected when parsed */
+			req->lower = (KeyBound) {part->value, true};
+			req->upper = (KeyBound) {prefix_successor(sk->type, part->value), false};
+			break;
+	}
+}
+
+/*
+ * The partition and sort key range of a Query's key condition, checked key
+ * by key (partition, then sort) as DynamoDB does.
+ */
+static void
+query_range(ReadRequest *req, DynCondition *key_condition)
+{
+	DynamoTable *t = req->table;
+	KeyCondPart parts[2];
+	KeyCondPart *pk = NULL,
+			   *sk = NULL;
+	int			n = expr_key_condition_parts(key_condition, parts);
+
+	for (int i = 0; i < n; i++)
+	{
+		if (strcmp(parts[i].attr_name, t->partition_key.name) == 0)
+			pk = &parts[i];
+		else if (dynamo_table_has_sort_key(t) && strcmp(parts[i].attr_name, t->sort_key.name) == 0)
+			sk = &parts[i];
+	}
+	if (pk == NULL)
+		dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
+					 t->partition_key.name);
+	check_condition_type(&t->partition_key, pk->value);
+	if (pk->op != KC_EQ)
+		dynamo_error(DYN_VALIDATION, "Query key condition not supported");
+	if (n == 2 && sk == NULL)
+	{
+		/* the other condition names a non-key attribute */
+		if (!dynamo_table_has_sort_key(t))
+			dynamo_error(DYN_VALIDATION, "Query key condition not supported");
+		dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
+					 t->sort_key.name);
+	}
+	req->partition = pk->value;
+	if (sk)
+		sort_key_range(req, sk);
+}
+
+/* Does a key value lie within a bound?  (lower: v above it) */
+static bool
+within(JsonbValue *v, KeyBound *b, bool lower)
+{
+	int			c;
+
+	if (b->value == NULL)
+		return true;
+	c = attr_compare(v, b->value);
+	if (lower)
+		return b->inclusive ? c >= 0 : c > 0;
+	return b->inclusive ? c <= 0 : c < 0;
+}
+
+/*
+ * ExclusiveStartKey: exactly the table's key attributes, of their types.
+ * Checked before the key condition, as DynamoDB does.
+ */
+static ItemKey *
+start_key(ReadRequest *req, Jsonb *start)
+{
+	DynamoTable *t = req->table;
+	const DynamoKeyAttr *attrs[2] = {&t->partition_key, &t->sort_key};
+	int			nkeys = dynamo_table_has_sort_key(t) ? 2 : 1;
+	const char *invalid = req->query ? "The provided starting key is invalid"
+		: "The provided starting key is invalid: The provided key element does not match the schema";
+	ItemKey    *key = palloc(sizeof(ItemKey));
+
+	if (JB_ROOT_COUNT(start) != nkeys)
+		dynamo_error(DYN_VALIDATION, "%s", invalid);
+	for (int i = 0; i < nkeys; i++)
+	{
+		JsonbValue	v;
+
+		if (getKeyJsonValueFromContainer(&start->root, attrs[i]->name,
+										 strlen(attrs[i]->name), &v) == NULL)
+			dynamo_error(DYN_VALIDATION, "%s", invalid);
+		if (attr_type(&v, NULL) != attrs[i]->type)
+			dynamo_error(DYN_VALIDATION, "%s",
+						 req->query ? "The provided key element does not match the schema" : invalid);
+	}
+	item_key_from_key(t, start, key);
+	return key;
+}
+
+/* A Scan starts after its start key, which must lie in its segment */
+static void
+scan_start(ReadRequest *req, ItemKey *key)
+{
+	if (req->total_segments > 0 &&
+		read_segment_of(req->table, key->values[0], req->total_segments) != req->segment)
+		dynamo_error(DYN_VALIDATION,
+					 "The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. TotalSegments: %d Segment: %d",
+					 req->total_segments, req->segment);
+	req->start = key;
+}
+
+/*
+ * A Query starts after its start key, which must lie in its partition and
+ * sort key range; the range then begins (or, backwards, ends) there.
+ */
+static void
+query_start(ReadRequest *req, ItemKey *key)
+{
+	if (!attr_equal(&key->attrs[0], req->partition))
+		dynamo_error(DYN_VALIDATION,
+					 "The provided starting key is outside query boundaries based on provided conditions");
+	if (key->nkeys == 1)
+	{
+		req->empty = true;		/* the partition's only item came before */
+		return;
+	}
+	if (!within(&key->attrs[1], &req->lower, true) || !within(&key->attrs[1], &req->upper, false))
+		dynamo_error(DYN_VALIDATION, "The provided starting key does not match the range key predicate");
+	if (req->forward)
+		req->lower = (KeyBound) {&key->attrs[1], false};
+	else
+		req->upper = (KeyBound) {&key->attrs[1], false};
+}
+
+/* A Query's filter must leave the key attributes to the key condition */
+static void
+check_filter_keys(DynamoTable *t, DynCondition *filter, bool legacy)
+{
+	const DynamoKeyAttr *attrs[2] = {&t->partition_key, &t->sort_key};
+
+	for (int i = 0; i < (dynamo_table_has_sort_key(t) ? 2 : 1); i++)
+	{
+		if (expr_condition_names(filter, attrs[i]->name))
+			dynamo_error(DYN_VALIDATION,
+						 "%s can only contain non-primary key attributes: Primary key attribute: %s",
+						 legacy ? "QueryFilter" : "Filter Expression", attrs[i]->name);
+	}
+}
+
+/* Check a Query or Scan and reduce it to a ReadRequest */
+void
+read_request_build(ReadParams *p, ReadRequest *req)
+{
+	ItemExpressions e;
+	ItemKey    *start;
+
+	memset(req, 0, sizeof(ReadRequest));
+	req->query = p->query;
+	req->forward = p->forward;
+	req->paged = p->paged;
+	dynamo_check_table_name(p->table_name, "tableName");
+	check_numbers(p, req);
+	req->select = parse_select(p);
+	if (p->expr.key_conditions)
+		check_key_conditions(p->expr.key_conditions);
+	item_expressions_parse(&p->expr, &e);
+	if (p->query && e.key_condition == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+	req->table = dynamo_table_lookup(p->table_name, false);
+	if (p->index_name)
+		dynamo_error(DYN_VALIDATION, "The table does not have the specified index: %s", p->index_name);
+	req->filter = e.filter;
+	req->projection = e.projection;
+	start = p->start_key ? start_key(req, p->start_key) : NULL;
+	if (!p->query)
+	{
+		if (start)
+			scan_start(req, start);
+		return;
+	}
+	query_range(req, e.key_condition);
+	if (start)
+		query_start(req, start);
+	if (req->filter)
+		check_filter_keys(req->table, req->filter, p->expr.query_filter != NULL);
+}
