@@ -84,11 +84,48 @@ exec_scan(Jsonb *req, bool escaped)
 	return exec_read(req, escaped, false);
 }
 
-/* A SQL string literal of a jsonb value */
+/*
+ * A SQL literal of the placeholders of map (names or values) that an
+ * expression's text uses, since dynamo.eval_condition() and
+ * dynamo.project() reject unused ones; NULL when it uses none.
+ */
 static char *
-jsonb_literal(Jsonb *jb)
+placeholders_literal(Jsonb *map, const char *text)
 {
-	return psprintf("%s::jsonb", quote_literal_cstr(JsonbToCString(NULL, &jb->root, VARSIZE(jb))));
+	JsonbParseState *st = NULL;
+	JsonbIterator *it;
+	JsonbValue	k,
+				v;
+	JsonbIteratorToken r;
+	bool		any = false;
+	Jsonb	   *used;
+
+	if (map == NULL || text == NULL)
+		return "NULL";
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	it = JsonbIteratorInit(&map->root);
+	while ((r = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	{
+		char	   *key;
+		const char *at;
+		bool		uses = false;
+
+		if (r != WJB_KEY)
+			continue;
+		key = pnstrdup(k.val.string.val, k.val.string.len);
+		for (at = strstr(text, key); at && !uses; at = strstr(at + 1, key))
+			uses = !(isalnum((unsigned char) at[k.val.string.len]) || at[k.val.string.len] == '_');
+		r = JsonbIteratorNext(&it, &v, true);
+		if (!uses)
+			continue;
+		pushJsonbValue(&st, WJB_KEY, &k);
+		pushJsonbValue(&st, WJB_VALUE, &v);
+		any = true;
+	}
+	used = JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
+	if (!any)
+		return "NULL";
+	return psprintf("%s::jsonb", quote_literal_cstr(JsonbToCString(NULL, &used->root, VARSIZE(used))));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_to_sql);
@@ -113,7 +150,6 @@ dynamo_to_sql(PG_FUNCTION_ARGS)
 	Datum		values[4];
 	Oid			types[4];
 	int			nparams;
-	char	   *names;
 
 	if (!query && strcmp(op, "Scan") != 0)
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -124,7 +160,6 @@ dynamo_to_sql(PG_FUNCTION_ARGS)
 						errmsg("dynamo.to_sql does not translate QueryFilter, ScanFilter or AttributesToGet"),
 						errhint("Use FilterExpression and ProjectionExpression.")));
 	read_request_build(&p, &r);
-	names = p.expr.names ? jsonb_literal(p.expr.names) : "NULL";
 
 	initStringInfo(&sql);
 	appendStringInfoString(&sql, read_statement(&r, values, types, &nparams));
@@ -141,14 +176,17 @@ dynamo_to_sql(PG_FUNCTION_ARGS)
 			appendStringInfoString(&outer, "SELECT count(*)");
 		else if (r.projection)
 			appendStringInfo(&outer, "SELECT dynamo.project(item, %s, %s) AS item",
-							 quote_literal_cstr(p.expr.projection), names);
+							 quote_literal_cstr(p.expr.projection),
+							 placeholders_literal(p.expr.names, p.expr.projection));
 		else
 			appendStringInfoString(&outer, "SELECT item");
 		appendStringInfo(&outer, " FROM (%s) AS page", sql.data);
 		if (r.filter)
 			appendStringInfo(&outer, " WHERE dynamo.eval_condition(item, %s, %s, %s)",
-							 quote_literal_cstr(p.expr.filter), names,
-							 p.expr.values ? jsonb_literal(item_to_plain(p.expr.values, false)) : "NULL");
+							 quote_literal_cstr(p.expr.filter),
+							 placeholders_literal(p.expr.names, p.expr.filter),
+							 placeholders_literal(p.expr.values ? item_to_plain(p.expr.values, false) : NULL,
+												  p.expr.filter));
 		sql = outer;
 	}
 	PG_RETURN_TEXT_P(cstring_to_text(sql.data));

@@ -35,9 +35,14 @@ key_attribute(ExprBinding *b, ExprNode *n)
 {
 	ResolvedStep *steps;
 
-	if (n->tag != EN_PATH || n->nsteps != 1)
+	if (n->tag == EN_FUNC)
+		dynamo_error(DYN_VALIDATION, "KeyConditionExpressions cannot contain nested operations");
+	if (n->tag != EN_PATH)
 		dynamo_error(DYN_VALIDATION, "Query key condition not supported");
 	steps = expr_resolve_path(b, n);
+	if (n->nsteps != 1 || steps[0].index >= 0)
+		dynamo_error(DYN_VALIDATION,
+					 "KeyConditionExpressions cannot have conditions on nested attributes");
 	return pnstrdup(steps[0].name, steps[0].namelen);
 }
 
@@ -45,8 +50,11 @@ key_attribute(ExprBinding *b, ExprNode *n)
 static JsonbValue *
 key_value(ExprBinding *b, ExprNode *n)
 {
+	if (n->tag == EN_PATH)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
 	if (n->tag != EN_VALUE)
-		dynamo_error(DYN_VALIDATION, "Query key condition not supported");
+		dynamo_error(DYN_VALIDATION, "KeyConditionExpressions cannot contain nested operations");
 	return b->values[n->value_ph];
 }
 
@@ -57,17 +65,25 @@ key_part(ExprBinding *b, ExprNode *n, KeyCondPart *part)
 	static const KeyCondOp ops[] = {[EC_EQ] = KC_EQ,[EC_LT] = KC_LT,[EC_LE] = KC_LE,
 	[EC_GT] = KC_GT,[EC_GE] = KC_GE};
 	ExprNode   *first = linitial(n->args);
+	ExprNode   *second = lsecond(n->args);
 
 	part->value2 = NULL;
 	if (n->tag == EN_COMPARE && first->tag == EN_VALUE)
 	{
-		part->attr_name = key_attribute(b, lsecond(n->args));
+		if (second->tag == EN_VALUE)
+			dynamo_error(DYN_VALIDATION,
+						 "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: No key attribute specified");
+		part->attr_name = key_attribute(b, second);
 		part->value = key_value(b, first);
 		part->op = flip(ops[n->op]);
 		return;
 	}
+	if (n->tag != EN_COMPARE && first->tag != EN_PATH)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: %s operator must have the key attribute as its first operand",
+					 n->tag == EN_BETWEEN ? "BETWEEN" : "begins_with");
 	part->attr_name = key_attribute(b, first);
-	part->value = key_value(b, lsecond(n->args));
+	part->value = key_value(b, second);
 	if (n->tag == EN_COMPARE)
 		part->op = ops[n->op];
 	else if (n->tag == EN_BETWEEN)
