@@ -84,3 +84,41 @@ EXCEPTION WHEN SQLSTATE 'DY004' THEN
 END $$;
 SELECT pk AS user_id, item->>'Name' AS name, item->'Age' AS age, item->'Logins' AS logins
 FROM dynamo_data."Users" WHERE pk = '123';
+
+\echo
+\echo '=== 11. Access patterns: a table keyed by CustomerId (partition) and OrderDate (sort)'
+SELECT dynamo.create_table('Orders', 'CustomerId', 'S', 'OrderDate', 'S') IS NOT NULL AS created;
+SELECT count(dynamo.put_item('Orders', jsonb_build_object(
+           'CustomerId', 'c' || c, 'OrderDate', format('2024-%s-%s', lpad(m::text, 2, '0'), lpad(d::text, 2, '0')),
+           'Total', (c * 37 + m * 11 + d) % 200, 'Status', CASE WHEN d % 2 = 0 THEN 'OPEN' ELSE 'SHIPPED' END)) IS NULL) AS orders
+FROM generate_series(1, 3) c, generate_series(1, 6) m, generate_series(1, 28, 9) d;
+
+\echo
+\echo '=== 12. Query, DynamoDB style: customer c1, April, newest first, a page of 2'
+SELECT dynamo.execute('Query', '{"TableName":"Orders",
+    "KeyConditionExpression":"CustomerId = :c AND begins_with(OrderDate, :m)",
+    "ExpressionAttributeValues":{":c":{"S":"c1"},":m":{"S":"2024-04"}},
+    "ScanIndexForward":false,"Limit":2}');
+
+\echo
+\echo '=== 13. The same Query as rows, composed with SQL'
+SELECT o->>'OrderDate' AS date, o->>'Status' AS status, (o->>'Total')::numeric AS total
+FROM dynamo.query('Orders', 'CustomerId = :c AND begins_with(OrderDate, :m)',
+                  expression_attribute_values => '{":c":"c1",":m":"2024-04"}', scan_index_forward => false) AS o;
+
+\echo
+\echo '=== 14. ...and the plain SQL it amounts to, with its plan: the partition only, through the key index'
+SELECT dynamo.to_sql('Query', '{"TableName":"Orders",
+    "KeyConditionExpression":"CustomerId = :c AND begins_with(OrderDate, :m)",
+    "ExpressionAttributeValues":{":c":{"S":"c1"},":m":{"S":"2024-04"}},"ScanIndexForward":false}') AS sql \gset
+\echo :sql
+SET enable_seqscan = off;  -- a demo-sized table; this is the plan of a large one
+EXPLAIN (COSTS OFF) :sql;
+RESET enable_seqscan;
+
+\echo
+\echo '=== 15. Scan with a filter vs the report SQL writes best: open orders per customer'
+SELECT count(*) AS open_orders FROM dynamo.scan('Orders', '#s = :open',
+    expression_attribute_names => '{"#s":"Status"}', expression_attribute_values => '{":open":"OPEN"}');
+SELECT pk AS customer, count(*) FILTER (WHERE item->>'Status' = 'OPEN') AS open_orders, sum((item->>'Total')::numeric) AS total
+FROM dynamo_data."Orders" GROUP BY pk ORDER BY pk;
