@@ -24,6 +24,10 @@ static const DynamoOperation Operations[] = {
 	{"GetItem", exec_get_item},
 	{"DeleteItem", exec_delete_item},
 	{"UpdateItem", exec_update_item},
+	{"BatchGetItem", exec_batch_get_item},
+	{"BatchWriteItem", exec_batch_write_item},
+	{"TransactGetItems", exec_transact_get_items},
+	{"TransactWriteItems", exec_transact_write_items},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

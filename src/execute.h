@@ -29,7 +29,24 @@ extern Jsonb *exec_put_item(Jsonb *req, bool escaped);
 extern Jsonb *exec_get_item(Jsonb *req, bool escaped);
 extern Jsonb *exec_delete_item(Jsonb *req, bool escaped);
 extern Jsonb *exec_update_item(Jsonb *req, bool escaped);
+extern Jsonb *exec_batch_get_item(Jsonb *req, bool escaped);
+extern Jsonb *exec_batch_write_item(Jsonb *req, bool escaped);
+extern Jsonb *exec_transact_get_items(Jsonb *req, bool escaped);
+extern Jsonb *exec_transact_write_items(Jsonb *req, bool escaped);
 
 extern char *exec_table_name(Jsonb *req);
+
+/* ReturnConsumedCapacity, and ConsumedCapacity in responses */
+typedef enum CapacityDetail
+{
+	CAPACITY_NONE,
+	CAPACITY_TOTAL,
+	CAPACITY_INDEXES
+} CapacityDetail;
+
+extern CapacityDetail wants_capacity(Jsonb *req);
+extern double capacity_units(int64 bytes, bool write, bool consistent);
+extern void push_capacity_units(JsonbParseState **st, const char *key, CapacityDetail detail,
+								const char *table, double units);
 
 #endif							/* DYNAMO_EXECUTE_H */
