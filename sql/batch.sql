@@ -4,6 +4,16 @@
 -- UnprocessedKeys past 16 MB, every limit and error, validation of the
 -- whole batch before any write.
 --
+-- An error whose message echoes a long request, cut short: SQLSTATE, the
+-- head and the tail of the message
+CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE sql;
+    RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE || ': ' || left(SQLERRM, 60) || ' ... ' || right(SQLERRM, 120);
+END $$;
+
 SELECT dynamo.create_table('bt_s', 'Id') IS NOT NULL AS created;
 SELECT dynamo.create_table('bt_ns', 'id', 'N', 'at', 'S') IS NOT NULL AS created;
 
@@ -128,8 +138,8 @@ SELECT dynamo.batch_write_item('{}');
 SELECT dynamo.batch_write_item('{"bad!name": [{"PutRequest": {"Item": {"Id": "x"}}}]}');
 SELECT dynamo.batch_write_item('{"bt_s": []}');
 SELECT dynamo.batch_write_item('{"bt_s": {"PutRequest": {"Item": {"Id": "x"}}}}');
-SELECT dynamo.batch_write_item(jsonb_build_object('bt_s',
-         (SELECT jsonb_agg(jsonb_build_object('DeleteRequest', jsonb_build_object('Key', jsonb_build_object('Id', 'k' || i)))) FROM generate_series(1, 26) i)));
+SELECT pg_temp.error_of($$SELECT dynamo.batch_write_item(jsonb_build_object('bt_s',
+         (SELECT jsonb_agg(jsonb_build_object('DeleteRequest', jsonb_build_object('Key', jsonb_build_object('Id', 'k' || i)))) FROM generate_series(1, 26) i)))$$);
 SELECT dynamo.batch_write_item(jsonb_build_object(
          'bt_s', (SELECT jsonb_agg(jsonb_build_object('PutRequest', jsonb_build_object('Item', jsonb_build_object('Id', 'n' || i)))) FROM generate_series(1, 13) i),
          'bt_big', (SELECT jsonb_agg(jsonb_build_object('PutRequest', jsonb_build_object('Item', jsonb_build_object('Id', 'n' || i)))) FROM generate_series(1, 13) i)));
