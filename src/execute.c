@@ -26,6 +26,10 @@ static const DynamoOperation Operations[] = {
 	{"UpdateItem", exec_update_item},
 	{"Query", exec_query},
 	{"Scan", exec_scan},
+	{"BatchGetItem", exec_batch_get_item},
+	{"BatchWriteItem", exec_batch_write_item},
+	{"TransactGetItems", exec_transact_get_items},
+	{"TransactWriteItems", exec_transact_write_items},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

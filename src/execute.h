@@ -29,12 +29,16 @@ extern Jsonb *exec_put_item(Jsonb *req, bool escaped);
 extern Jsonb *exec_get_item(Jsonb *req, bool escaped);
 extern Jsonb *exec_delete_item(Jsonb *req, bool escaped);
 extern Jsonb *exec_update_item(Jsonb *req, bool escaped);
-
+extern Jsonb *exec_batch_get_item(Jsonb *req, bool escaped);
+extern Jsonb *exec_batch_write_item(Jsonb *req, bool escaped);
+extern Jsonb *exec_transact_get_items(Jsonb *req, bool escaped);
+extern Jsonb *exec_transact_write_items(Jsonb *req, bool escaped);
 extern Jsonb *exec_query(Jsonb *req, bool escaped);
 extern Jsonb *exec_scan(Jsonb *req, bool escaped);
+
 extern char *exec_table_name(Jsonb *req);
 
-/* ReturnConsumedCapacity, and the ConsumedCapacity member of a response */
+/* ReturnConsumedCapacity, and ConsumedCapacity in responses */
 typedef enum CapacityDetail
 {
 	CAPACITY_NONE,
@@ -43,6 +47,9 @@ typedef enum CapacityDetail
 } CapacityDetail;
 
 extern CapacityDetail wants_capacity(Jsonb *req);
+extern double capacity_units(int64 bytes, bool write, bool consistent);
+extern void push_capacity_units(JsonbParseState **st, const char *key, CapacityDetail detail,
+								const char *table, double units);
 extern void push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table,
 						  int64 bytes, bool write, bool consistent);
 

@@ -44,22 +44,26 @@ wants_capacity(Jsonb *req)
 }
 
 /*
- * Push ConsumedCapacity: writes use one unit per KB of the larger of the old
- * and new item, reads one unit per 4 KB (half for eventually consistent).
+ * Capacity units of one item: writes use one unit per KB of the larger of
+ * the old and new item, reads one unit per 4 KB (half for eventually
+ * consistent).
  */
-void
-push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table, int64 bytes,
-			  bool write, bool consistent)
+double
+capacity_units(int64 bytes, bool write, bool consistent)
 {
-	double		units;
-	Numeric		n;
-
 	if (write)
-		units = Max(1, (bytes + 1023) / 1024);
-	else
-		units = Max(1, (bytes + 4095) / 4096) * (consistent ? 1.0 : 0.5);
-	n = DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(units)));
-	jb_begin_object(st, "ConsumedCapacity");
+		return Max(1, (bytes + 1023) / 1024);
+	return Max(1, (bytes + 4095) / 4096) * (consistent ? 1.0 : 0.5);
+}
+
+/* Push a ConsumedCapacity object of one table (key NULL inside an array) */
+void
+push_capacity_units(JsonbParseState **st, const char *key, CapacityDetail detail,
+					const char *table, double units)
+{
+	Numeric		n = DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(units)));
+
+	jb_begin_object(st, key);
 	jb_string(st, "TableName", table);
 	jb_numeric(st, "CapacityUnits", n);
 	if (detail == CAPACITY_INDEXES)
@@ -69,6 +73,15 @@ push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table, in
 		jb_end_object(st);
 	}
 	jb_end_object(st);
+}
+
+/* Push the ConsumedCapacity member of a single-item operation */
+void
+push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table, int64 bytes,
+			  bool write, bool consistent)
+{
+	push_capacity_units(st, "ConsumedCapacity", detail, table,
+						capacity_units(bytes, write, consistent));
 }
 
 /* Push an item in typed form as member key, when there is one */
