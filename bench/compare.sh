@@ -77,59 +77,52 @@ describe_setup() {
 load_data() {
 	psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 	export PGDATABASE=$DB
-	psql <<-SQL
+	psql -v partitions="$PARTITIONS" -v per_partition="$PER_PARTITION" <<-'SQL'
 	CREATE EXTENSION pg_dynamo;
 	SELECT dynamo.create_table('Bench', 'pk', 'S', 'sk', 'N') IS NOT NULL;
-	-- The item of key (user#p, s), in plain JSON: a few hundred bytes
-	CREATE FUNCTION bench_item(p int, s bigint) RETURNS jsonb
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS \$\$
-	SELECT jsonb_build_object('pk', 'user#' || p, 'sk', s, 'c', 0,
-		'name', 'Customer ' || p, 'email', 'customer' || p || '@example.com', 'active', true,
-		'profile', jsonb_build_object('city', 'Paris', 'zip', '75001', 'tier', 'gold',
-			'prefs', jsonb_build_object('lang', 'fr', 'theme', 'dark', 'newsletter', false)),
-		'tags', jsonb_build_array('retail', 'eu', 'priority'),
-		'lines', jsonb_build_array(jsonb_build_object('sku', 'A-' || s, 'qty', 2, 'price', 1999),
-								   jsonb_build_object('sku', 'B-' || s, 'qty', 1, 'price', 4500)),
-		'note', 'order ' || s || ' of customer ' || p || ' placed through the web shop')
-	\$\$;
+	-- The item of key (user#p, s) as JSON text, as an application sends it:
+	-- a few hundred bytes with maps, lists and a counter c
+	CREATE FUNCTION bench_item(p int, s bigint) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT format('{"pk": "user#%1$s", "sk": %2$s, "c": 0, "name": "Customer %1$s",'
+		' "email": "customer%1$s@example.com", "active": true,'
+		' "profile": {"city": "Paris", "zip": "75001", "tier": "gold",'
+		' "prefs": {"lang": "fr", "theme": "dark", "newsletter": false}},'
+		' "tags": ["retail", "eu", "priority"],'
+		' "lines": [{"sku": "A-%2$s", "qty": 2, "price": 1999}, {"sku": "B-%2$s", "qty": 1, "price": 4500}],'
+		' "note": "order %2$s of customer %1$s placed through the web shop"}', p, s)
+	$$;
 	-- The same item in DynamoDB's typed JSON
-	CREATE FUNCTION bench_item_typed(p int, s bigint) RETURNS jsonb
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS \$\$
-	SELECT jsonb_build_object('pk', jsonb_build_object('S', 'user#' || p),
-		'sk', jsonb_build_object('N', s::text), 'c', '{"N": "0"}'::jsonb,
-		'name', jsonb_build_object('S', 'Customer ' || p),
-		'email', jsonb_build_object('S', 'customer' || p || '@example.com'),
-		'active', '{"BOOL": true}'::jsonb,
-		'profile', jsonb_build_object('M', jsonb_build_object(
-			'city', '{"S": "Paris"}'::jsonb, 'zip', '{"S": "75001"}'::jsonb, 'tier', '{"S": "gold"}'::jsonb,
-			'prefs', jsonb_build_object('M', jsonb_build_object('lang', '{"S": "fr"}'::jsonb,
-				'theme', '{"S": "dark"}'::jsonb, 'newsletter', '{"BOOL": false}'::jsonb)))),
-		'tags', '{"L": [{"S": "retail"}, {"S": "eu"}, {"S": "priority"}]}'::jsonb,
-		'lines', jsonb_build_object('L', jsonb_build_array(
-			jsonb_build_object('M', jsonb_build_object('sku', jsonb_build_object('S', 'A-' || s),
-				'qty', '{"N": "2"}'::jsonb, 'price', '{"N": "1999"}'::jsonb)),
-			jsonb_build_object('M', jsonb_build_object('sku', jsonb_build_object('S', 'B-' || s),
-				'qty', '{"N": "1"}'::jsonb, 'price', '{"N": "4500"}'::jsonb)))),
-		'note', jsonb_build_object('S', 'order ' || s || ' of customer ' || p || ' placed through the web shop'))
-	\$\$;
-	DO \$\$
+	CREATE FUNCTION bench_item_typed(p int, s bigint) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT format('{"pk": {"S": "user#%1$s"}, "sk": {"N": "%2$s"}, "c": {"N": "0"},'
+		' "name": {"S": "Customer %1$s"}, "email": {"S": "customer%1$s@example.com"},'
+		' "active": {"BOOL": true},'
+		' "profile": {"M": {"city": {"S": "Paris"}, "zip": {"S": "75001"}, "tier": {"S": "gold"},'
+		' "prefs": {"M": {"lang": {"S": "fr"}, "theme": {"S": "dark"}, "newsletter": {"BOOL": false}}}}},'
+		' "tags": {"L": [{"S": "retail"}, {"S": "eu"}, {"S": "priority"}]},'
+		' "lines": {"L": [{"M": {"sku": {"S": "A-%2$s"}, "qty": {"N": "2"}, "price": {"N": "1999"}}},'
+		' {"M": {"sku": {"S": "B-%2$s"}, "qty": {"N": "1"}, "price": {"N": "4500"}}}]},'
+		' "note": {"S": "order %2$s of customer %1$s placed through the web shop"}}', p, s)
+	$$;
+	DO $$
 	BEGIN
-		IF dynamo.marshall(bench_item(7, 42)) <> bench_item_typed(7, 42) THEN
+		IF dynamo.marshall(bench_item(7, 42)::jsonb) <> bench_item_typed(7, 42)::jsonb THEN
 			RAISE 'bench_item_typed does not match bench_item';
 		END IF;
-	END \$\$;
+	END $$;
 	-- Straight into the item table: integers, strings and booleans only, so
 	-- the items are in the canonical stored form (checked below)
 	INSERT INTO dynamo_data."Bench" (pk, sk, item)
-	SELECT 'user#' || p, s, bench_item(p, s)
-	FROM generate_series(1, $PARTITIONS) p, generate_series(1, $PER_PARTITION) s;
-	DO \$\$
+	SELECT 'user#' || p, s, bench_item(p, s)::jsonb
+	FROM generate_series(1, :partitions) p, generate_series(1, :per_partition) s;
+	DO $$
 	BEGIN
 		IF EXISTS (SELECT FROM dynamo_data."Bench" TABLESAMPLE SYSTEM (1)
 				   WHERE dynamo.unmarshall(dynamo.marshall(item)) <> item) THEN
 			RAISE 'loaded items are not in the canonical stored form';
 		END IF;
-	END \$\$;
+	END $$;
 	VACUUM ANALYZE dynamo_data."Bench";
 	CHECKPOINT;
 	SQL
@@ -155,7 +148,8 @@ functions_exist() {
 		WHERE pronamespace = 'dynamo'::regnamespace AND proname IN (${names%,})")" = "$#" ]
 }
 
-run_id=0
+# Runs count from a base of the clock, so fresh keys stay fresh in a kept database
+run_id=$(($(date +%s) % 1000000 * 100))
 # One pgbench run of a side; prints "tps latency_ms", or "failed: why".
 # Each run gets its own :run (the caller counts run_id), for fresh keys.
 run_side() {

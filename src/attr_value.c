@@ -756,11 +756,16 @@ attr_push_typed(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *stored
 	(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
 }
 
-/* A stored item in DynamoDB's typed form */
-Jsonb *
-item_to_typed(Jsonb *stored, bool keep_escapes)
+/*
+ * Push a stored item in DynamoDB's typed form into a JsonbParseState being
+ * built (after a key, in an array, or as the outermost value); returns what
+ * the last push returned, the whole item when it is the outermost value.
+ * Building a response this way spares converting the item on its own and
+ * copying it in.
+ */
+JsonbValue *
+item_push_typed(JsonbParseState **st, Jsonb *stored, bool keep_escapes)
 {
-	JsonbParseState *st = NULL;
 	JsonbIterator *it = JsonbIteratorInit(&stored->root);
 	JsonbValue	v;
 	JsonbIteratorToken r;
@@ -769,13 +774,22 @@ item_to_typed(Jsonb *stored, bool keep_escapes)
 	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
 		if (r == WJB_KEY)
-			push_output_string(&st, r, &v, keep_escapes);
+			push_output_string(st, r, &v, keep_escapes);
 		else if (r == WJB_VALUE)
-			attr_push_typed(&st, r, &v, keep_escapes);
+			attr_push_typed(st, r, &v, keep_escapes);
 		else
-			res = pushJsonbValue(&st, r, NULL);
+			res = pushJsonbValue(st, r, NULL);
 	}
-	return JsonbValueToJsonb(res);
+	return res;
+}
+
+/* A stored item in DynamoDB's typed form */
+Jsonb *
+item_to_typed(Jsonb *stored, bool keep_escapes)
+{
+	JsonbParseState *st = NULL;
+
+	return JsonbValueToJsonb(item_push_typed(&st, stored, keep_escapes));
 }
 
 /* One stored value in DynamoDB's typed form, standing alone */
@@ -792,6 +806,35 @@ attr_to_typed(JsonbValue *stored, bool keep_escapes)
 }
 
 /*
+ * Does any string of a container (keys included, nested containers too) hold
+ * the escape character?  Walks the children's JEntries in place, by the
+ * layout jsonb.h documents, so reading an item costs no iterator and no copy;
+ * the raw bytes cannot simply be searched, as JEntries and numerics hold
+ * 0x01 bytes of their own.
+ */
+static bool
+container_has_escape(JsonbContainer *c)
+{
+	int			n = JsonContainerSize(c) * (JsonContainerIsObject(c) ? 2 : 1);
+	char	   *base = (char *) &c->children[n];
+	uint32		offset = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		JEntry		e = c->children[i];
+		uint32		end = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) : offset + JBE_OFFLENFLD(e);
+
+		if (JBE_ISSTRING(e) && nul_escape_present(base + offset, end - offset))
+			return true;
+		if (JBE_ISCONTAINER(e) &&
+			container_has_escape((JsonbContainer *) (base + INTALIGN(offset))))
+			return true;
+		offset = end;
+	}
+	return false;
+}
+
+/*
  * A stored item as plain JSON: the same document once the string escape is
  * undone, so an item without escapes is returned as it is.
  */
@@ -804,7 +847,7 @@ item_to_plain(Jsonb *stored, bool keep_escapes)
 	JsonbIteratorToken r;
 	JsonbValue *res = NULL;
 
-	if (keep_escapes || !nul_escape_present(VARDATA(stored), VARSIZE(stored) - VARHDRSZ))
+	if (keep_escapes || !container_has_escape(&stored->root))
 		return stored;
 	it = JsonbIteratorInit(&stored->root);
 	while ((r = JsonbIteratorNext(&it, &v, false)) != WJB_DONE)
