@@ -15,6 +15,7 @@
 #include "utils/jsonb.h"
 
 #include "errors.h"
+#include "item_fetch.h"
 #include "item_ops.h"
 
 /* How often a write retries after losing an insert race before giving up */
@@ -234,12 +235,17 @@ dynamo_put_item(PutItemRequest *req)
 	return (req->return_values == RV_ALL_OLD || req->need_old) ? old : NULL;
 }
 
-/* Read an item by key; NULL when there is none */
+/*
+ * Read an item by key; NULL when there is none.  Straight through the
+ * primary key index where it may (item_fetch.c), else with the prepared plan.
+ */
 Jsonb *
 dynamo_get_item(DynamoTable *t, ItemKey *key)
 {
 	Jsonb	   *item;
 
+	if (item_fetch(t, key, &item))
+		return item;
 	item_spi_connect();
 	item = run_item_plan(t, PLAN_GET, key, NULL, NULL);
 	SPI_finish();
