@@ -580,6 +580,99 @@ plain_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *plain,
 	push_map(st, tok, plain->val.binary.data, depth + 1, escaped, plain_push);
 }
 
+/*
+ * A test of one child of a container, read in place: its JEntry, its data
+ * (numerics and containers aligned as jsonb aligns them), the data's length,
+ * whether it is an object's key, and the depth of the container.
+ */
+typedef bool (*ChildTest) (JEntry e, char *data, uint32 len, bool is_key, int depth);
+
+/*
+ * Does test hold for any child of a container?  Walks the JEntries in place,
+ * by the layout jsonb.h documents, so checking a document costs no iterator
+ * and no copy.
+ */
+static bool
+container_any(JsonbContainer *c, ChildTest test, int depth)
+{
+	int			nkeys = JsonContainerIsObject(c) ? JsonContainerSize(c) : 0;
+	int			n = JsonContainerSize(c) + nkeys;
+	char	   *base = (char *) &c->children[n];
+	uint32		offset = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		JEntry		e = c->children[i];
+		uint32		end = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) : offset + JBE_OFFLENFLD(e);
+		uint32		start = JBE_ISSTRING(e) ? offset : INTALIGN(offset);
+
+		if (test(e, base + start, end - start, i < nkeys, depth))
+			return true;
+		offset = end;
+	}
+	return false;
+}
+
+/* ChildTest: a string holding the escape character, at any depth */
+static bool
+child_has_escape(JEntry e, char *data, uint32 len, bool is_key, int depth)
+{
+	if (JBE_ISSTRING(e))
+		return nul_escape_present(data, len);
+	return JBE_ISCONTAINER(e) &&
+		container_any((JsonbContainer *) data, child_has_escape, depth + 1);
+}
+
+/*
+ * Does any string of a container (keys included, nested containers too) hold
+ * the escape character?  The raw bytes cannot simply be searched: JEntries
+ * and numerics hold 0x01 bytes of their own.
+ */
+static bool
+container_has_escape(JsonbContainer *c)
+{
+	return container_any(c, child_has_escape, 0);
+}
+
+/*
+ * ChildTest: a value of a plain item that the stored form would write
+ * differently, or that fails DynamoDB's checks: a string holding U+0001, an
+ * attribute name too long, a number not normalised or out of range, a
+ * tagged value (sets sort, base64 is canonicalised, $M unwraps), or nesting
+ * too deep.  The conversion then does the work, and raises the errors.
+ */
+static bool
+child_not_stored_form(JEntry e, char *data, uint32 len, bool is_key, int depth)
+{
+	JsonbContainer *c = (JsonbContainer *) data;
+	DynamoType	t;
+
+	if (JBE_ISSTRING(e))
+		return nul_escape_present(data, len) || (is_key && len > DYNAMO_MAX_ATTR_NAME);
+	if (JBE_ISNUMERIC(e))
+	{
+		Numeric		n = (Numeric) data;
+		Numeric		normal = dynamo_number_normalize(n);
+
+		return VARSIZE_ANY_EXHDR(normal) != VARSIZE_ANY_EXHDR(n) ||
+			memcmp(VARDATA_ANY(normal), VARDATA_ANY(n), VARSIZE_ANY_EXHDR(n)) != 0;
+	}
+	if (!JBE_ISCONTAINER(e))
+		return false;
+	if (depth + 1 >= DYNAMO_MAX_DEPTH)
+		return true;
+	if (JsonContainerIsObject(c) && JsonContainerSize(c) == 1)
+	{
+		JsonbValue	key,
+					val;
+
+		single_pair(c, &key, &val);
+		if (tag_type(key.val.string.val, key.val.string.len, &t))
+			return true;
+	}
+	return container_any(c, child_not_stored_form, depth + 1);
+}
+
 /* Convert a whole item (a map of attribute values) with push */
 static Jsonb *
 item_convert(Jsonb *in, bool escaped,
@@ -618,10 +711,17 @@ item_from_typed(Jsonb *typed, bool strings_escaped)
 	return item_convert(typed, strings_escaped, typed_push);
 }
 
-/* A plain-JSON item validated and canonicalised into the stored form */
+/*
+ * A plain-JSON item validated and canonicalised into the stored form.  An
+ * item already in it (the usual case) is returned as it is, checked in
+ * place without building a copy.
+ */
 Jsonb *
 item_from_plain(Jsonb *plain, bool strings_escaped)
 {
+	if (!strings_escaped && JB_ROOT_IS_OBJECT(plain) &&
+		!container_any(&plain->root, child_not_stored_form, 0))
+		return plain;
 	return item_convert(plain, strings_escaped, plain_push);
 }
 
@@ -644,35 +744,6 @@ JsonbValue *
 attr_from_typed(JsonbValue *typed, bool strings_escaped)
 {
 	return value_convert(typed, strings_escaped, typed_push);
-}
-
-/*
- * Does any string of a container (keys included, nested containers too) hold
- * the escape character?  Walks the children's JEntries in place, by the
- * layout jsonb.h documents, so reading an item costs no iterator and no copy;
- * the raw bytes cannot simply be searched, as JEntries and numerics hold
- * 0x01 bytes of their own.
- */
-static bool
-container_has_escape(JsonbContainer *c)
-{
-	int			n = JsonContainerSize(c) * (JsonContainerIsObject(c) ? 2 : 1);
-	char	   *base = (char *) &c->children[n];
-	uint32		offset = 0;
-
-	for (int i = 0; i < n; i++)
-	{
-		JEntry		e = c->children[i];
-		uint32		end = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) : offset + JBE_OFFLENFLD(e);
-
-		if (JBE_ISSTRING(e) && nul_escape_present(base + offset, end - offset))
-			return true;
-		if (JBE_ISCONTAINER(e) &&
-			container_has_escape((JsonbContainer *) (base + INTALIGN(offset))))
-			return true;
-		offset = end;
-	}
-	return false;
 }
 
 /* Push a stored string for output, undoing the escape unless asked not to */
