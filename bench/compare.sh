@@ -63,8 +63,9 @@ describe_setup() {
 	echo "- settings: $(psql -c "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name)
 		FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes',
 		'shared_buffers', 'work_mem', 'max_wal_size', 'checkpoint_timeout', 'wal_level', 'jit')")"
-	echo "- changed from the defaults: $(psql -c "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name)
+	echo "- other settings away from PostgreSQL's defaults: $(psql -c "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name)
 		FROM pg_settings WHERE source NOT IN ('default', 'override', 'client', 'session')
+		AND setting IS DISTINCT FROM boot_val
 		AND name NOT IN ('port', 'unix_socket_directories', 'listen_addresses')")"
 	echo "- data: $PARTITIONS partitions x $PER_PARTITION items, $(psql -c \
 		"SELECT pg_size_pretty(pg_total_relation_size('dynamo_data.\"Bench\"'))

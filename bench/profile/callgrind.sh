@@ -5,7 +5,7 @@
 #
 #   BENCH_KEEP=1 BENCH_QUICK=1 bench/compare.sh   # once: a kept database
 #   pg_ctl -D DATA stop                           # single-user mode needs it stopped
-#   bench/callgrind.sh DATA PAIR SIDE [CALLS]     # e.g. bench/callgrind.sh /tmp/pgd/data get_item ergonomic
+#   bench/profile/callgrind.sh DATA PAIR SIDE [CALLS]     # e.g. bench/profile/callgrind.sh /tmp/pgd/data get_item ergonomic
 #
 # Runs the side's statement as a prepared EXECUTE, CALLS and 3 x CALLS times
 # (default 1000), in a single-user backend (postgres --single) of the
@@ -29,7 +29,7 @@ stmt=$(awk -v pair="$pair" -v side="$side" '
 	/^-- (sql|ergonomic|execute)$/ { in_side = in_pair && ($2 == side); next }
 	/^(#|\\)/ { if (in_pair && /^\\set n /) fresh = 1; next }
 	in_side { printf "%s ", $0 }
-	END { if (fresh) printf "\n#fresh" }' "$here/pairs.txt")
+	END { if (fresh) printf "\n#fresh" }' "$here/../pairs.txt")
 [ -n "$stmt" ] || { echo "callgrind: no side $side in pair $pair" >&2; exit 2; }
 fresh=0
 grep -q '^#fresh' <<<"$stmt" && fresh=$(($(date +%s) * 1000))
