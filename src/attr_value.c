@@ -580,6 +580,99 @@ plain_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *plain,
 	push_map(st, tok, plain->val.binary.data, depth + 1, escaped, plain_push);
 }
 
+/*
+ * A test of one child of a container, read in place: its JEntry, its data
+ * (numerics and containers aligned as jsonb aligns them), the data's length,
+ * whether it is an object's key, and the depth of the container.
+ */
+typedef bool (*ChildTest) (JEntry e, char *data, uint32 len, bool is_key, int depth);
+
+/*
+ * Does test hold for any child of a container?  Walks the JEntries in place,
+ * by the layout jsonb.h documents, so checking a document costs no iterator
+ * and no copy.
+ */
+static bool
+container_any(JsonbContainer *c, ChildTest test, int depth)
+{
+	int			nkeys = JsonContainerIsObject(c) ? JsonContainerSize(c) : 0;
+	int			n = JsonContainerSize(c) + nkeys;
+	char	   *base = (char *) &c->children[n];
+	uint32		offset = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		JEntry		e = c->children[i];
+		uint32		end = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) : offset + JBE_OFFLENFLD(e);
+		uint32		start = JBE_ISSTRING(e) ? offset : INTALIGN(offset);
+
+		if (test(e, base + start, end - start, i < nkeys, depth))
+			return true;
+		offset = end;
+	}
+	return false;
+}
+
+/* ChildTest: a string holding the escape character, at any depth */
+static bool
+child_has_escape(JEntry e, char *data, uint32 len, bool is_key, int depth)
+{
+	if (JBE_ISSTRING(e))
+		return nul_escape_present(data, len);
+	return JBE_ISCONTAINER(e) &&
+		container_any((JsonbContainer *) data, child_has_escape, depth + 1);
+}
+
+/*
+ * Does any string of a container (keys included, nested containers too) hold
+ * the escape character?  The raw bytes cannot simply be searched: JEntries
+ * and numerics hold 0x01 bytes of their own.
+ */
+static bool
+container_has_escape(JsonbContainer *c)
+{
+	return container_any(c, child_has_escape, 0);
+}
+
+/*
+ * ChildTest: a value of a plain item that the stored form would write
+ * differently, or that fails DynamoDB's checks: a string holding U+0001, an
+ * attribute name too long, a number not normalised or out of range, a
+ * tagged value (sets sort, base64 is canonicalised, $M unwraps), or nesting
+ * too deep.  The conversion then does the work, and raises the errors.
+ */
+static bool
+child_not_stored_form(JEntry e, char *data, uint32 len, bool is_key, int depth)
+{
+	JsonbContainer *c = (JsonbContainer *) data;
+	DynamoType	t;
+
+	if (JBE_ISSTRING(e))
+		return nul_escape_present(data, len) || (is_key && len > DYNAMO_MAX_ATTR_NAME);
+	if (JBE_ISNUMERIC(e))
+	{
+		Numeric		n = (Numeric) data;
+		Numeric		normal = dynamo_number_normalize(n);
+
+		return VARSIZE_ANY_EXHDR(normal) != VARSIZE_ANY_EXHDR(n) ||
+			memcmp(VARDATA_ANY(normal), VARDATA_ANY(n), VARSIZE_ANY_EXHDR(n)) != 0;
+	}
+	if (!JBE_ISCONTAINER(e))
+		return false;
+	if (depth + 1 >= DYNAMO_MAX_DEPTH)
+		return true;
+	if (JsonContainerIsObject(c) && JsonContainerSize(c) == 1)
+	{
+		JsonbValue	key,
+					val;
+
+		single_pair(c, &key, &val);
+		if (tag_type(key.val.string.val, key.val.string.len, &t))
+			return true;
+	}
+	return container_any(c, child_not_stored_form, depth + 1);
+}
+
 /* Convert a whole item (a map of attribute values) with push */
 static Jsonb *
 item_convert(Jsonb *in, bool escaped,
@@ -618,10 +711,17 @@ item_from_typed(Jsonb *typed, bool strings_escaped)
 	return item_convert(typed, strings_escaped, typed_push);
 }
 
-/* A plain-JSON item validated and canonicalised into the stored form */
+/*
+ * A plain-JSON item validated and canonicalised into the stored form.  An
+ * item already in it (the usual case) is returned as it is, checked in
+ * place without building a copy.
+ */
 Jsonb *
 item_from_plain(Jsonb *plain, bool strings_escaped)
 {
+	if (!strings_escaped && JB_ROOT_IS_OBJECT(plain) &&
+		!container_any(&plain->root, child_not_stored_form, 0))
+		return plain;
 	return item_convert(plain, strings_escaped, plain_push);
 }
 
@@ -756,26 +856,158 @@ attr_push_typed(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *stored
 	(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
 }
 
+/* An object of one pair, {"<key>": value}, as a JsonbValue tree */
+static JsonbValue *
+single_pair_tree(const char *key, JsonbValue *value)
+{
+	JsonbValue *obj = palloc(sizeof(JsonbValue));
+	JsonbPair  *pair = palloc(sizeof(JsonbPair));
+
+	pair->key.type = jbvString;
+	pair->key.val.string.val = (char *) key;
+	pair->key.val.string.len = strlen(key);
+	pair->value = *value;
+	pair->order = 0;
+	obj->type = jbvObject;
+	obj->val.object.nPairs = 1;
+	obj->val.object.pairs = pair;
+	return obj;
+}
+
+static JsonbValue *typed_tree(JsonbValue *stored);
+
+/*
+ * The pairs of a stored map with their values in typed form, as a tree.
+ * Keys are kept as stored, so they stay in the order jsonb keeps them.
+ */
+static JsonbValue *
+typed_map_tree(JsonbContainer *c)
+{
+	JsonbValue *obj = palloc(sizeof(JsonbValue));
+	JsonbIterator *it = JsonbIteratorInit(c);
+	JsonbValue	v;
+	JsonbIteratorToken r;
+	int			n = 0;
+
+	obj->type = jbvObject;
+	obj->val.object.pairs = palloc(sizeof(JsonbPair) * Max(JsonContainerSize(c), 1));
+	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (r == WJB_KEY)
+		{
+			obj->val.object.pairs[n].key = v;
+			obj->val.object.pairs[n].order = n;
+		}
+		else if (r == WJB_VALUE)
+			obj->val.object.pairs[n++].value = *typed_tree(&v);
+	}
+	obj->val.object.nPairs = n;
+	return obj;
+}
+
+/* The elements of a stored list or set in typed form, as a tree */
+static JsonbValue *
+typed_elements_tree(JsonbContainer *c, DynamoType t)
+{
+	JsonbValue *arr = palloc(sizeof(JsonbValue));
+	int			n = JsonContainerSize(c);
+
+	arr->type = jbvArray;
+	arr->val.array.rawScalar = false;
+	arr->val.array.nElems = n;
+	arr->val.array.elems = palloc(sizeof(JsonbValue) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+	{
+		JsonbValue *e = getIthJsonbValueFromContainer(c, i);
+
+		if (t == DT_L)
+			e = typed_tree(e);
+		else if (t == DT_NS)
+			e = numeric_text_value(e->val.numeric);
+		arr->val.array.elems[i] = *e;
+	}
+	return arr;
+}
+
+/*
+ * A stored value in DynamoDB's typed form as a JsonbValue tree, strings as
+ * stored (the caller has made sure none needs its escape undone).
+ */
+static JsonbValue *
+typed_tree(JsonbValue *stored)
+{
+	JsonbValue	payload;
+	DynamoType	t = attr_type(stored, &payload);
+
+	switch (t)
+	{
+		case DT_N:
+			return single_pair_tree("N", numeric_text_value(stored->val.numeric));
+		case DT_NULL:
+			payload.type = jbvBool;
+			payload.val.boolean = true;
+			break;
+		case DT_M:
+			return single_pair_tree("M", typed_map_tree(payload.val.binary.data));
+		case DT_L:
+		case DT_SS:
+		case DT_NS:
+		case DT_BS:
+			return single_pair_tree(DynamoTypeNames[t],
+									typed_elements_tree(payload.val.binary.data, t));
+		default:
+			break;
+	}
+	return single_pair_tree(DynamoTypeNames[t], &payload);
+}
+
+/*
+ * Push a stored item in DynamoDB's typed form into a JsonbParseState being
+ * built (after a key, in an array, or as the outermost value); returns what
+ * the last push returned, the whole item when it is the outermost value.
+ *
+ * Unless strings need their escape undone, the item is built as a JsonbValue
+ * tree, which costs a fraction of a pushJsonbValue per token.  pushJsonbValue
+ * takes only scalars as values, so the tree goes in as the contents of an
+ * object opened and closed around it; the closing sorts its keys as usual.
+ */
+JsonbValue *
+item_push_typed(JsonbParseState **st, Jsonb *stored, bool keep_escapes)
+{
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken r;
+	JsonbValue *res = NULL;
+
+	if (keep_escapes || !container_has_escape(&stored->root))
+	{
+		JsonbValue *tree = typed_map_tree(&stored->root);
+
+		(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+		(*st)->contVal = *tree;
+		(*st)->size = tree->val.object.nPairs;
+		return pushJsonbValue(st, WJB_END_OBJECT, NULL);
+	}
+	it = JsonbIteratorInit(&stored->root);
+	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (r == WJB_KEY)
+			push_output_string(st, r, &v, keep_escapes);
+		else if (r == WJB_VALUE)
+			attr_push_typed(st, r, &v, keep_escapes);
+		else
+			res = pushJsonbValue(st, r, NULL);
+	}
+	return res;
+}
+
 /* A stored item in DynamoDB's typed form */
 Jsonb *
 item_to_typed(Jsonb *stored, bool keep_escapes)
 {
 	JsonbParseState *st = NULL;
-	JsonbIterator *it = JsonbIteratorInit(&stored->root);
-	JsonbValue	v;
-	JsonbIteratorToken r;
-	JsonbValue *res = NULL;
 
-	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
-	{
-		if (r == WJB_KEY)
-			push_output_string(&st, r, &v, keep_escapes);
-		else if (r == WJB_VALUE)
-			attr_push_typed(&st, r, &v, keep_escapes);
-		else
-			res = pushJsonbValue(&st, r, NULL);
-	}
-	return JsonbValueToJsonb(res);
+	return JsonbValueToJsonb(item_push_typed(&st, stored, keep_escapes));
 }
 
 /* One stored value in DynamoDB's typed form, standing alone */
@@ -804,7 +1036,7 @@ item_to_plain(Jsonb *stored, bool keep_escapes)
 	JsonbIteratorToken r;
 	JsonbValue *res = NULL;
 
-	if (keep_escapes || !nul_escape_present(VARDATA(stored), VARSIZE(stored) - VARHDRSZ))
+	if (keep_escapes || !container_has_escape(&stored->root))
 		return stored;
 	it = JsonbIteratorInit(&stored->root);
 	while ((r = JsonbIteratorNext(&it, &v, false)) != WJB_DONE)

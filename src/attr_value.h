@@ -66,6 +66,9 @@ extern JsonbValue *attr_to_typed(JsonbValue *stored, bool keep_escapes);
 /* Push a stored value into a JsonbParseState being built (as VALUE or ELEM) */
 extern void attr_push_typed(JsonbParseState **st, JsonbIteratorToken tok,
 							JsonbValue *stored, bool keep_escapes);
+/* The same for a whole item, typed; returns the last push's result */
+extern JsonbValue *item_push_typed(JsonbParseState **st, Jsonb *stored,
+								   bool keep_escapes);
 
 /* The root of a Jsonb as a value */
 extern JsonbValue *jsonb_root_value(Jsonb *jb);

@@ -88,8 +88,10 @@ push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table, in
 static void
 push_item(JsonbParseState **st, const char *key, Jsonb *stored, bool escaped)
 {
-	if (stored)
-		jb_jsonb(st, key, item_to_typed(stored, escaped));
+	if (stored == NULL)
+		return;
+	jb_key(st, key);
+	(void) item_push_typed(st, stored, escaped);
 }
 
 /*
@@ -167,7 +169,8 @@ exec_get_item(Jsonb *req, bool escaped)
 	t = dynamo_table_lookup(name, false);
 	item_key_from_key(t, key_map, &key);
 	item = dynamo_get_item(t, &key);
-	read_bytes = item ? item_size(item) : 0;	/* the whole item is read */
+	/* the whole item is read */
+	read_bytes = (item && capacity) ? item_size(item) : 0;
 	item = item_project(&e, item);
 
 	jb_begin_object(&st, NULL);

@@ -8,6 +8,7 @@
 
 #include "errors.h"
 #include "item_key.h"
+#include "json_io.h"
 #include "nul_escape.h"
 
 /* Column datum of a stored key value: text (escaped), numeric or bytea */
@@ -138,4 +139,25 @@ item_key_from_key(DynamoTable *t, Jsonb *key_map, ItemKey *key)
 		key_check_value(attrs[i], &key->attrs[i], i == 1, false);
 		key_slot(key, i, attrs[i]);
 	}
+}
+
+/* An item holding just its key attributes (where a missing item starts) */
+Jsonb *
+item_key_only_item(DynamoTable *t, ItemKey *key)
+{
+	JsonbParseState *st = NULL;
+	const DynamoKeyAttr *attrs[2] = {&t->partition_key, &t->sort_key};
+
+	jb_begin_object(&st, NULL);
+	for (int i = 0; i < key->nkeys; i++)
+	{
+		JsonbValue	k;
+
+		k.type = jbvString;
+		k.val.string.val = attrs[i]->name;
+		k.val.string.len = strlen(attrs[i]->name);
+		(void) pushJsonbValue(&st, WJB_KEY, &k);
+		(void) pushJsonbValue(&st, WJB_VALUE, &key->attrs[i]);
+	}
+	return jb_finish(&st);
 }

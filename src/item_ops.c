@@ -15,6 +15,7 @@
 #include "utils/jsonb.h"
 
 #include "errors.h"
+#include "item_fetch.h"
 #include "item_ops.h"
 
 /* How often a write retries after losing an insert race before giving up */
@@ -210,8 +211,27 @@ put_new_item(void *arg, Jsonb *old_item)
 }
 
 /*
+ * Does a conditional put expect no item?  So it does when its condition
+ * holds on a missing item but not on one holding just the key, as
+ * attribute_not_exists(<key attribute>), the idiom for "create", does.
+ */
+static bool
+put_expects_no_item(PutItemRequest *req, ItemKey *key)
+{
+	ItemCondition *c = &req->condition;
+
+	return c->check && c->check(c->arg, NULL) &&
+		!c->check(c->arg, item_key_only_item(req->table, key));
+}
+
+/*
  * Put an item, replacing any with the same key.  Returns the replaced item
  * (stored form) when ReturnValues is ALL_OLD or need_old is set, else NULL.
+ *
+ * A put that expects no item inserts first (ON CONFLICT DO NOTHING): when
+ * the insert wins there was no item, on which the condition holds, and the
+ * put is done in one statement; when it loses, the locked protocol decides
+ * the condition on the item that is there.
  */
 Jsonb *
 dynamo_put_item(PutItemRequest *req)
@@ -229,17 +249,27 @@ dynamo_put_item(PutItemRequest *req)
 		SPI_finish();
 		return NULL;
 	}
+	if (put_expects_no_item(req, &key) && item_insert_new(req->table, &key, req->item))
+	{
+		SPI_finish();
+		return NULL;
+	}
 	old = item_write_locked(req->table, &key, &req->condition, put_new_item, req, NULL);
 	SPI_finish();
 	return (req->return_values == RV_ALL_OLD || req->need_old) ? old : NULL;
 }
 
-/* Read an item by key; NULL when there is none */
+/*
+ * Read an item by key; NULL when there is none.  Straight through the
+ * primary key index where it may (item_fetch.c), else with the prepared plan.
+ */
 Jsonb *
 dynamo_get_item(DynamoTable *t, ItemKey *key)
 {
 	Jsonb	   *item;
 
+	if (item_fetch(t, key, &item))
+		return item;
 	item_spi_connect();
 	item = run_item_plan(t, PLAN_GET, key, NULL, NULL);
 	SPI_finish();

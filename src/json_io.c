@@ -114,8 +114,9 @@ req_int(Jsonb *req, const char *name, int64 *out)
 	return true;
 }
 
-static void
-push_key(JsonbParseState **st, const char *key)
+/* Push a member's key (nothing for NULL, inside an array) */
+void
+jb_key(JsonbParseState **st, const char *key)
 {
 	JsonbValue	k;
 
@@ -131,14 +132,14 @@ push_key(JsonbParseState **st, const char *key)
 static void
 push_scalar(JsonbParseState **st, const char *key, JsonbValue *v)
 {
-	push_key(st, key);
+	jb_key(st, key);
 	(void) pushJsonbValue(st, key ? WJB_VALUE : WJB_ELEM, v);
 }
 
 void
 jb_begin_object(JsonbParseState **st, const char *key)
 {
-	push_key(st, key);
+	jb_key(st, key);
 	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
 }
 
@@ -151,7 +152,7 @@ jb_end_object(JsonbParseState **st)
 void
 jb_begin_array(JsonbParseState **st, const char *key)
 {
-	push_key(st, key);
+	jb_key(st, key);
 	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
 }
 

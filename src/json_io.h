@@ -19,6 +19,7 @@ extern void req_check_object(Jsonb *req);
 extern Jsonb *jsonb_of_container(JsonbValue *binary);
 
 /* Building a response: each takes the key (NULL inside an array) */
+extern void jb_key(JsonbParseState **st, const char *key);
 extern void jb_begin_object(JsonbParseState **st, const char *key);
 extern void jb_end_object(JsonbParseState **st);
 extern void jb_begin_array(JsonbParseState **st, const char *key);

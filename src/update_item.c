@@ -11,27 +11,6 @@
 #include "json_io.h"
 #include "update_item.h"
 
-/* The item a missing item starts as: just its key attributes */
-static Jsonb *
-key_only_item(DynamoTable *t, ItemKey *key)
-{
-	JsonbParseState *st = NULL;
-	const DynamoKeyAttr *attrs[2] = {&t->partition_key, &t->sort_key};
-
-	jb_begin_object(&st, NULL);
-	for (int i = 0; i < key->nkeys; i++)
-	{
-		JsonbValue	k;
-
-		k.type = jbvString;
-		k.val.string.val = attrs[i]->name;
-		k.val.string.len = strlen(attrs[i]->name);
-		(void) pushJsonbValue(&st, WJB_KEY, &k);
-		(void) pushJsonbValue(&st, WJB_VALUE, &key->attrs[i]);
-	}
-	return jb_finish(&st);
-}
-
 /* What ReturnValues asks for, from the item before and after */
 static Jsonb *
 returned_attributes(UpdateItemRequest *req, Jsonb *old_item, Jsonb *new_item)
@@ -71,7 +50,7 @@ updated_item(void *arg, Jsonb *old_item)
 	/* DynamoDB creates no item for an update that only removes */
 	if (old_item == NULL && req->update && expr_update_only_removes(req->update))
 		return NULL;
-	base = old_item ? old_item : key_only_item(t, &req->key);
+	base = old_item ? old_item : item_key_only_item(t, &req->key);
 	if (req->update == NULL)
 		return base;
 	return expr_apply_update(req->update, base, key_names, req->key.nkeys);
