@@ -346,13 +346,24 @@ read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 	MemoryContextDelete(batch);
 }
 
-/* An item in a page's form */
+/*
+ * An item in a page's form, in the current memory context (the item read
+ * lives only as long as its batch; a plain item may be that very item)
+ */
 static Jsonb *
 item_in_form(Jsonb *item, ItemForm form)
 {
-	if (form == FORM_PLAIN)
-		return item_to_plain(item, false);
-	return item_to_typed(item, form == FORM_TYPED_ESCAPED);
+	Jsonb	   *out;
+
+	if (form != FORM_PLAIN)
+		return item_to_typed(item, form == FORM_TYPED_ESCAPED);
+	out = item_to_plain(item, false);
+	if (out == item)
+	{
+		out = palloc(VARSIZE(item));
+		memcpy(out, item, VARSIZE(item));
+	}
+	return out;
 }
 
 typedef struct PageSink
