@@ -41,8 +41,8 @@ SELECT count(dynamo.put_item('$table', jsonb_build_object(
     'Lines', jsonb_build_array(jsonb_build_object('Sku', 'A-' || o, 'Qty', 1 + o % 3),
                                jsonb_build_object('Sku', 'B-' || p, 'Qty', 2)),
     'Note', repeat('x', 120))) IS NULL)
-FROM generate_series($from, least($from + 9999, $partitions)) p, generate_series(1, $ITEMS_PER_PARTITION) o
-ORDER BY p, o;
+FROM (SELECT p, o FROM generate_series($from, least($from + 9999, $partitions)) p,
+                       generate_series(1, $ITEMS_PER_PARTITION) o ORDER BY p, o) AS in_key_order;
 SQL
 	done
 	psql -c "VACUUM ANALYZE dynamo_data.\"$table\""

@@ -309,7 +309,14 @@ read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 	memset(result, 0, sizeof(ReadResult));
 	if (req->empty)
 		return;
-	batch = AllocSetContextCreate(outer, "pg_dynamo read batch", ALLOCSET_DEFAULT_SIZES);
+
+	/*
+	 * Rows are read into a batch context, freed batch by batch; a page
+	 * (at most 1 MB of items) is read into the caller's context instead,
+	 * where its items stay for the response to refer to.
+	 */
+	batch = req->paged ? outer
+		: AllocSetContextCreate(outer, "pg_dynamo read batch", ALLOCSET_DEFAULT_SIZES);
 	item_spi_connect();
 	portal = SPI_cursor_open(NULL, read_plan(req, &s), s.values, NULL, true);
 	while (!result->stopped)
@@ -326,7 +333,9 @@ read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 		{
 			bool		isnull;
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
-			Jsonb	   *item = DatumGetJsonbP(d);
+
+			/* a page's items outlive the rows they were read from */
+			Jsonb	   *item = req->paged ? DatumGetJsonbPCopy(d) : DatumGetJsonbP(d);
 
 			result->stopped = read_one(req, item, result, outer, visit, arg);
 			if (result->stopped)
@@ -336,34 +345,25 @@ read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 			}
 		}
 		SPI_freetuptable(SPI_tuptable);
-		MemoryContextReset(batch);
+		if (batch != outer)
+			MemoryContextReset(batch);
 		if (n < want)
 			break;
 	}
 	SPI_cursor_close(portal);
 	SPI_finish();
 	MemoryContextSwitchTo(outer);
-	MemoryContextDelete(batch);
+	if (batch != outer)
+		MemoryContextDelete(batch);
 }
 
-/*
- * An item in a page's form, in the current memory context (the item read
- * lives only as long as its batch; a plain item may be that very item)
- */
+/* An item in a page's form */
 static Jsonb *
 item_in_form(Jsonb *item, ItemForm form)
 {
-	Jsonb	   *out;
-
-	if (form != FORM_PLAIN)
-		return item_to_typed(item, form == FORM_TYPED_ESCAPED);
-	out = item_to_plain(item, false);
-	if (out == item)
-	{
-		out = palloc(VARSIZE(item));
-		memcpy(out, item, VARSIZE(item));
-	}
-	return out;
+	if (form == FORM_PLAIN)
+		return item_to_plain(item, false);
+	return item_to_typed(item, form == FORM_TYPED_ESCAPED);
 }
 
 typedef struct PageSink
@@ -372,13 +372,20 @@ typedef struct PageSink
 	ItemForm	form;
 } PageSink;
 
-/* Visitor: each item as an element of Items */
+/*
+ * Visitor: each item as an element of Items.  A page's items stay in memory
+ * until the response is built, so a typed item goes in as a tree that
+ * refers to the stored item's strings.
+ */
 static void
 push_page_item(void *arg, Jsonb *item)
 {
 	PageSink   *sink = arg;
 
-	jb_jsonb(sink->st, NULL, item_in_form(item, sink->form));
+	if (sink->form == FORM_PLAIN)
+		jb_jsonb(sink->st, NULL, item_to_plain(item, false));
+	else
+		(void) item_push_typed(sink->st, item, sink->form == FORM_TYPED_ESCAPED);
 }
 
 void

@@ -67,8 +67,9 @@ typedef struct ReadResult
 
 /*
  * Called for each item that passes the filter, projected, in the memory
- * context read_items() was called in (NULL item with Select COUNT).  The
- * item lives until the visitor returns; copy what must outlive it.
+ * context read_items() was called in.  The item lives until the visitor
+ * returns, or for a paged read as long as that memory context; copy what
+ * must outlive it.
  */
 typedef void (*ReadVisitor) (void *arg, Jsonb *item);
 
