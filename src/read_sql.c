@@ -16,6 +16,7 @@
 
 #include "json_io.h"
 #include "read_request.h"
+#include "sql_args.h"
 
 /* Argument positions of a function (-1: it has no such argument) */
 typedef struct ReadArgs
@@ -49,52 +50,30 @@ static const ReadArgs QueryArgs = {1, 2, 3, 4, 5, 6, 7, 8, -1, -1, 10};
  */
 static const ReadArgs ScanArgs = {-1, 2, 3, 1, 4, -1, 5, 6, 7, 8, 10};
 
-static char *
-text_arg(FunctionCallInfo fcinfo, int n)
-{
-	return (n < 0 || PG_ARGISNULL(n)) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(n));
-}
-
-static Jsonb *
-jsonb_arg(FunctionCallInfo fcinfo, int n)
-{
-	return (n < 0 || PG_ARGISNULL(n)) ? NULL : PG_GETARG_JSONB_P(n);
-}
-
-/* An integer argument; false when absent or NULL */
-static bool
-int_arg(FunctionCallInfo fcinfo, int n, int64 *out)
-{
-	if (n < 0 || PG_ARGISNULL(n))
-		return false;
-	*out = PG_GETARG_INT32(n);
-	return true;
-}
-
 /* Reduce a call to a ReadRequest */
 static void
 read_request_from_args(FunctionCallInfo fcinfo, const ReadArgs *a, bool query, bool paged,
 					   ReadRequest *r)
 {
 	ReadParams	p = {0};
-	Jsonb	   *values = jsonb_arg(fcinfo, a->values);
-	Jsonb	   *start = jsonb_arg(fcinfo, a->start_key);
+	Jsonb	   *values = sql_jsonb_arg(fcinfo, a->values);
+	Jsonb	   *start = sql_jsonb_arg(fcinfo, a->start_key);
 
 	p.query = query;
 	p.paged = paged;
-	p.table_name = text_arg(fcinfo, 0);
+	p.table_name = sql_text_arg(fcinfo, 0);
 	p.expr.operation = query ? "Query" : "Scan";
-	p.expr.key_condition = text_arg(fcinfo, a->key_condition);
-	p.expr.names = jsonb_arg(fcinfo, a->names);
+	p.expr.key_condition = sql_text_arg(fcinfo, a->key_condition);
+	p.expr.names = sql_jsonb_arg(fcinfo, a->names);
 	p.expr.values = values ? item_from_plain(values, false) : NULL;
-	p.expr.filter = text_arg(fcinfo, a->filter);
-	p.expr.projection = text_arg(fcinfo, a->projection);
+	p.expr.filter = sql_text_arg(fcinfo, a->filter);
+	p.expr.projection = sql_text_arg(fcinfo, a->projection);
 	p.forward = a->forward < 0 || PG_ARGISNULL(a->forward) || PG_GETARG_BOOL(a->forward);
-	p.has_limit = int_arg(fcinfo, a->limit, &p.limit);
+	p.has_limit = sql_int_arg(fcinfo, a->limit, &p.limit);
 	p.start_key = start ? item_from_plain(start, false) : NULL;
-	p.has_segment = int_arg(fcinfo, a->segment, &p.segment);
-	p.has_total_segments = int_arg(fcinfo, a->total_segments, &p.total_segments);
-	p.select = paged ? text_arg(fcinfo, a->select) : NULL;
+	p.has_segment = sql_int_arg(fcinfo, a->segment, &p.segment);
+	p.has_total_segments = sql_int_arg(fcinfo, a->total_segments, &p.total_segments);
+	p.select = paged ? sql_text_arg(fcinfo, a->select) : NULL;
 	read_request_build(&p, r);
 }
 

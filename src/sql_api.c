@@ -14,20 +14,14 @@
 #include "errors.h"
 #include "item_expressions.h"
 #include "update_item.h"
+#include "sql_args.h"
 #include "table_ops.h"
-
-/* A text argument as a C string, NULL for SQL NULL */
-static char *
-text_arg(FunctionCallInfo fcinfo, int n)
-{
-	return PG_ARGISNULL(n) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(n));
-}
 
 /* A required table name argument */
 static char *
 table_name_arg(FunctionCallInfo fcinfo)
 {
-	char	   *name = text_arg(fcinfo, 0);
+	char	   *name = sql_text_arg(fcinfo, 0);
 
 	dynamo_check_table_name(name, "tableName");
 	return name;
@@ -37,7 +31,7 @@ table_name_arg(FunctionCallInfo fcinfo)
 static DynamoType
 key_type_arg(FunctionCallInfo fcinfo, int n, const char *param)
 {
-	char	   *s = text_arg(fcinfo, n);
+	char	   *s = sql_text_arg(fcinfo, n);
 	DynamoType	t;
 
 	if (s == NULL)
@@ -71,10 +65,10 @@ dynamo_create_table_sql(PG_FUNCTION_ARGS)
 {
 	CreateTableRequest ct = {0};
 
-	ct.table_name = text_arg(fcinfo, 0);
-	ct.partition_key.name = text_arg(fcinfo, 1);
+	ct.table_name = sql_text_arg(fcinfo, 0);
+	ct.partition_key.name = sql_text_arg(fcinfo, 1);
 	ct.partition_key.type = key_type_arg(fcinfo, 2, "partitionKeyType");
-	ct.sort_key.name = text_arg(fcinfo, 3);
+	ct.sort_key.name = sql_text_arg(fcinfo, 3);
 	ct.sort_key.type = key_type_arg(fcinfo, 4, "sortKeyType");
 	PG_RETURN_JSONB_P(dynamo_create_table(&ct));
 }
@@ -85,7 +79,7 @@ PG_FUNCTION_INFO_V1(dynamo_delete_table_sql);
 Datum
 dynamo_delete_table_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_JSONB_P(dynamo_delete_table(text_arg(fcinfo, 0)));
+	PG_RETURN_JSONB_P(dynamo_delete_table(sql_text_arg(fcinfo, 0)));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_describe_table_sql);
@@ -94,7 +88,7 @@ PG_FUNCTION_INFO_V1(dynamo_describe_table_sql);
 Datum
 dynamo_describe_table_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_JSONB_P(dynamo_describe_table(text_arg(fcinfo, 0)));
+	PG_RETURN_JSONB_P(dynamo_describe_table(sql_text_arg(fcinfo, 0)));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_list_tables_sql);
@@ -139,14 +133,14 @@ sql_expressions(FunctionCallInfo fcinfo, const char *operation, int condition,
 				int projection, int update, int names, int values, ItemExpressions *e)
 {
 	ExprParams	p = {0};
+	Jsonb	   *plain_values = sql_jsonb_arg(fcinfo, values);
 
 	p.operation = operation;
-	p.condition = condition >= 0 ? text_arg(fcinfo, condition) : NULL;
-	p.projection = projection >= 0 ? text_arg(fcinfo, projection) : NULL;
-	p.update = update >= 0 ? text_arg(fcinfo, update) : NULL;
-	p.names = (names >= 0 && !PG_ARGISNULL(names)) ? PG_GETARG_JSONB_P(names) : NULL;
-	p.values = (values >= 0 && !PG_ARGISNULL(values))
-		? item_from_plain(PG_GETARG_JSONB_P(values), false) : NULL;
+	p.condition = sql_text_arg(fcinfo, condition);
+	p.projection = sql_text_arg(fcinfo, projection);
+	p.update = sql_text_arg(fcinfo, update);
+	p.names = sql_jsonb_arg(fcinfo, names);
+	p.values = plain_values ? item_from_plain(plain_values, false) : NULL;
 	item_expressions_parse(&p, e);
 }
 
@@ -154,7 +148,7 @@ sql_expressions(FunctionCallInfo fcinfo, const char *operation, int condition,
 static bool
 return_old_arg(FunctionCallInfo fcinfo, int n)
 {
-	return parse_return_on_failure(text_arg(fcinfo, n)) == RV_ALL_OLD;
+	return parse_return_on_failure(sql_text_arg(fcinfo, n)) == RV_ALL_OLD;
 }
 
 PG_FUNCTION_INFO_V1(dynamo_put_item_sql);
@@ -175,7 +169,7 @@ dynamo_put_item_sql(PG_FUNCTION_ARGS)
 	put.item = item_from_plain(jsonb_arg(fcinfo, 1, "item"), false);
 	sql_expressions(fcinfo, "PutItem", 2, -1, -1, 3, 4, &e);
 	item_condition_init(&put.condition, e.condition);
-	put.return_values = parse_return_values(text_arg(fcinfo, 5), "PutItem");
+	put.return_values = parse_return_values(sql_text_arg(fcinfo, 5), "PutItem");
 	put.condition.return_old_on_failure = return_old_arg(fcinfo, 6);
 	put.table = dynamo_table_lookup(name, false);
 	return plain_item_result(fcinfo, dynamo_put_item(&put));
@@ -222,7 +216,7 @@ dynamo_delete_item_sql(PG_FUNCTION_ARGS)
 
 	sql_expressions(fcinfo, "DeleteItem", 2, -1, -1, 3, 4, &e);
 	item_condition_init(&del.condition, e.condition);
-	del.return_values = parse_return_values(text_arg(fcinfo, 5), "DeleteItem");
+	del.return_values = parse_return_values(sql_text_arg(fcinfo, 5), "DeleteItem");
 	del.condition.return_old_on_failure = return_old_arg(fcinfo, 6);
 	del.table = dynamo_table_lookup(name, false);
 	item_key_from_key(del.table, key_map, &del.key);
@@ -249,7 +243,7 @@ dynamo_update_item_sql(PG_FUNCTION_ARGS)
 	sql_expressions(fcinfo, "UpdateItem", 3, -1, 2, 4, 5, &e);
 	item_condition_init(&upd.condition, e.condition);
 	upd.update = e.update;
-	upd.return_values = parse_return_values(text_arg(fcinfo, 6), "UpdateItem");
+	upd.return_values = parse_return_values(sql_text_arg(fcinfo, 6), "UpdateItem");
 	upd.condition.return_old_on_failure = return_old_arg(fcinfo, 7);
 	upd.table = dynamo_table_lookup(name, false);
 	item_key_from_key(upd.table, key_map, &upd.key);

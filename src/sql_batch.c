@@ -11,17 +11,11 @@
 
 #include "batch_ops.h"
 #include "json_io.h"
+#include "sql_args.h"
 #include "transact_ops.h"
 
 /* The SQL functions take and return plain JSON */
 static const ItemDialect PlainDialect = {.plain = true,.escaped = false};
-
-/* A jsonb argument, NULL for SQL NULL */
-static Jsonb *
-jsonb_arg_or_null(FunctionCallInfo fcinfo, int n)
-{
-	return PG_ARGISNULL(n) ? NULL : PG_GETARG_JSONB_P(n);
-}
 
 PG_FUNCTION_INFO_V1(dynamo_batch_get_item_sql);
 
@@ -32,7 +26,7 @@ PG_FUNCTION_INFO_V1(dynamo_batch_get_item_sql);
 Datum
 dynamo_batch_get_item_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_JSONB_P(dynamo_batch_get_item(jsonb_arg_or_null(fcinfo, 0), CAPACITY_NONE,
+	PG_RETURN_JSONB_P(dynamo_batch_get_item(sql_jsonb_arg(fcinfo, 0), CAPACITY_NONE,
 											PlainDialect));
 }
 
@@ -42,7 +36,7 @@ PG_FUNCTION_INFO_V1(dynamo_batch_write_item_sql);
 Datum
 dynamo_batch_write_item_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_JSONB_P(dynamo_batch_write_item(jsonb_arg_or_null(fcinfo, 0), CAPACITY_NONE,
+	PG_RETURN_JSONB_P(dynamo_batch_write_item(sql_jsonb_arg(fcinfo, 0), CAPACITY_NONE,
 											  PlainDialect));
 }
 
@@ -59,7 +53,7 @@ dynamo_transact_get_items_sql(PG_FUNCTION_ARGS)
 	JsonbParseState *st = NULL;
 	Jsonb	  **items;
 
-	tx.items = jsonb_arg_or_null(fcinfo, 0);
+	tx.items = sql_jsonb_arg(fcinfo, 0);
 	transact_parse(&tx, false);
 	items = palloc(sizeof(Jsonb *) * tx.nactions);
 	dynamo_transact_get_items(&tx, items);
@@ -88,9 +82,9 @@ dynamo_transact_write_items_sql(PG_FUNCTION_ARGS)
 {
 	TransactRequest tx = {.dialect = PlainDialect};
 
-	tx.token = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
+	tx.token = sql_text_arg(fcinfo, 1);
 	transact_check_token(tx.token);
-	tx.items = jsonb_arg_or_null(fcinfo, 0);
+	tx.items = sql_jsonb_arg(fcinfo, 0);
 	transact_parse(&tx, true);
 	(void) dynamo_transact_write_items(&tx);
 	PG_RETURN_VOID();
