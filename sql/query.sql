@@ -332,5 +332,6 @@ SELECT * FROM dynamo.query('QStr', 'P = :p', expression_attribute_values => '{":
 SELECT * FROM dynamo.query('QStr', NULL);
 SELECT * FROM dynamo.scan('QStr', segment => 3, total_segments => 3);
 SELECT dynamo.to_sql('GetItem', '{}');
+SELECT dynamo.to_sql('Query', '[]');
 -- nothing changed
 SELECT count(*) FROM dynamo.scan('QStr');

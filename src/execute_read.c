@@ -154,6 +154,7 @@ dynamo_to_sql(PG_FUNCTION_ARGS)
 	if (!query && strcmp(op, "Scan") != 0)
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("dynamo.to_sql takes a Query or a Scan, not \"%s\"", op)));
+	req_check_object(req);
 	read_params_from_request(req, false, query, &p);
 	if (p.expr.query_filter || p.expr.scan_filter || p.expr.attributes_to_get)
 		ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
