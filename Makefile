@@ -14,19 +14,31 @@ endif
 endif
 
 EXTENSION = pg_dynamo
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
+# Sources: every .c of src/ and its layer folders (see the README's tree);
+# a grammar is a <name>_gram.y with its scanner <name>_scan.l beside it
 MODULE_big = pg_dynamo
-SRCS = $(filter-out %_gram.c %_scan.c,$(sort $(wildcard src/*.c src/expr/*.c)))
-GRAMMARS = $(wildcard src/expr/*_gram.y)
+SRCS = $(filter-out %_gram.c %_scan.c,$(sort $(wildcard src/*.c src/*/*.c)))
+GRAMMARS = $(wildcard src/*/*_gram.y)
 OBJS = $(SRCS:.c=.o) $(GRAMMARS:.y=.o) $(GRAMMARS:_gram.y=_scan.o)
+SRCDIRS = $(sort $(patsubst %/,%,$(dir $(wildcard src/*/*.h))))
+INCLUDE_ALL = $(wildcard src/*.h src/*/*.h)
 
-# The install script is assembled from one file per feature, in name order
+# The install script of this version is assembled from one file per
+# feature (src/sql/NN_*.sql), in name order; released install scripts and
+# upgrade scripts are kept as they shipped (src/sql/pg_dynamo--*.sql)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN = $(GRAMMARS:.y=.c) $(GRAMMARS:.y=.h) $(GRAMMARS:_gram.y=_scan.c)
+DATA = $(wildcard src/sql/$(EXTENSION)--*.sql)
+EXTRA_CLEAN = $(GRAMMARS:.y=.c) $(GRAMMARS:.y=.h) $(GRAMMARS:_gram.y=_scan.c) exports.map
 
-PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/expr
+PG_CPPFLAGS = -I$(srcdir)/src $(addprefix -I$(srcdir)/,$(SRCDIRS))
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+
+# The library is loaded into every backend: only the SQL entry points (the
+# PG_FUNCTION_INFO_V1 names of src/functions/) and PostgreSQL's module hooks
+# are exported; every other symbol stays local to the library
+SHLIB_LINK += -Wl,--version-script=exports.map
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_dynamo
@@ -35,16 +47,23 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard src/sql/*.sql))
+$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard src/sql/[0-9][0-9]_*.sql))
 	cat $^ > $@
+
+exports.map: $(wildcard src/functions/*.c)
+	{ echo '{ global: Pg_magic_func; _PG_init;'; \
+	  sed -n 's/^PG_FUNCTION_INFO_V1(\([a-z_0-9]*\));/\1; pg_finfo_\1;/p' $^; \
+	  echo 'local: *; };'; } > $@
+
+$(shlib): exports.map
 
 # Grammars: bison and flex through PGXS's own rules, as contrib/cube does
 %_gram.c: BISONFLAGS += -d
 %_gram.h: %_gram.c ;
 $(GRAMMARS:_gram.y=_scan.o): $(GRAMMARS:.y=.h)
-$(SRCS:.c=.o): $(wildcard $(GRAMMARS:.y=.h))
+$(SRCS:.c=.o): $(GRAMMARS:.y=.h)
 # Every object depends on every header: a struct change rebuilds all
-$(OBJS): $(wildcard src/*.h src/expr/*.h)
+$(OBJS): $(INCLUDE_ALL)
 
 .PHONY: demo check-all bench
 # The main job: a throwaway instance with a walk-through of both query styles

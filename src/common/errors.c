@@ -1,0 +1,49 @@
+/*
+ * errors.c
+ *		The one table mapping DynamoDB exceptions to SQLSTATEs and HTTP status.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include "errors.h"
+
+#define CORAL_VALIDATE "com.amazon.coral.validate#"
+#define CORAL_SERVICE "com.amazon.coral.service#"
+#define CORAL_AVAILABILITY "com.amazon.coral.availability#"
+#define DYNAMODB_API "com.amazonaws.dynamodb.v20120810#"
+
+const DynamoExceptionInfo DynamoExceptions[DYN_EXCEPTION_COUNT] = {
+	[DYN_VALIDATION] = {"ValidationException", "DY001", 400, CORAL_VALIDATE},
+	[DYN_RESOURCE_NOT_FOUND] = {"ResourceNotFoundException", "DY002", 400, DYNAMODB_API},
+	[DYN_RESOURCE_IN_USE] = {"ResourceInUseException", "DY003", 400, DYNAMODB_API},
+	[DYN_CONDITIONAL_CHECK_FAILED] = {"ConditionalCheckFailedException", "DY004", 400, DYNAMODB_API},
+	[DYN_TRANSACTION_CANCELED] = {"TransactionCanceledException", "DY005", 400, DYNAMODB_API},
+	[DYN_TRANSACTION_CONFLICT] = {"TransactionConflictException", "DY006", 400, DYNAMODB_API},
+	[DYN_TRANSACTION_IN_PROGRESS] = {"TransactionInProgressException", "DY007", 400, DYNAMODB_API},
+	[DYN_IDEMPOTENT_PARAMETER_MISMATCH] = {"IdempotentParameterMismatchException", "DY008", 400, DYNAMODB_API},
+	[DYN_ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED] = {"ItemCollectionSizeLimitExceededException", "DY009", 400, DYNAMODB_API},
+	[DYN_LIMIT_EXCEEDED] = {"LimitExceededException", "DY010", 400, DYNAMODB_API},
+	[DYN_PROVISIONED_THROUGHPUT_EXCEEDED] = {"ProvisionedThroughputExceededException", "DY011", 400, DYNAMODB_API},
+	[DYN_REQUEST_LIMIT_EXCEEDED] = {"RequestLimitExceeded", "DY012", 400, DYNAMODB_API},
+	[DYN_THROTTLING] = {"ThrottlingException", "DY013", 400, CORAL_AVAILABILITY},
+	[DYN_SERIALIZATION] = {"SerializationException", "DY014", 400, CORAL_SERVICE},
+	[DYN_UNKNOWN_OPERATION] = {"UnknownOperationException", "DY015", 400, CORAL_SERVICE},
+	[DYN_ACCESS_DENIED] = {"AccessDeniedException", "DY016", 400, CORAL_SERVICE},
+	[DYN_UNRECOGNIZED_CLIENT] = {"UnrecognizedClientException", "DY017", 400, CORAL_SERVICE},
+	[DYN_MISSING_AUTHENTICATION_TOKEN] = {"MissingAuthenticationTokenException", "DY018", 400, CORAL_SERVICE},
+	[DYN_INVALID_SIGNATURE] = {"InvalidSignatureException", "DY019", 400, CORAL_SERVICE},
+	[DYN_DUPLICATE_ITEM] = {"DuplicateItemException", "DY020", 400, DYNAMODB_API},
+	[DYN_INTERNAL_SERVER_ERROR] = {"InternalServerError", "DY500", 500, DYNAMODB_API},
+};
+
+/* SQLSTATE code of a DynamoDB exception, for errcode() */
+int
+dynamo_errcode(DynamoException exc)
+{
+	const char *s = DynamoExceptions[exc].sqlstate;
+
+	return MAKE_SQLSTATE(s[0], s[1], s[2], s[3], s[4]);
+}

@@ -1,0 +1,115 @@
+/*
+ * json_read.c
+ *		Reading the members of a DynamoDB request (execute() and the HTTP door).
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+
+#include "attr_value.h"
+#include "errors.h"
+#include "json_read.h"
+
+/* A request must be a JSON object */
+void
+req_check_object(Jsonb *req)
+{
+	if (!JB_ROOT_IS_OBJECT(req) || JB_ROOT_IS_SCALAR(req))
+		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
+}
+
+/* A member of the request; NULL when absent or JSON null */
+JsonbValue *
+req_member(Jsonb *req, const char *name)
+{
+	JsonbValue *v = getKeyJsonValueFromContainer(&req->root, name, strlen(name), NULL);
+
+	if (v == NULL || v->type == jbvNull)
+		return NULL;
+	return v;
+}
+
+/* Complain that a member is of the wrong JSON kind */
+static void
+member_kind_error(JsonbValue *v, const char *expected)
+{
+	if (v->type == jbvBinary)
+		dynamo_error(DYN_SERIALIZATION, "Start of %s found where not expected",
+					 JsonContainerIsArray(v->val.binary.data) ? "list" : "structure or map");
+	dynamo_error(DYN_SERIALIZATION, "%s can not be converted to %s",
+				 jsonb_value_kind(v), expected);
+}
+
+/* A string member, NUL-terminated */
+char *
+req_string(Jsonb *req, const char *name)
+{
+	JsonbValue *v = req_member(req, name);
+
+	if (v == NULL)
+		return NULL;
+	if (v->type != jbvString)
+		member_kind_error(v, "String");
+	return pnstrdup(v->val.string.val, v->val.string.len);
+}
+
+/* A container value as a Jsonb of its own */
+Jsonb *
+jsonb_of_container(JsonbValue *binary)
+{
+	return JsonbValueToJsonb(binary);
+}
+
+/* An object member as a Jsonb */
+Jsonb *
+req_object(Jsonb *req, const char *name)
+{
+	JsonbValue *v = req_member(req, name);
+
+	if (v == NULL)
+		return NULL;
+	if (v->type != jbvBinary || !JsonContainerIsObject(v->val.binary.data))
+		member_kind_error(v, "Map");
+	return jsonb_of_container(v);
+}
+
+/* An array member as a Jsonb */
+Jsonb *
+req_array(Jsonb *req, const char *name)
+{
+	JsonbValue *v = req_member(req, name);
+
+	if (v == NULL)
+		return NULL;
+	if (v->type != jbvBinary || !JsonContainerIsArray(v->val.binary.data))
+		member_kind_error(v, "List");
+	return jsonb_of_container(v);
+}
+
+/* A boolean member, dflt when absent */
+bool
+req_bool(Jsonb *req, const char *name, bool dflt)
+{
+	JsonbValue *v = req_member(req, name);
+
+	if (v == NULL)
+		return dflt;
+	if (v->type != jbvBool)
+		member_kind_error(v, "Boolean");
+	return v->val.boolean;
+}
+
+/* An integer member; false when absent */
+bool
+req_int(Jsonb *req, const char *name, int64 *out)
+{
+	JsonbValue *v = req_member(req, name);
+
+	if (v == NULL)
+		return false;
+	if (v->type != jbvNumeric)
+		member_kind_error(v, "Integer");
+	*out = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(v->val.numeric)));
+	return true;
+}

@@ -1,0 +1,21 @@
+/*
+ * json_read.h
+ *		Reading the members of a DynamoDB request.
+ */
+#ifndef DYNAMO_JSON_READ_H
+#define DYNAMO_JSON_READ_H
+
+#include "utils/jsonb.h"
+#include "utils/numeric.h"
+
+/* Request members; NULL when absent or JSON null */
+extern JsonbValue *req_member(Jsonb *req, const char *name);
+extern char *req_string(Jsonb *req, const char *name);
+extern Jsonb *req_object(Jsonb *req, const char *name);
+extern Jsonb *req_array(Jsonb *req, const char *name);
+extern bool req_bool(Jsonb *req, const char *name, bool dflt);
+extern bool req_int(Jsonb *req, const char *name, int64 *out);
+extern void req_check_object(Jsonb *req);
+extern Jsonb *jsonb_of_container(JsonbValue *binary);
+
+#endif							/* DYNAMO_JSON_READ_H */

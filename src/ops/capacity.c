@@ -1,0 +1,69 @@
+/*
+ * capacity.c
+ *		Capacity units as DynamoDB counts them, and the ConsumedCapacity
+ *		member of responses.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+
+#include "capacity.h"
+#include "errors.h"
+#include "json_build.h"
+
+/* ReturnConsumedCapacity: NONE (default, also for NULL), TOTAL or INDEXES */
+CapacityDetail
+capacity_detail(const char *s)
+{
+	if (s == NULL || strcmp(s, "NONE") == 0)
+		return CAPACITY_NONE;
+	if (strcmp(s, "TOTAL") == 0)
+		return CAPACITY_TOTAL;
+	if (strcmp(s, "INDEXES") == 0)
+		return CAPACITY_INDEXES;
+	dynamo_error(DYN_VALIDATION,
+				 "1 validation error detected: Value '%s' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]",
+				 s);
+}
+
+/*
+ * Capacity units of one item: writes use one unit per KB of the larger of
+ * the old and new item, reads one unit per 4 KB (half for eventually
+ * consistent).
+ */
+double
+capacity_units(int64 bytes, bool write, bool consistent)
+{
+	if (write)
+		return Max(1, (bytes + 1023) / 1024);
+	return Max(1, (bytes + 4095) / 4096) * (consistent ? 1.0 : 0.5);
+}
+
+/* Push a ConsumedCapacity object of one table (key NULL inside an array) */
+void
+push_capacity_units(JsonbParseState **st, const char *key, CapacityDetail detail,
+					const char *table, double units)
+{
+	Numeric		n = DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(units)));
+
+	jb_begin_object(st, key);
+	jb_string(st, "TableName", table);
+	jb_numeric(st, "CapacityUnits", n);
+	if (detail == CAPACITY_INDEXES)
+	{
+		jb_begin_object(st, "Table");
+		jb_numeric(st, "CapacityUnits", n);
+		jb_end_object(st);
+	}
+	jb_end_object(st);
+}
+
+/* Push the ConsumedCapacity member of a single-item operation */
+void
+push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table, int64 bytes,
+			  bool write, bool consistent)
+{
+	push_capacity_units(st, "ConsumedCapacity", detail, table,
+						capacity_units(bytes, write, consistent));
+}

@@ -1,0 +1,148 @@
+/*
+ * item_expressions.c
+ *		The expression parameters of an item request, parsed once per
+ *		request, for every door.
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+
+#include "errors.h"
+#include "item_expressions.h"
+#include "json_read.h"
+
+/* Read the expression members of a DynamoDB request (execute's door) */
+void
+expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p)
+{
+	Jsonb	   *values = req_object(req, "ExpressionAttributeValues");
+
+	p->condition = req_string(req, "ConditionExpression");
+	p->projection = req_string(req, "ProjectionExpression");
+	p->update = req_string(req, "UpdateExpression");
+	p->names = req_object(req, "ExpressionAttributeNames");
+	p->values = values ? item_from_typed(values, escaped) : NULL;
+	p->expected = req_object(req, "Expected");
+	p->conditional_operator = req_string(req, "ConditionalOperator");
+	p->attributes_to_get = req_array(req, "AttributesToGet");
+	p->attribute_updates = req_object(req, "AttributeUpdates");
+}
+
+/* Append a parameter name to a "{A, B}" list when present */
+static void
+list_param(StringInfo buf, const void *present, const char *name)
+{
+	if (present == NULL)
+		return;
+	appendStringInfoString(buf, buf->len ? ", " : "");
+	appendStringInfoString(buf, name);
+}
+
+/*
+ * Reject what DynamoDB rejects before parsing: expression and legacy
+ * parameters mixed, and placeholders without any expression.
+ */
+static void
+check_parameter_mix(ExprParams *p)
+{
+	StringInfoData legacy,
+				expr;
+
+	initStringInfo(&legacy);
+	initStringInfo(&expr);
+	list_param(&legacy, p->attributes_to_get, "AttributesToGet");
+	list_param(&legacy, p->attribute_updates, "AttributeUpdates");
+	list_param(&legacy, p->query_filter, "QueryFilter");
+	list_param(&legacy, p->scan_filter, "ScanFilter");
+	list_param(&legacy, p->conditional_operator, "ConditionalOperator");
+	list_param(&legacy, p->expected, "Expected");
+	/* KeyConditions go with FilterExpression or ProjectionExpression */
+	list_param(&legacy, p->key_condition ? p->key_conditions : NULL, "KeyConditions");
+	list_param(&expr, p->condition, "ConditionExpression");
+	list_param(&expr, p->projection, "ProjectionExpression");
+	list_param(&expr, p->filter, "FilterExpression");
+	list_param(&expr, p->key_condition, "KeyConditionExpression");
+	list_param(&expr, p->update, "UpdateExpression");
+	if (legacy.len && expr.len)
+		dynamo_error(DYN_VALIDATION,
+					 "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {%s} Expression parameters: {%s}",
+					 legacy.data, expr.data);
+	if (expr.len == 0 && p->names)
+		dynamo_error(DYN_VALIDATION,
+					 "ExpressionAttributeNames can only be specified when using expressions");
+	if (p->values && strcmp(p->operation, "Query") == 0 && !p->filter && !p->key_condition)
+		dynamo_error(DYN_VALIDATION,
+					 "ExpressionAttributeValues can only be specified when using expressions: FilterExpression and KeyConditionExpression are null");
+	if (p->values && strcmp(p->operation, "Scan") == 0 && !p->filter)
+		dynamo_error(DYN_VALIDATION,
+					 "ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null");
+	if (expr.len == 0 && p->values)
+		dynamo_error(DYN_VALIDATION,
+					 "ExpressionAttributeValues can only be specified when using expressions");
+	if (p->conditional_operator && p->expected == NULL && p->query_filter == NULL &&
+		p->scan_filter == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "ConditionalOperator can only be used when Expected has two or more elements");
+}
+
+/*
+ * Parse a request's expressions against one set of placeholders, then
+ * reject unused placeholders; translate legacy parameters into the same
+ * trees.
+ */
+void
+item_expressions_parse(ExprParams *p, ItemExpressions *out)
+{
+	ExprAttrs  *attrs;
+
+	memset(out, 0, sizeof(ItemExpressions));
+	check_parameter_mix(p);
+	attrs = expr_attrs_create(p->names, p->values);
+	if (p->condition)
+		out->condition = expr_parse_condition(p->condition, EXPR_CONDITION, attrs);
+	if (p->projection)
+		out->projection = expr_parse_projection(p->projection, attrs);
+	if (p->update)
+		out->update = expr_parse_update(p->update, attrs);
+	if (p->key_condition)
+		out->key_condition = expr_parse_condition(p->key_condition, EXPR_KEY_CONDITION, attrs);
+	if (p->filter)
+		out->filter = expr_parse_condition(p->filter, EXPR_FILTER, attrs);
+	expr_attrs_check_unused(attrs);
+
+	if (p->expected)
+		out->condition = expr_condition_from_expected(p->expected, p->conditional_operator);
+	if (p->attributes_to_get)
+		out->projection = expr_projection_from_attributes_to_get(p->attributes_to_get);
+	if (p->attribute_updates)
+		out->update = expr_update_from_attribute_updates(p->attribute_updates);
+	if (p->key_conditions)
+		out->key_condition = expr_condition_from_expected(p->key_conditions, NULL);
+	if (p->query_filter || p->scan_filter)
+		out->filter = expr_condition_from_expected(p->query_filter ? p->query_filter : p->scan_filter,
+												   p->conditional_operator);
+}
+
+/* ItemCondition adapter: evaluate a parsed condition on the existing item */
+static bool
+condition_holds(void *arg, Jsonb *old_item)
+{
+	return expr_eval_condition((DynCondition *) arg, old_item);
+}
+
+/* Make an ItemCondition of a parsed condition (none when NULL) */
+void
+item_condition_init(ItemCondition *c, DynCondition *cond)
+{
+	c->check = cond ? condition_holds : NULL;
+	c->arg = cond;
+}
+
+/* Apply the request's projection, if it has one */
+Jsonb *
+item_project(ItemExpressions *e, Jsonb *item)
+{
+	if (item == NULL || e->projection == NULL)
+		return item;
+	return expr_apply_projection(e->projection, item);
+}

@@ -1,0 +1,405 @@
+/*
+ * read_ops.c
+ *		Query and Scan through an SPI cursor over the primary key index.
+ *
+ * A Query is one statement over its partition:
+ *		SELECT item FROM <table> WHERE pk = $1 [AND sk >(=) $2] [AND sk <(=) $3]
+ *		ORDER BY sk [DESC]
+ * and a Scan one over the table (or the partitions of one segment):
+ *		SELECT item FROM <table> [WHERE (pk, sk) > ($1, $2)]
+ *		[AND hash(pk) % total = segment] ORDER BY pk, sk
+ * The sort key condition and ExclusiveStartKey are folded into the two
+ * bounds beforehand (read_request.c), so a statement has one of a few
+ * shapes; each shape is prepared once per table and kept with the table's
+ * other plans.  Rows are fetched a batch at a time and each batch's memory
+ * is freed before the next, so a read holds one batch however many rows it
+ * walks; Limit and the 1 MB page size stop it early.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_collation.h"
+#include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "item_ops.h"
+#include "json_build.h"
+#include "read_ops.h"
+
+/* Rows fetched from the cursor at a time */
+#define READ_BATCH 256
+
+/* A statement being built: its text (optional) and its parameters */
+typedef struct ReadStatement
+{
+	StringInfo	sql;			/* NULL: parameters only */
+	bool		literals;		/* values in the text instead of $n */
+	int			nparams;
+	Datum		values[4];
+	Oid			types[4];
+} ReadStatement;
+
+/* An operator, schema-qualified in what the engine runs */
+static void
+add_op(ReadStatement *s, const char *op)
+{
+	if (s->sql == NULL)
+		return;
+	if (s->literals)
+		appendStringInfo(s->sql, " %s ", op);
+	else
+		appendStringInfo(s->sql, " OPERATOR(pg_catalog.%s) ", op);
+}
+
+static void
+add_text(ReadStatement *s, const char *text)
+{
+	if (s->sql)
+		appendStringInfoString(s->sql, text);
+}
+
+/* A parameter: $n, or its value as a typed literal */
+static void
+add_param(ReadStatement *s, Datum value, Oid type)
+{
+	s->values[s->nparams] = value;
+	s->types[s->nparams] = type;
+	s->nparams++;
+	if (s->sql == NULL)
+		return;
+	if (s->literals)
+	{
+		Oid			output;
+		bool		varlena;
+
+		getTypeOutputInfo(type, &output, &varlena);
+		appendStringInfo(s->sql, "%s::%s",
+						 quote_literal_cstr(OidOutputFunctionCall(output, value)),
+						 format_type_be(type));
+	}
+	else
+		appendStringInfo(s->sql, "$%d", s->nparams);
+}
+
+/* A sort key bound: AND sk > v (lower) or AND sk < v (upper) */
+static void
+add_bound(ReadStatement *s, DynamoTable *t, KeyBound *b, bool lower)
+{
+	if (b->value == NULL)
+		return;
+	add_text(s, " AND sk");
+	add_op(s, lower ? (b->inclusive ? ">=" : ">") : (b->inclusive ? "<=" : "<"));
+	add_param(s, key_datum(t->sort_key.type, b->value), dynamo_key_type_oid(t->sort_key.type));
+}
+
+/* SQL of a partition key's hash, as parallel Scan splits the table */
+static const char *
+segment_hash_sql(DynamoType type)
+{
+	switch (type)
+	{
+		case DT_S:
+			return "pg_catalog.hashtext(pk)";
+		case DT_N:
+			return "pg_catalog.hash_numeric(pk)";
+		default:
+			return "pg_catalog.hashtext(pg_catalog.encode(pk, 'hex'))";
+	}
+}
+
+/* The segment of a partition key value: the same hash, computed here */
+int
+read_segment_of(DynamoTable *t, Datum partition, int total)
+{
+	int32		h;
+
+	switch (t->partition_key.type)
+	{
+		case DT_S:
+			h = DatumGetInt32(DirectFunctionCall1Coll(hashtext, C_COLLATION_OID, partition));
+			break;
+		case DT_N:
+			h = DatumGetInt32(DirectFunctionCall1(hash_numeric, partition));
+			break;
+		default:
+			h = DatumGetInt32(DirectFunctionCall1Coll(hashtext, C_COLLATION_OID,
+													  DirectFunctionCall2(binary_encode, partition,
+																		  CStringGetTextDatum("hex"))));
+			break;
+	}
+	return (h & 0x7FFFFFFF) % total;
+}
+
+/* Build the statement of a request into s */
+static void
+build_statement(ReadRequest *req, ReadStatement *s)
+{
+	DynamoTable *t = req->table;
+	bool		sk = dynamo_table_has_sort_key(t);
+	Oid			pktype = dynamo_key_type_oid(t->partition_key.type);
+
+	if (s->sql)
+		appendStringInfo(s->sql, "SELECT item FROM %s", t->qualified_name);
+	if (req->query)
+	{
+		add_text(s, " WHERE pk");
+		add_op(s, "=");
+		add_param(s, key_datum(t->partition_key.type, req->partition), pktype);
+		if (sk)
+		{
+			add_bound(s, t, &req->lower, true);
+			add_bound(s, t, &req->upper, false);
+			add_text(s, req->forward ? " ORDER BY sk" : " ORDER BY sk DESC");
+		}
+		return;
+	}
+	if (req->start)
+	{
+		add_text(s, sk ? " WHERE (pk, sk)" : " WHERE pk");
+		add_op(s, ">");
+		add_text(s, sk ? "(" : "");
+		add_param(s, req->start->values[0], pktype);
+		if (sk)
+		{
+			add_text(s, ", ");
+			add_param(s, req->start->values[1], dynamo_key_type_oid(t->sort_key.type));
+			add_text(s, ")");
+		}
+	}
+	if (req->total_segments > 0)
+	{
+		add_text(s, req->start ? " AND (" : " WHERE (");
+		add_text(s, segment_hash_sql(t->partition_key.type));
+		add_op(s, "&");
+		add_text(s, "2147483647)");
+		add_op(s, "%");
+		add_param(s, Int32GetDatum(req->total_segments), INT4OID);
+		add_op(s, "=");
+		add_param(s, Int32GetDatum(req->segment), INT4OID);
+	}
+	add_text(s, sk ? " ORDER BY pk, sk" : " ORDER BY pk");
+}
+
+/*
+ * The statement of a request as plain SQL with its values written in, for
+ * a user to read, run or EXPLAIN; values, types and nparams get its
+ * parameters as read_items() binds them.
+ */
+char *
+read_statement(ReadRequest *req, Datum *values, Oid *types, int *nparams)
+{
+	ReadStatement s = {makeStringInfo(), true, 0};
+
+	build_statement(req, &s);
+	memcpy(values, s.values, sizeof(Datum) * s.nparams);
+	memcpy(types, s.types, sizeof(Oid) * s.nparams);
+	*nparams = s.nparams;
+	return s.sql->data;
+}
+
+/* Which of the table's read plans a request runs */
+static int
+read_shape(ReadRequest *req)
+{
+	if (req->query)
+	{
+		int			lower = req->lower.value ? 1 + req->lower.inclusive : 0;
+		int			upper = req->upper.value ? 1 + req->upper.inclusive : 0;
+
+		return lower * 6 + upper * 2 + (req->forward ? 0 : 1);
+	}
+	return 18 + (req->start ? 1 : 0) + (req->total_segments > 0 ? 2 : 0);
+}
+
+/* The plan of a request's shape, prepared on first use; fills s's params */
+static SPIPlanPtr
+read_plan(ReadRequest *req, ReadStatement *s)
+{
+	SPIPlanPtr *slot = &req->table->read_plans[read_shape(req)];
+	SPIPlanPtr	plan;
+
+	if (*slot)
+	{
+		build_statement(req, s);
+		return *slot;
+	}
+	s->sql = makeStringInfo();
+	build_statement(req, s);
+	/* a fast-start plan: rows stream out of the index in key order */
+	plan = SPI_prepare_cursor(s->sql->data, s->nparams, s->types, CURSOR_OPT_FAST_PLAN);
+	if (plan == NULL)
+		elog(ERROR, "could not prepare \"%s\": %s", s->sql->data,
+			 SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "could not keep plan");
+	*slot = plan;
+	return plan;
+}
+
+/* LastEvaluatedKey of an item: its key attributes */
+static Jsonb *
+key_of_item(DynamoTable *t, Jsonb *item)
+{
+	const DynamoKeyAttr *attrs[2] = {&t->partition_key, &t->sort_key};
+	JsonbParseState *st = NULL;
+	JsonbValue *res = NULL;
+
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	for (int i = 0; i < (dynamo_table_has_sort_key(t) ? 2 : 1); i++)
+	{
+		JsonbValue	k,
+					v;
+
+		k.type = jbvString;
+		k.val.string.val = attrs[i]->name;
+		k.val.string.len = strlen(attrs[i]->name);
+		if (getKeyJsonValueFromContainer(&item->root, k.val.string.val, k.val.string.len, &v) == NULL)
+			elog(ERROR, "item without its key attribute \"%s\"", attrs[i]->name);
+		pushJsonbValue(&st, WJB_KEY, &k);
+		pushJsonbValue(&st, WJB_VALUE, &v);
+	}
+	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	return JsonbValueToJsonb(res);
+}
+
+/*
+ * Evaluate one row's item: count it, filter, project and visit it.  Returns
+ * true when the read must stop after it (Limit, or a full page).
+ */
+static bool
+read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
+		 ReadVisitor visit, void *arg)
+{
+	res->scanned_count++;
+	if (req->paged)
+		res->scanned_bytes += item_size(item);
+	if (req->filter == NULL || expr_eval_condition(req->filter, item))
+	{
+		res->count++;
+		if (req->select != SELECT_COUNT)
+		{
+			MemoryContext old;
+
+			if (req->projection)
+				item = expr_apply_projection(req->projection, item);
+			old = MemoryContextSwitchTo(outer);
+			visit(arg, item);
+			MemoryContextSwitchTo(old);
+		}
+	}
+	return (req->limit > 0 && res->scanned_count >= req->limit) ||
+		(req->paged && res->scanned_bytes >= DYNAMO_PAGE_BYTES);
+}
+
+/*
+ * Run a Query or Scan, handing each matching item to visit; result gets the
+ * counts and, when the read stopped early, LastEvaluatedKey.
+ */
+void
+read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
+{
+	MemoryContext outer = CurrentMemoryContext;
+	MemoryContext batch;
+	ReadStatement s = {NULL, false, 0};
+	Portal		portal;
+
+	memset(result, 0, sizeof(ReadResult));
+	if (req->empty)
+		return;
+
+	/*
+	 * Rows are read into a batch context, freed batch by batch; a page
+	 * (at most 1 MB of items) is read into the caller's context instead,
+	 * where its items stay for the response to refer to.
+	 */
+	batch = req->paged ? outer
+		: AllocSetContextCreate(outer, "pg_dynamo read batch", ALLOCSET_DEFAULT_SIZES);
+	item_spi_connect();
+	portal = SPI_cursor_open(NULL, read_plan(req, &s), s.values, NULL, true);
+	while (!result->stopped)
+	{
+		int64		want = READ_BATCH;
+		uint64		n;
+
+		if (req->limit > 0)
+			want = Min(want, req->limit - result->scanned_count);
+		SPI_cursor_fetch(portal, true, want);
+		n = SPI_processed;
+		MemoryContextSwitchTo(batch);
+		for (uint64 i = 0; i < n && !result->stopped; i++)
+		{
+			bool		isnull;
+			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+
+			/* a page's items outlive the rows they were read from */
+			Jsonb	   *item = req->paged ? DatumGetJsonbPCopy(d) : DatumGetJsonbP(d);
+
+			result->stopped = read_one(req, item, result, outer, visit, arg);
+			if (result->stopped)
+			{
+				MemoryContextSwitchTo(outer);
+				result->last_key = key_of_item(req->table, item);
+			}
+		}
+		SPI_freetuptable(SPI_tuptable);
+		if (batch != outer)
+			MemoryContextReset(batch);
+		if (n < want)
+			break;
+	}
+	SPI_cursor_close(portal);
+	SPI_finish();
+	MemoryContextSwitchTo(outer);
+	if (batch != outer)
+		MemoryContextDelete(batch);
+}
+
+/* An item in a page's form */
+static Jsonb *
+item_in_form(Jsonb *item, ItemForm form)
+{
+	if (form == FORM_PLAIN)
+		return item_to_plain(item, false);
+	return item_to_typed(item, form == FORM_TYPED_ESCAPED);
+}
+
+typedef struct PageSink
+{
+	JsonbParseState **st;
+	ItemForm	form;
+} PageSink;
+
+/*
+ * Visitor: each item as an element of Items.  A page's items stay in memory
+ * until the response is built, so a typed item goes in as a tree that
+ * refers to the stored item's strings.
+ */
+static void
+push_page_item(void *arg, Jsonb *item)
+{
+	PageSink   *sink = arg;
+
+	if (sink->form == FORM_PLAIN)
+		jb_jsonb(sink->st, NULL, item_to_plain(item, false));
+	else
+		(void) item_push_typed(sink->st, item, sink->form == FORM_TYPED_ESCAPED);
+}
+
+void
+read_page(ReadRequest *req, JsonbParseState **st, ItemForm form, ReadResult *result)
+{
+	PageSink	sink = {st, form};
+
+	if (req->select != SELECT_COUNT)
+		jb_begin_array(st, "Items");
+	read_items(req, push_page_item, &sink, result);
+	if (req->select != SELECT_COUNT)
+		jb_end_array(st);
+	jb_int(st, "Count", result->count);
+	jb_int(st, "ScannedCount", result->scanned_count);
+	if (result->last_key)
+		jb_jsonb(st, "LastEvaluatedKey", item_in_form(result->last_key, form));
+}

@@ -1,0 +1,316 @@
+/*
+ * table_ops.c
+ *		CreateTable, DeleteTable, DescribeTable, ListTables.
+ *
+ * A DynamoDB table is a row of dynamo.tables plus its item table in schema
+ * dynamo_data.  Creating and deleting a name take a transaction-level
+ * advisory lock on it, so concurrent creators of one name serialise and the
+ * second one sees ResourceInUseException.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
+
+#include "errors.h"
+#include "json_build.h"
+#include "item_ops.h"
+#include "table_ops.h"
+
+char	   *dynamo_region = NULL;
+char	   *dynamo_account_id = NULL;
+
+/* Run a statement with text arguments, checking for the expected result */
+static void
+spi_run(const char *sql, int nargs, const char **args, int expected)
+{
+	Oid			types[4] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+	Datum		values[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
+	int			rc;
+
+	Assert(nargs <= 4);
+	for (int i = 0; i < nargs; i++)
+	{
+		values[i] = args[i] ? CStringGetTextDatum(args[i]) : (Datum) 0;
+		nulls[i] = args[i] ? ' ' : 'n';
+	}
+	rc = SPI_execute_with_args(sql, nargs, types, values, nulls, false, 0);
+	if (rc != expected)
+		elog(ERROR, "statement failed (%s): %s", SPI_result_code_string(rc), sql);
+}
+
+/* Serialise creators and deleters of one table name */
+static void
+lock_table_name(const char *name)
+{
+	const char *args[1] = {name};
+
+	spi_run("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('pg_dynamo table ' OPERATOR(pg_catalog.||) $1))",
+			1, args, SPI_OK_SELECT);
+}
+
+/* Attribute names of a key schema: 1 to 255 bytes; position counts from 1 */
+void
+dynamo_check_key_attr_name(const char *name, int position)
+{
+	size_t		len;
+
+	if (name == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value null at 'keySchema.%d.member.attributeName' failed to satisfy constraint: Member must not be null",
+					 position);
+	len = strlen(name);
+	if (len < 1 || len > 255)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at 'keySchema.%d.member.attributeName' failed to satisfy constraint: Member must have length %s",
+					 name, position, len < 1 ? "greater than or equal to 1" : "less than or equal to 255");
+}
+
+/* DynamoDB's CreationDateTime: seconds since the epoch, with a fraction */
+static Numeric
+epoch_seconds(TimestampTz ts)
+{
+	return DatumGetNumeric(DirectFunctionCall2(extract_timestamptz,
+											   CStringGetTextDatum("epoch"),
+											   TimestampTzGetDatum(ts)));
+}
+
+/* Item count and size of an item table */
+static void
+table_stats(DynamoTable *t, int64 *count, int64 *bytes)
+{
+	char	   *sql = psprintf("SELECT pg_catalog.count(*), pg_catalog.pg_table_size(%u) FROM %s",
+							   t->relid, t->qualified_name);
+	bool		isnull;
+
+	if (SPI_execute(sql, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not count items of %s", t->qualified_name);
+	*count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	*bytes = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+}
+
+/* Push one {"AttributeName":..,"KeyType":..} or AttributeDefinition */
+static void
+push_key_element(JsonbParseState **st, const DynamoKeyAttr *k, const char *member, const char *value)
+{
+	jb_begin_object(st, NULL);
+	jb_string(st, "AttributeName", k->name);
+	jb_string(st, member, value);
+	jb_end_object(st);
+}
+
+/* Push AttributeDefinitions and KeySchema */
+static void
+push_key_schema(JsonbParseState **st, DynamoTable *t, bool sk)
+{
+	jb_begin_array(st, "AttributeDefinitions");
+	push_key_element(st, &t->partition_key, "AttributeType", DynamoTypeNames[t->partition_key.type]);
+	if (sk)
+		push_key_element(st, &t->sort_key, "AttributeType", DynamoTypeNames[t->sort_key.type]);
+	jb_end_array(st);
+	jb_begin_array(st, "KeySchema");
+	push_key_element(st, &t->partition_key, "KeyType", "HASH");
+	if (sk)
+		push_key_element(st, &t->sort_key, "KeyType", "RANGE");
+	jb_end_array(st);
+}
+
+/*
+ * DynamoDB's TableDescription of a table, with the given status.  Must be
+ * called connected to SPI.
+ */
+static Jsonb *
+table_description(DynamoTable *t, const char *status)
+{
+	JsonbParseState *st = NULL;
+	bool		sk = dynamo_table_has_sort_key(t);
+	bool		deleting = strcmp(status, "DELETING") == 0;
+	int64		count,
+				bytes;
+
+	table_stats(t, &count, &bytes);
+	jb_begin_object(&st, NULL);
+	if (!deleting)
+		push_key_schema(&st, t, sk);
+	jb_string(&st, "TableName", t->table_name);
+	jb_string(&st, "TableStatus", status);
+	if (!deleting)
+		jb_numeric(&st, "CreationDateTime", epoch_seconds(t->created_at));
+	jb_begin_object(&st, "ProvisionedThroughput");
+	jb_int(&st, "NumberOfDecreasesToday", 0);
+	jb_int(&st, "ReadCapacityUnits", 0);
+	jb_int(&st, "WriteCapacityUnits", 0);
+	jb_end_object(&st);
+	jb_int(&st, "TableSizeBytes", bytes);
+	jb_int(&st, "ItemCount", count);
+	jb_string(&st, "TableArn", psprintf("arn:aws:dynamodb:%s:%s:table/%s",
+										dynamo_region, dynamo_account_id, t->table_name));
+	jb_string(&st, "TableId", t->table_id);
+	jb_begin_object(&st, "BillingModeSummary");
+	jb_string(&st, "BillingMode", "PAY_PER_REQUEST");
+	jb_end_object(&st);
+	jb_bool(&st, "DeletionProtectionEnabled", false);
+	return jb_finish(&st);
+}
+
+/*
+ * Check that a key column holds the item's key attribute, so plain SQL
+ * writes cannot put an item under another key.
+ */
+static char *
+key_check(const DynamoKeyAttr *attr, const char *column)
+{
+	char	   *name = quote_literal_cstr(attr->name);
+
+	if (attr->type == DT_B)
+		return psprintf("pg_catalog.decode(item OPERATOR(pg_catalog.->) %s OPERATOR(pg_catalog.->>) '$B', 'base64')"
+						" OPERATOR(pg_catalog.=) %s", name, column);
+	return psprintf("item OPERATOR(pg_catalog.->) %s OPERATOR(pg_catalog.=) pg_catalog.to_jsonb(%s)",
+					name, column);
+}
+
+/* The item table's comment, telling SQL users what the columns hold */
+static char *
+table_comment(CreateTableRequest *req)
+{
+	return psprintf("pg_dynamo items of DynamoDB table %s: pk = %s (%s)%s%s%s%s, item = the whole item",
+					req->table_name, req->partition_key.name,
+					DynamoTypeNames[req->partition_key.type],
+					req->sort_key.name ? ", sk = " : "",
+					req->sort_key.name ? req->sort_key.name : "",
+					req->sort_key.name ? " " : "",
+					req->sort_key.name ? psprintf("(%s)", DynamoTypeNames[req->sort_key.type]) : "");
+}
+
+/*
+ * Create a table: its item table (typed key columns with DynamoDB's order,
+ * the item as jsonb) and its catalog row.  Returns the TableDescription.
+ */
+Jsonb *
+dynamo_create_table(CreateTableRequest *req)
+{
+	char	   *relname;
+	char	   *qualified;
+	bool		sk = req->sort_key.name != NULL;
+	const char *args[4];
+	DynamoTable *t;
+	Jsonb	   *result;
+
+	dynamo_check_table_op_name(req->table_name);
+	dynamo_check_key_attr_name(req->partition_key.name, 1);
+	if (sk)
+		dynamo_check_key_attr_name(req->sort_key.name, 2);
+	if (sk && strcmp(req->partition_key.name, req->sort_key.name) == 0)
+		dynamo_error(DYN_VALIDATION, "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+
+	relname = dynamo_item_relname(req->table_name);
+	qualified = psprintf("dynamo_data.%s", quote_identifier(relname));
+	item_spi_connect();
+	lock_table_name(req->table_name);
+	args[0] = req->table_name;
+	spi_run("SELECT 1 FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_SELECT);
+	if (SPI_processed > 0)
+		dynamo_error(DYN_RESOURCE_IN_USE, "Table already exists: %s", req->table_name);
+
+	spi_run(psprintf("CREATE TABLE %s (pk %s NOT NULL, %s%s%s item pg_catalog.jsonb NOT NULL,"
+					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s%s%s))",
+					 qualified, dynamo_key_sql_type(req->partition_key.type),
+					 sk ? "sk " : "", sk ? dynamo_key_sql_type(req->sort_key.type) : "",
+					 sk ? " NOT NULL," : "", sk ? ", sk" : "",
+					 key_check(&req->partition_key, "pk"), sk ? " AND " : "",
+					 sk ? key_check(&req->sort_key, "sk") : ""),
+			0, NULL, SPI_OK_UTILITY);
+	spi_run(psprintf("COMMENT ON TABLE %s IS %s", qualified,
+					 quote_literal_cstr(table_comment(req))), 0, NULL, SPI_OK_UTILITY);
+
+	args[1] = qualified;
+	args[2] = req->partition_key.name;
+	args[3] = sk ? req->sort_key.name : NULL;
+	spi_run(psprintf("INSERT INTO dynamo.tables (table_name, relation, partition_key, partition_key_type,"
+					 " sort_key, sort_key_type) VALUES ($1, $2::pg_catalog.regclass, $3, '%s', $4, %s)",
+					 DynamoTypeNames[req->partition_key.type],
+					 sk ? psprintf("'%s'", DynamoTypeNames[req->sort_key.type]) : "NULL"),
+			4, args, SPI_OK_INSERT);
+
+	t = dynamo_table_lookup(req->table_name, false);
+	result = item_transfer(table_description(t, "ACTIVE"));
+	SPI_finish();
+	return result;
+}
+
+static void
+table_not_found(const char *name)
+{
+	dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", name);
+}
+
+/* Delete a table and all its items; returns its last TableDescription */
+Jsonb *
+dynamo_delete_table(const char *table_name)
+{
+	DynamoTable *t;
+	Jsonb	   *result;
+	const char *args[1] = {table_name};
+
+	dynamo_check_table_op_name(table_name);
+	item_spi_connect();
+	lock_table_name(table_name);
+	t = dynamo_table_lookup(table_name, true);
+	if (t == NULL)
+		table_not_found(table_name);
+	result = item_transfer(table_description(t, "DELETING"));
+	spi_run("DELETE FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_DELETE);
+	spi_run(psprintf("DROP TABLE %s", t->qualified_name), 0, NULL, SPI_OK_UTILITY);
+	SPI_finish();
+	return result;
+}
+
+/* The TableDescription of an existing table */
+Jsonb *
+dynamo_describe_table(const char *table_name)
+{
+	DynamoTable *t;
+	Jsonb	   *result;
+
+	dynamo_check_table_op_name(table_name);
+	t = dynamo_table_lookup(table_name, true);
+	if (t == NULL)
+		table_not_found(table_name);
+	item_spi_connect();
+	result = item_transfer(table_description(t, "ACTIVE"));
+	SPI_finish();
+	return result;
+}
+
+/*
+ * Table names in byte order, after start_after (if given), at most limit of
+ * them (0: all).  *more tells whether names remain after the last one.
+ */
+List *
+dynamo_list_tables(const char *start_after, int limit, bool *more)
+{
+	List	   *names = NIL;
+	const char *args[1] = {start_after};
+	MemoryContext caller = CurrentMemoryContext;
+
+	item_spi_connect();
+	spi_run(psprintf("SELECT table_name FROM dynamo.tables"
+					 " WHERE $1 IS NULL OR table_name OPERATOR(pg_catalog.>) $1"
+					 " ORDER BY table_name%s",
+					 limit > 0 ? psprintf(" LIMIT %d", limit + 1) : ""),
+			1, args, SPI_OK_SELECT);
+	*more = limit > 0 && SPI_processed > (uint64) limit;
+	for (uint64 i = 0; i < SPI_processed && (limit == 0 || i < (uint64) limit); i++)
+	{
+		char	   *name = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		MemoryContext spi = MemoryContextSwitchTo(caller);
+
+		names = lappend(names, pstrdup(name));
+		MemoryContextSwitchTo(spi);
+	}
+	SPI_finish();
+	return names;
+}

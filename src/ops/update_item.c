@@ -1,0 +1,74 @@
+/*
+ * update_item.c
+ *		UpdateItem: edit an item in place, creating it when missing.
+ *
+ * It runs through item_write_locked(), so concurrent updates of one item
+ * serialise on its row lock and none is lost.
+ */
+#include "postgres.h"
+
+#include "errors.h"
+#include "update_item.h"
+
+/* What ReturnValues asks for, from the item before and after */
+static Jsonb *
+returned_attributes(UpdateItemRequest *req, Jsonb *old_item, Jsonb *new_item)
+{
+	switch (req->return_values)
+	{
+		case RV_NONE:
+			return NULL;
+		case RV_ALL_OLD:
+			return old_item;
+		case RV_ALL_NEW:
+			return new_item;
+		case RV_UPDATED_OLD:
+		case RV_UPDATED_NEW:
+			{
+				Jsonb	   *from = req->return_values == RV_UPDATED_OLD ? old_item : new_item;
+				Jsonb	   *projected;
+
+				if (from == NULL || req->update == NULL)
+					return NULL;
+				projected = expr_apply_projection(expr_update_paths(req->update), from);
+				return JB_ROOT_COUNT(projected) > 0 ? projected : NULL;
+			}
+	}
+	return NULL;
+}
+
+/* UpdateItem's rewrite: the update applied to the item, or to its key */
+static Jsonb *
+updated_item(void *arg, Jsonb *old_item)
+{
+	UpdateItemRequest *req = arg;
+	DynamoTable *t = req->table;
+	const char *key_names[2] = {t->partition_key.name, t->sort_key.name};
+	Jsonb	   *base;
+
+	/* DynamoDB creates no item for an update that only removes */
+	if (old_item == NULL && req->update && expr_update_only_removes(req->update))
+		return NULL;
+	base = old_item ? old_item : item_key_only_item(t, &req->key);
+	if (req->update == NULL)
+		return base;
+	return expr_apply_update(req->update, base, key_names, req->key.nkeys);
+}
+
+/*
+ * Update an item.  Returns the attributes ReturnValues asks for (stored
+ * form), or NULL.
+ */
+Jsonb *
+dynamo_update_item(UpdateItemRequest *req)
+{
+	Jsonb	   *old;
+	Jsonb	   *new;
+	Jsonb	   *result;
+
+	item_spi_connect();
+	old = item_write_locked(req->table, &req->key, &req->condition, updated_item, req, &new);
+	result = item_transfer(new ? returned_attributes(req, old, new) : NULL);
+	SPI_finish();
+	return result;
+}

@@ -1,0 +1,110 @@
+/*
+ * dispatch.c
+ *		DynamoDB's operations by name: the one entry point of the DynamoDB
+ *		JSON protocol, shared by dynamo.execute() and the HTTP door, with no
+ *		SQL-function machinery.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+
+#include "errors.h"
+#include "execute.h"
+#include "json_read.h"
+#include "nul_escape.h"
+#include "table_catalog.h"
+
+static const DynamoOperation Operations[] = {
+	{"CreateTable", exec_create_table},
+	{"DeleteTable", exec_delete_table},
+	{"DescribeTable", exec_describe_table},
+	{"ListTables", exec_list_tables},
+	{"PutItem", exec_put_item},
+	{"GetItem", exec_get_item},
+	{"DeleteItem", exec_delete_item},
+	{"UpdateItem", exec_update_item},
+	{"Query", exec_query},
+	{"Scan", exec_scan},
+	{"BatchGetItem", exec_batch_get_item},
+	{"BatchWriteItem", exec_batch_write_item},
+	{"TransactGetItems", exec_transact_get_items},
+	{"TransactWriteItems", exec_transact_write_items},
+};
+
+/* The handler of an operation name; UnknownOperationException if none */
+static OperationHandler
+find_operation(const char *name)
+{
+	for (int i = 0; i < lengthof(Operations); i++)
+		if (strcmp(Operations[i].name, name) == 0)
+			return Operations[i].handler;
+	dynamo_error(DYN_UNKNOWN_OPERATION, "Unknown operation: %s", name);
+}
+
+/* TableName of a request, checked by DynamoDB's rules */
+char *
+exec_table_name(Jsonb *req)
+{
+	char	   *name = req_string(req, "TableName");
+
+	dynamo_check_table_name(name, "tableName");
+	return name;
+}
+
+/*
+ * Run one operation on a parsed request: the response, or a DynamoDB
+ * exception.  escaped: strings of the request and response use the U+0000
+ * escape of the text form (nul_escape.h).
+ */
+Jsonb *
+dynamo_run_operation(const char *operation, Jsonb *request, bool escaped)
+{
+	OperationHandler handler = find_operation(operation);
+
+	req_check_object(request);
+	return handler(request, escaped);
+}
+
+/*
+ * Parse a request's JSON text; malformed JSON is DynamoDB's
+ * SerializationException.  The error is rethrown at once, so catching it
+ * needs no subtransaction.
+ */
+Jsonb *
+dynamo_parse_request_text(const char *json)
+{
+	Jsonb	   *result = NULL;
+	MemoryContext cxt = CurrentMemoryContext;
+
+	PG_TRY();
+	{
+		result = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(json)));
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		dynamo_error(DYN_SERIALIZATION, "%s", edata->message);
+	}
+	PG_END_TRY();
+	return result;
+}
+
+/*
+ * Run one operation on a request given as JSON text (len bytes, strings may
+ * hold U+0000 written \u0000); the response as JSON text, in palloc'd
+ * memory.
+ */
+char *
+dynamo_run_operation_text(const char *operation, const char *body, size_t len)
+{
+	char	   *escaped = json_text_escape_nul(body, len);
+	Jsonb	   *response = dynamo_run_operation(operation, dynamo_parse_request_text(escaped), true);
+	char	   *out = JsonbToCString(NULL, &response->root, VARSIZE(response));
+
+	return json_text_unescape_nul(out, strlen(out));
+}

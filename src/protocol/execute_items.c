@@ -1,0 +1,188 @@
+/*
+ * execute_items.c
+ *		execute()'s item operations: DynamoDB's request and response shapes
+ *		for PutItem, GetItem and DeleteItem.
+ */
+#include "postgres.h"
+
+#include "utils/fmgrprotos.h"
+
+#include "errors.h"
+#include "execute.h"
+#include "item_expressions.h"
+#include "update_item.h"
+#include "json_read.h"
+#include "json_build.h"
+
+/* A required map member (Item, Key) */
+static Jsonb *
+required_map(Jsonb *req, const char *member, const char *param)
+{
+	Jsonb	   *m = req_object(req, member);
+
+	if (m == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
+					 param);
+	return m;
+}
+
+/* ReturnConsumedCapacity of a request */
+CapacityDetail
+wants_capacity(Jsonb *req)
+{
+	return capacity_detail(req_string(req, "ReturnConsumedCapacity"));
+}
+
+/* Push an item in typed form as member key, when there is one */
+static void
+push_item(JsonbParseState **st, const char *key, Jsonb *stored, bool escaped)
+{
+	if (stored == NULL)
+		return;
+	jb_key(st, key);
+	(void) item_push_typed(st, stored, escaped);
+}
+
+/*
+ * Parse the expression members an operation takes; members of other
+ * operations are ignored, as DynamoDB ignores unknown members.
+ */
+static void
+parse_expressions(Jsonb *req, bool escaped, const char *operation, bool condition,
+				  bool projection, bool update, ItemExpressions *e)
+{
+	ExprParams	p = {0};
+
+	expr_params_from_request(req, escaped, &p);
+	p.operation = operation;
+	if (!condition)
+		p.condition = NULL, p.expected = NULL, p.conditional_operator = NULL;
+	if (!projection)
+		p.projection = NULL, p.attributes_to_get = NULL;
+	if (!update)
+		p.update = NULL, p.attribute_updates = NULL;
+	item_expressions_parse(&p, e);
+}
+
+/* ReturnValuesOnConditionCheckFailure of a request */
+static bool
+return_old_on_failure(Jsonb *req)
+{
+	return parse_return_on_failure(req_string(req, "ReturnValuesOnConditionCheckFailure")) == RV_ALL_OLD;
+}
+
+/* PutItem */
+Jsonb *
+exec_put_item(Jsonb *req, bool escaped)
+{
+	PutItemRequest put = {0};
+	ItemExpressions e;
+	char	   *name = exec_table_name(req);
+	CapacityDetail capacity = wants_capacity(req);
+	Jsonb	   *old;
+	JsonbParseState *st = NULL;
+
+	put.item = item_from_typed(required_map(req, "Item", "item"), escaped);
+	put.return_values = parse_return_values(req_string(req, "ReturnValues"), "PutItem");
+	parse_expressions(req, escaped, "PutItem", true, false, false, &e);
+	item_condition_init(&put.condition, e.condition);
+	put.condition.return_old_on_failure = return_old_on_failure(req);
+	put.need_old = capacity != CAPACITY_NONE;
+	put.table = dynamo_table_lookup(name, false);
+	old = dynamo_put_item(&put);
+
+	jb_begin_object(&st, NULL);
+	if (put.return_values == RV_ALL_OLD)
+		push_item(&st, "Attributes", old, escaped);
+	if (capacity)
+		push_capacity(&st, capacity, name, Max(item_size(put.item), old ? item_size(old) : 0), true, true);
+	return jb_finish(&st);
+}
+
+/* GetItem */
+Jsonb *
+exec_get_item(Jsonb *req, bool escaped)
+{
+	char	   *name = exec_table_name(req);
+	CapacityDetail capacity = wants_capacity(req);
+	bool		consistent = req_bool(req, "ConsistentRead", false);
+	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
+	DynamoTable *t;
+	ItemKey		key;
+	ItemExpressions e;
+	Jsonb	   *item;
+	int64		read_bytes;
+	JsonbParseState *st = NULL;
+
+	parse_expressions(req, escaped, "GetItem", false, true, false, &e);
+	t = dynamo_table_lookup(name, false);
+	item_key_from_key(t, key_map, &key);
+	item = dynamo_get_item(t, &key);
+	/* the whole item is read */
+	read_bytes = (item && capacity) ? item_size(item) : 0;
+	item = item_project(&e, item);
+
+	jb_begin_object(&st, NULL);
+	push_item(&st, "Item", item, escaped);
+	if (capacity)
+		push_capacity(&st, capacity, name, read_bytes, false, consistent);
+	return jb_finish(&st);
+}
+
+/* DeleteItem */
+Jsonb *
+exec_delete_item(Jsonb *req, bool escaped)
+{
+	DeleteItemRequest del = {0};
+	ItemExpressions e;
+	char	   *name = exec_table_name(req);
+	CapacityDetail capacity = wants_capacity(req);
+	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
+	Jsonb	   *old;
+	JsonbParseState *st = NULL;
+
+	del.return_values = parse_return_values(req_string(req, "ReturnValues"), "DeleteItem");
+	parse_expressions(req, escaped, "DeleteItem", true, false, false, &e);
+	item_condition_init(&del.condition, e.condition);
+	del.condition.return_old_on_failure = return_old_on_failure(req);
+	del.table = dynamo_table_lookup(name, false);
+	item_key_from_key(del.table, key_map, &del.key);
+	del.need_old = capacity != CAPACITY_NONE;
+	old = dynamo_delete_item(&del);
+
+	jb_begin_object(&st, NULL);
+	if (del.return_values == RV_ALL_OLD)
+		push_item(&st, "Attributes", old, escaped);
+	if (capacity)
+		push_capacity(&st, capacity, name, old ? item_size(old) : 0, true, true);
+	return jb_finish(&st);
+}
+
+/* UpdateItem */
+Jsonb *
+exec_update_item(Jsonb *req, bool escaped)
+{
+	UpdateItemRequest upd = {0};
+	ItemExpressions e;
+	char	   *name = exec_table_name(req);
+	CapacityDetail capacity = wants_capacity(req);
+	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
+	Jsonb	   *attributes;
+	JsonbParseState *st = NULL;
+
+	upd.return_values = parse_return_values(req_string(req, "ReturnValues"), "UpdateItem");
+	parse_expressions(req, escaped, "UpdateItem", true, false, true, &e);
+	item_condition_init(&upd.condition, e.condition);
+	upd.condition.return_old_on_failure = return_old_on_failure(req);
+	upd.update = e.update;
+	upd.table = dynamo_table_lookup(name, false);
+	item_key_from_key(upd.table, key_map, &upd.key);
+	attributes = dynamo_update_item(&upd);
+
+	jb_begin_object(&st, NULL);
+	push_item(&st, "Attributes", attributes, escaped);
+	if (capacity)
+		push_capacity(&st, capacity, name, attributes ? item_size(attributes) : 0, true, true);
+	return jb_finish(&st);
+}

@@ -1,0 +1,190 @@
+/*
+ * execute_read.c
+ *		execute()'s Query and Scan: DynamoDB's request and response shapes.
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+
+#include "execute.h"
+#include "json_read.h"
+#include "json_build.h"
+#include "read_request.h"
+
+/* Read the members of a Query or Scan request */
+static void
+read_params_from_request(Jsonb *req, bool escaped, bool query, ReadParams *p)
+{
+	Jsonb	   *start = req_object(req, "ExclusiveStartKey");
+
+	memset(p, 0, sizeof(ReadParams));
+	p->query = query;
+	p->paged = true;
+	p->table_name = req_string(req, "TableName");
+	p->index_name = req_string(req, "IndexName");
+	p->select = req_string(req, "Select");
+	p->has_limit = req_int(req, "Limit", &p->limit);
+	p->start_key = start ? item_from_typed(start, escaped) : NULL;
+	expr_params_from_request(req, escaped, &p->expr);
+	p->expr.operation = query ? "Query" : "Scan";
+	/* members of the write operations are not Query's or Scan's */
+	p->expr.condition = p->expr.update = NULL;
+	p->expr.expected = p->expr.attribute_updates = NULL;
+	p->expr.filter = req_string(req, "FilterExpression");
+	p->expr.conditional_operator = req_string(req, "ConditionalOperator");
+	if (query)
+	{
+		p->forward = req_bool(req, "ScanIndexForward", true);
+		p->expr.key_condition = req_string(req, "KeyConditionExpression");
+		p->expr.key_conditions = req_object(req, "KeyConditions");
+		p->expr.query_filter = req_object(req, "QueryFilter");
+	}
+	else
+	{
+		p->forward = true;
+		p->expr.scan_filter = req_object(req, "ScanFilter");
+		p->has_segment = req_int(req, "Segment", &p->segment);
+		p->has_total_segments = req_int(req, "TotalSegments", &p->total_segments);
+	}
+}
+
+/* Query or Scan: one page */
+static Jsonb *
+exec_read(Jsonb *req, bool escaped, bool query)
+{
+	ReadParams	p;
+	ReadRequest r;
+	ReadResult res;
+	CapacityDetail capacity = wants_capacity(req);
+	bool		consistent = req_bool(req, "ConsistentRead", false);
+	JsonbParseState *st = NULL;
+
+	read_params_from_request(req, escaped, query, &p);
+	read_request_build(&p, &r);
+
+	jb_begin_object(&st, NULL);
+	read_page(&r, &st, escaped ? FORM_TYPED_ESCAPED : FORM_TYPED, &res);
+	if (capacity)
+		push_capacity(&st, capacity, p.table_name, res.scanned_bytes, false, consistent);
+	return jb_finish(&st);
+}
+
+/* Query */
+Jsonb *
+exec_query(Jsonb *req, bool escaped)
+{
+	return exec_read(req, escaped, true);
+}
+
+/* Scan */
+Jsonb *
+exec_scan(Jsonb *req, bool escaped)
+{
+	return exec_read(req, escaped, false);
+}
+
+/*
+ * A SQL literal of the placeholders of map (names or values) that an
+ * expression's text uses, since dynamo.eval_condition() and
+ * dynamo.project() reject unused ones; NULL when it uses none.
+ */
+static char *
+placeholders_literal(Jsonb *map, const char *text)
+{
+	JsonbParseState *st = NULL;
+	JsonbIterator *it;
+	JsonbValue	k,
+				v;
+	JsonbIteratorToken r;
+	bool		any = false;
+	Jsonb	   *used;
+
+	if (map == NULL || text == NULL)
+		return "NULL";
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	it = JsonbIteratorInit(&map->root);
+	while ((r = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	{
+		char	   *key;
+		const char *at;
+		bool		uses = false;
+
+		if (r != WJB_KEY)
+			continue;
+		key = pnstrdup(k.val.string.val, k.val.string.len);
+		for (at = strstr(text, key); at && !uses; at = strstr(at + 1, key))
+			uses = !(isalnum((unsigned char) at[k.val.string.len]) || at[k.val.string.len] == '_');
+		r = JsonbIteratorNext(&it, &v, true);
+		if (!uses)
+			continue;
+		pushJsonbValue(&st, WJB_KEY, &k);
+		pushJsonbValue(&st, WJB_VALUE, &v);
+		any = true;
+	}
+	used = JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
+	if (!any)
+		return "NULL";
+	return psprintf("%s::jsonb", quote_literal_cstr(JsonbToCString(NULL, &used->root, VARSIZE(used))));
+}
+
+/*
+ * The plain SQL over the
+ * item table that does what a Query or Scan request does, for a user to
+ * compare, run or EXPLAIN.  The key range, order and start key are the
+ * statement the engine runs; the filter and projection are written with
+ * dynamo.eval_condition() and dynamo.project(); Limit counts rows before the
+ * filter, as DynamoDB's does.  The 1 MB page size has no SQL equivalent.
+ */
+char *
+exec_read_to_sql(const char *op, Jsonb *req)
+{
+	bool		query = strcmp(op, "Query") == 0;
+	ReadParams	p;
+	ReadRequest r;
+	StringInfoData sql;
+	Datum		values[4];
+	Oid			types[4];
+	int			nparams;
+
+	if (!query && strcmp(op, "Scan") != 0)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("dynamo.to_sql takes a Query or a Scan, not \"%s\"", op)));
+	req_check_object(req);
+	read_params_from_request(req, false, query, &p);
+	if (p.expr.query_filter || p.expr.scan_filter || p.expr.attributes_to_get)
+		ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("dynamo.to_sql does not translate QueryFilter, ScanFilter or AttributesToGet"),
+						errhint("Use FilterExpression and ProjectionExpression.")));
+	read_request_build(&p, &r);
+
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, read_statement(&r, values, types, &nparams));
+	if (r.empty)
+		appendStringInfoString(&sql, " LIMIT 0");
+	else if (r.limit > 0)
+		appendStringInfo(&sql, " LIMIT " INT64_FORMAT, r.limit);
+	if (r.filter || r.projection || r.select == SELECT_COUNT)
+	{
+		StringInfoData outer;
+
+		initStringInfo(&outer);
+		if (r.select == SELECT_COUNT)
+			appendStringInfoString(&outer, "SELECT count(*)");
+		else if (r.projection)
+			appendStringInfo(&outer, "SELECT dynamo.project(item, %s, %s) AS item",
+							 quote_literal_cstr(p.expr.projection),
+							 placeholders_literal(p.expr.names, p.expr.projection));
+		else
+			appendStringInfoString(&outer, "SELECT item");
+		appendStringInfo(&outer, " FROM (%s) AS page", sql.data);
+		if (r.filter)
+			appendStringInfo(&outer, " WHERE dynamo.eval_condition(item, %s, %s, %s)",
+							 quote_literal_cstr(p.expr.filter),
+							 placeholders_literal(p.expr.names, p.expr.filter),
+							 placeholders_literal(p.expr.values ? item_to_plain(p.expr.values, false) : NULL,
+												  p.expr.filter));
+		sql = outer;
+	}
+	return sql.data;
+}
