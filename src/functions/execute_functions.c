@@ -54,11 +54,16 @@ PG_FUNCTION_INFO_V1(dynamo_to_sql);
 
 /*
  * dynamo.to_sql(operation, request) returns text: the plain SQL over the
- * item table that does what a Query or Scan request does.
+ * item table that does what a Query or Scan request, or a PartiQL SELECT
+ * (ExecuteStatement), does.
  */
 Datum
 dynamo_to_sql(PG_FUNCTION_ARGS)
 {
+	char	   *op = text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+	if (strcmp(op, "ExecuteStatement") == 0)
+		PG_RETURN_TEXT_P(cstring_to_text(exec_statement_to_sql(PG_GETARG_JSONB_P(1))));
 	PG_RETURN_TEXT_P(cstring_to_text(exec_read_to_sql(text_to_cstring(PG_GETARG_TEXT_PP(0)),
 													  PG_GETARG_JSONB_P(1))));
 }

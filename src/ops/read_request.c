@@ -404,6 +404,6 @@ read_request_build(ReadParams *p, ReadRequest *req)
 	query_range(req, e.key_condition);
 	if (start)
 		query_start(req, start);
-	if (req->filter)
+	if (req->filter && !p->key_filter)
 		check_filter_keys(req->table, req->filter, p->expr.query_filter != NULL);
 }

@@ -30,6 +30,10 @@ static const DynamoOperation Operations[] = {
 	{"BatchWriteItem", exec_batch_write_item},
 	{"TransactGetItems", exec_transact_get_items},
 	{"TransactWriteItems", exec_transact_write_items},
+	/* PartiQL */
+	{"ExecuteStatement", exec_execute_statement},
+	{"BatchExecuteStatement", exec_batch_execute_statement},
+	{"ExecuteTransaction", exec_execute_transaction},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

@@ -39,6 +39,12 @@ extern Jsonb *exec_query(Jsonb *req, bool escaped);
 extern Jsonb *exec_scan(Jsonb *req, bool escaped);
 extern char *exec_read_to_sql(const char *operation, Jsonb *req);
 
+/* PartiQL (execute_partiql.c) */
+extern Jsonb *exec_execute_statement(Jsonb *req, bool escaped);
+extern Jsonb *exec_batch_execute_statement(Jsonb *req, bool escaped);
+extern Jsonb *exec_execute_transaction(Jsonb *req, bool escaped);
+extern char *exec_statement_to_sql(Jsonb *req);
+
 extern char *exec_table_name(Jsonb *req);
 
 /* The protocol's entry points (dispatch.c) */

@@ -6,3 +6,11 @@
 -- regression test compares them).
 
 \echo Use "ALTER EXTENSION pg_dynamo UPDATE TO '0.2.0'" to load this file. \quit
+
+-- partiql
+CREATE FUNCTION dynamo.partiql(statement text, parameters jsonb DEFAULT NULL)
+RETURNS SETOF jsonb
+AS 'MODULE_PATHNAME', 'dynamo_partiql'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.partiql(text, jsonb) IS
+    'Run one PartiQL statement (DynamoDB''s dialect); the items it reads or returns, plain JSON; parameters: a JSON array for the ? placeholders';

@@ -1,0 +1,548 @@
+/*
+ * partiql_exec.c
+ *		Running PartiQL statements: ExecuteStatement, BatchExecuteStatement
+ *		and ExecuteTransaction over the engine's operations.
+ *
+ * A SELECT whose WHERE fixes the whole primary key is a GetItem (through
+ * the primary key index) with the rest of the WHERE as a filter; one that
+ * fixes the partition key is a Query; anything else a Scan, a page at a
+ * time, NextToken carrying the last key read.  Writes are the requests of
+ * PutItem, UpdateItem and DeleteItem (execute()'s own handlers), and a
+ * transaction is a TransactWriteItems or TransactGetItems request, so
+ * conditions, ReturnValues, cancellation reasons and ClientRequestToken
+ * behave as they do there.
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "common/base64.h"
+#include "miscadmin.h"
+#include "utils/resowner.h"
+
+#include "errors.h"
+#include "execute.h"
+#include "json_build.h"
+#include "json_read.h"
+#include "partiql.h"
+#include "read_request.h"
+#include "table_catalog.h"
+#include "transact_ops.h"
+
+#define PQL_BATCH_MAX 25
+#define PQL_TRANSACTION_MAX 100
+
+/* Parse and translate one statement */
+static void
+plan_statement(const char *statement, Jsonb *parameters, PqlPlan *plan)
+{
+	if (statement == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value null at 'statement' failed to satisfy constraint: Member must not be null");
+	pql_translate(pql_parse(statement), parameters, plan);
+}
+
+/* Push a stored item as an element of Items, in the caller's form */
+static void
+push_item(JsonbParseState **st, Jsonb *item, PqlOptions *o)
+{
+	if (o->plain)
+		jb_jsonb(st, NULL, item_to_plain(item, false));
+	else
+		(void) item_push_typed(st, item, o->escaped);
+}
+
+typedef struct ItemSink
+{
+	JsonbParseState **st;
+	PqlOptions *opts;
+} ItemSink;
+
+/* ReadVisitor: each item that passes the filter into Items */
+static void
+sink_item(void *arg, Jsonb *item)
+{
+	ItemSink   *sink = arg;
+
+	push_item(sink->st, item, sink->opts);
+}
+
+/* NextToken: the last key read, as base64 of its typed JSON */
+static char *
+next_token_encode(Jsonb *last_key)
+{
+	Jsonb	   *typed = item_to_typed(last_key, true);
+	char	   *json = JsonbToCString(NULL, &typed->root, VARSIZE(typed));
+	int			len = strlen(json);
+	char	   *out = palloc(pg_b64_enc_len(len) + 1);
+	int			n = pg_b64_encode(json, len, out, pg_b64_enc_len(len));
+
+	out[n] = '\0';
+	return out;
+}
+
+/* The start key (stored form) of a NextToken */
+static Jsonb *
+next_token_decode(const char *token)
+{
+	int			len = strlen(token);
+	char	   *json = palloc(pg_b64_dec_len(len) + 1);
+	int			n = pg_b64_decode(token, len, json, pg_b64_dec_len(len));
+	Jsonb	   *key;
+
+	if (n <= 0)
+		dynamo_error(DYN_VALIDATION, "Invalid NextToken");
+	json[n] = '\0';
+	key = dynamo_parse_request_text(json);
+	if (!JB_ROOT_IS_OBJECT(key) || JB_ROOT_IS_SCALAR(key))
+		dynamo_error(DYN_VALIDATION, "Invalid NextToken");
+	return item_from_typed(key, true);
+}
+
+/* The filter and projection of a plan, parsed against its placeholders */
+static void
+parse_filter(PqlPlan *plan, bool escaped, DynCondition **filter, DynProjection **projection)
+{
+	ExprAttrs  *attrs = expr_attrs_create(plan->names,
+										  plan->values ? item_from_typed(plan->values, escaped) : NULL);
+
+	*filter = plan->condition ? expr_parse_condition(plan->condition, EXPR_FILTER, attrs) : NULL;
+	*projection = plan->projection ? expr_parse_projection(plan->projection, attrs) : NULL;
+}
+
+/* A SELECT of one item by its whole key: GetItem, then the filter */
+static int64
+select_by_key(PqlPlan *plan, PqlOptions *o, JsonbParseState **st)
+{
+	DynamoTable *t = dynamo_table_lookup(plan->table, false);
+	DynCondition *filter;
+	DynProjection *projection;
+	ItemKey		key;
+	Jsonb	   *item;
+	int64		bytes;
+
+	parse_filter(plan, o->escaped, &filter, &projection);
+	item_key_from_key(t, item_from_typed(plan->key, o->escaped), &key);
+	item = dynamo_get_item(t, &key);
+	bytes = item ? item_size(item) : 0;
+	if (item && filter && !expr_eval_condition(filter, item))
+		item = NULL;
+	if (item && projection)
+		item = expr_apply_projection(projection, item);
+	jb_begin_array(st, "Items");
+	if (item)
+		push_item(st, item, o);
+	jb_end_array(st);
+	return bytes;
+}
+
+/* The Query or Scan of a SELECT */
+static void
+select_read_params(PqlPlan *plan, PqlOptions *o, ReadParams *p)
+{
+	memset(p, 0, sizeof(ReadParams));
+	p->query = plan->query;
+	p->paged = true;
+	p->key_filter = true;
+	p->table_name = plan->table;
+	p->index_name = plan->index;
+	p->forward = plan->forward;
+	p->has_limit = o->has_limit;
+	p->limit = o->limit;
+	p->start_key = o->next_token ? next_token_decode(o->next_token) : NULL;
+	p->expr.operation = plan->query ? "Query" : "Scan";
+	p->expr.key_condition = plan->key_condition;
+	p->expr.filter = plan->condition;
+	p->expr.projection = plan->projection;
+	p->expr.names = plan->names;
+	p->expr.values = plan->values ? item_from_typed(plan->values, o->escaped) : NULL;
+}
+
+/* A SELECT: one page of Items, NextToken and LastEvaluatedKey; the bytes read */
+static int64
+run_select(PqlPlan *plan, PqlOptions *o, JsonbParseState **st)
+{
+	ReadParams	p;
+	ReadRequest r;
+	ReadResult	res;
+	ItemSink	sink = {st, o};
+
+	if (plan->full_key && plan->index == NULL && o->next_token == NULL)
+		return select_by_key(plan, o, st);
+	select_read_params(plan, o, &p);
+	read_request_build(&p, &r);
+	jb_begin_array(st, "Items");
+	read_items(&r, sink_item, &sink, &res);
+	jb_end_array(st);
+	if (res.last_key)
+	{
+		jb_string(st, "NextToken", next_token_encode(res.last_key));
+		if (!o->plain)
+			jb_jsonb(st, "LastEvaluatedKey", item_to_typed(res.last_key, o->escaped));
+	}
+	return res.scanned_bytes;
+}
+
+/*
+ * A write: the operation's own handler on the request the statement
+ * amounts to.  An INSERT onto an existing key is DuplicateItemException.
+ */
+static Jsonb *
+run_write(PqlPlan *plan, PqlOptions *o)
+{
+	Jsonb	   *req = pql_write_request(plan, o);
+	MemoryContext cxt = CurrentMemoryContext;
+	Jsonb	   *resp = NULL;
+
+	switch (plan->stmt->kind)
+	{
+		case PQL_INSERT:
+			PG_TRY();
+			{
+				resp = exec_put_item(req, o->escaped);
+			}
+			PG_CATCH();
+			{
+				ErrorData  *edata;
+
+				MemoryContextSwitchTo(cxt);
+				edata = CopyErrorData();
+				if (edata->sqlerrcode != dynamo_errcode(DYN_CONDITIONAL_CHECK_FAILED))
+					PG_RE_THROW();
+				FlushErrorState();
+				dynamo_error(DYN_DUPLICATE_ITEM, "Duplicate primary key exists in table");
+			}
+			PG_END_TRY();
+			return resp;
+		case PQL_UPDATE:
+			return exec_update_item(req, o->escaped);
+		case PQL_DELETE:
+			return exec_delete_item(req, o->escaped);
+		default:
+			dynamo_error(DYN_VALIDATION,
+						 "Statement wasn't well formed, can't be processed: EXISTS is supported only in ExecuteTransaction");
+	}
+}
+
+/* A write's response: Items (the returned item, if any) and ConsumedCapacity */
+static void
+push_write_response(JsonbParseState **st, Jsonb *resp, PqlOptions *o)
+{
+	JsonbValue *attrs = req_member(resp, "Attributes");
+	JsonbValue *capacity = req_member(resp, "ConsumedCapacity");
+
+	jb_begin_array(st, "Items");
+	if (attrs)
+		push_item(st, item_from_typed(jsonb_of_container(attrs), o->escaped), o);
+	jb_end_array(st);
+	if (capacity)
+		jb_jsonb(st, "ConsumedCapacity", jsonb_of_container(capacity));
+}
+
+/* ExecuteStatement: one statement, its response members pushed into st */
+static void
+run_statement(PqlPlan *plan, PqlOptions *o, JsonbParseState **st)
+{
+	CapacityDetail capacity = capacity_detail(o->return_capacity);
+
+	if (plan->stmt->kind == PQL_SELECT)
+	{
+		int64		bytes = run_select(plan, o, st);
+
+		if (capacity)
+			push_capacity(st, capacity, plan->table, bytes, false, o->consistent);
+	}
+	else
+		push_write_response(st, run_write(plan, o), o);
+}
+
+/* ExecuteStatement */
+Jsonb *
+pql_execute_statement(const char *statement, Jsonb *parameters, PqlOptions *opts)
+{
+	PqlPlan		plan;
+	JsonbParseState *st = NULL;
+
+	plan_statement(statement, parameters, &plan);
+	jb_begin_object(&st, NULL);
+	run_statement(&plan, opts, &st);
+	return jb_finish(&st);
+}
+
+/* The BatchStatementError code of a DynamoDB exception's SQLSTATE, or NULL */
+static const char *
+batch_error_code(int sqlerrcode)
+{
+	for (int e = 0; e < DYN_EXCEPTION_COUNT; e++)
+	{
+		const char *name = DynamoExceptions[e].name;
+		int			len = strlen(name);
+
+		if (dynamo_errcode(e) != sqlerrcode)
+			continue;
+		if (e == DYN_VALIDATION)
+			return "ValidationError";
+		if (e == DYN_THROTTLING)
+			return "ThrottlingError";
+		if (len > 9 && strcmp(name + len - 9, "Exception") == 0)
+			return pnstrdup(name, len - 9);
+		return name;
+	}
+	return NULL;
+}
+
+/* A statement of a batch, parsed from its ParameterizedStatement */
+static void
+batch_statement_plan(Jsonb *s, PqlOptions *o, PqlPlan *plan)
+{
+	o->consistent = req_bool(s, "ConsistentRead", false);
+	o->return_on_failure = req_string(s, "ReturnValuesOnConditionCheckFailure");
+	plan_statement(req_string(s, "Statement"), req_array(s, "Parameters"), plan);
+}
+
+/* One statement of a batch, whose errors become its response's Error */
+static void
+run_batch_statement(Jsonb *s, PqlOptions *opts, bool *reads, JsonbParseState **st)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	PqlOptions	o = *opts;
+	PqlPlan		plan = {0};
+	JsonbParseState *one = NULL;
+	Jsonb	   *response = NULL;
+
+	o.return_capacity = NULL;
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(cxt);
+	PG_TRY();
+	{
+		batch_statement_plan(s, &o, &plan);
+		if (*reads != (plan.stmt->kind == PQL_SELECT))
+			dynamo_error(DYN_VALIDATION,
+						 "Statements of a batch must be all reads or all writes");
+		if (plan.stmt->kind == PQL_SELECT && (!plan.full_key || plan.index))
+			dynamo_error(DYN_VALIDATION,
+						 "Batch read must specify an equality on all key attributes of the table");
+		jb_begin_object(&one, NULL);
+		run_statement(&plan, &o, &one);
+		response = jb_finish(&one);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+		const char *code;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+		code = batch_error_code(edata->sqlerrcode);
+		if (code == NULL)
+			ReThrowError(edata);
+		jb_begin_object(st, NULL);
+		jb_begin_object(st, "Error");
+		jb_string(st, "Code", code);
+		jb_string(st, "Message", edata->message);
+		if (edata->detail && edata->sqlerrcode == dynamo_errcode(DYN_CONDITIONAL_CHECK_FAILED))
+		{
+			Jsonb	   *d = dynamo_parse_request_text(edata->detail);
+			JsonbValue *item = req_member(d, "Item");
+
+			if (item)
+			{
+				Jsonb	   *stored = item_from_plain(jsonb_of_container(item), true);
+
+				jb_key(st, "Item");
+				if (o.plain)
+					jb_jsonb(st, NULL, item_to_plain(stored, false));
+				else
+					(void) item_push_typed(st, stored, o.escaped);
+			}
+		}
+		jb_end_object(st);
+		if (plan.table)
+			jb_string(st, "TableName", plan.table);
+		jb_end_object(st);
+		return;
+	}
+	PG_END_TRY();
+
+	jb_begin_object(st, NULL);
+	jb_string(st, "TableName", plan.table);
+	if (plan.stmt->kind == PQL_SELECT)
+	{
+		JsonbValue *items = req_member(response, "Items");
+		JsonbValue *item = items ? getIthJsonbValueFromContainer(items->val.binary.data, 0) : NULL;
+
+		if (item)
+		{
+			jb_key(st, "Item");
+			pushJsonbValue(st, WJB_VALUE, item);
+		}
+	}
+	jb_end_object(st);
+}
+
+/* A list member of 1 to max statements */
+static int
+statement_count(Jsonb *list, const char *member, int max)
+{
+	int			n;
+
+	if (list == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
+					 member);
+	n = JB_ROOT_COUNT(list);
+	if (n < 1 || n > max)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s %d",
+					 json_text(list), member,
+					 n < 1 ? "greater than or equal to" : "less than or equal to", n < 1 ? 1 : max);
+	return n;
+}
+
+/* The i-th ParameterizedStatement of a list */
+static Jsonb *
+statement_at(Jsonb *list, int i)
+{
+	JsonbValue *v = getIthJsonbValueFromContainer(&list->root, i);
+
+	if (v->type != jbvBinary || !JsonContainerIsObject(v->val.binary.data))
+		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
+	return jsonb_of_container(v);
+}
+
+/* Is the first statement of a batch a read?  (The others must agree) */
+static bool
+batch_reads(Jsonb *first)
+{
+	char	   *text = req_string(first, "Statement");
+
+	while (text && isspace((unsigned char) *text))
+		text++;
+	return text && pg_strncasecmp(text, "SELECT", 6) == 0;
+}
+
+/* BatchExecuteStatement: each statement on its own, errors per statement */
+Jsonb *
+pql_execute_batch(Jsonb *statements, PqlOptions *opts)
+{
+	int			n = statement_count(statements, "statements", PQL_BATCH_MAX);
+	bool		reads = batch_reads(statement_at(statements, 0));
+	JsonbParseState *st = NULL;
+
+	jb_begin_object(&st, NULL);
+	jb_begin_array(&st, "Responses");
+	for (int i = 0; i < n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		run_batch_statement(statement_at(statements, i), opts, &reads, &st);
+	}
+	jb_end_array(&st);
+	return jb_finish(&st);
+}
+
+/* A transaction's statement as a TransactItems element; reads as a Get */
+static void
+push_transact_item(JsonbParseState **st, PqlPlan *plan, PqlOptions *o)
+{
+	static const char *const kinds[] = {"Get", "Put", "Update", "Delete", "ConditionCheck"};
+	PqlKind		kind = plan->stmt->kind;
+
+	jb_begin_object(st, NULL);
+	if (kind == PQL_SELECT)
+	{
+		if (!plan->full_key || plan->index || plan->condition)
+			dynamo_error(DYN_VALIDATION,
+						 "A read in a transaction must specify an equality on all key attributes of the table, and nothing else");
+		jb_begin_object(st, "Get");
+		jb_string(st, "TableName", plan->table);
+		jb_jsonb(st, "Key", plan->key);
+		if (plan->get_projection)
+		{
+			jb_string(st, "ProjectionExpression", plan->get_projection);
+			jb_jsonb(st, "ExpressionAttributeNames", plan->get_names);
+		}
+		jb_end_object(st);
+	}
+	else
+		jb_jsonb(st, kinds[kind], pql_write_request(plan, o));
+	jb_end_object(st);
+}
+
+/*
+ * ExecuteTransaction: all reads (TransactGetItems) or all writes and
+ * EXISTS checks (TransactWriteItems), all or nothing.
+ */
+Jsonb *
+pql_execute_transaction(Jsonb *statements, const char *token, PqlOptions *opts)
+{
+	int			n = statement_count(statements, "transactStatements", PQL_TRANSACTION_MAX);
+	JsonbParseState *st = NULL;
+	bool		reads = false;
+	Jsonb	   *req;
+
+	transact_check_token(token);
+	jb_begin_object(&st, NULL);
+	jb_begin_array(&st, "TransactItems");
+	for (int i = 0; i < n; i++)
+	{
+		Jsonb	   *s = statement_at(statements, i);
+		PqlOptions	o = *opts;
+		PqlPlan		plan;
+
+		o.in_transaction = true;
+		batch_statement_plan(s, &o, &plan);
+		if (i > 0 && reads != (plan.stmt->kind == PQL_SELECT))
+			dynamo_error(DYN_VALIDATION,
+						 "Transaction must contain either only reads or only writes");
+		reads = plan.stmt->kind == PQL_SELECT;
+		push_transact_item(&st, &plan, &o);
+	}
+	jb_end_array(&st);
+	if (token && !reads)
+		jb_string(&st, "ClientRequestToken", token);
+	if (opts->return_capacity)
+		jb_string(&st, "ReturnConsumedCapacity", opts->return_capacity);
+	req = jb_finish(&st);
+	return reads ? exec_transact_get_items(req, opts->escaped)
+		: exec_transact_write_items(req, opts->escaped);
+}
+
+/*
+ * The plain SQL a SELECT amounts to: to_sql's statement of the Query or
+ * Scan it runs (a SELECT by the whole key reads as a Query).
+ */
+char *
+pql_to_sql(const char *statement, Jsonb *parameters)
+{
+	PqlPlan		plan;
+	JsonbParseState *st = NULL;
+
+	plan_statement(statement, parameters, &plan);
+	if (plan.stmt->kind != PQL_SELECT)
+		ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("dynamo.to_sql translates PartiQL SELECT statements only")));
+	jb_begin_object(&st, NULL);
+	jb_string(&st, "TableName", plan.table);
+	if (plan.index)
+		jb_string(&st, "IndexName", plan.index);
+	if (plan.key_condition)
+		jb_string(&st, "KeyConditionExpression", plan.key_condition);
+	if (plan.condition)
+		jb_string(&st, "FilterExpression", plan.condition);
+	if (plan.projection)
+		jb_string(&st, "ProjectionExpression", plan.projection);
+	if (plan.names)
+		jb_jsonb(&st, "ExpressionAttributeNames", plan.names);
+	if (plan.values)
+		jb_jsonb(&st, "ExpressionAttributeValues", plan.values);
+	if (!plan.forward)
+		jb_bool(&st, "ScanIndexForward", false);
+	return exec_read_to_sql(plan.query ? "Query" : "Scan", jb_finish(&st));
+}
