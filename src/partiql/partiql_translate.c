@@ -249,6 +249,15 @@ operand_text(Translation *tx, StringInfo buf, PqlNode *n)
 
 static void condition_text(Translation *tx, StringInfo buf, PqlNode *n);
 
+/* Append an operand of a comparison: no arithmetic, which only SET has */
+static void
+compared_text(Translation *tx, StringInfo buf, PqlNode *n)
+{
+	if (n->tag == PQ_ARITH)
+		unsupported("Arithmetic is supported only in the SET clause of an UPDATE");
+	operand_text(tx, buf, n);
+}
+
 /* Append a condition, in parentheses when it is an OR or an AND */
 static void
 term_text(Translation *tx, StringInfo buf, PqlNode *n, PqlTag parent)
@@ -314,24 +323,24 @@ condition_text(Translation *tx, StringInfo buf, PqlNode *n)
 			term_text(tx, buf, linitial(n->args), PQ_NOT);
 			break;
 		case PQ_CMP:
-			operand_text(tx, buf, linitial(n->args));
+			compared_text(tx, buf, linitial(n->args));
 			appendStringInfo(buf, " %s ", cmp[n->op]);
-			operand_text(tx, buf, lsecond(n->args));
+			compared_text(tx, buf, lsecond(n->args));
 			break;
 		case PQ_BETWEEN:
-			operand_text(tx, buf, linitial(n->args));
+			compared_text(tx, buf, linitial(n->args));
 			appendStringInfoString(buf, " BETWEEN ");
-			operand_text(tx, buf, lsecond(n->args));
+			compared_text(tx, buf, lsecond(n->args));
 			appendStringInfoString(buf, " AND ");
-			operand_text(tx, buf, lthird(n->args));
+			compared_text(tx, buf, lthird(n->args));
 			break;
 		case PQ_IN:
-			operand_text(tx, buf, linitial(n->args));
+			compared_text(tx, buf, linitial(n->args));
 			appendStringInfoString(buf, " IN (");
 			for_each_from(lc, n->args, 1)
 			{
 				appendStringInfoString(buf, foreach_current_index(lc) > 1 ? ", " : "");
-				operand_text(tx, buf, lfirst(lc));
+				compared_text(tx, buf, lfirst(lc));
 			}
 			appendStringInfoChar(buf, ')');
 			break;
