@@ -153,6 +153,8 @@ SELECT dynamo.execute('ExecuteTransaction', $${"TransactStatements": [
 SELECT dynamo.get_item('Counters', '{"Id": 7}');
 SELECT dynamo.execute('ExecuteTransaction', $${"TransactStatements": [
   {"Statement": "UPDATE Counters SET n = n + 1 WHERE Id = 7"}], "ClientRequestToken": "pq-token-1"}$$);
+-- (tokens are shared by this database's tests)
+DELETE FROM dynamo.transaction_tokens WHERE token = 'pq-token-1';
 -- cancelled: no trace of any statement
 SELECT dynamo.execute('ExecuteTransaction', $${"TransactStatements": [
   {"Statement": "INSERT INTO Music VALUE {'Artist': 'T', 'Song': 't2'}"},
