@@ -27,8 +27,13 @@ for pair in "q_exec q_pql" "g_exec g_pql"; do
 	set -- $pair
 	a=0 b=0
 	for r in $(seq "$ROUNDS"); do
-		a=$(echo "$a + $(tps "$1")" | bc -l)
-		b=$(echo "$b + $(tps "$2")" | bc -l)
+		if [ $((r % 2)) = 1 ]; then
+			a=$(echo "$a + $(tps "$1")" | bc -l)
+			b=$(echo "$b + $(tps "$2")" | bc -l)
+		else
+			b=$(echo "$b + $(tps "$2")" | bc -l)
+			a=$(echo "$a + $(tps "$1")" | bc -l)
+		fi
 	done
 	printf '%s %.0f tps, %s %.0f tps, PartiQL / execute = %.2f\n' "$1" "$(echo "$a / $ROUNDS" | bc -l)" \
 		"$2" "$(echo "$b / $ROUNDS" | bc -l)" "$(echo "$b / $a" | bc -l)"
