@@ -38,11 +38,6 @@ SELECT dynamo.delete_access_key(access_key_id) FROM k;
 SELECT dynamo.delete_access_key(access_key_id) FROM k;
 SELECT count(*) FROM dynamo.access_keys WHERE access_key_id = (SELECT access_key_id FROM k);
 
--- settings of the HTTP endpoint: off unless preloaded with a port
-SHOW pg_dynamo.http_port;
-SHOW pg_dynamo.http_auth;
-SET pg_dynamo.http_auth = none;
-
 DELETE FROM dynamo.access_key_secrets WHERE role_name LIKE 'regress_http%';
 DROP ROLE regress_http_app;
 DROP ROLE regress_http_other;

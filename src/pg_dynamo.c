@@ -35,7 +35,7 @@ static const struct config_enum_entry http_auth_options[] = {
 	{NULL, 0, false}
 };
 
-/* http: define the HTTP door's settings */
+/* http: define the HTTP door's settings (when preloaded) */
 static void
 define_http_settings(void)
 {
@@ -86,10 +86,14 @@ _PG_init(void)
 							   "Account id named in table ARNs.",
 							   NULL, &dynamo_account_id, "000000000000",
 							   PGC_USERSET, 0, NULL, NULL, NULL);
-	define_http_settings();
-	MarkGUCPrefixReserved("pg_dynamo");
-
-	/* http: the HTTP door's workers */
+	/*
+	 * http: the HTTP door's settings and workers, only when preloaded
+	 * (PostgreSQL accepts PGC_POSTMASTER settings only then)
+	 */
 	if (process_shared_preload_libraries_in_progress)
+	{
+		define_http_settings();
 		dynamo_http_register_workers();
+	}
+	MarkGUCPrefixReserved("pg_dynamo");
 }
