@@ -10,7 +10,8 @@
 #   - dynalite (npm, in memory, bench/dynalite), when node is there.
 # Prints requests per second and the ratios to dynalite.
 #
-# Environment: BENCH_SECONDS (default 10) per run, BENCH_QUICK=1 (3 s runs).
+# Environment: BENCH_SECONDS (default 10) per run, BENCH_QUICK=1 (3 s runs),
+# BENCH_HTTP_WORKERS (default 4).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root=$(dirname "$here")
@@ -64,7 +65,7 @@ endpoint=http://127.0.0.1:$http_port
 PG_DYNAMO_DIR='' PG_DYNAMO_PORT='' PG_DYNAMO_CONF="${PG_DYNAMO_CONF:-}
 shared_preload_libraries = 'pg_dynamo'
 pg_dynamo.http_port = $http_port
-pg_dynamo.http_workers = 4
+pg_dynamo.http_workers = ${BENCH_HTTP_WORKERS:-4}
 pg_dynamo.http_auth = none
 pg_dynamo.http_role = bench" pgd_start
 trap cleanup EXIT
@@ -79,7 +80,7 @@ SQL
 wait_http "$endpoint"
 /usr/bin/python3 "$here/http/load.py" "$endpoint"
 "${psql[@]}" -c "VACUUM ANALYZE dynamo_data.\"Bench\""
-echo "settings: $("${psql[@]}" -c "SELECT string_agg(name || '=' || setting, ' ') FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers')"), 4 HTTP workers, wrk -t2 -c16 -d${secs}s"
+echo "settings: $("${psql[@]}" -c "SELECT string_agg(name || '=' || setting, ' ') FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers')"), ${BENCH_HTTP_WORKERS:-4} HTTP workers, wrk -t2 -c16 -d${secs}s"
 
 declare -A pg dl
 for op in GetItem Query PutItem; do
