@@ -145,6 +145,14 @@ check("Content-Type", headers["Content-Type"], "application/x-amz-json-1.0")
 key = (os.environ["APP_KEY"], os.environ["APP_SECRET"])
 reply = raw("DynamoDB_20120810.GetItem", "{not json", *key)
 check("malformed JSON", (reply[0], error_type(reply)), (400, "SerializationException"))
+reply = raw("DynamoDB_20120810.PutItem", json.dumps({
+    "TableName": "BotoOrders", "Item": {"Customer": {"S": "c1"}, "Seq": {"N": "0"}},
+    "ConditionExpression": "attribute_not_exists(Customer)",
+    "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}), *key)
+check("ConditionalCheckFailedException with the old item, typed, U+0000 kept",
+      (reply[0], error_type(reply), reply[1].get("Item")),
+      (400, "ConditionalCheckFailedException",
+       {"Customer": {"S": "c1"}, "Seq": {"N": "0"}, "Note": {"S": "nul\u0000inside"}}))
 reply = raw("DynamoDB_20120810.NoSuchOperation", "{}", *key)
 check("unknown operation", (reply[0], error_type(reply)), (400, "UnknownOperationException"))
 reply = raw("Bogus.ListTables", "{}", *key)
