@@ -86,6 +86,20 @@ psql_q -c "ALTER SYSTEM SET pg_dynamo.http_allow_superuser = on" -c "SELECT pg_r
 eventually superuser_lists
 echo "ok: superuser key served after SIGHUP with http_allow_superuser = on"
 
+# Development mode: any well-formed signature, run as http_role
+fake_auth='Authorization: AWS4-HMAC-SHA256 Credential=AKIDANY/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00'
+unsigned_lists() {
+	curl -sf -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' \
+		-H "$fake_auth" -d '{}' "$ENDPOINT/" | grep -q CliUsers
+}
+psql_q -c "ALTER SYSTEM SET pg_dynamo.http_auth = none" -c "ALTER SYSTEM SET pg_dynamo.http_role = app" \
+	-c "SELECT pg_reload_conf()" >/dev/null
+eventually unsigned_lists
+echo "ok: http_auth = none serves an unchecked signature"
+expect "http_auth = none still needs an Authorization header" "$(curl -s \
+	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' -d '{}' "$ENDPOINT/" | grep -o MissingAuthenticationTokenException)" \
+	MissingAuthenticationTokenException
+
 # Workers killed: restarted by the postmaster, requests served again
 before=$(psql_q -c "SELECT string_agg(pid::text, ',' ORDER BY pid) FROM pg_stat_activity WHERE backend_type = 'pg_dynamo http'")
 expect "terminated workers" "$(psql_q -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = 'pg_dynamo http'")" 2
