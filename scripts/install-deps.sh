@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Install what pg_dynamo needs to build, install, demo and test on Debian
 # (bookworm): the PostgreSQL 15 server and its PGXS headers, pgTAP and
-# pg_prove, bison, flex and a C compiler.
+# pg_prove, bison, flex and a C compiler; for the HTTP door libmicrohttpd,
+# and the clients its tests drive (awscli, python3-boto3, curl, wrk, and
+# Node.js with npm when there is no `node`), then the AWS SDK for
+# JavaScript from npm into test/http/node (package-lock.json pins it).
 #
 # Idempotent and fast: when every package is already installed it exits at
 # once without touching apt. Otherwise it runs `apt-get update` once and
@@ -25,7 +28,23 @@ packages=(
 	make
 	gcc
 	libc6-dev                              # C headers (only a Recommends of gcc)
+	libmicrohttpd-dev                      # the HTTP door's server
+	awscli                                 # HTTP door tests and demo
+	python3-boto3
+	curl
+	wrk                                    # make bench: HTTP load generator
 )
+# Node.js for the AWS SDK for JavaScript, unless a node is already there
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+
+# The AWS SDK for JavaScript of the HTTP door's tests, as package-lock.json pins it
+install_node_modules() {
+	[ -d "$root/test/http/node/node_modules" ] && return 0
+	echo "install-deps: npm ci in test/http/node" >&2
+	(cd "$root/test/http/node" && npm ci --no-audit --no-fund >&2)
+}
 
 # Say whether a Debian package is installed
 is_installed() {
@@ -38,6 +57,7 @@ for pkg in "${packages[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
+	install_node_modules
 	exit 0
 fi
 
@@ -57,3 +77,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -q </dev/null >&2
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
 	apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null >&2
+install_node_modules

@@ -3,18 +3,76 @@
  *		Module entry point and settings.
  *
  * pg_dynamo needs no shared_preload_libraries for its SQL functions; the
- * settings below are defined when the library is first loaded.
+ * settings below are defined when the library is first loaded.  Preloaded,
+ * it also registers its background workers (the HTTP door).
  */
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/guc.h"
 
+#include "http.h"
 #include "table_ops.h"
 
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
+
+/* http: the HTTP door's settings */
+int			dynamo_http_port = 0;
+char	   *dynamo_http_listen_addresses = NULL;
+int			dynamo_http_workers = 2;
+char	   *dynamo_http_database = NULL;
+int			dynamo_http_auth = HTTP_AUTH_SIGV4;
+char	   *dynamo_http_role = NULL;
+char	   *dynamo_http_allowed_origins = NULL;
+bool		dynamo_http_allow_superuser = false;
+
+static const struct config_enum_entry http_auth_options[] = {
+	{"sigv4", HTTP_AUTH_SIGV4, false},
+	{"none", HTTP_AUTH_NONE, false},
+	{NULL, 0, false}
+};
+
+/* http: define the HTTP door's settings (when preloaded) */
+static void
+define_http_settings(void)
+{
+	DefineCustomIntVariable("pg_dynamo.http_port",
+							"TCP port of the DynamoDB HTTP endpoint (0: off).",
+							"Needs pg_dynamo in shared_preload_libraries.",
+							&dynamo_http_port, 0, 0, 65535,
+							PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("pg_dynamo.http_listen_addresses",
+							   "Comma-separated addresses the HTTP endpoint listens on (* for all).",
+							   NULL, &dynamo_http_listen_addresses, "127.0.0.1",
+							   PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("pg_dynamo.http_workers",
+							"Number of HTTP background workers, all on the same port.",
+							NULL, &dynamo_http_workers, 2, 1, 64,
+							PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("pg_dynamo.http_database",
+							   "Database the HTTP workers serve.",
+							   NULL, &dynamo_http_database, "postgres",
+							   PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomEnumVariable("pg_dynamo.http_auth",
+							 "Authentication of HTTP requests: sigv4, or none (development: any well-formed signature, run as http_role).",
+							 NULL, &dynamo_http_auth, HTTP_AUTH_SIGV4, http_auth_options,
+							 PGC_SIGHUP, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("pg_dynamo.http_role",
+							   "Role HTTP requests run as when http_auth is none.",
+							   NULL, &dynamo_http_role, "",
+							   PGC_SIGHUP, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("pg_dynamo.http_allowed_origins",
+							   "Comma-separated origins allowed by CORS (* for any; empty: none).",
+							   NULL, &dynamo_http_allowed_origins, "",
+							   PGC_SIGHUP, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("pg_dynamo.http_allow_superuser",
+							 "Let HTTP requests run as a superuser role.",
+							 NULL, &dynamo_http_allow_superuser, false,
+							 PGC_SIGHUP, 0, NULL, NULL, NULL);
+}
 
 /* Define the extension's settings */
 void
@@ -28,5 +86,14 @@ _PG_init(void)
 							   "Account id named in table ARNs.",
 							   NULL, &dynamo_account_id, "000000000000",
 							   PGC_USERSET, 0, NULL, NULL, NULL);
+	/*
+	 * http: the HTTP door's settings and workers, only when preloaded
+	 * (PostgreSQL accepts PGC_POSTMASTER settings only then)
+	 */
+	if (process_shared_preload_libraries_in_progress)
+	{
+		define_http_settings();
+		dynamo_http_register_workers();
+	}
 	MarkGUCPrefixReserved("pg_dynamo");
 }

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The HTTP endpoint under load: wrk (2 threads, 16 keep-alive connections,
+# Lua script bench/http/requests.lua) on GetItem, PutItem and a 10-item
+# Query over 1,000 partitions x 10 items of about 100 bytes, against
+#   - pg_dynamo's endpoint (a second throwaway instance with the library
+#     preloaded, 4 workers, http_auth = none so no signature is computed),
+#     PutItem with the instance's durability and with synchronous_commit =
+#     off; GetItem with 1,000 keep-alive connections; and dynamo.get_item()
+#     over 16 pgbench connections for reference;
+#   - dynalite (npm, in memory, bench/dynalite), when node is there.
+# Prints requests per second and the ratios to dynalite.
+#
+# Environment: BENCH_SECONDS (default 10) per run, BENCH_QUICK=1 (3 s runs),
+# BENCH_HTTP_WORKERS (default 4).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+root=$(dirname "$here")
+PGBIN=${PG_DYNAMO_PGBIN:-/usr/lib/postgresql/15/bin}
+secs=${BENCH_SECONDS:-10}
+[ "${BENCH_QUICK:-0}" = 1 ] && secs=3
+work=$(mktemp -d)
+dynalite_pid=
+cleanup() {
+	[ -z "$dynalite_pid" ] || kill "$dynalite_pid" 2>/dev/null || true
+	rm -rf "$work"
+	pgd_stop || true
+}
+# shellcheck source=scripts/cluster.sh
+. "$root/scripts/cluster.sh"
+
+# A free TCP port in 20000-40000
+free_port() {
+	local port
+	while :; do
+		port=$((20000 + RANDOM % 20000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+	done
+}
+
+# Wait until an endpoint answers GET /
+wait_http() {
+	for _ in $(seq 120); do
+		curl -s -o /dev/null "$1/" && return 0
+		sleep 0.5
+	done
+	echo "bench: $1 does not answer" >&2
+	return 1
+}
+
+# wrk on one operation: prints requests/s; fails on any error response
+run_wrk() {
+	local endpoint=$1 op=$2 conns=${3:-16} out
+	out=$(OP=$op wrk -t2 -c"$conns" -d"${secs}s" -s "$here/http/requests.lua" "$endpoint" 2>&1)
+	if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
+		echo "$out" >&2
+		echo "bench: $op on $endpoint had errors" >&2
+		return 1
+	fi
+	awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out"
+}
+
+ulimit -n 8192 2>/dev/null || true
+http_port=$(free_port)
+endpoint=http://127.0.0.1:$http_port
+PG_DYNAMO_DIR='' PG_DYNAMO_PORT='' PG_DYNAMO_CONF="${PG_DYNAMO_CONF:-}
+shared_preload_libraries = 'pg_dynamo'
+pg_dynamo.http_port = $http_port
+pg_dynamo.http_workers = ${BENCH_HTTP_WORKERS:-4}
+pg_dynamo.http_auth = none
+pg_dynamo.http_role = bench" pgd_start
+trap cleanup EXIT
+psql=("$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -At)
+"${psql[@]}" <<'SQL'
+SET client_min_messages = warning;
+CREATE EXTENSION pg_dynamo;
+CREATE ROLE bench;
+GRANT CREATE ON SCHEMA dynamo_data TO bench;
+GRANT INSERT, UPDATE, DELETE ON dynamo.tables TO bench;
+SQL
+wait_http "$endpoint"
+/usr/bin/python3 "$here/http/load.py" "$endpoint"
+"${psql[@]}" -c "VACUUM ANALYZE dynamo_data.\"Bench\""
+echo "settings: $("${psql[@]}" -c "SELECT string_agg(name || '=' || setting, ' ') FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers')"), ${BENCH_HTTP_WORKERS:-4} HTTP workers, wrk -t2 -c16 -d${secs}s"
+
+declare -A pg dl
+for op in GetItem Query PutItem; do
+	pg[$op]=$(run_wrk "$endpoint" "$op")
+	echo "pg_dynamo HTTP $op: ${pg[$op]} requests/s"
+done
+"${psql[@]}" -c "ALTER SYSTEM SET synchronous_commit = off" -c "SELECT pg_reload_conf()" >/dev/null
+sleep 1
+pg[PutItemAsync]=$(run_wrk "$endpoint" PutItem)
+echo "pg_dynamo HTTP PutItem, synchronous_commit = off: ${pg[PutItemAsync]} requests/s"
+"${psql[@]}" -c "ALTER SYSTEM RESET synchronous_commit" -c "SELECT pg_reload_conf()" >/dev/null
+pg[Conn1000]=$(run_wrk "$endpoint" GetItem 1000)
+echo "pg_dynamo HTTP GetItem, 1,000 keep-alive connections: ${pg[Conn1000]} requests/s, no errors"
+
+cat >"$work/get.sql" <<'SQL'
+\set p random(0, 999)
+\set s random(0, 9)
+SELECT dynamo.get_item('Bench', ('{"pk":"p' || :p || '","sk":' || :s || '}')::jsonb);
+SQL
+pg[pgbench]=$("$PGBIN/pgbench" -n -M prepared -c16 -j2 -T"$secs" -f "$work/get.sql" 2>&1 |
+	awk '/^tps/ { printf "%.0f", $3 }')
+echo "dynamo.get_item() over pgbench (16 connections): ${pg[pgbench]} calls/s"
+echo "GetItem over HTTP / get_item over pgbench: $(awk -v a="${pg[GetItem]}" -v b="${pg[pgbench]}" 'BEGIN { printf "%.2f", a / b }')"
+
+dynalite=$root/bench/dynalite/node_modules/.bin/dynalite
+if command -v npm >/dev/null && ! [ -x "$dynalite" ]; then
+	(cd "$root/bench/dynalite" && npm ci --no-audit --no-fund >&2) || true
+fi
+if ! command -v node >/dev/null || ! [ -x "$dynalite" ]; then
+	echo "dynalite: not installed (cd bench/dynalite && npm ci); skipped"
+	exit 0
+fi
+dl_port=$(free_port)
+"$dynalite" --port "$dl_port" --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 >/dev/null 2>&1 &
+dynalite_pid=$!
+wait_http "http://127.0.0.1:$dl_port"
+/usr/bin/python3 "$here/http/load.py" "http://127.0.0.1:$dl_port"
+for op in GetItem Query PutItem; do
+	dl[$op]=$(run_wrk "http://127.0.0.1:$dl_port" "$op")
+	echo "dynalite $op: ${dl[$op]} requests/s"
+done
+echo
+echo "| operation | pg_dynamo HTTP | dynalite | ratio |"
+echo "|---|---|---|---|"
+for op in GetItem Query PutItem; do
+	echo "| $op | ${pg[$op]} | ${dl[$op]} | $(awk -v a="${pg[$op]}" -v b="${dl[$op]}" 'BEGIN { printf "%.2f", a / b }') |"
+done
+echo "| PutItem, synchronous_commit = off | ${pg[PutItemAsync]} | ${dl[PutItem]} | $(awk -v a="${pg[PutItemAsync]}" -v b="${dl[PutItem]}" 'BEGIN { printf "%.2f", a / b }') |"

@@ -1,0 +1,385 @@
+/*
+ * http_request.c
+ *		One HTTP request of the DynamoDB wire protocol: the target operation,
+ *		authentication, one transaction through the protocol layer under the
+ *		caller's role, and DynamoDB's error bodies; GET's health line and
+ *		CORS.
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "miscadmin.h"
+#include "pgstat.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "utils/snapmgr.h"
+
+#include "attr_value.h"
+#include "errors.h"
+#include "execute.h"
+#include "http.h"
+#include "nul_escape.h"
+#include "table_ops.h"
+
+#define AMZ_JSON "application/x-amz-json-1.0"
+
+/*
+ * X-Amz-Target prefixes served, each followed by ".<Operation>"; every one
+ * maps to the same dispatcher (dispatch.c), which knows the operations.
+ */
+static const char *const TargetPrefixes[] = {
+	"DynamoDB_20120810",
+};
+
+/* The role the current request runs as, for AccessDeniedException */
+static char request_role[NAMEDATALEN];
+
+/* The value of a request header (case-insensitive name), or NULL */
+const char *
+http_header(const HttpRequest *req, const char *name)
+{
+	for (int i = 0; i < req->nheaders; i++)
+		if (pg_strcasecmp(req->header_names[i], name) == 0)
+			return req->header_values[i];
+	return NULL;
+}
+
+/* Add a header to a response */
+void
+http_response_header(HttpResponse *resp, const char *name, const char *value)
+{
+	Assert(resp->nheaders < HTTP_MAX_EXTRA_HEADERS);
+	resp->header_names[resp->nheaders] = name;
+	resp->header_values[resp->nheaders] = value;
+	resp->nheaders++;
+}
+
+/* The operation an X-Amz-Target names, or NULL for an unknown target */
+static const char *
+http_target_operation(const char *target)
+{
+	const char *dot = target ? strrchr(target, '.') : NULL;
+
+	if (dot == NULL)
+		return NULL;
+	for (int i = 0; i < lengthof(TargetPrefixes); i++)
+		if (strlen(TargetPrefixes[i]) == dot - target &&
+			strncmp(TargetPrefixes[i], target, dot - target) == 0)
+			return dot + 1;
+	return NULL;
+}
+
+/* Start a DynamoDB error body: {"__type": ..., "message": ... */
+static void
+http_error_start(HttpResponse *resp, const DynamoExceptionInfo *e, const char *message)
+{
+	resp->status = e->http_status;
+	resetStringInfo(&resp->body);
+	appendStringInfo(&resp->body, "{\"__type\":\"%s%s\"", e->type_prefix, e->name);
+	if (message)
+	{
+		/* DynamoDB capitalises this one member for one exception */
+		appendStringInfoString(&resp->body,
+							   strcmp(e->name, "TransactionCanceledException") == 0 ?
+							   ",\"Message\":" : ",\"message\":");
+		escape_json(&resp->body, message);
+	}
+}
+
+/* Answer with a DynamoDB exception that has no structured parts */
+static void
+http_exception(HttpResponse *resp, DynamoException exc, const char *message)
+{
+	http_error_start(resp, &DynamoExceptions[exc], message);
+	appendStringInfoChar(&resp->body, '}');
+}
+
+/*
+ * Append a value of an exception's structured parts; members named Item
+ * hold plain items (errors.h), which the wire format gives typed.
+ */
+static void
+http_append_detail(StringInfo out, JsonbValue *v, bool is_item)
+{
+	Jsonb	   *jb = JsonbValueToJsonb(v);
+	JsonbIterator *it;
+	JsonbValue	child;
+	JsonbIteratorToken tok;
+	bool		first = true;
+	bool		next_is_item = false;
+
+	check_stack_depth();
+	if (is_item)
+		jb = item_to_typed(item_from_plain(jb, true), true);
+	if (is_item || v->type != jbvBinary)
+	{
+		appendStringInfoString(out, JsonbToCString(NULL, &jb->root, VARSIZE(jb)));
+		return;
+	}
+	it = JsonbIteratorInit(&jb->root);
+	while ((tok = JsonbIteratorNext(&it, &child, true)) != WJB_DONE)
+	{
+		switch (tok)
+		{
+			case WJB_BEGIN_OBJECT:
+				appendStringInfoChar(out, '{');
+				break;
+			case WJB_END_OBJECT:
+				appendStringInfoChar(out, '}');
+				break;
+			case WJB_BEGIN_ARRAY:
+				appendStringInfoChar(out, '[');
+				break;
+			case WJB_END_ARRAY:
+				appendStringInfoChar(out, ']');
+				break;
+			case WJB_KEY:
+				if (!first)
+					appendStringInfoChar(out, ',');
+				first = false;
+				escape_json(out, pnstrdup(child.val.string.val, child.val.string.len));
+				appendStringInfoChar(out, ':');
+				next_is_item = child.val.string.len == 4 &&
+					memcmp(child.val.string.val, "Item", 4) == 0;
+				break;
+			case WJB_ELEM:
+				if (!first)
+					appendStringInfoChar(out, ',');
+				first = false;
+				http_append_detail(out, &child, false);
+				break;
+			case WJB_VALUE:
+				http_append_detail(out, &child, next_is_item);
+				break;
+			default:
+				break;
+		}
+	}
+}
+
+/* Append the members of an exception's structured parts (errdetail) */
+static void
+http_append_detail_members(StringInfo out, const char *detail)
+{
+	Jsonb	   *jb = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(detail)));
+	JsonbValue *root = jsonb_root_value(jb);
+	StringInfoData obj;
+
+	if (root->type != jbvBinary || !JB_ROOT_IS_OBJECT(jb))
+		return;
+	initStringInfo(&obj);
+	http_append_detail(&obj, root, false);
+	/* the members of {...}, after the ones already written */
+	if (obj.len > 2)
+	{
+		appendStringInfoChar(out, ',');
+		appendBinaryStringInfo(out, obj.data + 1, obj.len - 2);
+	}
+}
+
+/* The exception of a DynamoDB SQLSTATE (class DY), or NULL */
+static const DynamoExceptionInfo *
+http_exception_of(int sqlerrcode)
+{
+	for (int i = 0; i < DYN_EXCEPTION_COUNT; i++)
+		if (dynamo_errcode(i) == sqlerrcode)
+			return &DynamoExceptions[i];
+	return NULL;
+}
+
+/*
+ * Answer with the error a request raised: a DynamoDB exception as
+ * DynamoDB renders it, a privilege error as AccessDeniedException, any
+ * other error as InternalServerError (logged, as its text is no client's
+ * business).
+ */
+static void
+http_render_error(HttpResponse *resp, ErrorData *edata, const char *op)
+{
+	const DynamoExceptionInfo *e = http_exception_of(edata->sqlerrcode);
+	MemoryContext cxt = CurrentMemoryContext;
+
+	if (edata->sqlerrcode == ERRCODE_INSUFFICIENT_PRIVILEGE)
+	{
+		http_exception(resp, DYN_ACCESS_DENIED,
+					   psprintf("User: %s is not authorized to perform: dynamodb:%s (%s)",
+								request_role, op, edata->message));
+		return;
+	}
+	if (e == NULL)
+	{
+		ereport(LOG,
+				(errmsg_internal("pg_dynamo http: %s answered InternalServerError: %s",
+								 op, edata->message),
+				 errdetail_internal("SQLSTATE %s", unpack_sql_state(edata->sqlerrcode))));
+		http_exception(resp, DYN_INTERNAL_SERVER_ERROR, "Internal server error");
+		return;
+	}
+	http_error_start(resp, e, edata->message);
+	if (edata->detail && edata->detail[0] == '{')
+	{
+		PG_TRY();
+		{
+			StringInfoData members;
+
+			initStringInfo(&members);
+			http_append_detail_members(&members, edata->detail);
+			appendBinaryStringInfo(&resp->body, members.data, members.len);
+		}
+		PG_CATCH();
+		{
+			/* the exception without its parts rather than none */
+			MemoryContextSwitchTo(cxt);
+			FlushErrorState();
+		}
+		PG_END_TRY();
+	}
+	appendStringInfoChar(&resp->body, '}');
+	/* strings of the parts carry the stored U+0000 escape */
+	resp->body.data = json_text_unescape_nul(resp->body.data, resp->body.len);
+	resp->body.len = strlen(resp->body.data);
+}
+
+/*
+ * Run one operation as one transaction under the role the request
+ * authenticates as; its response, or NULL with *error set.
+ */
+static char *
+http_run(const HttpRequest *req, const char *op, ErrorData **error)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	char	   *volatile out = NULL;
+
+	request_role[0] = '\0';
+	pgstat_report_activity(STATE_RUNNING, op);
+	StartTransactionCommand();
+	PG_TRY();
+	{
+		Oid			role;
+		Oid			saved_user;
+		int			saved_context;
+		char	   *text;
+
+		PushActiveSnapshot(GetTransactionSnapshot());
+		role = http_authenticate(req);
+		strlcpy(request_role, GetUserNameFromId(role, false), NAMEDATALEN);
+		GetUserIdAndSecContext(&saved_user, &saved_context);
+		SetUserIdAndSecContext(role, saved_context | SECURITY_LOCAL_USERID_CHANGE);
+		text = dynamo_run_operation_text(op, req->body, req->body_len);
+		SetUserIdAndSecContext(saved_user, saved_context);
+		out = MemoryContextStrdup(cxt, text);
+		PopActiveSnapshot();
+		CommitTransactionCommand();
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		*error = CopyErrorData();
+		FlushErrorState();
+		/* also restores the user id and security context */
+		AbortCurrentTransaction();
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(cxt);
+	pgstat_report_activity(STATE_IDLE, NULL);
+	return out;
+}
+
+/* POST /: one DynamoDB operation */
+static void
+http_post(const HttpRequest *req, HttpResponse *resp)
+{
+	const char *op;
+	ErrorData  *error = NULL;
+	char	   *out;
+
+	if (req->too_large)
+	{
+		http_exception(resp, DYN_SERIALIZATION, "Request Entity Too Large");
+		resp->status = 413;
+		return;
+	}
+	op = http_target_operation(http_header(req, "X-Amz-Target"));
+	if (op == NULL)
+	{
+		http_exception(resp, DYN_UNKNOWN_OPERATION, NULL);
+		return;
+	}
+	out = http_run(req, op, &error);
+	if (out == NULL)
+	{
+		http_render_error(resp, error, op);
+		return;
+	}
+	resp->status = 200;
+	appendStringInfoString(&resp->body, out);
+}
+
+/* Whether CORS lets a browser page from this origin call the endpoint */
+static bool
+http_origin_allowed(const char *origin)
+{
+	char	   *list;
+	char	   *save = NULL;
+
+	if (origin == NULL || dynamo_http_allowed_origins == NULL)
+		return false;
+	list = pstrdup(dynamo_http_allowed_origins);
+	for (char *o = strtok_r(list, ", ", &save); o; o = strtok_r(NULL, ", ", &save))
+		if (strcmp(o, "*") == 0 || strcmp(o, origin) == 0)
+			return true;
+	return false;
+}
+
+/* The Access-Control-* headers of a response to an allowed origin */
+static void
+http_cors(const HttpRequest *req, HttpResponse *resp, bool preflight)
+{
+	const char *origin = http_header(req, "Origin");
+	const char *wanted = http_header(req, "Access-Control-Request-Headers");
+
+	if (!http_origin_allowed(origin))
+		return;
+	http_response_header(resp, "Access-Control-Allow-Origin", pstrdup(origin));
+	http_response_header(resp, "Vary", "Origin");
+	http_response_header(resp, "Access-Control-Expose-Headers",
+						 "x-amzn-RequestId, x-amzn-ErrorType, x-amz-crc32, Date");
+	if (!preflight)
+		return;
+	http_response_header(resp, "Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+	http_response_header(resp, "Access-Control-Allow-Headers",
+						 wanted ? pstrdup(wanted) :
+						 "Authorization, Content-Type, X-Amz-Date, X-Amz-Target, X-Amz-Security-Token, X-Amz-User-Agent, amz-sdk-invocation-id, amz-sdk-request");
+	http_response_header(resp, "Access-Control-Max-Age", "172800");
+}
+
+/* Answer one request */
+void
+http_handle(const HttpRequest *req, HttpResponse *resp)
+{
+	resp->content_type = AMZ_JSON;
+	if (strcmp(req->method, "POST") == 0)
+	{
+		http_cors(req, resp, false);
+		http_post(req, resp);
+	}
+	else if (strcmp(req->method, "GET") == 0)
+	{
+		/* DynamoDB's health check answer */
+		http_cors(req, resp, false);
+		resp->status = 200;
+		resp->content_type = "text/plain";
+		appendStringInfo(&resp->body, "healthy: dynamodb.%s.amazonaws.com ", dynamo_region);
+	}
+	else if (strcmp(req->method, "OPTIONS") == 0)
+	{
+		http_cors(req, resp, true);
+		resp->status = 200;
+	}
+	else
+	{
+		http_exception(resp, DYN_UNKNOWN_OPERATION, NULL);
+		resp->status = 405;
+	}
+}

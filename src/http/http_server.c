@@ -1,0 +1,280 @@
+/*
+ * http_server.c
+ *		The HTTP/1.1 server of one worker: libmicrohttpd daemons in external
+ *		epoll mode (no threads), one per listening address, all sharing the
+ *		port with the other workers (SO_REUSEPORT).  Requests are gathered
+ *		here (headers, body up to 16 MB) and answered by http_handle().
+ */
+#include "postgres.h"
+
+#include <netdb.h>
+#include <sys/socket.h>
+#include <microhttpd.h>
+
+#include "common/pg_prng.h"
+#include "utils/memutils.h"
+#include "utils/pg_crc.h"
+
+#include "http.h"
+
+/* Seconds an idle keep-alive connection stays open */
+#define HTTP_IDLE_TIMEOUT 120
+/* Most connections one worker serves at once */
+#define HTTP_MAX_CONNECTIONS 8192
+
+static struct MHD_Daemon *daemons[16];
+static int	ndaemons = 0;
+
+/* One request being received: its memory, headers and body */
+typedef struct HttpExchange
+{
+	MemoryContext cxt;
+	StringInfoData body;
+	bool		too_large;
+	int			nheaders;
+	const char **names;
+	const char **values;
+} HttpExchange;
+
+/* Write libmicrohttpd's messages to the server log */
+static void
+http_log(void *cls, const char *fmt, va_list ap)
+{
+	char		buf[512];
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	buf[strcspn(buf, "\n")] = '\0';
+	ereport(LOG, (errmsg("pg_dynamo http: %s", buf)));
+}
+
+/* Collect one request header */
+static enum MHD_Result
+http_collect_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	HttpExchange *x = cls;
+
+	x->names[x->nheaders] = pstrdup(key);
+	x->values[x->nheaders] = pstrdup(value ? value : "");
+	x->nheaders++;
+	return MHD_YES;
+}
+
+/* A DynamoDB-style request id: 52 upper-case letters and digits */
+static void
+http_request_id(char *out)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+	for (int i = 0; i < 52; i++)
+		out[i] = digits[pg_prng_uint32(&pg_global_prng_state) % 36];
+	out[52] = '\0';
+}
+
+/* Queue a response with the headers every DynamoDB response carries */
+static enum MHD_Result
+http_send(struct MHD_Connection *conn, HttpResponse *resp)
+{
+	struct MHD_Response *r;
+	enum MHD_Result ok;
+	pg_crc32	crc;
+	char		crc_text[16];
+	char		request_id[53];
+
+	INIT_TRADITIONAL_CRC32(crc);
+	COMP_TRADITIONAL_CRC32(crc, resp->body.data, resp->body.len);
+	FIN_TRADITIONAL_CRC32(crc);
+	snprintf(crc_text, sizeof(crc_text), "%u", crc);
+	http_request_id(request_id);
+
+	r = MHD_create_response_from_buffer(resp->body.len, resp->body.data,
+										MHD_RESPMEM_MUST_COPY);
+	if (r == NULL)
+		return MHD_NO;
+	MHD_add_response_header(r, "Content-Type", resp->content_type);
+	MHD_add_response_header(r, "x-amzn-RequestId", request_id);
+	MHD_add_response_header(r, "x-amz-crc32", crc_text);
+	for (int i = 0; i < resp->nheaders; i++)
+		MHD_add_response_header(r, resp->header_names[i], resp->header_values[i]);
+	ok = MHD_queue_response(conn, resp->status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+/* Answer a request whose headers and body have arrived */
+static enum MHD_Result
+http_answer(struct MHD_Connection *conn, HttpExchange *x, const char *url,
+			const char *method)
+{
+	HttpRequest req;
+	HttpResponse resp;
+	int			n = MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL);
+
+	x->names = palloc(sizeof(char *) * (n + 1));
+	x->values = palloc(sizeof(char *) * (n + 1));
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, http_collect_header, x);
+
+	memset(&req, 0, sizeof(req));
+	req.method = method;
+	req.path = url;
+	req.nheaders = x->nheaders;
+	req.header_names = x->names;
+	req.header_values = x->values;
+	req.body = x->body.data;
+	req.body_len = x->body.len;
+	req.too_large = x->too_large;
+
+	memset(&resp, 0, sizeof(resp));
+	initStringInfo(&resp.body);
+	http_handle(&req, &resp);
+	return http_send(conn, &resp);
+}
+
+/*
+ * libmicrohttpd's request callback: called once with the headers, then
+ * with each piece of the body, then once more when the body is complete.
+ */
+static enum MHD_Result
+http_access(void *cls, struct MHD_Connection *conn, const char *url,
+			const char *method, const char *version, const char *upload_data,
+			size_t *upload_data_size, void **con_cls)
+{
+	HttpExchange *x = *con_cls;
+	MemoryContext old;
+	enum MHD_Result result;
+
+	if (x == NULL)
+	{
+		MemoryContext cxt = AllocSetContextCreate(TopMemoryContext,
+												  "pg_dynamo http request",
+												  ALLOCSET_DEFAULT_SIZES);
+		const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+														 MHD_HTTP_HEADER_CONTENT_LENGTH);
+
+		x = MemoryContextAllocZero(cxt, sizeof(HttpExchange));
+		x->cxt = cxt;
+		old = MemoryContextSwitchTo(cxt);
+		initStringInfo(&x->body);
+		MemoryContextSwitchTo(old);
+		*con_cls = x;
+		/* refuse an announced oversized body before reading it */
+		if (length == NULL || strtoull(length, NULL, 10) <= HTTP_MAX_BODY)
+			return MHD_YES;
+		x->too_large = true;
+	}
+	else if (*upload_data_size > 0)
+	{
+		if (x->body.len + *upload_data_size > HTTP_MAX_BODY)
+			x->too_large = true;
+		else
+			appendBinaryStringInfo(&x->body, upload_data, *upload_data_size);
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+
+	old = MemoryContextSwitchTo(x->cxt);
+	result = http_answer(conn, x, url, method);
+	MemoryContextSwitchTo(old);
+	return result;
+}
+
+/* Free a request's memory once it has been answered (or dropped) */
+static void
+http_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			   enum MHD_RequestTerminationCode toe)
+{
+	HttpExchange *x = *con_cls;
+
+	if (x != NULL)
+		MemoryContextDelete(x->cxt);
+	*con_cls = NULL;
+}
+
+/* Start one daemon on an address (NULL: every IPv4 address) */
+static struct MHD_Daemon *
+http_listen(const char *address)
+{
+	struct addrinfo hints;
+	struct addrinfo *ai = NULL;
+	char		port[8];
+	unsigned int flags = MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	struct MHD_Daemon *d;
+	int			rc;
+
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE;
+	snprintf(port, sizeof(port), "%d", dynamo_http_port);
+	rc = getaddrinfo(address, port, &hints, &ai);
+	if (rc != 0 || ai == NULL)
+		ereport(ERROR,
+				(errmsg("pg_dynamo http: could not resolve \"%s\": %s",
+						address ? address : "*", gai_strerror(rc))));
+	if (ai->ai_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	d = MHD_start_daemon(flags, (uint16) dynamo_http_port, NULL, NULL,
+						 http_access, NULL,
+						 MHD_OPTION_EXTERNAL_LOGGER, http_log, NULL,
+						 MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+						 MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int) 1,
+						 MHD_OPTION_NOTIFY_COMPLETED, http_completed, NULL,
+						 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) HTTP_IDLE_TIMEOUT,
+						 MHD_OPTION_CONNECTION_LIMIT, (unsigned int) HTTP_MAX_CONNECTIONS,
+						 MHD_OPTION_END);
+	freeaddrinfo(ai);
+	if (d == NULL)
+		ereport(ERROR,
+				(errmsg("pg_dynamo http: could not listen on %s port %d",
+						address ? address : "*", dynamo_http_port)));
+	return d;
+}
+
+/*
+ * Start listening on every address of http_listen_addresses; the epoll
+ * descriptors to wait on go to fds.
+ */
+int
+http_server_start(int *fds, int maxfds)
+{
+	char	   *list = pstrdup(dynamo_http_listen_addresses);
+	char	   *save = NULL;
+
+	for (char *a = strtok_r(list, ", ", &save); a; a = strtok_r(NULL, ", ", &save))
+	{
+		struct MHD_Daemon *d;
+
+		if (ndaemons >= Min(maxfds, lengthof(daemons)))
+			ereport(ERROR, (errmsg("pg_dynamo http: too many listen addresses")));
+		d = http_listen(strcmp(a, "*") == 0 ? NULL : a);
+		fds[ndaemons] = MHD_get_daemon_info(d, MHD_DAEMON_INFO_EPOLL_FD)->epoll_fd;
+		daemons[ndaemons++] = d;
+	}
+	if (ndaemons == 0)
+		ereport(ERROR, (errmsg("pg_dynamo http: pg_dynamo.http_listen_addresses is empty")));
+	return ndaemons;
+}
+
+/* Milliseconds until the daemons need to run again (-1: only on events) */
+long
+http_server_timeout(void)
+{
+	long		timeout = -1;
+
+	for (int i = 0; i < ndaemons; i++)
+	{
+		MHD_UNSIGNED_LONG_LONG t;
+
+		if (MHD_get_timeout(daemons[i], &t) == MHD_YES &&
+			(timeout < 0 || t < (MHD_UNSIGNED_LONG_LONG) timeout))
+			timeout = (long) Min(t, (MHD_UNSIGNED_LONG_LONG) 60000);
+	}
+	return timeout;
+}
+
+/* Serve whatever is ready on every daemon, without blocking */
+void
+http_server_run(void)
+{
+	for (int i = 0; i < ndaemons; i++)
+		MHD_run(daemons[i]);
+}

@@ -1,0 +1,388 @@
+/*
+ * http_sigv4.c
+ *		AWS Signature Version 4 for the HTTP door: the Authorization header,
+ *		the canonical request, the string to sign, the HMAC-SHA256 key chain
+ *		(PostgreSQL's common/hmac.h and cryptohash), a constant-time compare
+ *		and the 5-minute clock-skew window.  Access keys and their roles live
+ *		in dynamo.access_key_secrets (src/sql/75_http.sql).
+ */
+#include "postgres.h"
+
+#include <time.h>
+
+#include "catalog/pg_type_d.h"
+#include "common/cryptohash.h"
+#include "common/hmac.h"
+#include "common/sha2.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+
+#include "errors.h"
+#include "http.h"
+
+#define SIGV4_ALGORITHM "AWS4-HMAC-SHA256"
+#define SIGV4_SERVICE "dynamodb"
+#define SIGV4_SKEW_SECONDS 300
+
+/* The parts of an Authorization header and the request date */
+typedef struct SigV4
+{
+	char	   *credential;		/* AKID/date/region/service/aws4_request */
+	char	   *signed_headers;
+	char	   *signature;
+	char	   *key_id;
+	char	   *scope_date;
+	char	   *region;
+	char	   *service;
+	char		amz_date[17];	/* YYYYMMDDTHHMMSSZ */
+	time_t		when;
+} SigV4;
+
+/* SHA-256 of data as lower-case hex (65 bytes with the terminator) */
+static void
+sigv4_sha256_hex(const char *data, size_t len, char *hex)
+{
+	uint8		digest[PG_SHA256_DIGEST_LENGTH];
+	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
+
+	if (ctx == NULL || pg_cryptohash_init(ctx) < 0 ||
+		pg_cryptohash_update(ctx, (const uint8 *) data, len) < 0 ||
+		pg_cryptohash_final(ctx, digest, sizeof(digest)) < 0)
+		elog(ERROR, "could not compute SHA-256");
+	pg_cryptohash_free(ctx);
+	hex_encode((const char *) digest, sizeof(digest), hex);
+	hex[PG_SHA256_DIGEST_LENGTH * 2] = '\0';
+}
+
+/* HMAC-SHA256 of a string under a key, into out (32 bytes) */
+static void
+sigv4_hmac(const uint8 *key, size_t keylen, const char *data, uint8 *out)
+{
+	pg_hmac_ctx *ctx = pg_hmac_create(PG_SHA256);
+
+	if (ctx == NULL || pg_hmac_init(ctx, key, keylen) < 0 ||
+		pg_hmac_update(ctx, (const uint8 *) data, strlen(data)) < 0 ||
+		pg_hmac_final(ctx, out, PG_SHA256_DIGEST_LENGTH) < 0)
+		elog(ERROR, "could not compute HMAC-SHA256");
+	pg_hmac_free(ctx);
+}
+
+/* The value of name=value in an Authorization header, or NULL */
+static char *
+sigv4_param(const char *params, const char *name)
+{
+	size_t		n = strlen(name);
+
+	for (const char *p = params; (p = strstr(p, name)) != NULL; p += n)
+	{
+		if ((p == params || p[-1] == ' ' || p[-1] == ',') && p[n] == '=')
+		{
+			const char *v = p + n + 1;
+
+			return pnstrdup(v, strcspn(v, ", "));
+		}
+	}
+	return NULL;
+}
+
+/* Parse an ISO 8601 basic date (YYYYMMDDTHHMMSSZ) */
+static bool
+sigv4_parse_amz_date(const char *s, time_t *when)
+{
+	struct tm	tm;
+
+	memset(&tm, 0, sizeof(tm));
+	if (strlen(s) != 16 || s[8] != 'T' || s[15] != 'Z' ||
+		sscanf(s, "%4d%2d%2dT%2d%2d%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+			   &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return false;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	*when = timegm(&tm);
+	return *when != (time_t) -1;
+}
+
+/* Format a time as ISO 8601 basic (YYYYMMDDTHHMMSSZ) */
+static void
+sigv4_format_date(time_t when, char *out)
+{
+	struct tm	tm;
+
+	gmtime_r(&when, &tm);
+	strftime(out, 17, "%Y%m%dT%H%M%SZ", &tm);
+}
+
+/*
+ * The request's date, from X-Amz-Date or else an HTTP Date header; false
+ * when neither is there or readable.
+ */
+static bool
+sigv4_request_date(const HttpRequest *req, SigV4 *sig)
+{
+	const char *amz = http_header(req, "X-Amz-Date");
+	const char *date = http_header(req, "Date");
+
+	if (amz)
+	{
+		if (!sigv4_parse_amz_date(amz, &sig->when))
+			return false;
+		strlcpy(sig->amz_date, amz, sizeof(sig->amz_date));
+		return true;
+	}
+	if (date)
+	{
+		struct tm	tm;
+
+		memset(&tm, 0, sizeof(tm));
+		if (strptime(date, "%a, %d %b %Y %H:%M:%S GMT", &tm) == NULL)
+			return false;
+		sig->when = timegm(&tm);
+		sigv4_format_date(sig->when, sig->amz_date);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Parse the Authorization header and the date; IncompleteSignatureException
+ * naming every missing part, as AWS does.
+ */
+static void
+sigv4_parse(const HttpRequest *req, const char *auth, SigV4 *sig)
+{
+	StringInfoData missing;
+	const char *params = auth;
+	char	   *parts[5];
+	int			nparts = 0;
+	char	   *save = NULL;
+
+	memset(sig, 0, sizeof(*sig));
+	initStringInfo(&missing);
+	if (strncmp(auth, SIGV4_ALGORITHM " ", strlen(SIGV4_ALGORITHM) + 1) == 0)
+		params = auth + strlen(SIGV4_ALGORITHM) + 1;
+	else
+		appendStringInfo(&missing, "Unsupported AWS 'algorithm': '%.*s'. ",
+						 (int) strcspn(auth, " "), auth);
+	sig->credential = sigv4_param(params, "Credential");
+	sig->signed_headers = sigv4_param(params, "SignedHeaders");
+	sig->signature = sigv4_param(params, "Signature");
+	if (sig->credential == NULL)
+		appendStringInfoString(&missing, "Authorization header requires 'Credential' parameter. ");
+	if (sig->signature == NULL)
+		appendStringInfoString(&missing, "Authorization header requires 'Signature' parameter. ");
+	if (sig->signed_headers == NULL)
+		appendStringInfoString(&missing, "Authorization header requires 'SignedHeaders' parameter. ");
+	if (!sigv4_request_date(req, sig))
+		appendStringInfoString(&missing, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+	if (missing.len > 0)
+		dynamo_error(DYN_INCOMPLETE_SIGNATURE, "%sAuthorization=%s", missing.data, auth);
+
+	for (char *p = strtok_r(pstrdup(sig->credential), "/", &save);
+		 p && nparts < lengthof(parts); p = strtok_r(NULL, "/", &save))
+		parts[nparts++] = p;
+	if (nparts != 5 || strtok_r(NULL, "/", &save) != NULL ||
+		strcmp(parts[4], "aws4_request") != 0)
+		dynamo_error(DYN_INCOMPLETE_SIGNATURE,
+					 "Credential should be scoped to a valid region, not '%s'. ",
+					 nparts > 2 ? parts[2] : "");
+	sig->key_id = parts[0];
+	sig->scope_date = parts[1];
+	sig->region = parts[2];
+	sig->service = parts[3];
+	if (strcmp(sig->service, SIGV4_SERVICE) != 0)
+		dynamo_error(DYN_INVALID_SIGNATURE,
+					 "Credential should be scoped to correct service: '" SIGV4_SERVICE "'. ");
+	if (strncmp(sig->scope_date, sig->amz_date, 8) != 0 || strlen(sig->scope_date) != 8)
+		dynamo_error(DYN_INVALID_SIGNATURE,
+					 "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '%s' != '%.8s', from '%s'.",
+					 sig->scope_date, sig->amz_date, sig->amz_date);
+}
+
+/* Refuse a request signed more than 5 minutes away from now */
+static void
+sigv4_check_skew(const SigV4 *sig)
+{
+	time_t		now = time(NULL);
+	char		now_text[17];
+	char		edge[17];
+
+	sigv4_format_date(now, now_text);
+	if (sig->when < now - SIGV4_SKEW_SECONDS)
+	{
+		sigv4_format_date(now - SIGV4_SKEW_SECONDS, edge);
+		dynamo_error(DYN_INVALID_SIGNATURE,
+					 "Signature expired: %s is now earlier than %s (%s - 5 min.)",
+					 sig->amz_date, edge, now_text);
+	}
+	if (sig->when > now + SIGV4_SKEW_SECONDS)
+	{
+		sigv4_format_date(now + SIGV4_SKEW_SECONDS, edge);
+		dynamo_error(DYN_INVALID_SIGNATURE,
+					 "Signature not yet current: %s is still later than %s (%s + 5 min.)",
+					 sig->amz_date, edge, now_text);
+	}
+}
+
+/* Append a header value as SigV4 canonicalises it: trimmed, spaces collapsed */
+static void
+sigv4_append_trimmed(StringInfo out, const char *value)
+{
+	bool		space = false;
+
+	while (*value == ' ' || *value == '\t')
+		value++;
+	for (; *value; value++)
+	{
+		if (*value == ' ' || *value == '\t')
+			space = true;
+		else
+		{
+			if (space)
+				appendStringInfoChar(out, ' ');
+			space = false;
+			appendStringInfoChar(out, *value);
+		}
+	}
+}
+
+/* The canonical request of SigV4 (a POST to / without a query string) */
+static char *
+sigv4_canonical_request(const HttpRequest *req, const SigV4 *sig)
+{
+	StringInfoData cr;
+	char	   *save = NULL;
+	char		body_hash[PG_SHA256_DIGEST_STRING_LENGTH];
+
+	initStringInfo(&cr);
+	appendStringInfo(&cr, "%s\n%s\n\n", req->method, req->path);
+	for (char *h = strtok_r(pstrdup(sig->signed_headers), ";", &save); h;
+		 h = strtok_r(NULL, ";", &save))
+	{
+		bool		first = true;
+
+		appendStringInfo(&cr, "%s:", h);
+		for (int i = 0; i < req->nheaders; i++)
+		{
+			if (pg_strcasecmp(req->header_names[i], h) != 0)
+				continue;
+			if (!first)
+				appendStringInfoChar(&cr, ',');
+			first = false;
+			sigv4_append_trimmed(&cr, req->header_values[i]);
+		}
+		appendStringInfoChar(&cr, '\n');
+	}
+	sigv4_sha256_hex(req->body ? req->body : "", req->body_len, body_hash);
+	appendStringInfo(&cr, "\n%s\n%s", sig->signed_headers, body_hash);
+	return cr.data;
+}
+
+/* Check the signature against the secret key; InvalidSignatureException */
+static void
+sigv4_verify(const HttpRequest *req, const SigV4 *sig, const char *secret)
+{
+	char	   *canonical = sigv4_canonical_request(req, sig);
+	char		canonical_hash[PG_SHA256_DIGEST_STRING_LENGTH];
+	char	   *to_sign;
+	char	   *first_key = psprintf("AWS4%s", secret);
+	uint8		k[PG_SHA256_DIGEST_LENGTH];
+	uint8		mac[PG_SHA256_DIGEST_LENGTH];
+	char		expected[PG_SHA256_DIGEST_LENGTH * 2 + 1];
+
+	sigv4_sha256_hex(canonical, strlen(canonical), canonical_hash);
+	to_sign = psprintf(SIGV4_ALGORITHM "\n%s\n%s/%s/%s/aws4_request\n%s",
+					   sig->amz_date, sig->scope_date, sig->region, sig->service,
+					   canonical_hash);
+	sigv4_hmac((const uint8 *) first_key, strlen(first_key), sig->scope_date, k);
+	sigv4_hmac(k, sizeof(k), sig->region, k);
+	sigv4_hmac(k, sizeof(k), sig->service, k);
+	sigv4_hmac(k, sizeof(k), "aws4_request", k);
+	sigv4_hmac(k, sizeof(k), to_sign, mac);
+	hex_encode((const char *) mac, sizeof(mac), expected);
+	expected[sizeof(expected) - 1] = '\0';
+	explicit_bzero(first_key, strlen(first_key));
+	explicit_bzero(k, sizeof(k));
+
+	if (strlen(sig->signature) != sizeof(expected) - 1 ||
+		timingsafe_bcmp(expected, sig->signature, sizeof(expected) - 1) != 0)
+		dynamo_error(DYN_INVALID_SIGNATURE,
+					 "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+}
+
+/* The secret and role of an access key; false when there is no such key */
+static bool
+sigv4_lookup_key(const char *key_id, char **secret, char **role)
+{
+	static SPIPlanPtr plan = NULL;
+	MemoryContext cxt = CurrentMemoryContext;
+	Datum		arg = CStringGetTextDatum(key_id);
+	bool		found;
+
+	SPI_connect();
+	if (plan == NULL)
+	{
+		Oid			argtype = TEXTOID;
+		SPIPlanPtr	p = SPI_prepare("SELECT secret_access_key, role_name::text"
+									" FROM dynamo.access_key_secrets WHERE access_key_id = $1",
+									1, &argtype);
+
+		if (p == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		SPI_keepplan(p);
+		plan = p;
+	}
+	if (SPI_execute_plan(plan, &arg, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "access key lookup failed");
+	found = SPI_processed == 1;
+	if (found)
+	{
+		*secret = MemoryContextStrdup(cxt, SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1));
+		*role = MemoryContextStrdup(cxt, SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2));
+	}
+	SPI_finish();
+	return found;
+}
+
+/*
+ * Authenticate a request: the role it runs as.  sigv4: the access key's
+ * role, after checking the signature; none: http_role, for any well-formed
+ * signature.  A superuser role only when http_allow_superuser is on.
+ */
+Oid
+http_authenticate(const HttpRequest *req)
+{
+	const char *auth = http_header(req, "Authorization");
+	SigV4		sig;
+	char	   *secret = NULL;
+	char	   *role_name = NULL;
+	Oid			role;
+
+	if (auth == NULL || auth[0] == '\0')
+		dynamo_error(DYN_MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
+	sigv4_parse(req, auth, &sig);
+	if (dynamo_http_auth == HTTP_AUTH_NONE)
+	{
+		role_name = dynamo_http_role;
+		if (role_name == NULL || role_name[0] == '\0')
+			dynamo_error(DYN_UNRECOGNIZED_CLIENT,
+						 "pg_dynamo.http_role is not set: with pg_dynamo.http_auth = none, requests run as that role");
+	}
+	else
+	{
+		sigv4_check_skew(&sig);
+		if (!sigv4_lookup_key(sig.key_id, &secret, &role_name))
+			dynamo_error(DYN_UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+		sigv4_verify(req, &sig, secret);
+		explicit_bzero(secret, strlen(secret));
+	}
+	role = get_role_oid(role_name, true);
+	if (!OidIsValid(role))
+		dynamo_error(DYN_UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+	if (superuser_arg(role) && !dynamo_http_allow_superuser)
+		dynamo_error(DYN_ACCESS_DENIED,
+					 "User: %s is a superuser role, refused over HTTP unless pg_dynamo.http_allow_superuser is on",
+					 role_name);
+	return role;
+}

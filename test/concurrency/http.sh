@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The HTTP door: a second throwaway instance with pg_dynamo preloaded and an
+# HTTP port, two workers; the AWS CLI, boto3 and the AWS SDK for JavaScript
+# against it (test/http/), then CORS, 413, a SIGHUP reload and workers
+# killed with pg_terminate_backend.
+. "$(dirname "$0")/lib.bash"
+root=$(cd "$(dirname "$0")/../.." && pwd -P)
+# shellcheck source=scripts/cluster.sh
+. "$root/scripts/cluster.sh"
+
+# A free TCP port in 20000-40000
+free_port() {
+	local port
+	for _ in $(seq 50); do
+		port=$((20000 + RANDOM % 20000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+	done
+	return 1
+}
+
+# Wait until a command succeeds (at most about 30 s)
+eventually() {
+	for _ in $(seq 60); do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.5
+	done
+	"$@"
+}
+
+http_port=$(free_port)
+ENDPOINT=http://127.0.0.1:$http_port
+export ENDPOINT
+# our own instance, never the suite's (its folder and port are chosen anew)
+PG_DYNAMO_DIR='' PG_DYNAMO_PORT='' PG_DYNAMO_CONF="shared_preload_libraries = 'pg_dynamo'
+pg_dynamo.http_port = $http_port
+pg_dynamo.http_workers = 2
+pg_dynamo.http_allowed_origins = 'http://app.example'" pgd_start
+eventually curl -sf "$ENDPOINT/"
+expect "GET / health line" "$(curl -sf "$ENDPOINT/")" "healthy: dynamodb.local.amazonaws.com "
+
+# Roles and keys: app may create tables; nogrant has no privileges
+keys=$(psql_q -F ' ' <<'SQL'
+SET client_min_messages = warning;
+CREATE EXTENSION pg_dynamo;
+CREATE ROLE app;
+CREATE ROLE nogrant;
+GRANT CREATE ON SCHEMA dynamo_data TO app;
+GRANT INSERT, UPDATE, DELETE ON dynamo.tables TO app;
+-- an item table whose trigger raises: an unexpected error for the engine
+SELECT dynamo.create_table('HttpBoom', 'Id') IS NULL;
+CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'boom'; END$$;
+CREATE TRIGGER boom BEFORE INSERT ON dynamo_data."HttpBoom" FOR EACH ROW EXECUTE FUNCTION boom();
+GRANT ALL ON dynamo_data."HttpBoom" TO app;
+SELECT * FROM dynamo.create_access_key('app');
+SELECT * FROM dynamo.create_access_key('nogrant');
+SELECT * FROM dynamo.create_access_key('postgres');
+SQL
+)
+read -r APP_KEY APP_SECRET NOGRANT_KEY NOGRANT_SECRET SUPER_KEY SUPER_SECRET <<<"$(echo $keys | cut -d' ' -f2-)"
+export APP_KEY APP_SECRET NOGRANT_KEY NOGRANT_SECRET SUPER_KEY SUPER_SECRET
+expect "keys listed without secrets" "$(psql_q -c "SELECT count(*) FROM dynamo.access_keys")" 3
+
+echo "--- AWS CLI"
+AWS_ACCESS_KEY_ID=$APP_KEY AWS_SECRET_ACCESS_KEY=$APP_SECRET "$root/test/http/cli.sh"
+echo "--- boto3"
+/usr/bin/python3 "$root/test/http/boto.py"
+echo "--- AWS SDK for JavaScript v3"
+node "$root/test/http/node/sdk.mjs"
+
+echo "--- protocol"
+expect "CORS preflight" "$(curl -s -X OPTIONS -H 'Origin: http://app.example' \
+	-H 'Access-Control-Request-Method: POST' -D - -o /dev/null "$ENDPOINT/" |
+	grep -i '^Access-Control-Allow-Origin:' | tr -d '\r')" "Access-Control-Allow-Origin: http://app.example"
+expect "CORS: other origins get no header" "$(curl -s -X OPTIONS -H 'Origin: http://evil.example' \
+	-D - -o /dev/null "$ENDPOINT/" | grep -ci '^Access-Control-Allow-Origin:' || true)" 0
+expect "body over 16 MB" "$(head -c 16777300 /dev/zero | curl -s -o /dev/null -w '%{http_code}' \
+	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' --data-binary @- "$ENDPOINT/")" 413
+
+# Superuser keys: refused, until a reload (SIGHUP) allows them
+superuser_lists() {
+	/usr/bin/python3 -c 'import boto3, os; boto3.client("dynamodb", endpoint_url=os.environ["ENDPOINT"],
+region_name="us-east-1", aws_access_key_id=os.environ["SUPER_KEY"],
+aws_secret_access_key=os.environ["SUPER_SECRET"]).list_tables()'
+}
+psql_q -c "ALTER SYSTEM SET pg_dynamo.http_allow_superuser = on" -c "SELECT pg_reload_conf()" >/dev/null
+eventually superuser_lists
+echo "ok: superuser key served after SIGHUP with http_allow_superuser = on"
+
+# Development mode: any well-formed signature, run as http_role
+fake_auth='Authorization: AWS4-HMAC-SHA256 Credential=AKIDANY/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00'
+unsigned_lists() {
+	curl -sf -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' \
+		-H "$fake_auth" -d '{}' "$ENDPOINT/" | grep -q CliUsers
+}
+psql_q -c "ALTER SYSTEM SET pg_dynamo.http_auth = none" -c "ALTER SYSTEM SET pg_dynamo.http_role = app" \
+	-c "SELECT pg_reload_conf()" >/dev/null
+eventually unsigned_lists
+echo "ok: http_auth = none serves an unchecked signature"
+expect "http_auth = none still needs an Authorization header" "$(curl -s \
+	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' -d '{}' "$ENDPOINT/" | grep -o MissingAuthenticationTokenException)" \
+	MissingAuthenticationTokenException
+
+# Workers killed: restarted by the postmaster, requests served again
+before=$(psql_q -c "SELECT string_agg(pid::text, ',' ORDER BY pid) FROM pg_stat_activity WHERE backend_type = 'pg_dynamo http'")
+expect "terminated workers" "$(psql_q -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = 'pg_dynamo http'")" 2
+eventually superuser_lists
+echo "ok: served after pg_terminate_backend"
+workers_back() {
+	[ "$(psql_q -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pg_dynamo http' AND pid <> ALL ('{$before}'::int[])")" = 2 ]
+}
+eventually workers_back
+echo "ok: both workers restarted"
