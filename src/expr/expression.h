@@ -94,6 +94,8 @@ extern bool expr_update_only_removes(DynUpdate *upd);
 /* Legacy parameters, translated into the same trees (typed values in) */
 extern DynCondition *expr_condition_from_expected(Jsonb *expected,
 												  const char *conditional_operator);
+extern DynCondition *expr_condition_from_conditions(Jsonb *conditions, const char *member,
+													const char *conditional_operator);
 extern DynProjection *expr_projection_from_attributes_to_get(Jsonb *array);
 extern DynUpdate *expr_update_from_attribute_updates(Jsonb *attribute_updates);
 

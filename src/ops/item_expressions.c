@@ -116,11 +116,13 @@ item_expressions_parse(ExprParams *p, ItemExpressions *out)
 		out->projection = expr_projection_from_attributes_to_get(p->attributes_to_get);
 	if (p->attribute_updates)
 		out->update = expr_update_from_attribute_updates(p->attribute_updates);
-	if (p->key_conditions)
-		out->key_condition = expr_condition_from_expected(p->key_conditions, NULL);
+	/* DynamoDB checks a Query's filter before its key conditions */
 	if (p->query_filter || p->scan_filter)
-		out->filter = expr_condition_from_expected(p->query_filter ? p->query_filter : p->scan_filter,
-												   p->conditional_operator);
+		out->filter = expr_condition_from_conditions(p->query_filter ? p->query_filter : p->scan_filter,
+													 p->query_filter ? "queryFilter" : "scanFilter",
+													 p->conditional_operator);
+	if (p->key_conditions)
+		out->key_condition = expr_condition_from_conditions(p->key_conditions, "keyConditions", NULL);
 }
 
 /* ItemCondition adapter: evaluate a parsed condition on the existing item */

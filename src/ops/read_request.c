@@ -228,7 +228,10 @@ sort_key_range(ReadRequest *req, KeyCondPart *part)
 			req->upper = (KeyBound) {part->value2, true};
 			break;
 		case KC_BEGINS_WITH:
-			/* a number operand was rejected when parsed */
+			/* a number operand was rejected when parsed; never guess one */
+			if (sk->type == DT_N)
+				dynamo_error(DYN_VALIDATION,
+							 DYN_INVALID_PARAMS "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type");
 			req->lower = (KeyBound) {part->value, true};
 			req->upper = (KeyBound) {prefix_successor(sk->type, part->value), false};
 			break;
@@ -383,9 +386,11 @@ read_request_build(ReadParams *p, ReadRequest *req)
 	dynamo_check_table_name(p->table_name, "tableName");
 	check_numbers(p, req);
 	req->select = parse_select(p);
+	item_expressions_parse(&p->expr, &e);
+	if (p->expr.key_conditions && e.key_condition == NULL)
+		dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
 	if (p->expr.key_conditions)
 		check_key_conditions(p->expr.key_conditions);
-	item_expressions_parse(&p->expr, &e);
 	if (p->query && e.key_condition == NULL)
 		dynamo_error(DYN_VALIDATION,
 					 "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
