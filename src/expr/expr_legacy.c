@@ -159,9 +159,13 @@ comparison_condition(LegacyBuild *lb, const LegacyOp *op, ExprNode *path, List *
 		return legacy_func(EF_ATTRIBUTE_NOT_EXISTS, "attribute_not_exists", list_make1(path));
 	if (strcmp(name, "CONTAINS") == 0)
 		return legacy_func(EF_CONTAINS, "contains", lcons(path, args));
+	/* a missing attribute neither contains nor does not contain */
 	if (strcmp(name, "NOT_CONTAINS") == 0)
-		return legacy_node(EN_NOT, 0,
-						   list_make1(legacy_func(EF_CONTAINS, "contains", lcons(path, args))));
+		return legacy_node(EN_AND, 0,
+						   list_make2(legacy_func(EF_ATTRIBUTE_EXISTS, "attribute_exists", list_make1(path)),
+									  legacy_node(EN_NOT, 0,
+												  list_make1(legacy_func(EF_CONTAINS, "contains",
+																		 lcons(path, args))))));
 	if (strcmp(name, "BEGINS_WITH") == 0)
 		return legacy_func(EF_BEGINS_WITH, "begins_with", lcons(path, args));
 	if (strcmp(name, "IN") == 0)
