@@ -356,6 +356,9 @@ expr_update_only_removes(DynUpdate *upd)
 {
 	ListCell   *lc;
 
+	/* no action at all (AttributeUpdates: {}) still writes the key */
+	if (upd->b.tree->actions == NIL)
+		return false;
 	foreach(lc, upd->b.tree->actions)
 	{
 		UpdateAction *a = lfirst(lc);
