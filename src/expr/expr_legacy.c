@@ -21,6 +21,7 @@ typedef struct LegacyBuild
 {
 	ExprTree   *tree;
 	List	   *values;			/* JsonbValue *, by placeholder number */
+	bool		escaped;		/* names and strings already use the escape */
 } LegacyBuild;
 
 /*
@@ -48,7 +49,7 @@ static const LegacyOp LegacyOps[] = {
 
 /* A one-step path naming a top-level attribute */
 static ExprNode *
-legacy_path(const char *name, int len)
+legacy_path(LegacyBuild *lb, const char *name, int len)
 {
 	ExprNode   *n = expr_make_node(EN_PATH, 0);
 
@@ -58,7 +59,7 @@ legacy_path(const char *name, int len)
 	n->steps[0].name_ph = -1;
 	n->steps[0].name = (char *) name;
 	n->steps[0].namelen = len;
-	if (nul_escape_present(name, len))
+	if (!lb->escaped && nul_escape_present(name, len))
 		n->steps[0].name = nul_escape(name, len, &n->steps[0].namelen);
 	return n;
 }
@@ -70,7 +71,7 @@ legacy_value(LegacyBuild *lb, JsonbValue *typed)
 	ExprNode   *n = expr_make_node(EN_VALUE, 0);
 
 	n->value_ph = list_length(lb->values);
-	lb->values = lappend(lb->values, attr_from_typed(typed, false));
+	lb->values = lappend(lb->values, attr_from_typed(typed, lb->escaped));
 	return n;
 }
 
@@ -247,7 +248,7 @@ filter_condition(LegacyBuild *lb, const char *param, const char *attr, int attrl
 	if (opname == NULL || opname->type == jbvNull)
 		validate_not_null(NULL, NULL, psprintf("%s.%s.member.comparisonOperator", param, attr));
 	op = find_op(opname, param, attr);
-	return comparison_condition(lb, op, legacy_path(attr, attrlen),
+	return comparison_condition(lb, op, legacy_path(lb, attr, attrlen),
 								comparison_args(lb, op, array_elements(member(entry, "AttributeValueList"))));
 }
 
@@ -259,7 +260,7 @@ expected_condition(LegacyBuild *lb, const char *attr, int attrlen, JsonbValue *e
 	JsonbValue *exists = member(eav, "Exists");
 	JsonbValue *opname = member(eav, "ComparisonOperator");
 	JsonbValue *list = member(eav, "AttributeValueList");
-	ExprNode   *path = legacy_path(attr, attrlen);
+	ExprNode   *path = legacy_path(lb, attr, attrlen);
 	bool		exists_true = exists == NULL || (exists->type == jbvBool && exists->val.boolean);
 
 	if (value && list)
@@ -306,9 +307,10 @@ expected_condition(LegacyBuild *lb, const char *attr, int attrlen, JsonbValue *e
  * ("keyConditions", "queryFilter", "scanFilter").  NULL when empty.
  */
 static DynCondition *
-legacy_condition(Jsonb *conds, const char *member, const char *conditional_operator)
+legacy_condition(Jsonb *conds, const char *member, const char *conditional_operator,
+				 bool escaped)
 {
-	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL};
+	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL, escaped};
 	DynCondition *cond = palloc0(sizeof(DynCondition));
 	bool		or = false;
 	JsonbIterator *it;
@@ -342,9 +344,10 @@ legacy_condition(Jsonb *conds, const char *member, const char *conditional_opera
 
 /* Expected with ConditionalOperator as a condition (NULL when empty) */
 DynCondition *
-expr_condition_from_expected(Jsonb *expected, const char *conditional_operator)
+expr_condition_from_expected(Jsonb *expected, const char *conditional_operator,
+							 bool escaped)
 {
-	return legacy_condition(expected, NULL, conditional_operator);
+	return legacy_condition(expected, NULL, conditional_operator, escaped);
 }
 
 /*
@@ -353,16 +356,16 @@ expr_condition_from_expected(Jsonb *expected, const char *conditional_operator)
  */
 DynCondition *
 expr_condition_from_conditions(Jsonb *conditions, const char *member,
-							   const char *conditional_operator)
+							   const char *conditional_operator, bool escaped)
 {
-	return legacy_condition(conditions, member, conditional_operator);
+	return legacy_condition(conditions, member, conditional_operator, escaped);
 }
 
 /* AttributesToGet (an array of names) as a projection */
 DynProjection *
-expr_projection_from_attributes_to_get(Jsonb *array)
+expr_projection_from_attributes_to_get(Jsonb *array, bool escaped)
 {
-	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL};
+	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL, escaped};
 	DynProjection *proj = palloc0(sizeof(DynProjection));
 	JsonbValue	root = {.type = jbvBinary};
 	List	   *names;
@@ -392,7 +395,7 @@ expr_projection_from_attributes_to_get(Jsonb *array)
 							 name->val.string.len, name->val.string.val);
 		}
 		lb.tree->paths = lappend(lb.tree->paths,
-								 legacy_path(name->val.string.val, name->val.string.len));
+								 legacy_path(&lb, name->val.string.val, name->val.string.len));
 	}
 	legacy_bind(&proj->b, &lb);
 	return proj;
@@ -414,7 +417,7 @@ attribute_update_action(LegacyBuild *lb, const char *attr, JsonbValue *update)
 		dynamo_error(DYN_VALIDATION,
 					 "1 validation error detected: Value '%s' at 'attributeUpdates.%s.member.action' failed to satisfy constraint: Member must satisfy enum value set: [ADD, PUT, DELETE]",
 					 act, attr);
-	a->path = legacy_path(attr, strlen(attr));
+	a->path = legacy_path(lb, attr, strlen(attr));
 	if (value == NULL)
 	{
 		if (strcmp(act, "DELETE") != 0)
@@ -448,9 +451,9 @@ attribute_update_action(LegacyBuild *lb, const char *attr, JsonbValue *update)
 
 /* AttributeUpdates (typed values) as an update */
 DynUpdate *
-expr_update_from_attribute_updates(Jsonb *attribute_updates)
+expr_update_from_attribute_updates(Jsonb *attribute_updates, bool escaped)
 {
-	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL};
+	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL, escaped};
 	DynUpdate  *upd = palloc0(sizeof(DynUpdate));
 	JsonbIterator *it;
 	JsonbValue	v;
