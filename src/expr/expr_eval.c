@@ -81,7 +81,7 @@ eval_operand(ExprBinding *b, ExprNode *n, Jsonb *item, JsonbValue *result)
 			return true;
 		case EN_FUNC:
 			Assert(n->op == EF_SIZE);
-			if (!expr_path_value(b, linitial(n->args), item, &v))
+			if (!eval_operand(b, linitial(n->args), item, &v))
 				return false;
 			return value_size(&v, result);
 		default:
@@ -299,7 +299,8 @@ eval_function(ExprBinding *b, ExprNode *n, Jsonb *item)
 {
 	JsonbValue	v,
 				arg;
-	bool		exists = expr_path_value(b, linitial(n->args), item, &v);
+	/* the first operand of all but attribute_exists may be a :value */
+	bool		exists = eval_operand(b, linitial(n->args), item, &v);
 
 	if (n->op == EF_ATTRIBUTE_EXISTS)
 		return exists;

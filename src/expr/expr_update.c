@@ -299,6 +299,17 @@ check_key_attribute(ResolvedStep *first, const char **key_names, int nkeys)
 	}
 }
 
+/* Reject a bound update acting on a key attribute, item or no item */
+void
+expr_update_check_keys(DynUpdate *upd, const char **key_names, int nkeys)
+{
+	ListCell   *lc;
+
+	foreach(lc, upd->b.tree->actions)
+		check_key_attribute(expr_resolve_path(&upd->b, ((UpdateAction *) lfirst(lc))->path),
+							key_names, nkeys);
+}
+
 /*
  * Apply a bound update to a stored item (NULL: none yet) and return the new
  * item.  Updating a key attribute is rejected.

@@ -90,6 +90,7 @@ extern Jsonb *expr_apply_update(DynUpdate *upd, Jsonb *old_item,
 								const char **key_names, int nkeys);
 extern DynProjection *expr_update_paths(DynUpdate *upd);
 extern bool expr_update_only_removes(DynUpdate *upd);
+extern void expr_update_check_keys(DynUpdate *upd, const char **key_names, int nkeys);
 
 /* Legacy parameters, translated into the same trees (typed values in) */
 /* (escaped: names and strings already use the escape of nul_escape.h) */
