@@ -121,6 +121,14 @@ check_function(CheckState *cs, ExprNode *n, CheckPlace place)
 					 "Invalid %s: Incorrect operand type for operator or function; operator or function: %s, operand type: %s",
 					 cs->kind, n->fname,
 					 ((ExprNode *) lsecond(n->args))->tag == EN_FUNC ? "N" : "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}");
+	/* size() is a number: no prefix, no size of its own */
+	foreach(lc, n->args)
+	{
+		if ((n->op == EF_BEGINS_WITH || n->op == EF_SIZE) && ((ExprNode *) lfirst(lc))->tag == EN_FUNC)
+			dynamo_error(DYN_VALIDATION,
+						 "Invalid %s: Incorrect operand type for operator or function; operator or function: %s, operand type: N",
+						 cs->kind, n->fname);
+	}
 	foreach(lc, n->args)
 		check_node(cs, lfirst(lc), place == CP_UPDATE_VALUE ? CP_UPDATE_VALUE : CP_OPERAND);
 }
