@@ -63,6 +63,7 @@ dynamo_run_operation(const char *operation, Jsonb *request, bool escaped)
 	OperationHandler handler = find_operation(operation);
 
 	req_check_object(request);
+	exec_check_constraints(operation, request);
 	return handler(request, escaped);
 }
 

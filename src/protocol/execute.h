@@ -48,4 +48,7 @@ extern char *dynamo_run_operation_text(const char *operation, const char *body, 
 
 extern CapacityDetail wants_capacity(Jsonb *req);
 
+/* fidelity: every parameter constraint of a request at once */
+extern void exec_check_constraints(const char *operation, Jsonb *req);
+
 #endif							/* DYNAMO_EXECUTE_H */
