@@ -8,6 +8,8 @@
 #include "errors.h"
 #include "validate.h"
 
+const char	VALIDATE_HIDDEN[] = "";
+
 /* Start collecting violations */
 void
 validate_init(DynValidation *v)
@@ -43,7 +45,9 @@ validate_fail(DynValidation *v, const char *shown, const char *member,
 	if (v->count < VALIDATE_MAX_ERRORS)
 	{
 		appendStringInfoString(&v->msgs, v->count ? "; " : "");
-		if (shown)
+		if (shown == VALIDATE_HIDDEN)
+			appendStringInfoString(&v->msgs, "Value");
+		else if (shown)
 			appendStringInfo(&v->msgs, "Value '%s'", shown);
 		else
 			appendStringInfoString(&v->msgs, "Value null");

@@ -24,6 +24,9 @@ typedef struct DynValidation
 
 #define VALIDATE_NAME_PATTERN "[a-zA-Z0-9_.-]+"
 
+/* The value shown for members whose value DynamoDB does not echo */
+extern const char VALIDATE_HIDDEN[];
+
 extern void validate_init(DynValidation *v);
 extern void validate_finish(DynValidation *v);
 extern void validate_fail(DynValidation *v, const char *shown, const char *member,

@@ -373,9 +373,8 @@ expr_projection_from_attributes_to_get(Jsonb *array, bool escaped)
 
 	root.val.binary.data = &array->root;
 	names = array_elements(&root);
-	if (names == NIL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '[]' at 'attributesToGet' failed to satisfy constraint: Member must have length greater than or equal to 1");
+	validate_length(NULL, JsonbToCString(NULL, &array->root, VARSIZE(array)), list_length(names),
+					1, 255, "attributesToGet");
 	lb.tree->kind = EXPR_PROJECTION;
 	foreach(lc, names)
 	{
@@ -413,10 +412,7 @@ attribute_update_action(LegacyBuild *lb, const char *attr, JsonbValue *update)
 
 	if (action && action->type == jbvString)
 		act = pnstrdup(action->val.string.val, action->val.string.len);
-	if (strcmp(act, "PUT") != 0 && strcmp(act, "ADD") != 0 && strcmp(act, "DELETE") != 0)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'attributeUpdates.%s.member.action' failed to satisfy constraint: Member must satisfy enum value set: [ADD, PUT, DELETE]",
-					 act, attr);
+	validate_enum(NULL, act, psprintf("attributeUpdates.%s.member.action", attr), "[ADD, PUT, DELETE]");
 	a->path = legacy_path(lb, attr, strlen(attr));
 	if (value == NULL)
 	{

@@ -11,20 +11,14 @@
 #include "utils/jsonb.h"
 
 #include "errors.h"
+#include "validate.h"
 #include "read_request.h"
 
-/* A "1 validation error detected" on a numeric member out of range */
+/* A numeric member out of range: DynamoDB's constraint message */
 static void
 check_range(int64 v, int64 min, int64 max, const char *member)
 {
-	if (v < min)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '" INT64_FORMAT "' at '%s' failed to satisfy constraint: Member must have value greater than or equal to " INT64_FORMAT,
-					 v, member, min);
-	if (v > max)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '" INT64_FORMAT "' at '%s' failed to satisfy constraint: Member must have value less than or equal to " INT64_FORMAT,
-					 v, member, max);
+	validate_range(NULL, psprintf(INT64_FORMAT, v), v, min, max, member);
 }
 
 /* Limit, Segment and TotalSegments */
@@ -97,9 +91,8 @@ parse_select(ReadParams *p)
 					 "%sALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName",
 					 prefix);
 	}
-	dynamo_error(DYN_VALIDATION,
-				 "1 validation error detected: Value '%s' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]",
-				 s);
+	validate_enum(NULL, s, "select", "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+	pg_unreachable();
 }
 
 /*
