@@ -414,6 +414,7 @@ attribute_update_action(LegacyBuild *lb, const char *attr, JsonbValue *update)
 		act = pnstrdup(action->val.string.val, action->val.string.len);
 	validate_enum(NULL, act, psprintf("attributeUpdates.%s.member.action", attr), "[ADD, PUT, DELETE]");
 	a->path = legacy_path(lb, attr, strlen(attr));
+	a->legacy = true;
 	if (value == NULL)
 	{
 		if (strcmp(act, "DELETE") != 0)
