@@ -45,6 +45,8 @@ SELECT pg_temp.try('PutItem', '{"TableName":"x","ReturnValues":"ALL","ReturnValu
 SELECT pg_temp.try('DeleteItem', '{"TableName":"MsgT","ReturnValues":"UPDATED_NEWS","ReturnItemCollectionMetrics":"ALL"}');
 SELECT pg_temp.try('UpdateItem', '{"TableName":"a b","Key":{"Id":{"S":"a"}},"AttributeUpdates":{"x":{"Action":"SET","Value":{"N":"1"}}},"Expected":{"y":{"ComparisonOperator":"SAME"}},"ConditionalOperator":"XOR"}');
 SELECT pg_temp.try('GetItem', '{"TableName":"ab","AttributesToGet":[]}');
+SELECT pg_temp.try('GetItem', '{}');
+SELECT pg_temp.try('Query', '{"Limit":0}');
 -- table names: too short, too long, off-pattern, both
 SELECT pg_temp.try('GetItem', '{"TableName":"ab","Key":{"Id":{"S":"a"}}}');
 SELECT pg_temp.try('GetItem', jsonb_build_object('TableName', repeat('t', 256), 'Key', '{"Id":{"S":"a"}}'::jsonb));

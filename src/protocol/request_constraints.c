@@ -23,6 +23,7 @@ typedef enum ConstraintKind
 {
 	MC_ENUM,					/* a string of set */
 	MC_NAME,					/* a table or index name */
+	MC_REQUIRED_NAME,			/* a table name, required */
 	MC_REQUIRED,				/* not null */
 	MC_INTEGER,					/* a number within [min, max] */
 	MC_LENGTH,					/* a string or list of [min, max] */
@@ -53,7 +54,7 @@ typedef struct MemberConstraint
 #define INT_MAX_D 2147483647.0
 
 #define CAPACITY {"ReturnConsumedCapacity", MC_ENUM, SET_CAPACITY}
-#define TABLE {"TableName", MC_NAME, NULL, 0, 255}
+#define TABLE {"TableName", MC_REQUIRED_NAME, NULL, 0, 255}
 #define METRICS {"ReturnItemCollectionMetrics", MC_ENUM, SET_METRICS}
 #define RETURN_VALUES {"ReturnValues", MC_ENUM, SET_RETURN_VALUES}
 #define CONDITIONAL {"ConditionalOperator", MC_ENUM, SET_CONDITIONAL}
@@ -170,7 +171,7 @@ check_member(DynValidation *v, Jsonb *req, const MemberConstraint *c)
 	JsonbValue *m = req_member(req, c->member);
 	char	   *path = member_path(c->member);
 
-	if (c->kind == MC_REQUIRED || c->kind == MC_REQUIRED_LENGTH)
+	if (c->kind == MC_REQUIRED || c->kind == MC_REQUIRED_LENGTH || c->kind == MC_REQUIRED_NAME)
 		validate_not_null(v, m, path);
 	if (m == NULL)
 		return;
@@ -181,6 +182,7 @@ check_member(DynValidation *v, Jsonb *req, const MemberConstraint *c)
 				validate_enum(v, value_text(m), path, c->set);
 			break;
 		case MC_NAME:
+		case MC_REQUIRED_NAME:
 			if (m->type == jbvString)
 				validate_name(v, value_text(m), (int64) c->max, path);
 			break;
