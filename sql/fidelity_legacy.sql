@@ -37,8 +37,8 @@ SELECT pg_temp.try('Query', '{"TableName":"LegS","KeyConditions":{"P":{"Comparis
 SELECT pg_temp.try('Query', '{"TableName":"LegB","KeyConditions":{"P":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"p"}]},"S":{"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"B":"AQ=="}]}}}');
 
 -- Every operator with every type of operand, one value each: the filters
--- and Expected agree (EQ and NE take every type; LT..GE, IN and BETWEEN
--- S, N, B; CONTAINS also BOOL and NULL; BEGINS_WITH S and B only)
+-- and Expected agree (EQ and NE take every type; LT..GE, CONTAINS,
+-- NOT_CONTAINS, IN and BETWEEN S, N, B; BEGINS_WITH S and B only)
 CREATE TEMP TABLE operands(t text, v jsonb);
 INSERT INTO operands VALUES
   ('S', '{"S":"a"}'), ('N', '{"N":"1"}'), ('B', '{"B":"AQ=="}'), ('BOOL', '{"BOOL":true}'),

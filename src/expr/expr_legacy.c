@@ -41,8 +41,7 @@ typedef struct LegacyOp
 static const LegacyOp LegacyOps[] = {
 	{"EQ", 1, T_ANY}, {"NE", 1, T_ANY}, {"LE", 1, T_SCALAR}, {"LT", 1, T_SCALAR},
 	{"GE", 1, T_SCALAR}, {"GT", 1, T_SCALAR}, {"NOT_NULL", 0, 0}, {"NULL", 0, 0},
-	{"CONTAINS", 1, T_SCALAR | (1 << DT_BOOL) | (1 << DT_NULL)},
-	{"NOT_CONTAINS", 1, T_SCALAR | (1 << DT_BOOL) | (1 << DT_NULL)},
+	{"CONTAINS", 1, T_SCALAR}, {"NOT_CONTAINS", 1, T_SCALAR},
 	{"BEGINS_WITH", 1, (1 << DT_S) | (1 << DT_B)},
 	{"IN", -1, T_SCALAR}, {"BETWEEN", 2, T_SCALAR}
 };
