@@ -46,6 +46,7 @@ SELECT pg_temp.try('DeleteItem', '{"TableName":"MsgT","ReturnValues":"UPDATED_NE
 SELECT pg_temp.try('UpdateItem', '{"TableName":"a b","Key":{"Id":{"S":"a"}},"AttributeUpdates":{"x":{"Action":"SET","Value":{"N":"1"}}},"Expected":{"y":{"ComparisonOperator":"SAME"}},"ConditionalOperator":"XOR"}');
 SELECT pg_temp.try('GetItem', '{"TableName":"ab","AttributesToGet":[]}');
 SELECT pg_temp.try('GetItem', '{}');
+SELECT pg_temp.try('Scan', '{"TableName":"MsgT","ReturnConsumedCapacity":"TOTAL, NONE","Select":""}');
 SELECT pg_temp.try('Query', '{"Limit":0}');
 -- table names: too short, too long, off-pattern, both
 SELECT pg_temp.try('GetItem', '{"TableName":"ab","Key":{"Id":{"S":"a"}}}');

@@ -73,17 +73,22 @@ validate_not_null(DynValidation *v, const void *value, const char *member)
 bool
 validate_enum(DynValidation *v, const char *value, const char *member, const char *set)
 {
-	const char *p = set;
+	const char *p = set + 1;	/* past '[' */
 	size_t		len;
 
 	if (value == NULL)
 		return true;
 	len = strlen(value);
-	while ((p = strstr(p, value)) != NULL)
+	/* the members: "[A, B, C]" */
+	while (*p && *p != ']')
 	{
-		if ((p[-1] == '[' || p[-1] == ' ') && (p[len] == ',' || p[len] == ']'))
+		size_t		n = strcspn(p, ",]");
+
+		if (n == len && memcmp(p, value, len) == 0)
 			return true;
-		p += len;
+		p += n;
+		while (*p == ',' || *p == ' ')
+			p++;
 	}
 	validate_fail(v, value, member, psprintf("Member must satisfy enum value set: %s", set));
 	return false;
