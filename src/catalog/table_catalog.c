@@ -22,6 +22,7 @@
 #include "utils/syscache.h"
 
 #include "errors.h"
+#include "validate.h"
 #include "table_catalog.h"
 
 static HTAB *TableCache = NULL;
@@ -80,26 +81,8 @@ table_cache_remove(DynamoTable *t)
 void
 dynamo_check_table_name(const char *name, const char *param)
 {
-	size_t		len;
-
-	if (name == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
-	len = strlen(name);
-	if (len < 3 || len > DYNAMO_MAX_TABLE_NAME)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s",
-					 name, param, len < 3 ? "greater than or equal to 3" : "less than or equal to 255");
-	for (size_t i = 0; i < len; i++)
-	{
-		char		c = name[i];
-
-		if (!(isalnum((unsigned char) c) || c == '_' || c == '.' || c == '-') || IS_HIGHBIT_SET(c))
-			dynamo_error(DYN_VALIDATION,
-						 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
-						 name, param);
-	}
+	validate_not_null(NULL, name, param);
+	validate_name(NULL, name, DYNAMO_MAX_TABLE_NAME, param);
 }
 
 /*

@@ -4,12 +4,15 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
 #include "attr_value.h"
 #include "errors.h"
 #include "json_read.h"
+#include "validate.h"
 
 /* A request must be a JSON object */
 void
@@ -100,16 +103,42 @@ req_bool(Jsonb *req, const char *name, bool dflt)
 	return v->val.boolean;
 }
 
-/* An integer member; false when absent */
+/* A JSON number as a double (infinite beyond a double's range) */
+double
+json_number_double(Numeric n)
+{
+	return DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, NumericGetDatum(n)));
+}
+
+/* A JSON number as text for messages: as written, or 1e+300 when huge */
+char *
+json_number_text(Numeric n)
+{
+	double		d = json_number_double(n);
+
+	if (fabs(d) >= 1e15)
+		return psprintf("%g", d);
+	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(n)));
+}
+
+/*
+ * An integer member (DynamoDB's Integer: 32 bits, beyond which it is a
+ * ValidationException); false when absent
+ */
 bool
 req_int(Jsonb *req, const char *name, int64 *out)
 {
 	JsonbValue *v = req_member(req, name);
+	char	   *path;
 
 	if (v == NULL)
 		return false;
 	if (v->type != jbvNumeric)
 		member_kind_error(v, "Integer");
+	path = pstrdup(name);
+	path[0] = pg_ascii_tolower((unsigned char) path[0]);
+	validate_range(NULL, json_number_text(v->val.numeric), json_number_double(v->val.numeric),
+				   PG_INT32_MIN, PG_INT32_MAX, path);
 	*out = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(v->val.numeric)));
 	return true;
 }

@@ -51,10 +51,14 @@ cmp_symbol(int op)
 	return symbols[op];
 }
 
-/* Reject bare path names that are reserved words */
+/* Reject bare path names that are reserved words, and paths too deep */
 static void
 check_path(CheckState *cs, ExprNode *path)
 {
+	if (path->nsteps > DYNAMO_MAX_DEPTH)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: The document path has too many nesting levels; nesting levels: %d",
+					 cs->kind, path->nsteps);
 	for (int i = 0; i < path->nsteps; i++)
 	{
 		PathStep   *s = &path->steps[i];
@@ -105,10 +109,26 @@ check_function(CheckState *cs, ExprNode *n, CheckPlace place)
 		dynamo_error(DYN_VALIDATION,
 					 "Invalid %s: Incorrect number of operands for operator or function; operator or function: %s, number of operands: %d",
 					 cs->kind, n->fname, list_length(n->args));
-	if (n->op != EF_LIST_APPEND && ((ExprNode *) linitial(n->args))->tag != EN_PATH)
+	/* the others take a value too: attribute_type(:v, :t), size(:v) */
+	if ((n->op == EF_ATTRIBUTE_EXISTS || n->op == EF_ATTRIBUTE_NOT_EXISTS ||
+		 n->op == EF_IF_NOT_EXISTS) && ((ExprNode *) linitial(n->args))->tag != EN_PATH)
 		dynamo_error(DYN_VALIDATION,
 					 "Invalid %s: Operator or function requires a document path; operator or function: %s",
 					 cs->kind, n->fname);
+	/* the type attribute_type asks about is a value, never a path */
+	if (n->op == EF_ATTRIBUTE_TYPE && ((ExprNode *) lsecond(n->args))->tag != EN_VALUE)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: Incorrect operand type for operator or function; operator or function: %s, operand type: %s",
+					 cs->kind, n->fname,
+					 ((ExprNode *) lsecond(n->args))->tag == EN_FUNC ? "N" : "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}");
+	/* size() is a number: no prefix, no size of its own */
+	foreach(lc, n->args)
+	{
+		if ((n->op == EF_BEGINS_WITH || n->op == EF_SIZE) && ((ExprNode *) lfirst(lc))->tag == EN_FUNC)
+			dynamo_error(DYN_VALIDATION,
+						 "Invalid %s: Incorrect operand type for operator or function; operator or function: %s, operand type: N",
+						 cs->kind, n->fname);
+	}
 	foreach(lc, n->args)
 		check_node(cs, lfirst(lc), place == CP_UPDATE_VALUE ? CP_UPDATE_VALUE : CP_OPERAND);
 }
@@ -302,8 +322,17 @@ check_node_values(ExprBinding *b, ExprNode *n)
 		check_between(b, n);
 	else if (n->tag == EN_FUNC && n->op == EF_BEGINS_WITH)
 	{
-		t = constant_type(b, lsecond(n->args));
-		if (t >= 0 && t != DT_S && t != DT_B)
+		foreach(lc, n->args)
+		{
+			t = constant_type(b, lfirst(lc));
+			if (t >= 0 && t != DT_S && t != DT_B)
+				operand_type_error(b, n->fname, t);
+		}
+	}
+	else if (n->tag == EN_FUNC && n->op == EF_SIZE)
+	{
+		t = constant_type(b, linitial(n->args));
+		if (t == DT_N || t == DT_BOOL || t == DT_NULL)
 			operand_type_error(b, n->fname, t);
 	}
 	else if (n->tag == EN_FUNC && n->op == EF_ATTRIBUTE_TYPE)

@@ -81,7 +81,7 @@ eval_operand(ExprBinding *b, ExprNode *n, Jsonb *item, JsonbValue *result)
 			return true;
 		case EN_FUNC:
 			Assert(n->op == EF_SIZE);
-			if (!expr_path_value(b, linitial(n->args), item, &v))
+			if (!eval_operand(b, linitial(n->args), item, &v))
 				return false;
 			return value_size(&v, result);
 		default:
@@ -231,7 +231,27 @@ set_member_value(DynamoType set_type, JsonbValue *member)
 	return attr_binary_value(VARDATA_ANY(bytes), VARSIZE_ANY_EXHDR(bytes));
 }
 
-/* contains(path, operand): substring of S, member of a set, element of L */
+/* Does binary value a contain binary value b? */
+static bool
+binary_contains(JsonbValue *a, JsonbValue *b)
+{
+	bytea	   *x = attr_binary_bytes(a);
+	bytea	   *y = attr_binary_bytes(b);
+	int			xlen = VARSIZE_ANY_EXHDR(x);
+	int			ylen = VARSIZE_ANY_EXHDR(y);
+
+	for (int i = 0; i + ylen <= xlen; i++)
+	{
+		if (memcmp(VARDATA_ANY(x) + i, VARDATA_ANY(y), ylen) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * contains(path, operand): substring of S, bytes of B, member of a set,
+ * element of L
+ */
 static bool
 eval_contains(JsonbValue *v, JsonbValue *operand)
 {
@@ -242,6 +262,8 @@ eval_contains(JsonbValue *v, JsonbValue *operand)
 
 	if (t == DT_S)
 		return ot == DT_S && string_contains(v, operand);
+	if (t == DT_B)
+		return ot == DT_B && binary_contains(v, operand);
 	if ((t == DT_SS && ot != DT_S) || (t == DT_NS && ot != DT_N) ||
 		(t == DT_BS && ot != DT_B) || (t != DT_SS && t != DT_NS && t != DT_BS && t != DT_L))
 		return false;
@@ -277,7 +299,8 @@ eval_function(ExprBinding *b, ExprNode *n, Jsonb *item)
 {
 	JsonbValue	v,
 				arg;
-	bool		exists = expr_path_value(b, linitial(n->args), item, &v);
+	/* the first operand of all but attribute_exists may be a :value */
+	bool		exists = eval_operand(b, linitial(n->args), item, &v);
 
 	if (n->op == EF_ATTRIBUTE_EXISTS)
 		return exists;

@@ -14,32 +14,41 @@
 #include "errors.h"
 #include "expr_nodes.h"
 #include "nul_escape.h"
+#include "validate.h"
 
 /* A tree being built, with the values its :placeholders stand for */
 typedef struct LegacyBuild
 {
 	ExprTree   *tree;
 	List	   *values;			/* JsonbValue *, by placeholder number */
+	bool		escaped;		/* names and strings already use the escape */
 } LegacyBuild;
 
-/* A legacy comparison operator: its name, argument count and node */
+/*
+ * A legacy comparison operator: its name, how many values it takes and of
+ * which types (bits of 1 << DynamoType), as DynamoDB validates them
+ */
 typedef struct LegacyOp
 {
 	const char *name;
 	int			nargs;			/* -1: one or more (IN) */
-	bool		scalar_only;	/* arguments must be S, N or B */
+	int			types;
 } LegacyOp;
 
+#define T_SCALAR ((1 << DT_S) | (1 << DT_N) | (1 << DT_B))
+#define T_ANY ((1 << DYNAMO_TYPE_COUNT) - 1)
+
 static const LegacyOp LegacyOps[] = {
-	{"EQ", 1, false}, {"NE", 1, false}, {"LE", 1, true}, {"LT", 1, true},
-	{"GE", 1, true}, {"GT", 1, true}, {"NOT_NULL", 0, false}, {"NULL", 0, false},
-	{"CONTAINS", 1, true}, {"NOT_CONTAINS", 1, true}, {"BEGINS_WITH", 1, true},
-	{"IN", -1, true}, {"BETWEEN", 2, true}
+	{"EQ", 1, T_ANY}, {"NE", 1, T_ANY}, {"LE", 1, T_SCALAR}, {"LT", 1, T_SCALAR},
+	{"GE", 1, T_SCALAR}, {"GT", 1, T_SCALAR}, {"NOT_NULL", 0, 0}, {"NULL", 0, 0},
+	{"CONTAINS", 1, T_SCALAR}, {"NOT_CONTAINS", 1, T_SCALAR},
+	{"BEGINS_WITH", 1, (1 << DT_S) | (1 << DT_B)},
+	{"IN", -1, T_SCALAR}, {"BETWEEN", 2, T_SCALAR}
 };
 
 /* A one-step path naming a top-level attribute */
 static ExprNode *
-legacy_path(const char *name, int len)
+legacy_path(LegacyBuild *lb, const char *name, int len)
 {
 	ExprNode   *n = expr_make_node(EN_PATH, 0);
 
@@ -49,7 +58,7 @@ legacy_path(const char *name, int len)
 	n->steps[0].name_ph = -1;
 	n->steps[0].name = (char *) name;
 	n->steps[0].namelen = len;
-	if (nul_escape_present(name, len))
+	if (!lb->escaped && nul_escape_present(name, len))
 		n->steps[0].name = nul_escape(name, len, &n->steps[0].namelen);
 	return n;
 }
@@ -61,7 +70,7 @@ legacy_value(LegacyBuild *lb, JsonbValue *typed)
 	ExprNode   *n = expr_make_node(EN_VALUE, 0);
 
 	n->value_ph = list_length(lb->values);
-	lb->values = lappend(lb->values, attr_from_typed(typed, false));
+	lb->values = lappend(lb->values, attr_from_typed(typed, lb->escaped));
 	return n;
 }
 
@@ -116,9 +125,12 @@ member(JsonbValue *obj, const char *key)
 	return getKeyJsonValueFromContainer(obj->val.binary.data, key, strlen(key), v);
 }
 
-/* Look up a legacy comparison operator by name */
+/*
+ * Look up a legacy comparison operator by name; member names the request
+ * member ("expected", "keyConditions", ...) for the constraint message
+ */
 static const LegacyOp *
-find_op(JsonbValue *name, const char *attr)
+find_op(JsonbValue *name, const char *member, const char *attr)
 {
 	if (name->type == jbvString)
 	{
@@ -129,10 +141,9 @@ find_op(JsonbValue *name, const char *attr)
 				return &LegacyOps[i];
 		}
 	}
-	dynamo_error(DYN_VALIDATION,
-				 "1 validation error detected: Value '%s' at 'expected.%s.member.comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]",
-				 name->type == jbvString ? pnstrdup(name->val.string.val, name->val.string.len) : "",
-				 attr);
+	validate_enum(NULL, name->type == jbvString ? pnstrdup(name->val.string.val, name->val.string.len) : "",
+				  psprintf("%s.%s.member.comparisonOperator", member, attr),
+				  "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]");
 	return NULL;
 }
 
@@ -148,9 +159,13 @@ comparison_condition(LegacyBuild *lb, const LegacyOp *op, ExprNode *path, List *
 		return legacy_func(EF_ATTRIBUTE_NOT_EXISTS, "attribute_not_exists", list_make1(path));
 	if (strcmp(name, "CONTAINS") == 0)
 		return legacy_func(EF_CONTAINS, "contains", lcons(path, args));
+	/* a missing attribute neither contains nor does not contain */
 	if (strcmp(name, "NOT_CONTAINS") == 0)
-		return legacy_node(EN_NOT, 0,
-						   list_make1(legacy_func(EF_CONTAINS, "contains", lcons(path, args))));
+		return legacy_node(EN_AND, 0,
+						   list_make2(legacy_func(EF_ATTRIBUTE_EXISTS, "attribute_exists", list_make1(path)),
+									  legacy_node(EN_NOT, 0,
+												  list_make1(legacy_func(EF_CONTAINS, "contains",
+																		 lcons(path, args))))));
 	if (strcmp(name, "BEGINS_WITH") == 0)
 		return legacy_func(EF_BEGINS_WITH, "begins_with", lcons(path, args));
 	if (strcmp(name, "IN") == 0)
@@ -164,28 +179,42 @@ comparison_condition(LegacyBuild *lb, const LegacyOp *op, ExprNode *path, List *
 					   lcons(path, args));
 }
 
-/* Convert a ComparisonOperator's arguments, checking count and types */
+/*
+ * Convert a ComparisonOperator's arguments, checked as DynamoDB checks
+ * them: their count, one type for all, a type the operator takes, and
+ * BETWEEN's bounds in order
+ */
 static List *
 comparison_args(LegacyBuild *lb, const LegacyOp *op, List *typed)
 {
 	List	   *args = NIL;
+	int			first = list_length(lb->values);
 	ListCell   *lc;
+	DynamoType	t = DT_NULL;
 
+	foreach(lc, typed)
+		args = lappend(args, legacy_value(lb, lfirst(lc)));
 	if (op->nargs >= 0 ? list_length(typed) != op->nargs : list_length(typed) == 0)
 		dynamo_error(DYN_VALIDATION,
 					 DYN_INVALID_PARAMS "Invalid number of argument(s) for the %s ComparisonOperator",
 					 op->name);
-	foreach(lc, typed)
+	for (int i = first; i < list_length(lb->values); i++)
 	{
-		ExprNode   *v = legacy_value(lb, lfirst(lc));
-		DynamoType	t = attr_type(llast(lb->values), NULL);
+		DynamoType	ti = attr_type(list_nth(lb->values, i), NULL);
 
-		if (op->scalar_only && t != DT_S && t != DT_N && t != DT_B)
+		if (i > first && ti != t)
 			dynamo_error(DYN_VALIDATION,
-						 DYN_INVALID_PARAMS "ComparisonOperator %s is not valid for %s AttributeValue type",
-						 op->name, DynamoTypeNames[t]);
-		args = lappend(args, v);
+						 DYN_INVALID_PARAMS "AttributeValues inside AttributeValueList must be of same type");
+		t = ti;
 	}
+	if (args != NIL && (op->types & (1 << t)) == 0)
+		dynamo_error(DYN_VALIDATION,
+					 DYN_INVALID_PARAMS "ComparisonOperator %s is not valid for %s AttributeValue type",
+					 op->name, DynamoTypeNames[t]);
+	if (op->nargs == 2 &&
+		attr_compare(list_nth(lb->values, first), list_nth(lb->values, first + 1)) > 0)
+		dynamo_error(DYN_VALIDATION,
+					 "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
 	return args;
 }
 
@@ -204,6 +233,24 @@ array_elements(JsonbValue *arr)
 	return out;
 }
 
+/*
+ * The condition of one Condition entry (KeyConditions, QueryFilter,
+ * ScanFilter): a ComparisonOperator with its AttributeValueList
+ */
+static ExprNode *
+filter_condition(LegacyBuild *lb, const char *param, const char *attr, int attrlen,
+				 JsonbValue *entry)
+{
+	JsonbValue *opname = member(entry, "ComparisonOperator");
+	const LegacyOp *op;
+
+	if (opname == NULL || opname->type == jbvNull)
+		validate_not_null(NULL, NULL, psprintf("%s.%s.member.comparisonOperator", param, attr));
+	op = find_op(opname, param, attr);
+	return comparison_condition(lb, op, legacy_path(lb, attr, attrlen),
+								comparison_args(lb, op, array_elements(member(entry, "AttributeValueList"))));
+}
+
 /* The condition of one Expected entry */
 static ExprNode *
 expected_condition(LegacyBuild *lb, const char *attr, int attrlen, JsonbValue *eav)
@@ -212,21 +259,25 @@ expected_condition(LegacyBuild *lb, const char *attr, int attrlen, JsonbValue *e
 	JsonbValue *exists = member(eav, "Exists");
 	JsonbValue *opname = member(eav, "ComparisonOperator");
 	JsonbValue *list = member(eav, "AttributeValueList");
-	ExprNode   *path = legacy_path(attr, attrlen);
+	ExprNode   *path = legacy_path(lb, attr, attrlen);
 	bool		exists_true = exists == NULL || (exists->type == jbvBool && exists->val.boolean);
 
+	if (value && list)
+		dynamo_error(DYN_VALIDATION,
+					 DYN_INVALID_PARAMS "Value and AttributeValueList cannot be used together for Attribute: %s",
+					 attr);
 	if (opname)
 	{
-		const LegacyOp *op = find_op(opname, attr);
+		const LegacyOp *op = find_op(opname, "expected", attr);
 
 		if (exists)
 			dynamo_error(DYN_VALIDATION,
 						 DYN_INVALID_PARAMS "Exists and ComparisonOperator cannot be used together for Attribute: %s",
 						 attr);
-		if (value && list)
+		if (op->nargs != 0 && value == NULL && list == NULL)
 			dynamo_error(DYN_VALIDATION,
-						 DYN_INVALID_PARAMS "Value and AttributeValueList cannot be used together for Attribute: %s",
-						 attr);
+						 DYN_INVALID_PARAMS "Value or AttributeValueList must be used with ComparisonOperator: %s for Attribute: %s",
+						 op->name, attr);
 		return comparison_condition(lb, op, path,
 									comparison_args(lb, op, value ? list_make1(value) : array_elements(list)));
 	}
@@ -244,19 +295,21 @@ expected_condition(LegacyBuild *lb, const char *attr, int attrlen, JsonbValue *e
 	}
 	if (value == NULL)
 		dynamo_error(DYN_VALIDATION,
-					 DYN_INVALID_PARAMS "Value must be provided when Exists is true for Attribute: %s",
-					 attr);
+					 DYN_INVALID_PARAMS "Value must be provided when Exists is %s for Attribute: %s",
+					 exists ? "true" : "null", attr);
 	return legacy_node(EN_COMPARE, EC_EQ, list_make2(path, legacy_value(lb, value)));
 }
 
 /*
- * Expected (typed values) with ConditionalOperator (NULL: AND) as a
- * condition.  NULL for an empty Expected, which checks nothing.
+ * Legacy conditions (typed values) joined by ConditionalOperator (NULL:
+ * AND): Expected when member is NULL, else the Condition map member
+ * ("keyConditions", "queryFilter", "scanFilter").  NULL when empty.
  */
-DynCondition *
-expr_condition_from_expected(Jsonb *expected, const char *conditional_operator)
+static DynCondition *
+legacy_condition(Jsonb *conds, const char *member, const char *conditional_operator,
+				 bool escaped)
 {
-	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL};
+	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL, escaped};
 	DynCondition *cond = palloc0(sizeof(DynCondition));
 	bool		or = false;
 	JsonbIterator *it;
@@ -264,21 +317,19 @@ expr_condition_from_expected(Jsonb *expected, const char *conditional_operator)
 	JsonbIteratorToken r;
 	char	   *attr = NULL;
 
-	if (conditional_operator && strcmp(conditional_operator, "OR") == 0)
-		or = true;
-	else if (conditional_operator && strcmp(conditional_operator, "AND") != 0)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'conditionalOperator' failed to satisfy constraint: Member must satisfy enum value set: [OR, AND]",
-					 conditional_operator);
+	if (validate_enum(NULL, conditional_operator, "conditionalOperator", "[OR, AND]") &&
+		conditional_operator)
+		or = strcmp(conditional_operator, "OR") == 0;
 	lb.tree->kind = EXPR_CONDITION;
-	it = JsonbIteratorInit(&expected->root);
+	it = JsonbIteratorInit(&conds->root);
 	while ((r = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
 	{
 		if (r == WJB_KEY)
 			attr = pnstrdup(k.val.string.val, k.val.string.len);
 		else if (r == WJB_VALUE)
 		{
-			ExprNode   *c = expected_condition(&lb, attr, strlen(attr), &k);
+			ExprNode   *c = member ? filter_condition(&lb, member, attr, strlen(attr), &k)
+				: expected_condition(&lb, attr, strlen(attr), &k);
 
 			lb.tree->cond = lb.tree->cond == NULL ? c
 				: legacy_node(or ? EN_OR : EN_AND, 0, list_make2(lb.tree->cond, c));
@@ -290,11 +341,30 @@ expr_condition_from_expected(Jsonb *expected, const char *conditional_operator)
 	return cond;
 }
 
+/* Expected with ConditionalOperator as a condition (NULL when empty) */
+DynCondition *
+expr_condition_from_expected(Jsonb *expected, const char *conditional_operator,
+							 bool escaped)
+{
+	return legacy_condition(expected, NULL, conditional_operator, escaped);
+}
+
+/*
+ * KeyConditions, QueryFilter or ScanFilter (member names it for messages:
+ * "keyConditions", ...) as a condition (NULL when empty)
+ */
+DynCondition *
+expr_condition_from_conditions(Jsonb *conditions, const char *member,
+							   const char *conditional_operator, bool escaped)
+{
+	return legacy_condition(conditions, member, conditional_operator, escaped);
+}
+
 /* AttributesToGet (an array of names) as a projection */
 DynProjection *
-expr_projection_from_attributes_to_get(Jsonb *array)
+expr_projection_from_attributes_to_get(Jsonb *array, bool escaped)
 {
-	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL};
+	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL, escaped};
 	DynProjection *proj = palloc0(sizeof(DynProjection));
 	JsonbValue	root = {.type = jbvBinary};
 	List	   *names;
@@ -302,9 +372,8 @@ expr_projection_from_attributes_to_get(Jsonb *array)
 
 	root.val.binary.data = &array->root;
 	names = array_elements(&root);
-	if (names == NIL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '[]' at 'attributesToGet' failed to satisfy constraint: Member must have length greater than or equal to 1");
+	validate_length(NULL, JsonbToCString(NULL, &array->root, VARSIZE(array)), list_length(names),
+					1, 255, "attributesToGet");
 	lb.tree->kind = EXPR_PROJECTION;
 	foreach(lc, names)
 	{
@@ -324,7 +393,7 @@ expr_projection_from_attributes_to_get(Jsonb *array)
 							 name->val.string.len, name->val.string.val);
 		}
 		lb.tree->paths = lappend(lb.tree->paths,
-								 legacy_path(name->val.string.val, name->val.string.len));
+								 legacy_path(&lb, name->val.string.val, name->val.string.len));
 	}
 	legacy_bind(&proj->b, &lb);
 	return proj;
@@ -342,11 +411,9 @@ attribute_update_action(LegacyBuild *lb, const char *attr, JsonbValue *update)
 
 	if (action && action->type == jbvString)
 		act = pnstrdup(action->val.string.val, action->val.string.len);
-	if (strcmp(act, "PUT") != 0 && strcmp(act, "ADD") != 0 && strcmp(act, "DELETE") != 0)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'attributeUpdates.%s.member.action' failed to satisfy constraint: Member must satisfy enum value set: [ADD, PUT, DELETE]",
-					 act, attr);
-	a->path = legacy_path(attr, strlen(attr));
+	validate_enum(NULL, act, psprintf("attributeUpdates.%s.member.action", attr), "[ADD, PUT, DELETE]");
+	a->path = legacy_path(lb, attr, strlen(attr));
+	a->legacy = true;
 	if (value == NULL)
 	{
 		if (strcmp(act, "DELETE") != 0)
@@ -380,9 +447,9 @@ attribute_update_action(LegacyBuild *lb, const char *attr, JsonbValue *update)
 
 /* AttributeUpdates (typed values) as an update */
 DynUpdate *
-expr_update_from_attribute_updates(Jsonb *attribute_updates)
+expr_update_from_attribute_updates(Jsonb *attribute_updates, bool escaped)
 {
-	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL};
+	LegacyBuild lb = {palloc0(sizeof(ExprTree)), NIL, escaped};
 	DynUpdate  *upd = palloc0(sizeof(DynUpdate));
 	JsonbIterator *it;
 	JsonbValue	v;

@@ -94,6 +94,7 @@ typedef struct UpdateAction
 	UpdateActionKind kind;
 	ExprNode   *path;
 	ExprNode   *value;			/* NULL for REMOVE */
+	bool		legacy;			/* from AttributeUpdates (its own messages) */
 } UpdateAction;
 
 /* One parsed expression */

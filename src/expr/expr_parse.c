@@ -449,7 +449,7 @@ read_attr_object(Jsonb *obj, const char *param, char sigil, int *count)
 
 /* Check and escape the attribute names of ExpressionAttributeNames */
 static void
-prepare_names(AttrEntry *names, int n)
+prepare_names(AttrEntry *names, int n, bool escaped)
 {
 	for (int i = 0; i < n; i++)
 	{
@@ -461,7 +461,7 @@ prepare_names(AttrEntry *names, int n)
 		if (v->val.string.len == 0)
 			dynamo_error(DYN_VALIDATION,
 						 "ExpressionAttributeNames contains invalid value: Empty attribute name");
-		if (nul_escape_present(v->val.string.val, v->val.string.len))
+		if (!escaped && nul_escape_present(v->val.string.val, v->val.string.len))
 			v->val.string.val = nul_escape(v->val.string.val, v->val.string.len,
 										   &v->val.string.len);
 	}
@@ -469,7 +469,7 @@ prepare_names(AttrEntry *names, int n)
 
 /* A request's ExpressionAttributeNames and Values (stored form), checked */
 ExprAttrs *
-expr_attrs_create(Jsonb *names, Jsonb *values)
+expr_attrs_create(Jsonb *names, Jsonb *values, bool names_escaped)
 {
 	ExprAttrs  *attrs = palloc0(sizeof(ExprAttrs));
 
@@ -477,7 +477,7 @@ expr_attrs_create(Jsonb *names, Jsonb *values)
 	{
 		attrs->names = read_attr_object(names, "ExpressionAttributeNames", '#',
 										&attrs->nnames);
-		prepare_names(attrs->names, attrs->nnames);
+		prepare_names(attrs->names, attrs->nnames, names_escaped);
 	}
 	if (values)
 		attrs->values = read_attr_object(values, "ExpressionAttributeValues", ':',

@@ -46,26 +46,19 @@ incorrect_type(void)
 	dynamo_error(DYN_VALIDATION, "An operand in the update expression has an incorrect data type");
 }
 
-/* A numeric as a stored value */
-static JsonbValue *
-number_value(Numeric n)
-{
-	JsonbValue *v = palloc(sizeof(JsonbValue));
-
-	v->type = jbvNumeric;
-	v->val.numeric = dynamo_number_normalize(n);
-	return v;
-}
-
 /* x + y or x - y of two stored numbers */
 static JsonbValue *
 arithmetic(JsonbValue *x, JsonbValue *y, int op)
 {
+	JsonbValue *v = palloc(sizeof(JsonbValue));
+
 	if (attr_type(x, NULL) != DT_N || attr_type(y, NULL) != DT_N)
 		incorrect_type();
-	return number_value(DatumGetNumeric(DirectFunctionCall2(op == '+' ? numeric_add : numeric_sub,
-															NumericGetDatum(x->val.numeric),
-															NumericGetDatum(y->val.numeric))));
+	v->type = jbvNumeric;
+	v->val.numeric = dynamo_number_result(DatumGetNumeric(DirectFunctionCall2(op == '+' ? numeric_add : numeric_sub,
+																			  NumericGetDatum(x->val.numeric),
+																			  NumericGetDatum(y->val.numeric))));
+	return v;
 }
 
 /* list_append(x, y) of two stored lists */
@@ -197,16 +190,26 @@ set_combine(DynamoType t, JsonbValue *x, JsonbValue *y, bool add)
 	return kept ? jsonb_root_value(JsonbValueToJsonb(res)) : NULL;
 }
 
+/* ADD or DELETE of a value of another type than the attribute's */
+static void
+type_mismatch(UpdateAction *a)
+{
+	if (a->legacy)
+		dynamo_error(DYN_VALIDATION, "Type mismatch for attribute to update");
+	incorrect_type();
+}
+
 /* ADD: a number to a number, a set to a set (legacy: a list to a list) */
 static JsonbValue *
-add_value(JsonbValue *cur, JsonbValue *v, UpdateActionKind kind)
+add_value(JsonbValue *cur, JsonbValue *v, UpdateAction *a)
 {
 	DynamoType	t = attr_type(v, NULL);
+	UpdateActionKind kind = a->kind;
 
 	if (cur == NULL)
 		return v;
 	if (attr_type(cur, NULL) != t)
-		incorrect_type();
+		type_mismatch(a);
 	if (kind == UA_APPEND)
 		return list_append(cur, v);
 	if (t == DT_N)
@@ -272,13 +275,13 @@ apply_action(Doc *root, PlannedAction *pa)
 			break;
 		case UA_ADD:
 		case UA_APPEND:
-			doc_store(parent, last, pos, add_value(curval, pa->value, pa->action->kind));
+			doc_store(parent, last, pos, add_value(curval, pa->value, pa->action));
 			break;
 		case UA_DELETE:
 			if (curval == NULL)
 				break;
 			if (attr_type(curval, NULL) != attr_type(pa->value, NULL))
-				incorrect_type();
+				type_mismatch(pa->action);
 			doc_store(parent, last, pos,
 					  set_combine(attr_type(curval, NULL), curval, pa->value, false));
 			break;
@@ -297,6 +300,17 @@ check_key_attribute(ResolvedStep *first, const char **key_names, int nkeys)
 						 DYN_INVALID_PARAMS "Cannot update attribute %s. This attribute is part of the key",
 						 key_names[k]);
 	}
+}
+
+/* Reject a bound update acting on a key attribute, item or no item */
+void
+expr_update_check_keys(DynUpdate *upd, const char **key_names, int nkeys)
+{
+	ListCell   *lc;
+
+	foreach(lc, upd->b.tree->actions)
+		check_key_attribute(expr_resolve_path(&upd->b, ((UpdateAction *) lfirst(lc))->path),
+							key_names, nkeys);
 }
 
 /*
@@ -356,6 +370,9 @@ expr_update_only_removes(DynUpdate *upd)
 {
 	ListCell   *lc;
 
+	/* no action at all (AttributeUpdates: {}) still writes the key */
+	if (upd->b.tree->actions == NIL)
+		return false;
 	foreach(lc, upd->b.tree->actions)
 	{
 		UpdateAction *a = lfirst(lc);

@@ -25,7 +25,7 @@ typedef struct ExprAttrs ExprAttrs;
  * names: jsonb object {"#n": "Name"} or NULL; values: jsonb object
  * {":v": <stored-form value>} or NULL.
  */
-extern ExprAttrs *expr_attrs_create(Jsonb *names, Jsonb *values);
+extern ExprAttrs *expr_attrs_create(Jsonb *names, Jsonb *values, bool names_escaped);
 
 /* After parsing all of a request's expressions: reject unused placeholders */
 extern void expr_attrs_check_unused(ExprAttrs *attrs);
@@ -90,11 +90,17 @@ extern Jsonb *expr_apply_update(DynUpdate *upd, Jsonb *old_item,
 								const char **key_names, int nkeys);
 extern DynProjection *expr_update_paths(DynUpdate *upd);
 extern bool expr_update_only_removes(DynUpdate *upd);
+extern void expr_update_check_keys(DynUpdate *upd, const char **key_names, int nkeys);
 
 /* Legacy parameters, translated into the same trees (typed values in) */
+/* (escaped: names and strings already use the escape of nul_escape.h) */
 extern DynCondition *expr_condition_from_expected(Jsonb *expected,
-												  const char *conditional_operator);
-extern DynProjection *expr_projection_from_attributes_to_get(Jsonb *array);
-extern DynUpdate *expr_update_from_attribute_updates(Jsonb *attribute_updates);
+												  const char *conditional_operator,
+												  bool escaped);
+extern DynCondition *expr_condition_from_conditions(Jsonb *conditions, const char *member,
+													const char *conditional_operator,
+													bool escaped);
+extern DynProjection *expr_projection_from_attributes_to_get(Jsonb *array, bool escaped);
+extern DynUpdate *expr_update_from_attribute_updates(Jsonb *attribute_updates, bool escaped);
 
 #endif							/* DYNAMO_EXPRESSION_H */

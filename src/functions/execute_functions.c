@@ -5,11 +5,26 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
+#include "utils/snapmgr.h"
 
 #include "errors.h"
 #include "execute.h"
+
+/*
+ * execute() is VOLATILE: like every query of a volatile function, its reads
+ * see what the statement calling it (and the calls before it in that
+ * statement) wrote so far.  So it runs under a snapshot taken after a
+ * command counter increment, as SPI takes for a volatile function's query.
+ */
+static void
+execute_snapshot_push(void)
+{
+	CommandCounterIncrement();
+	PushActiveSnapshot(GetTransactionSnapshot());
+}
 
 PG_FUNCTION_INFO_V1(dynamo_execute);
 
@@ -19,12 +34,17 @@ PG_FUNCTION_INFO_V1(dynamo_execute);
 Datum
 dynamo_execute(PG_FUNCTION_ARGS)
 {
+	Jsonb	   *response;
+
 	if (PG_ARGISNULL(0))
 		dynamo_error(DYN_UNKNOWN_OPERATION, "Unknown operation: null");
 	if (PG_ARGISNULL(1))
 		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
-	PG_RETURN_JSONB_P(dynamo_run_operation(text_to_cstring(PG_GETARG_TEXT_PP(0)),
-										   PG_GETARG_JSONB_P(1), false));
+	execute_snapshot_push();
+	response = dynamo_run_operation(text_to_cstring(PG_GETARG_TEXT_PP(0)),
+									PG_GETARG_JSONB_P(1), false);
+	PopActiveSnapshot();
+	PG_RETURN_JSONB_P(response);
 }
 
 PG_FUNCTION_INFO_V1(dynamo_execute_text);
@@ -39,15 +59,18 @@ Datum
 dynamo_execute_text(PG_FUNCTION_ARGS)
 {
 	text	   *body;
+	char	   *response;
 
 	if (PG_ARGISNULL(0))
 		dynamo_error(DYN_UNKNOWN_OPERATION, "Unknown operation: null");
 	if (PG_ARGISNULL(1))
 		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
 	body = PG_GETARG_TEXT_PP(1);
-	PG_RETURN_TEXT_P(cstring_to_text(dynamo_run_operation_text(text_to_cstring(PG_GETARG_TEXT_PP(0)),
-															   VARDATA_ANY(body),
-															   VARSIZE_ANY_EXHDR(body))));
+	execute_snapshot_push();
+	response = dynamo_run_operation_text(text_to_cstring(PG_GETARG_TEXT_PP(0)),
+										 VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body));
+	PopActiveSnapshot();
+	PG_RETURN_TEXT_P(cstring_to_text(response));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_to_sql);

@@ -31,7 +31,7 @@ attrs_args(FunctionCallInfo fcinfo, int n)
 {
 	Jsonb	   *names = (PG_NARGS() > n && !PG_ARGISNULL(n)) ? PG_GETARG_JSONB_P(n) : NULL;
 
-	return expr_attrs_create(names, plain_map_arg(fcinfo, n + 1));
+	return expr_attrs_create(names, plain_map_arg(fcinfo, n + 1), false);
 }
 
 /*
@@ -87,7 +87,7 @@ dynamo_project(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	attrs = expr_attrs_create(names, NULL);
+	attrs = expr_attrs_create(names, NULL, false);
 	proj = expr_parse_projection(text_to_cstring(PG_GETARG_TEXT_PP(1)), attrs);
 	expr_attrs_check_unused(attrs);
 	result = expr_apply_projection(proj, item);

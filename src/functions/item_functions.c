@@ -12,6 +12,7 @@
 #include "utils/builtins.h"
 
 #include "errors.h"
+#include "validate.h"
 #include "item_expressions.h"
 #include "update_item.h"
 #include "sql_args.h"
@@ -36,10 +37,8 @@ key_type_arg(FunctionCallInfo fcinfo, int n, const char *param)
 
 	if (s == NULL)
 		return DT_S;
-	if (!dynamo_type_from_name(s, strlen(s), &t) || (t != DT_S && t != DT_N && t != DT_B))
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]",
-					 s, param);
+	validate_enum(NULL, s, param, "[B, N, S]");
+	(void) dynamo_type_from_name(s, strlen(s), &t);
 	return t;
 }
 
@@ -48,9 +47,7 @@ static Jsonb *
 jsonb_arg(FunctionCallInfo fcinfo, int n, const char *param)
 {
 	if (PG_ARGISNULL(n))
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
+		validate_not_null(NULL, NULL, param);
 	return PG_GETARG_JSONB_P(n);
 }
 

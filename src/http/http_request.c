@@ -97,7 +97,8 @@ http_exception(HttpResponse *resp, DynamoException exc, const char *message)
 
 /*
  * Append a value of an exception's structured parts; members named Item
- * hold plain items (errors.h), which the wire format gives typed.
+ * already hold typed items (dynamo_run_operation renders them so) and are
+ * copied as they are.
  */
 static void
 http_append_detail(StringInfo out, JsonbValue *v, bool is_item)
@@ -110,8 +111,6 @@ http_append_detail(StringInfo out, JsonbValue *v, bool is_item)
 	bool		next_is_item = false;
 
 	check_stack_depth();
-	if (is_item)
-		jb = item_to_typed(item_from_plain(jb, true), true);
 	if (is_item || v->type != jbvBinary)
 	{
 		appendStringInfoString(out, JsonbToCString(NULL, &jb->root, VARSIZE(jb)));

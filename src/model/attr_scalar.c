@@ -48,7 +48,7 @@ number_out_of_range(bool overflow)
  * (as numeric_out prints it: optional '-', digits, optional '.' digits).
  */
 static void
-check_number_limits(const char *text)
+check_number_limits(const char *text, bool computed)
 {
 	const char *p = text + (text[0] == '-');
 	int			first = -1,
@@ -75,6 +75,9 @@ check_number_limits(const char *text)
 		return;					/* zero */
 	if (point < 0)
 		point = pos;
+	/* a sum too precise to store is an "overflow" in DynamoDB's words */
+	if (last - first + 1 > DYNAMO_MAX_NUMBER_DIGITS && computed)
+		number_out_of_range(true);
 	if (last - first + 1 > DYNAMO_MAX_NUMBER_DIGITS)
 		dynamo_error(DYN_VALIDATION,
 					 "Attempting to store more than 38 significant digits in a Number");
@@ -89,8 +92,8 @@ check_number_limits(const char *text)
  * Check a numeric against DynamoDB's limits and return it normalised (no
  * trailing fractional zeros).
  */
-Numeric
-dynamo_number_normalize(Numeric n)
+static Numeric
+number_normalize(Numeric n, bool computed)
 {
 	Numeric		trimmed;
 
@@ -98,8 +101,22 @@ dynamo_number_normalize(Numeric n)
 		number_syntax_error("NaN", 3);
 	trimmed = DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
 												  NumericGetDatum(n)));
-	check_number_limits(numeric_normalize(trimmed));
+	check_number_limits(numeric_normalize(trimmed), computed);
 	return trimmed;
+}
+
+/* A number of a request, checked and normalised */
+Numeric
+dynamo_number_normalize(Numeric n)
+{
+	return number_normalize(n, false);
+}
+
+/* The result of arithmetic (SET a = b + c), checked and normalised */
+Numeric
+dynamo_number_result(Numeric n)
+{
+	return number_normalize(n, true);
 }
 
 /*

@@ -224,7 +224,8 @@ static void
 check_depth(int depth)
 {
 	if (depth >= DYNAMO_MAX_DEPTH)
-		dynamo_error(DYN_VALIDATION, "Nesting Levels have exceeded supported limits");
+		dynamo_error(DYN_VALIDATION,
+					 "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
 }
 
 /* Push a binary value as {"$B": canonical base64} */

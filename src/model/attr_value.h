@@ -84,6 +84,7 @@ extern int64 item_size(Jsonb *stored);
 /* Numbers: parse, check and normalise as DynamoDB does */
 extern Numeric dynamo_number_from_string(const char *s, int len);
 extern Numeric dynamo_number_normalize(Numeric n);
+extern Numeric dynamo_number_result(Numeric n);
 extern char *dynamo_number_to_string(Numeric n);
 
 /* Binary: base64 to bytes (validated) and back */

@@ -15,6 +15,7 @@
 #include "errors.h"
 #include "json_read.h"
 #include "json_build.h"
+#include "validate.h"
 
 /* A RequestItems map must name 1 or more tables, validly */
 static int
@@ -30,9 +31,8 @@ request_tables(Jsonb *request_items, const char *empty_message, char ***names,
 	n = object_members(request_items, names, values);
 	for (int i = 0; i < n; i++)
 		if (!table_name_valid((*names)[i]))
-			dynamo_error(DYN_VALIDATION,
-						 "1 validation error detected: Value '%s' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]",
-						 json_text(request_items));
+			validate_fail(NULL, json_text(request_items), "requestItems",
+						  "Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: " VALIDATE_NAME_PATTERN "]");
 	return n;
 }
 
@@ -113,10 +113,8 @@ parse_get_table(GetTable *g, ItemDialect d)
 	g->keys = req_array(g->spec, "Keys");
 	require_member(g->keys, psprintf("requestItems.%s.member.keys", g->name));
 	g->nkeys = JB_ROOT_COUNT(g->keys);
-	if (g->nkeys < 1 || g->nkeys > BATCH_GET_MAX_KEYS)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value at 'RequestItems.%s.member.Keys' failed to satisfy constraint: Member must have length %s",
-					 g->name, g->nkeys < 1 ? "greater than or equal to 1" : "less than or equal to 100");
+	validate_length(NULL, VALIDATE_HIDDEN, g->nkeys, 1, BATCH_GET_MAX_KEYS,
+					psprintf("RequestItems.%s.member.Keys", g->name));
 	dialect_expr_params(d, g->spec, &p);
 	p.operation = "BatchGetItem";
 	p.condition = p.update = NULL;
@@ -231,7 +229,7 @@ dynamo_batch_get_item(Jsonb *request_items, CapacityDetail capacity, ItemDialect
 	char	  **names;
 	JsonbValue *values;
 	int			n = request_tables(request_items,
-								   "1 validation error detected: Value at 'RequestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
+								   "The requestItems parameter is required for BatchGetItem",
 								   &names, &values);
 	GetTable   *tables = palloc0(sizeof(GetTable) * n);
 	int			total = 0;
@@ -349,9 +347,8 @@ dynamo_batch_write_item(Jsonb *request_items, CapacityDetail capacity, ItemDiale
 		lists[i] = table_entry(&values[i], true);
 		len = JB_ROOT_COUNT(lists[i]);
 		if (len < 1 || len > BATCH_WRITE_MAX_REQUESTS)
-			dynamo_error(DYN_VALIDATION,
-						 "1 validation error detected: Value '{%s=%s}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]",
-						 names[i], json_text(lists[i]));
+			validate_fail(NULL, psprintf("{%s=%s}", names[i], json_text(lists[i])), "requestItems",
+						  "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
 		total += len;
 	}
 	if (total > BATCH_WRITE_MAX_REQUESTS)

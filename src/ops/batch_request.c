@@ -10,6 +10,7 @@
 
 #include "batch_request.h"
 #include "errors.h"
+#include "validate.h"
 #include "json_read.h"
 
 /* An item or key of the request, validated, in the stored form */
@@ -166,9 +167,7 @@ element_object(Jsonb *list, int i, const char *path)
 	Jsonb	   *obj;
 
 	if (v == NULL || v->type == jbvNull)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s.%d.member' failed to satisfy constraint: Member must not be null",
-					 path, i + 1);
+		validate_not_null(NULL, NULL, psprintf("%s.%d.member", path, i + 1));
 	if (v->type != jbvBinary)
 		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
 	obj = jsonb_of_container(v);
@@ -187,10 +186,7 @@ json_text(Jsonb *jb)
 void
 require_member(const void *member, const char *path)
 {
-	if (member == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 path);
+	validate_not_null(NULL, member, path);
 }
 
 /*

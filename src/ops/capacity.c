@@ -10,6 +10,7 @@
 
 #include "capacity.h"
 #include "errors.h"
+#include "validate.h"
 #include "json_build.h"
 
 /* ReturnConsumedCapacity: NONE (default, also for NULL), TOTAL or INDEXES */
@@ -22,9 +23,8 @@ capacity_detail(const char *s)
 		return CAPACITY_TOTAL;
 	if (strcmp(s, "INDEXES") == 0)
 		return CAPACITY_INDEXES;
-	dynamo_error(DYN_VALIDATION,
-				 "1 validation error detected: Value '%s' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]",
-				 s);
+	validate_enum(NULL, s, "returnConsumedCapacity", "[INDEXES, TOTAL, NONE]");
+	pg_unreachable();
 }
 
 /*

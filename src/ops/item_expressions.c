@@ -22,6 +22,7 @@ expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p)
 	p->update = req_string(req, "UpdateExpression");
 	p->names = req_object(req, "ExpressionAttributeNames");
 	p->values = values ? item_from_typed(values, escaped) : NULL;
+	p->escaped = escaped;
 	p->expected = req_object(req, "Expected");
 	p->conditional_operator = req_string(req, "ConditionalOperator");
 	p->attributes_to_get = req_array(req, "AttributesToGet");
@@ -97,7 +98,7 @@ item_expressions_parse(ExprParams *p, ItemExpressions *out)
 
 	memset(out, 0, sizeof(ItemExpressions));
 	check_parameter_mix(p);
-	attrs = expr_attrs_create(p->names, p->values);
+	attrs = expr_attrs_create(p->names, p->values, p->escaped);
 	if (p->condition)
 		out->condition = expr_parse_condition(p->condition, EXPR_CONDITION, attrs);
 	if (p->projection)
@@ -111,16 +112,20 @@ item_expressions_parse(ExprParams *p, ItemExpressions *out)
 	expr_attrs_check_unused(attrs);
 
 	if (p->expected)
-		out->condition = expr_condition_from_expected(p->expected, p->conditional_operator);
+		out->condition = expr_condition_from_expected(p->expected, p->conditional_operator,
+													  p->escaped);
 	if (p->attributes_to_get)
-		out->projection = expr_projection_from_attributes_to_get(p->attributes_to_get);
+		out->projection = expr_projection_from_attributes_to_get(p->attributes_to_get, p->escaped);
 	if (p->attribute_updates)
-		out->update = expr_update_from_attribute_updates(p->attribute_updates);
-	if (p->key_conditions)
-		out->key_condition = expr_condition_from_expected(p->key_conditions, NULL);
+		out->update = expr_update_from_attribute_updates(p->attribute_updates, p->escaped);
+	/* DynamoDB checks a Query's filter before its key conditions */
 	if (p->query_filter || p->scan_filter)
-		out->filter = expr_condition_from_expected(p->query_filter ? p->query_filter : p->scan_filter,
-												   p->conditional_operator);
+		out->filter = expr_condition_from_conditions(p->query_filter ? p->query_filter : p->scan_filter,
+													 p->query_filter ? "queryFilter" : "scanFilter",
+													 p->conditional_operator, p->escaped);
+	if (p->key_conditions)
+		out->key_condition = expr_condition_from_conditions(p->key_conditions, "keyConditions", NULL,
+															  p->escaped);
 }
 
 /* ItemCondition adapter: evaluate a parsed condition on the existing item */

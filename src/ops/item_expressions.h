@@ -20,6 +20,7 @@ typedef struct ExprParams
 	char	   *filter;			/* FilterExpression (Query, Scan) */
 	Jsonb	   *names;			/* ExpressionAttributeNames */
 	Jsonb	   *values;			/* ExpressionAttributeValues, stored form */
+	bool		escaped;		/* names and legacy values use the escape */
 	/* legacy parameters, typed JSON as DynamoDB takes them */
 	Jsonb	   *expected;
 	char	   *conditional_operator;

@@ -15,6 +15,7 @@
 #include "utils/jsonb.h"
 
 #include "errors.h"
+#include "validate.h"
 #include "item_fetch.h"
 #include "item_ops.h"
 
@@ -41,9 +42,8 @@ parse_return_values(const char *s, const char *operation)
 			dynamo_error(DYN_VALIDATION, "Return values set to invalid value");
 		return (ReturnValues) i;
 	}
-	dynamo_error(DYN_VALIDATION,
-				 "1 validation error detected: Value '%s' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]",
-				 s);
+	validate_enum(NULL, s, "returnValues", "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+	pg_unreachable();
 }
 
 /* ReturnValuesOnConditionCheckFailure: NONE or ALL_OLD */
@@ -54,9 +54,8 @@ parse_return_on_failure(const char *s)
 		return RV_NONE;
 	if (strcmp(s, "ALL_OLD") == 0)
 		return RV_ALL_OLD;
-	dynamo_error(DYN_VALIDATION,
-				 "1 validation error detected: Value '%s' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]",
-				 s);
+	validate_enum(NULL, s, "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
+	pg_unreachable();
 }
 
 /*

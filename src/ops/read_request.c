@@ -11,20 +11,14 @@
 #include "utils/jsonb.h"
 
 #include "errors.h"
+#include "validate.h"
 #include "read_request.h"
 
-/* A "1 validation error detected" on a numeric member out of range */
+/* A numeric member out of range: DynamoDB's constraint message */
 static void
 check_range(int64 v, int64 min, int64 max, const char *member)
 {
-	if (v < min)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '" INT64_FORMAT "' at '%s' failed to satisfy constraint: Member must have value greater than or equal to " INT64_FORMAT,
-					 v, member, min);
-	if (v > max)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '" INT64_FORMAT "' at '%s' failed to satisfy constraint: Member must have value less than or equal to " INT64_FORMAT,
-					 v, member, max);
+	validate_range(NULL, psprintf(INT64_FORMAT, v), v, min, max, member);
 }
 
 /* Limit, Segment and TotalSegments */
@@ -97,9 +91,8 @@ parse_select(ReadParams *p)
 					 "%sALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName",
 					 prefix);
 	}
-	dynamo_error(DYN_VALIDATION,
-				 "1 validation error detected: Value '%s' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]",
-				 s);
+	validate_enum(NULL, s, "select", "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+	pg_unreachable();
 }
 
 /*
@@ -228,7 +221,10 @@ sort_key_range(ReadRequest *req, KeyCondPart *part)
 			req->upper = (KeyBound) {part->value2, true};
 			break;
 		case KC_BEGINS_WITH:
-			/* a number operand was rejected when parsed */
+			/* a number operand was rejected when parsed; never guess one */
+			if (sk->type == DT_N)
+				dynamo_error(DYN_VALIDATION,
+							 DYN_INVALID_PARAMS "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type");
 			req->lower = (KeyBound) {part->value, true};
 			req->upper = (KeyBound) {prefix_successor(sk->type, part->value), false};
 			break;
@@ -383,9 +379,11 @@ read_request_build(ReadParams *p, ReadRequest *req)
 	dynamo_check_table_name(p->table_name, "tableName");
 	check_numbers(p, req);
 	req->select = parse_select(p);
+	item_expressions_parse(&p->expr, &e);
+	if (p->expr.key_conditions && e.key_condition == NULL)
+		dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
 	if (p->expr.key_conditions)
 		check_key_conditions(p->expr.key_conditions);
-	item_expressions_parse(&p->expr, &e);
 	if (p->query && e.key_condition == NULL)
 		dynamo_error(DYN_VALIDATION,
 					 "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");

@@ -15,6 +15,7 @@
 #include "utils/lsyscache.h"
 
 #include "errors.h"
+#include "validate.h"
 #include "json_build.h"
 #include "item_ops.h"
 #include "table_ops.h"
@@ -56,17 +57,10 @@ lock_table_name(const char *name)
 void
 dynamo_check_key_attr_name(const char *name, int position)
 {
-	size_t		len;
+	char	   *member = psprintf("keySchema.%d.member.attributeName", position);
 
-	if (name == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at 'keySchema.%d.member.attributeName' failed to satisfy constraint: Member must not be null",
-					 position);
-	len = strlen(name);
-	if (len < 1 || len > 255)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'keySchema.%d.member.attributeName' failed to satisfy constraint: Member must have length %s",
-					 name, position, len < 1 ? "greater than or equal to 1" : "less than or equal to 255");
+	validate_not_null(NULL, name, member);
+	validate_length(NULL, name, strlen(name), 1, 255, member);
 }
 
 /* DynamoDB's CreationDateTime: seconds since the epoch, with a fraction */

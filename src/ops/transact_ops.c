@@ -13,6 +13,7 @@
 #include "mb/pg_wchar.h"
 
 #include "errors.h"
+#include "validate.h"
 #include "json_read.h"
 #include "json_build.h"
 #include "transact_ops.h"
@@ -31,10 +32,7 @@ check_items_length(Jsonb *items)
 	if (!JB_ROOT_IS_ARRAY(items) || JB_ROOT_IS_SCALAR(items))
 		dynamo_error(DYN_SERIALIZATION, "Start of list expected");
 	n = JB_ROOT_COUNT(items);
-	if (n < 1 || n > TRANSACT_MAX_ITEMS)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'transactItems' failed to satisfy constraint: Member must have length %s",
-					 json_text(items), n < 1 ? "greater than or equal to 1" : "less than or equal to 100");
+	validate_length(NULL, json_text(items), n, 1, TRANSACT_MAX_ITEMS, "transactItems");
 	return n;
 }
 
@@ -42,15 +40,9 @@ check_items_length(Jsonb *items)
 void
 transact_check_token(const char *token)
 {
-	size_t		len;
-
 	if (token == NULL)
 		return;
-	len = pg_mbstrlen(token);
-	if (len < 1 || len > TRANSACT_MAX_TOKEN)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'clientRequestToken' failed to satisfy constraint: Member must have length %s",
-					 token, len < 1 ? "greater than or equal to 1" : "less than or equal to 36");
+	validate_length(NULL, token, pg_mbstrlen(token), 1, TRANSACT_MAX_TOKEN, "clientRequestToken");
 }
 
 /* The kind of a TransactWriteItem: exactly one of its four members */

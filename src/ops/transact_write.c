@@ -102,6 +102,11 @@ apply_action(TransactAction *a, bool need_sizes)
 
 		a->bytes = old ? item_size(old) : 0;
 	}
+	/* it was written: a reason recorded on the way (a put asking whether
+	 * it expects no item tries its condition on a made-up one) is void */
+	a->code = NULL;
+	a->message = NULL;
+	a->old_item = NULL;
 }
 
 /*

@@ -46,9 +46,13 @@ updated_item(void *arg, Jsonb *old_item)
 	const char *key_names[2] = {t->partition_key.name, t->sort_key.name};
 	Jsonb	   *base;
 
-	/* DynamoDB creates no item for an update that only removes */
+	/* DynamoDB creates no item for an update that only removes (but its
+	 * actions on key attributes are refused all the same) */
 	if (old_item == NULL && req->update && expr_update_only_removes(req->update))
+	{
+		expr_update_check_keys(req->update, key_names, req->key.nkeys);
 		return NULL;
+	}
 	base = old_item ? old_item : item_key_only_item(t, &req->key);
 	if (req->update == NULL)
 		return base;

@@ -65,9 +65,22 @@ Jsonb *
 dynamo_run_operation(const char *operation, Jsonb *request, bool escaped)
 {
 	OperationHandler handler = find_operation(operation);
+	MemoryContext cxt = CurrentMemoryContext;
+	Jsonb	   *response = NULL;
 
 	req_check_object(request);
-	return handler(request, escaped);
+	exec_check_constraints(operation, request);
+	/* the engine's exception details carry plain items; DynamoDB's typed */
+	PG_TRY();
+	{
+		response = handler(request, escaped);
+	}
+	PG_CATCH();
+	{
+		exec_rethrow_typed(cxt);
+	}
+	PG_END_TRY();
+	return response;
 }
 
 /*

@@ -54,4 +54,10 @@ extern char *dynamo_run_operation_text(const char *operation, const char *body, 
 
 extern CapacityDetail wants_capacity(Jsonb *req);
 
+/* fidelity: every parameter constraint of a request at once; exception
+ * details with typed items */
+extern void exec_check_constraints(const char *operation, Jsonb *req);
+extern char *exec_typed_error_detail(const char *detail);
+extern void exec_rethrow_typed(MemoryContext cxt) pg_attribute_noreturn();
+
 #endif							/* DYNAMO_EXECUTE_H */

@@ -12,6 +12,7 @@
 #include "json_read.h"
 #include "json_build.h"
 #include "transact_ops.h"
+#include "validate.h"
 
 /* Requests of execute() are typed JSON */
 static ItemDialect
@@ -29,20 +30,14 @@ typed_dialect(bool escaped)
 static CapacityDetail
 write_capacity(Jsonb *req)
 {
-	char	   *metrics = req_string(req, "ReturnItemCollectionMetrics");
-	char	   *capacity = req_string(req, "ReturnConsumedCapacity");
-	bool		bad_metrics = metrics && strcmp(metrics, "SIZE") != 0 && strcmp(metrics, "NONE") != 0;
-	bool		bad_capacity = capacity && strcmp(capacity, "INDEXES") != 0 &&
-		strcmp(capacity, "TOTAL") != 0 && strcmp(capacity, "NONE") != 0;
+	DynValidation v;
 
-	if (bad_metrics && bad_capacity)
-		dynamo_error(DYN_VALIDATION,
-					 "2 validation errors detected: Value '%s' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; Value '%s' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]",
-					 capacity, metrics);
-	if (bad_metrics)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]",
-					 metrics);
+	validate_init(&v);
+	validate_enum(&v, req_string(req, "ReturnConsumedCapacity"), "returnConsumedCapacity",
+				  "[INDEXES, TOTAL, NONE]");
+	validate_enum(&v, req_string(req, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics",
+				  "[SIZE, NONE]");
+	validate_finish(&v);
 	return wants_capacity(req);
 }
 

@@ -8,6 +8,7 @@
 #include "utils/fmgrprotos.h"
 
 #include "errors.h"
+#include "validate.h"
 #include "execute.h"
 #include "item_expressions.h"
 #include "update_item.h"
@@ -20,10 +21,7 @@ required_map(Jsonb *req, const char *member, const char *param)
 {
 	Jsonb	   *m = req_object(req, member);
 
-	if (m == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
+	validate_not_null(NULL, m, param);
 	return m;
 }
 

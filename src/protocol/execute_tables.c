@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "errors.h"
+#include "validate.h"
 #include "execute.h"
 #include "json_read.h"
 #include "json_build.h"
@@ -17,10 +18,7 @@
 static void
 require(const void *member, const char *param)
 {
-	if (member == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
+	validate_not_null(NULL, member, param);
 }
 
 /* A string member of an array element (KeySchema, AttributeDefinitions) */
@@ -75,10 +73,8 @@ defined_type(Jsonb *defs, CreateTableRequest *ct, const char *name)
 		char	   *dtype = element_string(d, "AttributeType", param);
 		DynamoType	t;
 
-		if (!dynamo_type_from_name(dtype, strlen(dtype), &t) || (t != DT_S && t != DT_N && t != DT_B))
-			dynamo_error(DYN_VALIDATION,
-						 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]",
-						 dtype, param);
+		validate_enum(NULL, dtype, param, "[B, N, S]");
+		(void) dynamo_type_from_name(dtype, strlen(dtype), &t);
 		if (strcmp(dname, name) == 0)
 			return t;
 	}
@@ -98,10 +94,7 @@ check_billing_mode(Jsonb *req)
 	char	   *mode = req_string(req, "BillingMode");
 	bool		throughput = req_member(req, "ProvisionedThroughput") != NULL;
 
-	if (mode && strcmp(mode, "PROVISIONED") != 0 && strcmp(mode, "PAY_PER_REQUEST") != 0)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]",
-					 mode);
+	validate_enum(NULL, mode, "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
 	if ((mode == NULL || strcmp(mode, "PROVISIONED") == 0) && !throughput)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
 	if (mode && strcmp(mode, "PAY_PER_REQUEST") == 0 && throughput)
@@ -132,11 +125,8 @@ exec_create_table(Jsonb *req, bool escaped)
 		dynamo_error(DYN_VALIDATION, "Secondary indexes are not supported by this version of pg_dynamo");
 
 	nkeys = JB_ROOT_COUNT(schema);
-	if (nkeys < 1 || nkeys > 2)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'keySchema' failed to satisfy constraint: Member must have length %s",
-					 JsonbToCString(NULL, &schema->root, VARSIZE(schema)),
-					 nkeys < 1 ? "greater than or equal to 1" : "less than or equal to 2");
+	validate_length(NULL, JsonbToCString(NULL, &schema->root, VARSIZE(schema)), nkeys, 1, 2,
+					"keySchema");
 
 	check_definitions(defs);
 	for (int i = 0; i < nkeys; i++)
@@ -147,10 +137,7 @@ exec_create_table(Jsonb *req, bool escaped)
 										  psprintf("keySchema.%d.member.attributeName", i + 1));
 
 		types[i] = element_string(e, "KeyType", param);
-		if (strcmp(types[i], "HASH") != 0 && strcmp(types[i], "RANGE") != 0)
-			dynamo_error(DYN_VALIDATION,
-						 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must satisfy enum value set: [HASH, RANGE]",
-						 types[i], param);
+		validate_enum(NULL, types[i], param, "[HASH, RANGE]");
 		dynamo_check_key_attr_name(name, i + 1);
 		if (i == 0)
 			ct.partition_key.name = name;
@@ -210,10 +197,8 @@ exec_list_tables(Jsonb *req, bool escaped)
 	ListCell   *lc;
 	JsonbParseState *st = NULL;
 
-	if (req_int(req, "Limit", &limit) && (limit < 1 || limit > LIST_TABLES_MAX))
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%lld' at 'limit' failed to satisfy constraint: Member must have value %s",
-					 (long long) limit, limit < 1 ? "greater than or equal to 1" : "less than or equal to 100");
+	if (req_int(req, "Limit", &limit))
+		validate_range(NULL, psprintf(INT64_FORMAT, limit), limit, 1, LIST_TABLES_MAX, "limit");
 	if (start)
 		dynamo_check_table_name(start, "exclusiveStartTableName");
 	names = dynamo_list_tables(start, (int) limit, &more);
