@@ -30,3 +30,83 @@ CREATE TABLE dynamo.indexes (
 COMMENT ON TABLE dynamo.indexes IS 'pg_dynamo catalog: one row per secondary index (GSI or LSI) of a DynamoDB table';
 SELECT pg_catalog.pg_extension_config_dump('dynamo.indexes', '');
 GRANT SELECT ON dynamo.indexes TO PUBLIC;
+
+-- Query and Scan through an index: index_name, the last argument
+DROP FUNCTION dynamo.query(text, text, jsonb, jsonb, text, text, boolean, integer, jsonb, boolean);
+DROP FUNCTION dynamo.query_page(text, text, jsonb, jsonb, text, text, boolean, integer, jsonb, boolean, text);
+DROP FUNCTION dynamo.scan(text, text, jsonb, jsonb, text, integer, jsonb, integer, integer, boolean);
+DROP FUNCTION dynamo.scan_page(text, text, jsonb, jsonb, text, integer, jsonb, integer, integer, boolean, text);
+
+CREATE FUNCTION dynamo.query(
+    table_name text,
+    key_condition_expression text,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    filter_expression text DEFAULT NULL,
+    projection_expression text DEFAULT NULL,
+    scan_index_forward boolean DEFAULT true,
+    "limit" integer DEFAULT NULL,
+    exclusive_start_key jsonb DEFAULT NULL,
+    consistent_read boolean DEFAULT false,
+    index_name text DEFAULT NULL)
+RETURNS SETOF jsonb
+AS 'MODULE_PATHNAME', 'dynamo_query_sql'
+LANGUAGE C STABLE;
+COMMENT ON FUNCTION dynamo.query IS
+    'The items of one partition that match a key condition, in sort key order (Query), all pages; plain JSON';
+
+CREATE FUNCTION dynamo.query_page(
+    table_name text,
+    key_condition_expression text,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    filter_expression text DEFAULT NULL,
+    projection_expression text DEFAULT NULL,
+    scan_index_forward boolean DEFAULT true,
+    "limit" integer DEFAULT NULL,
+    exclusive_start_key jsonb DEFAULT NULL,
+    consistent_read boolean DEFAULT false,
+    "select" text DEFAULT NULL,
+    index_name text DEFAULT NULL)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_query_page_sql'
+LANGUAGE C STABLE;
+COMMENT ON FUNCTION dynamo.query_page IS
+    'One page of a Query: {"Items", "Count", "ScannedCount", "LastEvaluatedKey"}; plain JSON';
+
+CREATE FUNCTION dynamo.scan(
+    table_name text,
+    filter_expression text DEFAULT NULL,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    projection_expression text DEFAULT NULL,
+    "limit" integer DEFAULT NULL,
+    exclusive_start_key jsonb DEFAULT NULL,
+    segment integer DEFAULT NULL,
+    total_segments integer DEFAULT NULL,
+    consistent_read boolean DEFAULT false,
+    index_name text DEFAULT NULL)
+RETURNS SETOF jsonb
+AS 'MODULE_PATHNAME', 'dynamo_scan_sql'
+LANGUAGE C STABLE;
+COMMENT ON FUNCTION dynamo.scan IS
+    'Every item of a table (or of one segment of it) that passes a filter (Scan), all pages; plain JSON';
+
+CREATE FUNCTION dynamo.scan_page(
+    table_name text,
+    filter_expression text DEFAULT NULL,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    projection_expression text DEFAULT NULL,
+    "limit" integer DEFAULT NULL,
+    exclusive_start_key jsonb DEFAULT NULL,
+    segment integer DEFAULT NULL,
+    total_segments integer DEFAULT NULL,
+    consistent_read boolean DEFAULT false,
+    "select" text DEFAULT NULL,
+    index_name text DEFAULT NULL)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_scan_page_sql'
+LANGUAGE C STABLE;
+COMMENT ON FUNCTION dynamo.scan_page IS
+    'One page of a Scan: {"Items", "Count", "ScannedCount", "LastEvaluatedKey"}; plain JSON';
