@@ -6,6 +6,7 @@
 
 #include "utils/builtins.h"
 
+#include "errors.h"
 #include "sql_args.h"
 
 /* A text argument as a C string */
@@ -30,4 +31,20 @@ sql_int_arg(FunctionCallInfo fcinfo, int n, int64 *out)
 		return false;
 	*out = PG_GETARG_INT32(n);
 	return true;
+}
+
+/* A key type argument: 'S', 'N' or 'B' */
+DynamoType
+sql_key_type_arg(FunctionCallInfo fcinfo, int n, const char *param)
+{
+	char	   *s = sql_text_arg(fcinfo, n);
+	DynamoType	t;
+
+	if (s == NULL)
+		return DT_S;
+	if (!dynamo_type_from_name(s, strlen(s), &t) || (t != DT_S && t != DT_N && t != DT_B))
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]",
+					 s, param);
+	return t;
 }

@@ -30,6 +30,8 @@ static const DynamoOperation Operations[] = {
 	{"BatchWriteItem", exec_batch_write_item},
 	{"TransactGetItems", exec_transact_get_items},
 	{"TransactWriteItems", exec_transact_write_items},
+	/* UpdateTable (secondary indexes; the table API adds its members) */
+	{"UpdateTable", exec_update_table},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

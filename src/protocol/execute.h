@@ -39,6 +39,9 @@ extern Jsonb *exec_query(Jsonb *req, bool escaped);
 extern Jsonb *exec_scan(Jsonb *req, bool escaped);
 extern char *exec_read_to_sql(const char *operation, Jsonb *req);
 
+/* UpdateTable (secondary indexes: execute_update_table.c) */
+extern Jsonb *exec_update_table(Jsonb *req, bool escaped);
+
 extern char *exec_table_name(Jsonb *req);
 
 /* The protocol's entry points (dispatch.c) */

@@ -40,7 +40,7 @@ structure_element(Jsonb *list, int i)
 static bool
 defined_attr_type(Jsonb *defs, const char *name, DynamoType *type)
 {
-	for (int i = 0; i < (int) JB_ROOT_COUNT(defs); i++)
+	for (int i = 0; defs && i < (int) JB_ROOT_COUNT(defs); i++)
 	{
 		Jsonb	   *d = structure_element(defs, i);
 		char	   *n = req_string(d, "AttributeName");
@@ -59,7 +59,7 @@ defined_names(Jsonb *defs)
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	for (int i = 0; i < (int) JB_ROOT_COUNT(defs); i++)
+	for (int i = 0; defs && i < (int) JB_ROOT_COUNT(defs); i++)
 		appendStringInfo(&buf, "%s%s", i ? ", " : "",
 						 req_string(structure_element(defs, i), "AttributeName"));
 	return buf.data;
@@ -146,11 +146,12 @@ parse_projection(IndexDef *d, Jsonb *proj, const char *path)
 
 /*
  * One index definition (an element of GlobalSecondaryIndexes or
- * LocalSecondaryIndexes, or an UpdateTable Create action).  billing:
- * the table's BillingMode, for the rule on ProvisionedThroughput.
+ * LocalSecondaryIndexes, or an UpdateTable Create action).
+ * pay_per_request: the table's BillingMode is PAY_PER_REQUEST (1) or
+ * PROVISIONED (0), for the rule on ProvisionedThroughput; -1: unknown.
  */
 IndexDef *
-exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path, bool pay_per_request)
+exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path, int pay_per_request)
 {
 	IndexDef   *d = palloc0(sizeof(IndexDef));
 	Jsonb	   *schema,
@@ -167,10 +168,10 @@ exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path, bool p
 	if (d->non_key != NIL && d->projection != PROJECT_INCLUDE)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProjectionType is %s, but NonKeyAttributes is specified",
 					 IndexProjectionNames[d->projection]);
-	if (!local && pay_per_request && d->has_throughput)
+	if (!local && pay_per_request == 1 && d->has_throughput)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProvisionedThroughput should not be specified for index: %s when BillingMode is PAY_PER_REQUEST",
 					 d->name);
-	if (!local && !pay_per_request && !d->has_throughput)
+	if (!local && pay_per_request == 0 && !d->has_throughput)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProvisionedThroughput must be specified for index: %s",
 					 d->name);
 	return d;

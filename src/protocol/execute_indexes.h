@@ -9,7 +9,7 @@
 #include "table_ops.h"
 
 extern IndexDef *exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path,
-									  bool pay_per_request);
+									  int pay_per_request);
 extern List *exec_create_table_indexes(Jsonb *req, Jsonb *defs, CreateTableRequest *ct);
 
 #endif							/* DYNAMO_EXECUTE_INDEXES_H */

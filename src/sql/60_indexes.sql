@@ -21,3 +21,25 @@ CREATE TABLE dynamo.indexes (
 COMMENT ON TABLE dynamo.indexes IS 'pg_dynamo catalog: one row per secondary index (GSI or LSI) of a DynamoDB table';
 SELECT pg_catalog.pg_extension_config_dump('dynamo.indexes', '');
 GRANT SELECT ON dynamo.indexes TO PUBLIC;
+
+CREATE FUNCTION dynamo.create_index(
+    table_name text,
+    index_name text,
+    partition_key text,
+    partition_key_type text DEFAULT 'S',
+    sort_key text DEFAULT NULL,
+    sort_key_type text DEFAULT NULL,
+    projection text DEFAULT 'ALL',
+    non_key_attributes text[] DEFAULT NULL)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_create_index_sql'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.create_index IS
+    'Add a global secondary index to a table, built over its items (UpdateTable Create); returns the TableDescription';
+
+CREATE FUNCTION dynamo.delete_index(table_name text, index_name text)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_delete_index_sql'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.delete_index IS
+    'Drop a global secondary index of a table (UpdateTable Delete); returns the TableDescription';
