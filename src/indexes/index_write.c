@@ -9,6 +9,7 @@
 
 #include "errors.h"
 #include "index_catalog.h"
+#include "index_collection.h"
 #include "index_write.h"
 
 /* Check one index key attribute of an item, if the item has it */
@@ -31,13 +32,17 @@ check_key_attr(DynamoIndex *ix, const DynamoKeyAttr *attr, Jsonb *item)
 					 actual == DT_S ? "string" : "binary", ix->name, attr->name);
 }
 
-/* Refuse an item whose index key attributes break DynamoDB's rules */
+/*
+ * Refuse an item (of key) whose index key attributes break DynamoDB's
+ * rules, or that would take its item collection past the limit.
+ */
 void
-index_check_item(DynamoTable *t, Jsonb *item)
+index_check_item(DynamoTable *t, ItemKey *key, Jsonb *item)
 {
 	for (int i = 0; i < t->nindexes; i++)
 	{
 		check_key_attr(&t->indexes[i], &t->indexes[i].partition_key, item);
 		check_key_attr(&t->indexes[i], &t->indexes[i].sort_key, item);
 	}
+	index_collection_check(t, key, item);
 }

@@ -5,8 +5,8 @@
 #ifndef DYNAMO_INDEX_WRITE_H
 #define DYNAMO_INDEX_WRITE_H
 
-#include "table_catalog.h"
+#include "item_key.h"
 
-extern void index_check_item(DynamoTable *t, Jsonb *item);
+extern void index_check_item(DynamoTable *t, ItemKey *key, Jsonb *item);
 
 #endif							/* DYNAMO_INDEX_WRITE_H */

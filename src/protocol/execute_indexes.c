@@ -11,6 +11,7 @@
 
 #include "errors.h"
 #include "execute_indexes.h"
+#include "index_collection.h"
 #include "index_ddl.h"
 #include "json_read.h"
 
@@ -247,4 +248,30 @@ exec_create_table_indexes(Jsonb *req, Jsonb *defs, CreateTableRequest *ct)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Some AttributeDefinitions are not used. AttributeDefinitions: [%s], keys used: [%s]",
 					 defined_names(defs), used.data);
 	return indexes;
+}
+
+/*
+ * ReturnItemCollectionMetrics of PutItem, UpdateItem and DeleteItem: with
+ * SIZE, the ItemCollectionMetrics of the item's collection (key, or that of
+ * item), for tables with an LSI.
+ */
+void
+exec_push_collection_metrics(JsonbParseState **st, Jsonb *req, DynamoTable *t, ItemKey *key,
+							 Jsonb *item, bool escaped)
+{
+	char	   *metrics = req_string(req, "ReturnItemCollectionMetrics");
+	ItemKey		k;
+
+	if (metrics && strcmp(metrics, "SIZE") != 0 && strcmp(metrics, "NONE") != 0)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]",
+					 metrics);
+	if (metrics == NULL || strcmp(metrics, "SIZE") != 0)
+		return;
+	if (key == NULL)
+	{
+		item_key_from_item(t, item, &k);
+		key = &k;
+	}
+	index_collection_push_metrics(st, t, key, escaped);
 }
