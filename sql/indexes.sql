@@ -118,6 +118,10 @@ SELECT dynamo.put_item('Songs', '{"Artist":"x","Song":"y","Genre":""}');
 SELECT dynamo.put_item('Songs', '{"Artist":"x","Song":"y","Code":{"$B":""}}');
 SELECT dynamo.update_item('Songs', '{"Artist":"a1","Song":"s04"}', 'SET Genre = :g', expression_attribute_values => '{":g":7}');
 SELECT dynamo.execute('BatchWriteItem', '{"RequestItems":{"Songs":[{"PutRequest":{"Item":{"Artist":{"S":"x"},"Song":{"S":"y"},"Genre":{"N":"1"}}}}]}}');
+-- index keys over DynamoDB's key sizes, or too large together for a PostgreSQL index entry
+SELECT dynamo.put_item('Songs', jsonb_build_object('Artist', 'x', 'Song', 'y', 'Genre', repeat('g', 2049)));
+SELECT dynamo.put_item('Songs', jsonb_build_object('Artist', 'x', 'Song', 'y', 'Genre', 'g', 'Year', 1, 'Code', jsonb_build_object('$B', translate(encode(decode(repeat('ab', 2100), 'hex'), 'base64'), E'\n', ''))));
+SELECT dynamo.put_item('Songs', jsonb_build_object('Artist', repeat('a', 1000), 'Song', repeat('s', 1000), 'Genre', repeat('g', 1000), 'Year', 1));
 -- and by the constraint for SQL writes
 INSERT INTO dynamo_data."Songs" VALUES ('x', 'y', '{"Artist":"x","Song":"y","Genre":5}');
 UPDATE dynamo_data."Songs" SET item = item || '{"Year":"soon"}' WHERE pk = 'a1' AND sk = 's04';
