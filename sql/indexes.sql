@@ -177,6 +177,10 @@ SELECT dynamo.execute('UpdateTable', '{"TableName":"Songs","GlobalSecondaryIndex
 SELECT dynamo.execute('UpdateTable', '{"TableName":"Songs","GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"ByGenre","KeySchema":[{"AttributeName":"Genre","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}}],"AttributeDefinitions":[{"AttributeName":"Genre","AttributeType":"S"}]}');
 SELECT dynamo.execute('UpdateTable', '{"TableName":"Songs","GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"ByMood","KeySchema":[{"AttributeName":"Mood","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}}]}');
 
+-- a new index key attribute keeps the type the table gives it
+SELECT dynamo.create_index('Songs', 'ByYearText', 'Year', 'S');
+SELECT dynamo.create_index('Songs', 'BySongNumber', 'Song', 'N');
+
 -- CreateTable validation, with DynamoDB's messages
 CREATE FUNCTION pg_temp.ct(indexes text, defs text DEFAULT '{"AttributeName":"G","AttributeType":"S"}') RETURNS text
 LANGUAGE plpgsql AS $$

@@ -172,6 +172,37 @@ check_attr_name(const char *name, const char *param)
 					 name, param, strlen(name) < 1 ? "greater than or equal to 1" : "less than or equal to 255");
 }
 
+/* The type a table (its keys, its indexes) already gives an attribute */
+static bool
+existing_type(DynamoTable *t, const char *name, DynamoType *type)
+{
+	const DynamoKeyAttr *keys[2] = {&t->partition_key, &t->sort_key};
+
+	for (int i = 0; i < 2 + 2 * t->nindexes; i++)
+	{
+		const DynamoKeyAttr *k = i < 2 ? keys[i]
+			: (i % 2 ? &t->indexes[i / 2 - 1].sort_key : &t->indexes[i / 2 - 1].partition_key);
+
+		if (k->name && strcmp(k->name, name) == 0)
+		{
+			*type = k->type;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A new index key attribute must keep the type the table gives it */
+static void
+check_consistent_type(DynamoTable *t, const DynamoKeyAttr *k)
+{
+	DynamoType	type;
+
+	if (k->name && existing_type(t, k->name, &type) && type != k->type)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Attribute %s is defined as %s in the table, not %s",
+					 k->name, DynamoTypeNames[type], DynamoTypeNames[k->type]);
+}
+
 /*
  * Check the index definitions of a CreateTable (existing: NULL) or the new
  * ones of an UpdateTable (existing: the table) against DynamoDB's rules
@@ -228,6 +259,11 @@ index_check_defs(List *defs, const DynamoKeyAttr *table_pk, const DynamoKeyAttr 
 		}
 		if (existing && index_find(existing, d->name))
 			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index with name: %s already exists", d->name);
+		if (existing)
+		{
+			check_consistent_type(existing, &d->partition_key);
+			check_consistent_type(existing, &d->sort_key);
+		}
 	}
 	for (int i = 0; existing && i < existing->nindexes; i++)
 	{
