@@ -13,6 +13,7 @@
 #include "utils/guc.h"
 
 #include "http.h"
+#include "index_collection.h"
 #include "table_ops.h"
 
 PG_MODULE_MAGIC;
@@ -95,5 +96,11 @@ _PG_init(void)
 		define_http_settings();
 		dynamo_http_register_workers();
 	}
+	/* secondary indexes: the item collection limit of tables with an LSI */
+	DefineCustomIntVariable("pg_dynamo.item_collection_size_limit",
+							"Largest item collection (items of one partition key value) of a table with a local secondary index.",
+							"Writes past it get ItemCollectionSizeLimitExceededException; DynamoDB's limit is 10 GB.",
+							&index_collection_limit_kb, 10 * 1024 * 1024, 1, INT_MAX,
+							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("pg_dynamo");
 }

@@ -23,6 +23,7 @@
 
 #include "errors.h"
 #include "validate.h"
+#include "index_catalog.h"
 #include "table_catalog.h"
 
 static HTAB *TableCache = NULL;
@@ -71,6 +72,7 @@ table_cache_remove(DynamoTable *t)
 			SPI_freeplan(t->read_plans[i]);
 	if (t->mcxt)
 		MemoryContextDelete(t->mcxt);
+	index_catalog_free(t);
 	hash_search(TableCache, t->table_name, HASH_REMOVE, NULL);
 }
 
@@ -220,6 +222,8 @@ dynamo_table_lookup(const char *name, bool missing_ok)
 		return t;
 	if (found && SearchSysCacheExists1(RELOID, ObjectIdGetDatum(t->relid)))
 	{
+		/* UpdateTable adds and drops indexes of a table that stays */
+		index_catalog_load(t);
 		t->valid = true;
 		return t;
 	}
@@ -236,6 +240,7 @@ dynamo_table_lookup(const char *name, bool missing_ok)
 			return NULL;
 		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found");
 	}
+	index_catalog_load(t);
 	t->valid = true;
 	return t;
 }

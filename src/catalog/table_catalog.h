@@ -38,6 +38,8 @@ typedef struct DynamoKeyAttr
 	DynamoType	type;			/* S, N or B */
 } DynamoKeyAttr;
 
+struct DynamoIndex;				/* src/indexes/index_catalog.h */
+
 typedef struct DynamoTable
 {
 	char		table_name[DYNAMO_MAX_TABLE_NAME + 1];	/* hash key */
@@ -51,6 +53,10 @@ typedef struct DynamoTable
 	SPIPlanPtr	plans[ITEM_PLAN_COUNT];
 	SPIPlanPtr	read_plans[READ_PLAN_COUNT];	/* Query and Scan; read_ops.c */
 	MemoryContext mcxt;			/* holds the strings above */
+	/* secondary indexes (src/indexes/index_catalog.c) */
+	int			nindexes;
+	struct DynamoIndex *indexes;
+	MemoryContext index_mcxt;	/* holds them */
 } DynamoTable;
 
 static inline bool

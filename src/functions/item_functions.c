@@ -28,20 +28,6 @@ table_name_arg(FunctionCallInfo fcinfo)
 	return name;
 }
 
-/* A key type argument: 'S', 'N' or 'B' */
-static DynamoType
-key_type_arg(FunctionCallInfo fcinfo, int n, const char *param)
-{
-	char	   *s = sql_text_arg(fcinfo, n);
-	DynamoType	t;
-
-	if (s == NULL)
-		return DT_S;
-	validate_enum(NULL, s, param, "[B, N, S]");
-	(void) dynamo_type_from_name(s, strlen(s), &t);
-	return t;
-}
-
 /* A required jsonb argument (item, key) */
 static Jsonb *
 jsonb_arg(FunctionCallInfo fcinfo, int n, const char *param)
@@ -64,9 +50,9 @@ dynamo_create_table_sql(PG_FUNCTION_ARGS)
 
 	ct.table_name = sql_text_arg(fcinfo, 0);
 	ct.partition_key.name = sql_text_arg(fcinfo, 1);
-	ct.partition_key.type = key_type_arg(fcinfo, 2, "partitionKeyType");
+	ct.partition_key.type = sql_key_type_arg(fcinfo, 2, "partitionKeyType");
 	ct.sort_key.name = sql_text_arg(fcinfo, 3);
-	ct.sort_key.type = key_type_arg(fcinfo, 4, "sortKeyType");
+	ct.sort_key.type = sql_key_type_arg(fcinfo, 4, "sortKeyType");
 	PG_RETURN_JSONB_P(dynamo_create_table(&ct));
 }
 

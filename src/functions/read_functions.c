@@ -32,23 +32,25 @@ typedef struct ReadArgs
 	int			segment;
 	int			total_segments;
 	int			select;			/* page forms only */
+	int			consistent_read;
+	int			index_name;		/* rows form; the page form's is one further */
 } ReadArgs;
 
 /*
  * query(table_name, key_condition_expression, expression_attribute_names,
  *		 expression_attribute_values, filter_expression, projection_expression,
  *		 scan_index_forward, limit, exclusive_start_key, consistent_read
- *		 [, select])
+ *		 [, select], index_name)
  */
-static const ReadArgs QueryArgs = {1, 2, 3, 4, 5, 6, 7, 8, -1, -1, 10};
+static const ReadArgs QueryArgs = {1, 2, 3, 4, 5, 6, 7, 8, -1, -1, 10, 9, 10};
 
 /*
  * scan(table_name, filter_expression, expression_attribute_names,
  *		expression_attribute_values, projection_expression, limit,
  *		exclusive_start_key, segment, total_segments, consistent_read
- *		[, select])
+ *		[, select], index_name)
  */
-static const ReadArgs ScanArgs = {-1, 2, 3, 1, 4, -1, 5, 6, 7, 8, 10};
+static const ReadArgs ScanArgs = {-1, 2, 3, 1, 4, -1, 5, 6, 7, 8, 10, 9, 10};
 
 /* Reduce a call to a ReadRequest */
 static void
@@ -74,6 +76,10 @@ read_request_from_args(FunctionCallInfo fcinfo, const ReadArgs *a, bool query, b
 	p.has_segment = sql_int_arg(fcinfo, a->segment, &p.segment);
 	p.has_total_segments = sql_int_arg(fcinfo, a->total_segments, &p.total_segments);
 	p.select = paged ? sql_text_arg(fcinfo, a->select) : NULL;
+	p.consistent_read = !PG_ARGISNULL(a->consistent_read) && PG_GETARG_BOOL(a->consistent_read);
+	/* index_name came in 0.2.0: a 0.1.0 definition has no such argument */
+	if (a->index_name + paged < PG_NARGS())
+		p.index_name = sql_text_arg(fcinfo, a->index_name + paged);
 	read_request_build(&p, r);
 }
 

@@ -6,7 +6,9 @@
 
 #include "utils/builtins.h"
 
+#include "errors.h"
 #include "sql_args.h"
+#include "validate.h"
 
 /* A text argument as a C string */
 char *
@@ -30,4 +32,18 @@ sql_int_arg(FunctionCallInfo fcinfo, int n, int64 *out)
 		return false;
 	*out = PG_GETARG_INT32(n);
 	return true;
+}
+
+/* A key type argument: 'S', 'N' or 'B' */
+DynamoType
+sql_key_type_arg(FunctionCallInfo fcinfo, int n, const char *param)
+{
+	char	   *s = sql_text_arg(fcinfo, n);
+	DynamoType	t;
+
+	if (s == NULL)
+		return DT_S;
+	validate_enum(NULL, s, param, "[B, N, S]");
+	(void) dynamo_type_from_name(s, strlen(s), &t);
+	return t;
 }

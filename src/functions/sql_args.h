@@ -10,8 +10,11 @@
 #include "fmgr.h"
 #include "utils/jsonb.h"
 
+#include "attr_value.h"
+
 extern char *sql_text_arg(FunctionCallInfo fcinfo, int n);
 extern Jsonb *sql_jsonb_arg(FunctionCallInfo fcinfo, int n);
 extern bool sql_int_arg(FunctionCallInfo fcinfo, int n, int64 *out);
+extern DynamoType sql_key_type_arg(FunctionCallInfo fcinfo, int n, const char *param);
 
 #endif							/* DYNAMO_SQL_ARGS_H */

@@ -16,6 +16,7 @@
 
 #include "errors.h"
 #include "validate.h"
+#include "index_write.h"
 #include "item_fetch.h"
 #include "item_ops.h"
 
@@ -193,6 +194,7 @@ item_write_locked(DynamoTable *t, ItemKey *key, ItemCondition *cond,
 		if (new == NULL)
 			return old;
 		item_check_size(new);
+		index_check_item(t, key, new);
 		if (old)
 			item_replace(t, key, new);
 		else if (!item_insert_new(t, key, new))
@@ -240,6 +242,7 @@ dynamo_put_item(PutItemRequest *req)
 
 	item_key_from_item(req->table, req->item, &key);
 	item_check_size(req->item);
+	index_check_item(req->table, &key, req->item);
 	item_spi_connect();
 
 	if (req->condition.check == NULL && req->return_values == RV_NONE && !req->need_old)

@@ -25,22 +25,13 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "index_read.h"
 #include "item_ops.h"
 #include "json_build.h"
 #include "read_ops.h"
 
 /* Rows fetched from the cursor at a time */
 #define READ_BATCH 256
-
-/* A statement being built: its text (optional) and its parameters */
-typedef struct ReadStatement
-{
-	StringInfo	sql;			/* NULL: parameters only */
-	bool		literals;		/* values in the text instead of $n */
-	int			nparams;
-	Datum		values[4];
-	Oid			types[4];
-} ReadStatement;
 
 /* An operator, schema-qualified in what the engine runs */
 static void
@@ -133,6 +124,38 @@ read_segment_of(DynamoTable *t, Datum partition, int total)
 	return (h & 0x7FFFFFFF) % total;
 }
 
+/* The segment condition of a parallel Scan: WHERE or AND (hash(pk) ...) */
+void
+read_stmt_segment(ReadStatement *s, ReadRequest *req, bool and)
+{
+	add_text(s, and ? " AND (" : " WHERE (");
+	add_text(s, segment_hash_sql(req->table->partition_key.type));
+	add_op(s, "&");
+	add_text(s, "2147483647)");
+	add_op(s, "%");
+	add_param(s, Int32GetDatum(req->total_segments), INT4OID);
+	add_op(s, "=");
+	add_param(s, Int32GetDatum(req->segment), INT4OID);
+}
+
+void
+read_stmt_text(ReadStatement *s, const char *text)
+{
+	add_text(s, text);
+}
+
+void
+read_stmt_op(ReadStatement *s, const char *op)
+{
+	add_op(s, op);
+}
+
+void
+read_stmt_param(ReadStatement *s, Datum value, Oid type)
+{
+	add_param(s, value, type);
+}
+
 /* Build the statement of a request into s */
 static void
 build_statement(ReadRequest *req, ReadStatement *s)
@@ -141,6 +164,11 @@ build_statement(ReadRequest *req, ReadStatement *s)
 	bool		sk = dynamo_table_has_sort_key(t);
 	Oid			pktype = dynamo_key_type_oid(t->partition_key.type);
 
+	if (req->index)
+	{
+		index_read_statement(req, s);
+		return;
+	}
 	if (s->sql)
 		appendStringInfo(s->sql, "SELECT item FROM %s", t->qualified_name);
 	if (req->query)
@@ -170,16 +198,7 @@ build_statement(ReadRequest *req, ReadStatement *s)
 		}
 	}
 	if (req->total_segments > 0)
-	{
-		add_text(s, req->start ? " AND (" : " WHERE (");
-		add_text(s, segment_hash_sql(t->partition_key.type));
-		add_op(s, "&");
-		add_text(s, "2147483647)");
-		add_op(s, "%");
-		add_param(s, Int32GetDatum(req->total_segments), INT4OID);
-		add_op(s, "=");
-		add_param(s, Int32GetDatum(req->segment), INT4OID);
-	}
+		read_stmt_segment(s, req, req->start != NULL);
 	add_text(s, sk ? " ORDER BY pk, sk" : " ORDER BY pk");
 }
 
@@ -218,7 +237,8 @@ read_shape(ReadRequest *req)
 static SPIPlanPtr
 read_plan(ReadRequest *req, ReadStatement *s)
 {
-	SPIPlanPtr *slot = &req->table->read_plans[read_shape(req)];
+	SPIPlanPtr *slot = req->index ? index_read_plan_slot(req)
+		: &req->table->read_plans[read_shape(req)];
 	SPIPlanPtr	plan;
 
 	if (*slot)
@@ -273,10 +293,12 @@ static bool
 read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
 		 ReadVisitor visit, void *arg)
 {
+	Jsonb	   *seen = req->index ? index_read_visible(req, item) : item;
+
 	res->scanned_count++;
 	if (req->paged)
-		res->scanned_bytes += item_size(item);
-	if (req->filter == NULL || expr_eval_condition(req->filter, item))
+		res->scanned_bytes += item_size(seen);
+	if (req->filter == NULL || expr_eval_condition(req->filter, seen))
 	{
 		res->count++;
 		if (req->select != SELECT_COUNT)
@@ -284,7 +306,9 @@ read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
 			MemoryContext old;
 
 			if (req->projection)
-				item = expr_apply_projection(req->projection, item);
+				item = expr_apply_projection(req->projection, seen);
+			else if (req->index)
+				item = index_read_result(req, item, seen);
 			old = MemoryContextSwitchTo(outer);
 			visit(arg, item);
 			MemoryContextSwitchTo(old);
@@ -341,7 +365,8 @@ read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 			if (result->stopped)
 			{
 				MemoryContextSwitchTo(outer);
-				result->last_key = key_of_item(req->table, item);
+				result->last_key = req->index ? index_read_last_key(req, item)
+					: key_of_item(req->table, item);
 			}
 		}
 		SPI_freetuptable(SPI_tuptable);

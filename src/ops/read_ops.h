@@ -12,6 +12,8 @@
 #ifndef DYNAMO_READ_OPS_H
 #define DYNAMO_READ_OPS_H
 
+#include "lib/stringinfo.h"
+
 #include "expression.h"
 #include "item_key.h"
 
@@ -30,8 +32,11 @@ typedef enum ReadSelect
 {
 	SELECT_ALL_ATTRIBUTES,
 	SELECT_SPECIFIC_ATTRIBUTES,
-	SELECT_COUNT
+	SELECT_COUNT,
+	SELECT_ALL_PROJECTED_ATTRIBUTES /* IndexName only */
 } ReadSelect;
+
+struct DynamoIndex;				/* src/indexes/index_catalog.h */
 
 typedef struct ReadRequest
 {
@@ -53,6 +58,9 @@ typedef struct ReadRequest
 	ReadSelect	select;
 	int64		limit;			/* items evaluated per page; 0: no limit */
 	bool		paged;			/* stop at DYNAMO_PAGE_BYTES (one page) */
+	/* IndexName: the read goes through the index (src/indexes/index_read.c) */
+	struct DynamoIndex *index;
+	Jsonb	   *index_start;	/* ExclusiveStartKey, stored form */
 } ReadRequest;
 
 /* What a read did */
@@ -97,5 +105,21 @@ extern char *read_statement(ReadRequest *req, Datum *values, Oid *types, int *np
 
 /* The segment (of total) of a partition key value, as parallel Scan splits */
 extern int	read_segment_of(DynamoTable *t, Datum partition, int total);
+
+/* A statement being built: its text (optional) and its parameters */
+typedef struct ReadStatement
+{
+	StringInfo	sql;			/* NULL: parameters only */
+	bool		literals;		/* values in the text instead of $n */
+	int			nparams;
+	Datum		values[8];
+	Oid			types[8];
+} ReadStatement;
+
+/* Pieces of a statement, for the index reads that build their own */
+extern void read_stmt_text(ReadStatement *s, const char *text);
+extern void read_stmt_op(ReadStatement *s, const char *op);
+extern void read_stmt_param(ReadStatement *s, Datum value, Oid type);
+extern void read_stmt_segment(ReadStatement *s, ReadRequest *req, bool and);
 
 #endif							/* DYNAMO_READ_OPS_H */

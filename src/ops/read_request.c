@@ -12,6 +12,7 @@
 
 #include "errors.h"
 #include "validate.h"
+#include "index_read.h"
 #include "read_request.h"
 
 /* A numeric member out of range: DynamoDB's constraint message */
@@ -57,6 +58,8 @@ check_numbers(ReadParams *p, ReadRequest *req)
 static ReadSelect
 parse_select(ReadParams *p)
 {
+	bool		index = p->index_name != NULL;
+
 	const char *prefix = p->query ? "1 validation error detected: " : "";
 	const char *projection = p->expr.projection ? "ProjectionExpression"
 		: p->expr.attributes_to_get ? "AttributesToGet" : NULL;
@@ -87,6 +90,8 @@ parse_select(ReadParams *p)
 			dynamo_error(DYN_VALIDATION,
 						 "%sCannot specify the %s when choosing to get ALL_PROJECTED_ATTRIBUTES",
 						 prefix, projection);
+		if (index)
+			return SELECT_ALL_PROJECTED_ATTRIBUTES;
 		dynamo_error(DYN_VALIDATION,
 					 "%sALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName",
 					 prefix);
@@ -189,11 +194,30 @@ check_condition_type(const DynamoKeyAttr *attr, JsonbValue *v)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Condition parameter type does not match schema type");
 }
 
+/* The key schema a read goes by: its index's, else its table's (sk NULL: none) */
+static void
+read_key_schema(ReadRequest *req, const DynamoKeyAttr **pk, const DynamoKeyAttr **sk)
+{
+	if (req->index)
+	{
+		*pk = &req->index->partition_key;
+		*sk = dynamo_index_has_sort_key(req->index) ? &req->index->sort_key : NULL;
+	}
+	else
+	{
+		*pk = &req->table->partition_key;
+		*sk = dynamo_table_has_sort_key(req->table) ? &req->table->sort_key : NULL;
+	}
+}
+
 /* The sort key range of a key condition part */
 static void
 sort_key_range(ReadRequest *req, KeyCondPart *part)
 {
-	const DynamoKeyAttr *sk = &req->table->sort_key;
+	const DynamoKeyAttr *pk,
+			   *sk;
+
+	read_key_schema(req, &pk, &sk);
 
 	check_condition_type(sk, part->value);
 	if (part->value2)
@@ -238,32 +262,34 @@ sort_key_range(ReadRequest *req, KeyCondPart *part)
 static void
 query_range(ReadRequest *req, DynCondition *key_condition)
 {
-	DynamoTable *t = req->table;
+	const DynamoKeyAttr *pkey,
+			   *skey;
 	KeyCondPart parts[2];
 	KeyCondPart *pk = NULL,
 			   *sk = NULL;
 	int			n = expr_key_condition_parts(key_condition, parts);
 
+	read_key_schema(req, &pkey, &skey);
 	for (int i = 0; i < n; i++)
 	{
-		if (strcmp(parts[i].attr_name, t->partition_key.name) == 0)
+		if (strcmp(parts[i].attr_name, pkey->name) == 0)
 			pk = &parts[i];
-		else if (dynamo_table_has_sort_key(t) && strcmp(parts[i].attr_name, t->sort_key.name) == 0)
+		else if (skey && strcmp(parts[i].attr_name, skey->name) == 0)
 			sk = &parts[i];
 	}
 	if (pk == NULL)
 		dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
-					 t->partition_key.name);
-	check_condition_type(&t->partition_key, pk->value);
+					 pkey->name);
+	check_condition_type(pkey, pk->value);
 	if (pk->op != KC_EQ)
 		dynamo_error(DYN_VALIDATION, "Query key condition not supported");
 	if (n == 2 && sk == NULL)
 	{
 		/* the other condition names a non-key attribute */
-		if (!dynamo_table_has_sort_key(t))
+		if (skey == NULL)
 			dynamo_error(DYN_VALIDATION, "Query key condition not supported");
 		dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
-					 t->sort_key.name);
+					 skey->name);
 	}
 	req->partition = pk->value;
 	if (sk)
@@ -350,13 +376,39 @@ query_start(ReadRequest *req, ItemKey *key)
 		req->upper = (KeyBound) {&key->attrs[1], false};
 }
 
+/*
+ * An index Query starts after its start key, which must lie in its index
+ * partition and sort key range; the statement resumes after it.
+ */
+static void
+index_query_start(ReadRequest *req)
+{
+	DynamoIndex *ix = req->index;
+	JsonbValue *sk;
+
+	if (!attr_equal(index_read_start_attr(req, ix->partition_key.name), req->partition))
+		dynamo_error(DYN_VALIDATION,
+					 "The provided starting key is outside query boundaries based on provided conditions");
+	if (ix->ncols == 1)
+	{
+		req->empty = true;		/* the index partition's only item came before */
+		return;
+	}
+	if (!dynamo_index_has_sort_key(ix))
+		return;
+	sk = index_read_start_attr(req, ix->sort_key.name);
+	if (!within(sk, &req->lower, true) || !within(sk, &req->upper, false))
+		dynamo_error(DYN_VALIDATION, "The provided starting key does not match the range key predicate");
+}
+
 /* A Query's filter must leave the key attributes to the key condition */
 static void
-check_filter_keys(DynamoTable *t, DynCondition *filter, bool legacy)
+check_filter_keys(ReadRequest *req, DynCondition *filter, bool legacy)
 {
-	const DynamoKeyAttr *attrs[2] = {&t->partition_key, &t->sort_key};
+	const DynamoKeyAttr *attrs[2];
 
-	for (int i = 0; i < (dynamo_table_has_sort_key(t) ? 2 : 1); i++)
+	read_key_schema(req, &attrs[0], &attrs[1]);
+	for (int i = 0; i < (attrs[1] ? 2 : 1); i++)
 	{
 		if (expr_condition_names(filter, attrs[i]->name))
 			dynamo_error(DYN_VALIDATION,
@@ -377,6 +429,8 @@ read_request_build(ReadParams *p, ReadRequest *req)
 	req->forward = p->forward;
 	req->paged = p->paged;
 	dynamo_check_table_name(p->table_name, "tableName");
+	if (p->index_name)
+		dynamo_check_table_name(p->index_name, "indexName");
 	check_numbers(p, req);
 	req->select = parse_select(p);
 	item_expressions_parse(&p->expr, &e);
@@ -389,19 +443,35 @@ read_request_build(ReadParams *p, ReadRequest *req)
 					 "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
 	req->table = dynamo_table_lookup(p->table_name, false);
 	if (p->index_name)
-		dynamo_error(DYN_VALIDATION, "The table does not have the specified index: %s", p->index_name);
+		index_read_resolve(req, p->index_name, p->consistent_read, p->start_key != NULL,
+						   p->select != NULL);
 	req->filter = e.filter;
 	req->projection = e.projection;
-	start = p->start_key ? start_key(req, p->start_key) : NULL;
+	start = NULL;
+	if (p->start_key && req->index)
+		index_read_start_key(req, p->start_key);
+	else if (p->start_key)
+		start = start_key(req, p->start_key);
 	if (!p->query)
 	{
 		if (start)
 			scan_start(req, start);
+		if (req->index_start && req->total_segments > 0)
+		{
+			ItemKey    *k = palloc0(sizeof(ItemKey));
+
+			k->values[0] = key_datum(req->table->partition_key.type,
+									 index_read_start_attr(req, req->table->partition_key.name));
+			scan_start(req, k);
+			req->start = NULL;
+		}
 		return;
 	}
 	query_range(req, e.key_condition);
 	if (start)
 		query_start(req, start);
+	if (req->index_start)
+		index_query_start(req);
 	if (req->filter && !p->key_filter)
-		check_filter_keys(req->table, req->filter, p->expr.query_filter != NULL);
+		check_filter_keys(req, req->filter, p->expr.query_filter != NULL);
 }

@@ -13,7 +13,8 @@ typedef struct ReadParams
 {
 	bool		query;			/* Query; false: Scan */
 	char	   *table_name;
-	char	   *index_name;		/* IndexName (no index exists) */
+	char	   *index_name;		/* IndexName */
+	bool		consistent_read;	/* ConsistentRead */
 	ExprParams	expr;			/* expressions, placeholders, legacy forms */
 	char	   *select;			/* Select */
 	bool		has_limit;

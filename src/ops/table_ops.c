@@ -17,6 +17,7 @@
 #include "errors.h"
 #include "validate.h"
 #include "json_build.h"
+#include "index_ddl.h"
 #include "item_ops.h"
 #include "table_ops.h"
 
@@ -104,6 +105,7 @@ push_key_schema(JsonbParseState **st, DynamoTable *t, bool sk)
 	push_key_element(st, &t->partition_key, "AttributeType", DynamoTypeNames[t->partition_key.type]);
 	if (sk)
 		push_key_element(st, &t->sort_key, "AttributeType", DynamoTypeNames[t->sort_key.type]);
+	index_push_attribute_definitions(st, t);
 	jb_end_array(st);
 	jb_begin_array(st, "KeySchema");
 	push_key_element(st, &t->partition_key, "KeyType", "HASH");
@@ -147,6 +149,8 @@ table_description(DynamoTable *t, const char *status)
 	jb_string(&st, "BillingMode", "PAY_PER_REQUEST");
 	jb_end_object(&st);
 	jb_bool(&st, "DeletionProtectionEnabled", false);
+	if (!deleting)
+		index_push_descriptions(&st, t);
 	return jb_finish(&st);
 }
 
@@ -228,6 +232,8 @@ dynamo_create_table(CreateTableRequest *req)
 					 DynamoTypeNames[req->partition_key.type],
 					 sk ? psprintf("'%s'", DynamoTypeNames[req->sort_key.type]) : "NULL"),
 			4, args, SPI_OK_INSERT);
+	if (req->indexes)
+		index_create_all(req->table_name, req->indexes);
 
 	t = dynamo_table_lookup(req->table_name, false);
 	result = item_transfer(table_description(t, "ACTIVE"));
@@ -256,6 +262,7 @@ dynamo_delete_table(const char *table_name)
 	if (t == NULL)
 		table_not_found(table_name);
 	result = item_transfer(table_description(t, "DELETING"));
+	index_forget_all(t);
 	spi_run("DELETE FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_DELETE);
 	spi_run(psprintf("DROP TABLE %s", t->qualified_name), 0, NULL, SPI_OK_UTILITY);
 	SPI_finish();

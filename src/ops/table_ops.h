@@ -14,6 +14,7 @@ typedef struct CreateTableRequest
 	const char *table_name;
 	DynamoKeyAttr partition_key;
 	DynamoKeyAttr sort_key;		/* name NULL without one */
+	List	   *indexes;		/* IndexDef *: secondary indexes (index_ddl.c) */
 } CreateTableRequest;
 
 extern void dynamo_check_key_attr_name(const char *name, int position);

@@ -103,7 +103,8 @@ static void
 parse_filter(PqlPlan *plan, bool escaped, DynCondition **filter, DynProjection **projection)
 {
 	ExprAttrs  *attrs = expr_attrs_create(plan->names,
-										  plan->values ? item_from_typed(plan->values, escaped) : NULL);
+										  plan->values ? item_from_typed(plan->values, escaped) : NULL,
+										  escaped);
 
 	*filter = plan->condition ? expr_parse_condition(plan->condition, EXPR_FILTER, attrs) : NULL;
 	*projection = plan->projection ? expr_parse_projection(plan->projection, attrs) : NULL;

@@ -34,6 +34,8 @@ static const DynamoOperation Operations[] = {
 	{"ExecuteStatement", exec_execute_statement},
 	{"BatchExecuteStatement", exec_batch_execute_statement},
 	{"ExecuteTransaction", exec_execute_transaction},
+	/* UpdateTable (secondary indexes; the table API adds its members) */
+	{"UpdateTable", exec_update_table},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

@@ -44,6 +44,8 @@ extern Jsonb *exec_execute_statement(Jsonb *req, bool escaped);
 extern Jsonb *exec_batch_execute_statement(Jsonb *req, bool escaped);
 extern Jsonb *exec_execute_transaction(Jsonb *req, bool escaped);
 extern char *exec_statement_to_sql(Jsonb *req);
+/* UpdateTable (secondary indexes: execute_update_table.c) */
+extern Jsonb *exec_update_table(Jsonb *req, bool escaped);
 
 extern char *exec_table_name(Jsonb *req);
 

@@ -10,6 +10,7 @@
 #include "errors.h"
 #include "validate.h"
 #include "execute.h"
+#include "execute_indexes.h"
 #include "item_expressions.h"
 #include "update_item.h"
 #include "json_read.h"
@@ -93,6 +94,7 @@ exec_put_item(Jsonb *req, bool escaped)
 	jb_begin_object(&st, NULL);
 	if (put.return_values == RV_ALL_OLD)
 		push_item(&st, "Attributes", old, escaped);
+	exec_push_collection_metrics(&st, req, put.table, NULL, put.item, escaped);
 	if (capacity)
 		push_capacity(&st, capacity, name, Max(item_size(put.item), old ? item_size(old) : 0), true, true);
 	return jb_finish(&st);
@@ -152,6 +154,7 @@ exec_delete_item(Jsonb *req, bool escaped)
 	jb_begin_object(&st, NULL);
 	if (del.return_values == RV_ALL_OLD)
 		push_item(&st, "Attributes", old, escaped);
+	exec_push_collection_metrics(&st, req, del.table, &del.key, NULL, escaped);
 	if (capacity)
 		push_capacity(&st, capacity, name, old ? item_size(old) : 0, true, true);
 	return jb_finish(&st);
@@ -180,6 +183,7 @@ exec_update_item(Jsonb *req, bool escaped)
 
 	jb_begin_object(&st, NULL);
 	push_item(&st, "Attributes", attributes, escaped);
+	exec_push_collection_metrics(&st, req, upd.table, &upd.key, NULL, escaped);
 	if (capacity)
 		push_capacity(&st, capacity, name, attributes ? item_size(attributes) : 0, true, true);
 	return jb_finish(&st);

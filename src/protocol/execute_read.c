@@ -23,6 +23,7 @@ read_params_from_request(Jsonb *req, bool escaped, bool query, ReadParams *p)
 	p->paged = true;
 	p->table_name = req_string(req, "TableName");
 	p->index_name = req_string(req, "IndexName");
+	p->consistent_read = req_bool(req, "ConsistentRead", false);
 	p->select = req_string(req, "Select");
 	p->has_limit = req_int(req, "Limit", &p->limit);
 	p->start_key = start ? item_from_typed(start, escaped) : NULL;
@@ -143,8 +144,8 @@ exec_read_to_sql(const char *op, Jsonb *req)
 	ReadParams	p;
 	ReadRequest r;
 	StringInfoData sql;
-	Datum		values[4];
-	Oid			types[4];
+	Datum		values[8];
+	Oid			types[8];
 	int			nparams;
 
 	if (!query && strcmp(op, "Scan") != 0)

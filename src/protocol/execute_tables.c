@@ -8,6 +8,7 @@
 #include "errors.h"
 #include "validate.h"
 #include "execute.h"
+#include "execute_indexes.h"
 #include "json_read.h"
 #include "json_build.h"
 #include "table_ops.h"
@@ -121,8 +122,6 @@ exec_create_table(Jsonb *req, bool escaped)
 	require(schema, "keySchema");
 	defs = req_array(req, "AttributeDefinitions");
 	require(defs, "attributeDefinitions");
-	if (req_member(req, "GlobalSecondaryIndexes") || req_member(req, "LocalSecondaryIndexes"))
-		dynamo_error(DYN_VALIDATION, "Secondary indexes are not supported by this version of pg_dynamo");
 
 	nkeys = JB_ROOT_COUNT(schema);
 	validate_length(NULL, JsonbToCString(NULL, &schema->root, VARSIZE(schema)), nkeys, 1, 2,
@@ -155,7 +154,8 @@ exec_create_table(Jsonb *req, bool escaped)
 	ct.partition_key.type = defined_type(defs, &ct, ct.partition_key.name);
 	if (ct.sort_key.name)
 		ct.sort_key.type = defined_type(defs, &ct, ct.sort_key.name);
-	if ((int) JB_ROOT_COUNT(defs) != nkeys)
+	ct.indexes = exec_create_table_indexes(req, defs, &ct);
+	if (ct.indexes == NIL && (int) JB_ROOT_COUNT(defs) != nkeys)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
 	check_billing_mode(req);
 

@@ -11,7 +11,8 @@ CREATE FUNCTION dynamo.query(
     scan_index_forward boolean DEFAULT true,
     "limit" integer DEFAULT NULL,
     exclusive_start_key jsonb DEFAULT NULL,
-    consistent_read boolean DEFAULT false)
+    consistent_read boolean DEFAULT false,
+    index_name text DEFAULT NULL)
 RETURNS SETOF jsonb
 AS 'MODULE_PATHNAME', 'dynamo_query_sql'
 LANGUAGE C STABLE;
@@ -29,7 +30,8 @@ CREATE FUNCTION dynamo.query_page(
     "limit" integer DEFAULT NULL,
     exclusive_start_key jsonb DEFAULT NULL,
     consistent_read boolean DEFAULT false,
-    "select" text DEFAULT NULL)
+    "select" text DEFAULT NULL,
+    index_name text DEFAULT NULL)
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'dynamo_query_page_sql'
 LANGUAGE C STABLE;
@@ -46,7 +48,8 @@ CREATE FUNCTION dynamo.scan(
     exclusive_start_key jsonb DEFAULT NULL,
     segment integer DEFAULT NULL,
     total_segments integer DEFAULT NULL,
-    consistent_read boolean DEFAULT false)
+    consistent_read boolean DEFAULT false,
+    index_name text DEFAULT NULL)
 RETURNS SETOF jsonb
 AS 'MODULE_PATHNAME', 'dynamo_scan_sql'
 LANGUAGE C STABLE;
@@ -64,7 +67,8 @@ CREATE FUNCTION dynamo.scan_page(
     segment integer DEFAULT NULL,
     total_segments integer DEFAULT NULL,
     consistent_read boolean DEFAULT false,
-    "select" text DEFAULT NULL)
+    "select" text DEFAULT NULL,
+    index_name text DEFAULT NULL)
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'dynamo_scan_page_sql'
 LANGUAGE C STABLE;

@@ -70,3 +70,128 @@ AS $$
     SELECT count(*) > 0 FROM gone;
 $$;
 COMMENT ON FUNCTION dynamo.delete_access_key IS 'Delete an access key of the HTTP endpoint; false if there was none';
+-- indexes
+-- Secondary indexes -----------------------------------------------------
+
+-- The catalog of secondary indexes (GSIs and LSIs): one row per index, whose
+-- PostgreSQL index dynamo_data."<relation_name>" is on the table's item table.
+CREATE TABLE dynamo.indexes (
+    table_name          text COLLATE "C" NOT NULL,
+    index_name          text COLLATE "C" NOT NULL,
+    local               boolean NOT NULL,
+    partition_key       text NOT NULL,
+    partition_key_type  "char" NOT NULL CHECK (partition_key_type IN ('S', 'N', 'B')),
+    sort_key            text,
+    sort_key_type       "char" CHECK (sort_key_type IN ('S', 'N', 'B')),
+    projection_type     text NOT NULL CHECK (projection_type IN ('ALL', 'KEYS_ONLY', 'INCLUDE')),
+    non_key_attributes  text[],
+    relation_name       name NOT NULL UNIQUE,
+    created_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    PRIMARY KEY (table_name, index_name),
+    CHECK ((sort_key IS NULL) = (sort_key_type IS NULL))
+);
+COMMENT ON TABLE dynamo.indexes IS 'pg_dynamo catalog: one row per secondary index (GSI or LSI) of a DynamoDB table';
+SELECT pg_catalog.pg_extension_config_dump('dynamo.indexes', '');
+GRANT SELECT ON dynamo.indexes TO PUBLIC;
+
+CREATE FUNCTION dynamo.create_index(
+    table_name text,
+    index_name text,
+    partition_key text,
+    partition_key_type text DEFAULT 'S',
+    sort_key text DEFAULT NULL,
+    sort_key_type text DEFAULT NULL,
+    projection text DEFAULT 'ALL',
+    non_key_attributes text[] DEFAULT NULL)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_create_index_sql'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.create_index IS
+    'Add a global secondary index to a table, built over its items (UpdateTable Create); returns the TableDescription';
+
+CREATE FUNCTION dynamo.delete_index(table_name text, index_name text)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_delete_index_sql'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.delete_index IS
+    'Drop a global secondary index of a table (UpdateTable Delete); returns the TableDescription';
+
+-- Query and Scan through an index: index_name, the last argument
+DROP FUNCTION dynamo.query(text, text, jsonb, jsonb, text, text, boolean, integer, jsonb, boolean);
+DROP FUNCTION dynamo.query_page(text, text, jsonb, jsonb, text, text, boolean, integer, jsonb, boolean, text);
+DROP FUNCTION dynamo.scan(text, text, jsonb, jsonb, text, integer, jsonb, integer, integer, boolean);
+DROP FUNCTION dynamo.scan_page(text, text, jsonb, jsonb, text, integer, jsonb, integer, integer, boolean, text);
+
+CREATE FUNCTION dynamo.query(
+    table_name text,
+    key_condition_expression text,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    filter_expression text DEFAULT NULL,
+    projection_expression text DEFAULT NULL,
+    scan_index_forward boolean DEFAULT true,
+    "limit" integer DEFAULT NULL,
+    exclusive_start_key jsonb DEFAULT NULL,
+    consistent_read boolean DEFAULT false,
+    index_name text DEFAULT NULL)
+RETURNS SETOF jsonb
+AS 'MODULE_PATHNAME', 'dynamo_query_sql'
+LANGUAGE C STABLE;
+COMMENT ON FUNCTION dynamo.query IS
+    'The items of one partition that match a key condition, in sort key order (Query), all pages; plain JSON';
+
+CREATE FUNCTION dynamo.query_page(
+    table_name text,
+    key_condition_expression text,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    filter_expression text DEFAULT NULL,
+    projection_expression text DEFAULT NULL,
+    scan_index_forward boolean DEFAULT true,
+    "limit" integer DEFAULT NULL,
+    exclusive_start_key jsonb DEFAULT NULL,
+    consistent_read boolean DEFAULT false,
+    "select" text DEFAULT NULL,
+    index_name text DEFAULT NULL)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_query_page_sql'
+LANGUAGE C STABLE;
+COMMENT ON FUNCTION dynamo.query_page IS
+    'One page of a Query: {"Items", "Count", "ScannedCount", "LastEvaluatedKey"}; plain JSON';
+
+CREATE FUNCTION dynamo.scan(
+    table_name text,
+    filter_expression text DEFAULT NULL,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    projection_expression text DEFAULT NULL,
+    "limit" integer DEFAULT NULL,
+    exclusive_start_key jsonb DEFAULT NULL,
+    segment integer DEFAULT NULL,
+    total_segments integer DEFAULT NULL,
+    consistent_read boolean DEFAULT false,
+    index_name text DEFAULT NULL)
+RETURNS SETOF jsonb
+AS 'MODULE_PATHNAME', 'dynamo_scan_sql'
+LANGUAGE C STABLE;
+COMMENT ON FUNCTION dynamo.scan IS
+    'Every item of a table (or of one segment of it) that passes a filter (Scan), all pages; plain JSON';
+
+CREATE FUNCTION dynamo.scan_page(
+    table_name text,
+    filter_expression text DEFAULT NULL,
+    expression_attribute_names jsonb DEFAULT NULL,
+    expression_attribute_values jsonb DEFAULT NULL,
+    projection_expression text DEFAULT NULL,
+    "limit" integer DEFAULT NULL,
+    exclusive_start_key jsonb DEFAULT NULL,
+    segment integer DEFAULT NULL,
+    total_segments integer DEFAULT NULL,
+    consistent_read boolean DEFAULT false,
+    "select" text DEFAULT NULL,
+    index_name text DEFAULT NULL)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_scan_page_sql'
+LANGUAGE C STABLE;
+COMMENT ON FUNCTION dynamo.scan_page IS
+    'One page of a Scan: {"Items", "Count", "ScannedCount", "LastEvaluatedKey"}; plain JSON';

@@ -1,0 +1,92 @@
+/*
+ * index_collection.c
+ *		Item collections of tables with local secondary indexes: the items
+ *		sharing a partition key value.  DynamoDB limits their size (10 GB;
+ *		here the setting pg_dynamo.item_collection_size_limit) and reports
+ *		it in ItemCollectionMetrics.
+ *
+ * The size of a collection is the stored size of its items, summed over the
+ * partition through the primary key index when a write needs it: writes to
+ * tables with an LSI pay a read of their partition, others nothing.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+
+#include "errors.h"
+#include "index_catalog.h"
+#include "index_collection.h"
+#include "json_build.h"
+
+/* pg_dynamo.item_collection_size_limit, in kB */
+int			index_collection_limit_kb = 10 * 1024 * 1024;
+
+/* Does a table have a local secondary index? */
+static bool
+has_lsi(DynamoTable *t)
+{
+	for (int i = 0; i < t->nindexes; i++)
+		if (t->indexes[i].local)
+			return true;
+	return false;
+}
+
+/* Bytes of a collection's items; without the item of key when exclude_key */
+static int64
+collection_bytes(DynamoTable *t, ItemKey *key, bool exclude_key)
+{
+	Oid			types[2] = {dynamo_key_type_oid(t->partition_key.type),
+	dynamo_key_type_oid(t->sort_key.type)};
+	char	   *sql = psprintf("SELECT COALESCE(pg_catalog.sum(pg_catalog.pg_column_size(item)), 0)::pg_catalog.int8"
+							   " FROM %s WHERE pk OPERATOR(pg_catalog.=) $1%s", t->qualified_name,
+							   exclude_key ? " AND sk OPERATOR(pg_catalog.<>) $2" : "");
+	bool		isnull;
+	int64		bytes;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args(sql, exclude_key ? 2 : 1, types, key->values, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not measure an item collection");
+	bytes = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_finish();
+	return bytes;
+}
+
+/*
+ * Refuse a write that would take its item collection past the limit
+ * (tables with an LSI only): ItemCollectionSizeLimitExceededException.
+ */
+void
+index_collection_check(DynamoTable *t, ItemKey *key, Jsonb *item)
+{
+	if (!has_lsi(t))
+		return;
+	if (collection_bytes(t, key, true) + item_size(item) > (int64) index_collection_limit_kb * 1024)
+		dynamo_error(DYN_ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Collection size exceeded.");
+}
+
+/*
+ * Push ItemCollectionMetrics of the collection of key: its partition key
+ * (typed) and the estimate of its size in GB, as a range of 1 GB.  Nothing
+ * for tables without an LSI, as DynamoDB returns nothing for them.
+ */
+void
+index_collection_push_metrics(JsonbParseState **st, DynamoTable *t, ItemKey *key, bool escaped)
+{
+	int64		gb;
+
+	if (!has_lsi(t))
+		return;
+	gb = collection_bytes(t, key, false) >> 30;
+	jb_begin_object(st, "ItemCollectionMetrics");
+	jb_begin_object(st, "ItemCollectionKey");
+	jb_key(st, t->partition_key.name);
+	(void) pushJsonbValue(st, WJB_VALUE, attr_to_typed(&key->attrs[0], escaped));
+	jb_end_object(st);
+	jb_begin_array(st, "SizeEstimateRangeGB");
+	jb_int(st, NULL, gb);
+	jb_int(st, NULL, gb + 1);
+	jb_end_array(st);
+	jb_end_object(st);
+}

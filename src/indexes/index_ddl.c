@@ -1,0 +1,425 @@
+/*
+ * index_ddl.c
+ *		Creating and dropping secondary indexes, checking their definitions
+ *		as DynamoDB does, and describing them (DescribeTable).
+ *
+ * An index is a row of dynamo.indexes, a CHECK constraint on the item
+ * table (its key attributes absent, or of their types and not empty) and a
+ * PostgreSQL index built by CREATE INDEX, inside the caller's transaction:
+ * on a table with items that is the backfill, and it shows its progress in
+ * pg_stat_progress_create_index.  The constraint is added NOT VALID when
+ * items exist: an item written before the index with a wrong-typed key
+ * attribute stays, outside the index (its predicate checks the types).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+
+#include "errors.h"
+#include "index_ddl.h"
+#include "json_build.h"
+
+/* Run a statement (SPI connected), checking its result code */
+static void
+ddl_run(const char *sql, int expected)
+{
+	int			rc = SPI_execute(sql, false, 0);
+
+	if (rc != expected)
+		elog(ERROR, "statement failed (%s): %s", SPI_result_code_string(rc), sql);
+}
+
+/* Name of an index's CHECK constraint on the item table */
+static char *
+index_check_name(const char *index_name)
+{
+	return dynamo_item_relname(psprintf("%s:key_types", index_name));
+}
+
+/* A SQL literal of a key type, or NULL */
+static char *
+type_literal(const DynamoKeyAttr *k)
+{
+	return k->name ? psprintf("'%s'", DynamoTypeNames[k->type]) : "NULL";
+}
+
+/* A text[] literal of NonKeyAttributes, or NULL */
+static char *
+non_key_literal(List *names)
+{
+	StringInfoData buf;
+	ListCell   *lc;
+
+	if (names == NIL)
+		return "NULL";
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "ARRAY[");
+	foreach(lc, names)
+		appendStringInfo(&buf, "%s%s", foreach_current_index(lc) ? ", " : "",
+						 quote_literal_cstr(lfirst(lc)));
+	appendStringInfoString(&buf, "]::pg_catalog.text[]");
+	return buf.data;
+}
+
+/* ADD CONSTRAINT of the key types of one index (both key attributes) */
+static void
+add_type_check(DynamoTable *t, IndexDef *d, bool not_valid)
+{
+	const DynamoKeyAttr *keys[2] = {&d->partition_key, &d->sort_key};
+	StringInfoData expr;
+
+	initStringInfo(&expr);
+	for (int i = 0; i < 2; i++)
+	{
+		bool		table_key;
+
+		if (keys[i]->name == NULL)
+			continue;
+		(void) index_key_expr(keys[i], t, false, &table_key);
+		if (!table_key)
+			appendStringInfo(&expr, "%s(%s)", expr.len ? " AND " : "", index_type_check(keys[i]));
+	}
+	if (expr.len == 0)
+		return;
+	ddl_run(psprintf("ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s)%s", t->qualified_name,
+					 quote_identifier(index_check_name(d->name)), expr.data,
+					 not_valid ? " NOT VALID" : ""),
+			SPI_OK_UTILITY);
+}
+
+/*
+ * Create one index of a table: its catalog row, its constraint and its
+ * PostgreSQL index (the backfill).  Must be called connected to SPI.
+ */
+void
+index_create(DynamoTable *t, IndexDef *d, bool backfill)
+{
+	char	   *relname = index_relname(t->table_name, d->name);
+	const DynamoKeyAttr *attrs[4] = {&d->partition_key, &d->sort_key, &t->partition_key, &t->sort_key};
+	StringInfoData cols;
+	char	   *pred;
+	int			ncols = 0;
+
+	initStringInfo(&cols);
+	for (int i = 0; i < 4; i++)
+	{
+		bool		table_key;
+		bool		dup = false;
+
+		if (attrs[i]->name == NULL)
+			continue;
+		for (int j = 0; j < i; j++)
+			dup |= attrs[j]->name && strcmp(attrs[j]->name, attrs[i]->name) == 0;
+		if (!dup)
+			appendStringInfo(&cols, "%s(%s)", ncols++ ? ", " : "",
+							 index_key_expr(attrs[i], t, false, &table_key));
+	}
+	pred = index_predicate(t, &d->partition_key, &d->sort_key, false);
+
+	ddl_run(psprintf("INSERT INTO dynamo.indexes (table_name, index_name, local, partition_key,"
+					 " partition_key_type, sort_key, sort_key_type, projection_type,"
+					 " non_key_attributes, relation_name) VALUES (%s, %s, %s, %s, %s, %s, %s, '%s', %s, %s)",
+					 quote_literal_cstr(t->table_name), quote_literal_cstr(d->name),
+					 d->local ? "true" : "false", quote_literal_cstr(d->partition_key.name),
+					 type_literal(&d->partition_key),
+					 d->sort_key.name ? quote_literal_cstr(d->sort_key.name) : "NULL",
+					 type_literal(&d->sort_key), IndexProjectionNames[d->projection],
+					 non_key_literal(d->non_key), quote_literal_cstr(relname)),
+			SPI_OK_INSERT);
+	add_type_check(t, d, backfill);
+	ddl_run(psprintf("CREATE INDEX %s ON %s (%s)%s%s", quote_identifier(relname),
+					 t->qualified_name, cols.data, pred ? " WHERE " : "", pred ? pred : ""),
+			SPI_OK_UTILITY);
+	ddl_run(psprintf("COMMENT ON INDEX dynamo_data.%s IS %s", quote_identifier(relname),
+					 quote_literal_cstr(psprintf("pg_dynamo %s secondary index %s of DynamoDB table %s",
+												 d->local ? "local" : "global", d->name,
+												 t->table_name))),
+			SPI_OK_UTILITY);
+}
+
+/* Drop one index of a table.  Must be called connected to SPI. */
+void
+index_drop(DynamoTable *t, DynamoIndex *ix)
+{
+	ddl_run(psprintf("DROP INDEX dynamo_data.%s", quote_identifier(ix->relname)), SPI_OK_UTILITY);
+	ddl_run(psprintf("ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s", t->qualified_name,
+					 quote_identifier(index_check_name(ix->name))),
+			SPI_OK_UTILITY);
+	ddl_run(psprintf("DELETE FROM dynamo.indexes WHERE table_name OPERATOR(pg_catalog.=) %s"
+					 " AND index_name OPERATOR(pg_catalog.=) %s",
+					 quote_literal_cstr(t->table_name), quote_literal_cstr(ix->name)),
+			SPI_OK_DELETE);
+}
+
+/* Forget the indexes of a table being dropped (DROP TABLE drops their own) */
+void
+index_forget_all(DynamoTable *t)
+{
+	if (t->nindexes > 0)
+		ddl_run(psprintf("DELETE FROM dynamo.indexes WHERE table_name OPERATOR(pg_catalog.=) %s",
+						 quote_literal_cstr(t->table_name)),
+				SPI_OK_DELETE);
+}
+
+/* A key attribute name: DynamoDB's 1 to 255 bytes */
+static void
+check_attr_name(const char *name, const char *param)
+{
+	if (strlen(name) < 1 || strlen(name) > 255)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s",
+					 name, param, strlen(name) < 1 ? "greater than or equal to 1" : "less than or equal to 255");
+}
+
+/* The type a table (its keys, its indexes) already gives an attribute */
+static bool
+existing_type(DynamoTable *t, const char *name, DynamoType *type)
+{
+	const DynamoKeyAttr *keys[2] = {&t->partition_key, &t->sort_key};
+
+	for (int i = 0; i < 2 + 2 * t->nindexes; i++)
+	{
+		const DynamoKeyAttr *k = i < 2 ? keys[i]
+			: (i % 2 ? &t->indexes[i / 2 - 1].sort_key : &t->indexes[i / 2 - 1].partition_key);
+
+		if (k->name && strcmp(k->name, name) == 0)
+		{
+			*type = k->type;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A new index key attribute must keep the type the table gives it */
+static void
+check_consistent_type(DynamoTable *t, const DynamoKeyAttr *k)
+{
+	DynamoType	type;
+
+	if (k->name && existing_type(t, k->name, &type) && type != k->type)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Attribute %s is defined as %s in the table, not %s",
+					 k->name, DynamoTypeNames[type], DynamoTypeNames[k->type]);
+}
+
+/*
+ * Check the index definitions of a CreateTable (existing: NULL) or the new
+ * ones of an UpdateTable (existing: the table) against DynamoDB's rules
+ * that do not depend on the request's shape: key schemas, the table's
+ * range key for LSIs, names, counts and projected attributes.
+ */
+void
+index_check_defs(List *defs, const DynamoKeyAttr *table_pk, const DynamoKeyAttr *table_sk,
+				 DynamoTable *existing)
+{
+	ListCell   *lc;
+	int			nlocal = 0,
+				nglobal = 0,
+				projected = 0;
+
+	foreach(lc, defs)
+	{
+		IndexDef   *d = lfirst(lc);
+		ListCell   *lc2;
+
+		dynamo_check_table_name(d->name, d->local ? "localSecondaryIndexes.member.indexName"
+								: "globalSecondaryIndexes.member.indexName");
+		check_attr_name(d->partition_key.name, "keySchema.1.member.attributeName");
+		if (d->sort_key.name)
+			check_attr_name(d->sort_key.name, "keySchema.2.member.attributeName");
+		if (d->sort_key.name && strcmp(d->partition_key.name, d->sort_key.name) == 0)
+			dynamo_error(DYN_VALIDATION, "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+		if (d->local)
+		{
+			if (table_sk == NULL || table_sk->name == NULL)
+				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+			if (d->sort_key.name == NULL)
+				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index KeySchema does not have a range key for index: %s",
+							 d->name);
+			if (strcmp(d->partition_key.name, table_pk->name) != 0)
+				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index KeySchema does not have the same leading hash key as table KeySchema for index: %s. index hash key: %s, table hash key: %s",
+							 d->name, d->partition_key.name, table_pk->name);
+			nlocal++;
+		}
+		else
+			nglobal++;
+		if (d->non_key != NIL && d->projection != PROJECT_INCLUDE)
+			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProjectionType is %s, but NonKeyAttributes is specified",
+						 IndexProjectionNames[d->projection]);
+		projected += list_length(d->non_key);
+		foreach(lc2, defs)
+		{
+			IndexDef   *o = lfirst(lc2);
+
+			if (o == d)
+				break;
+			if (strcmp(o->name, d->name) == 0)
+				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Duplicate index name: %s", d->name);
+		}
+		if (existing && index_find(existing, d->name))
+			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index with name: %s already exists", d->name);
+		if (existing)
+		{
+			check_consistent_type(existing, &d->partition_key);
+			check_consistent_type(existing, &d->sort_key);
+		}
+	}
+	for (int i = 0; existing && i < existing->nindexes; i++)
+	{
+		existing->indexes[i].local ? nlocal++ : nglobal++;
+		projected += existing->indexes[i].nnon_key;
+	}
+	if (nlocal > DYNAMO_MAX_LSIS)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Number of LocalSecondaryIndexes exceeds per-table limit of %d",
+					 DYNAMO_MAX_LSIS);
+	if (nglobal > DYNAMO_MAX_GSIS)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "GlobalSecondaryIndex count exceeds the per-table limit of %d",
+					 DYNAMO_MAX_GSIS);
+	if (projected > DYNAMO_MAX_PROJECTED_ATTRS)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Number of projected attributes in all indexes exceeds limit of %d",
+					 DYNAMO_MAX_PROJECTED_ATTRS);
+}
+
+/* Push one KeySchemaElement */
+static void
+push_key(JsonbParseState **st, const char *name, const char *type)
+{
+	jb_begin_object(st, NULL);
+	jb_string(st, "AttributeName", name);
+	jb_string(st, "KeyType", type);
+	jb_end_object(st);
+}
+
+/*
+ * Push the AttributeDefinitions of a table's index key attributes that are
+ * not table key attributes, each once, into the array being built.
+ */
+void
+index_push_attribute_definitions(JsonbParseState **st, DynamoTable *t)
+{
+	List	   *seen = NIL;
+
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		const DynamoKeyAttr *keys[2] = {&t->indexes[i].partition_key, &t->indexes[i].sort_key};
+
+		for (int k = 0; k < 2; k++)
+		{
+			bool		table_key;
+			ListCell   *lc;
+			bool		dup = false;
+
+			if (keys[k]->name == NULL)
+				continue;
+			(void) index_key_expr(keys[k], t, false, &table_key);
+			foreach(lc, seen)
+				dup |= strcmp(lfirst(lc), keys[k]->name) == 0;
+			if (table_key || dup)
+				continue;
+			seen = lappend(seen, keys[k]->name);
+			jb_begin_object(st, NULL);
+			jb_string(st, "AttributeName", keys[k]->name);
+			jb_string(st, "AttributeType", DynamoTypeNames[keys[k]->type]);
+			jb_end_object(st);
+		}
+	}
+}
+
+/* Item count and size of one index (SPI connected) */
+static void
+index_stats(DynamoTable *t, DynamoIndex *ix, int64 *count, int64 *bytes)
+{
+	char	   *sql = psprintf("SELECT pg_catalog.count(*), pg_catalog.pg_relation_size(%u) FROM %s%s%s",
+							   ix->relid, t->qualified_name, ix->predicate ? " WHERE " : "",
+							   ix->predicate ? ix->predicate : "");
+	bool		isnull;
+
+	*count = *bytes = 0;
+	if (!OidIsValid(ix->relid))
+		return;
+	if (SPI_execute(sql, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not count items of index %s", ix->name);
+	*count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	*bytes = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+}
+
+/* Push one index's description */
+static void
+push_index(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
+{
+	int64		count,
+				bytes;
+
+	index_stats(t, ix, &count, &bytes);
+	jb_begin_object(st, NULL);
+	jb_string(st, "IndexName", ix->name);
+	jb_begin_array(st, "KeySchema");
+	push_key(st, ix->partition_key.name, "HASH");
+	if (ix->sort_key.name)
+		push_key(st, ix->sort_key.name, "RANGE");
+	jb_end_array(st);
+	jb_begin_object(st, "Projection");
+	jb_string(st, "ProjectionType", IndexProjectionNames[ix->projection]);
+	if (ix->projection == PROJECT_INCLUDE)
+	{
+		jb_begin_array(st, "NonKeyAttributes");
+		for (int i = 0; i < ix->nnon_key; i++)
+			jb_string(st, NULL, ix->non_key[i]);
+		jb_end_array(st);
+	}
+	jb_end_object(st);
+	if (!ix->local)
+	{
+		jb_string(st, "IndexStatus", "ACTIVE");
+		jb_begin_object(st, "ProvisionedThroughput");
+		jb_int(st, "NumberOfDecreasesToday", 0);
+		jb_int(st, "ReadCapacityUnits", 0);
+		jb_int(st, "WriteCapacityUnits", 0);
+		jb_end_object(st);
+	}
+	jb_int(st, "IndexSizeBytes", bytes);
+	jb_int(st, "ItemCount", count);
+	jb_string(st, "IndexArn", psprintf("arn:aws:dynamodb:%s:%s:table/%s/index/%s",
+									   dynamo_region, dynamo_account_id, t->table_name, ix->name));
+	jb_end_object(st);
+}
+
+/*
+ * Push GlobalSecondaryIndexes and LocalSecondaryIndexes (each only when the
+ * table has some) into the TableDescription being built.  SPI connected.
+ */
+void
+index_push_descriptions(JsonbParseState **st, DynamoTable *t)
+{
+	for (int local = 0; local < 2; local++)
+	{
+		bool		any = false;
+
+		for (int i = 0; i < t->nindexes; i++)
+		{
+			if (t->indexes[i].local != local)
+				continue;
+			if (!any)
+				jb_begin_array(st, local ? "LocalSecondaryIndexes" : "GlobalSecondaryIndexes");
+			any = true;
+			push_index(st, t, &t->indexes[i]);
+		}
+		if (any)
+			jb_end_array(st);
+	}
+}
+
+/*
+ * Create the indexes of a table CreateTable has just made (its catalog row
+ * inserted); SPI connected.
+ */
+void
+index_create_all(const char *table_name, List *defs)
+{
+	DynamoTable *t = dynamo_table_lookup(table_name, false);
+	ListCell   *lc;
+
+	foreach(lc, defs)
+		index_create(t, lfirst(lc), false);
+}

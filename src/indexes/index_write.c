@@ -1,0 +1,90 @@
+/*
+ * index_write.c
+ *		Writes to a table with secondary indexes: an item's index key
+ *		attributes must have their declared types and not be empty, as
+ *		DynamoDB checks them (the item table's CHECK constraints hold the
+ *		same rule for plain SQL writes).
+ */
+#include "postgres.h"
+
+#include "errors.h"
+#include "index_catalog.h"
+#include "index_collection.h"
+#include "index_write.h"
+#include "item_key.h"
+
+/*
+ * Largest sum of the key attributes of an index entry (index keys and
+ * table keys) taken without measuring: a B-tree entry holds at most 2704
+ * bytes, and a key that does not compress takes its full size.
+ */
+#define INDEX_ENTRY_MAX_KEY_BYTES 2600
+
+/*
+ * Check one index key attribute of an item, if the item has it; returns its
+ * size (-1 when the item has none).
+ */
+static int64
+check_key_attr(DynamoIndex *ix, const DynamoKeyAttr *attr, bool sort_key, Jsonb *item)
+{
+	JsonbValue	v;
+	DynamoType	actual;
+	int64		size;
+
+	if (attr->name == NULL ||
+		getKeyJsonValueFromContainer(&item->root, attr->name, strlen(attr->name), &v) == NULL)
+		return -1;
+	actual = attr_type(&v, NULL);
+	if (actual != attr->type)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Type mismatch for Index Key %s Expected: %s Actual: %s IndexName: %s",
+					 attr->name, DynamoTypeNames[attr->type], DynamoTypeNames[actual], ix->name);
+	size = attr_size(&v);
+	if (actual != DT_N && size == 0)
+		dynamo_error(DYN_VALIDATION,
+					 "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty %s value. IndexName: %s, IndexKey: %s",
+					 actual == DT_S ? "string" : "binary", ix->name, attr->name);
+	if (!sort_key && size > DYNAMO_MAX_PARTITION_KEY)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+	if (sort_key && size > DYNAMO_MAX_SORT_KEY)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+	return size;
+}
+
+/* Size of the key attributes of an item's entry in an index */
+static int64
+entry_size(DynamoIndex *ix, Jsonb *item)
+{
+	int64		size = 0;
+
+	for (int i = 0; i < ix->ncols; i++)
+	{
+		JsonbValue	v;
+
+		if (getKeyJsonValueFromContainer(&item->root, ix->cols[i].attr->name,
+										 strlen(ix->cols[i].attr->name), &v) != NULL)
+			size += attr_size(&v);
+	}
+	return size;
+}
+
+/*
+ * Refuse an item (of key) whose index key attributes break DynamoDB's
+ * rules, or that would take its item collection past the limit.
+ */
+void
+index_check_item(DynamoTable *t, ItemKey *key, Jsonb *item)
+{
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		DynamoIndex *ix = &t->indexes[i];
+		int64		pk = check_key_attr(ix, &ix->partition_key, false, item);
+		int64		sk = check_key_attr(ix, &ix->sort_key, true, item);
+		bool		in_index = pk >= 0 && (sk >= 0 || ix->sort_key.name == NULL);
+
+		/* what PostgreSQL cannot index is refused here, not by a raw error */
+		if (in_index && entry_size(ix, item) > INDEX_ENTRY_MAX_KEY_BYTES)
+			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "The index and table key attributes of the item together exceed the %d bytes an entry of index %s can hold",
+						 INDEX_ENTRY_MAX_KEY_BYTES, ix->name);
+	}
+	index_collection_check(t, key, item);
+}

@@ -1,0 +1,66 @@
+/*
+ * table_update.c
+ *		UpdateTable: creating and deleting global secondary indexes of an
+ *		existing table (the other members of UpdateTable are applied where
+ *		marked below).
+ *
+ * A new index is built inside the call, by PostgreSQL's CREATE INDEX over
+ * the items already there (its progress shows in
+ * pg_stat_progress_create_index), so the call returns with the index
+ * ACTIVE.  The build holds a lock that blocks writes to the table until the
+ * transaction ends, so no write made during it can be missing from it.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+
+#include "errors.h"
+#include "index_ddl.h"
+#include "item_ops.h"
+#include "table_update.h"
+
+/* DynamoDB's ResourceNotFoundException for an index of a table */
+static DynamoIndex *
+existing_index(DynamoTable *t, const char *name)
+{
+	DynamoIndex *ix = index_find(t, name);
+
+	if (ix == NULL || ix->local)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Index: %s not found", name);
+	return ix;
+}
+
+/* Apply an UpdateTable; returns the TableDescription */
+Jsonb *
+dynamo_update_table(UpdateTableRequest *req)
+{
+	DynamoTable *t;
+	ListCell   *lc;
+
+	dynamo_check_table_op_name(req->table_name);
+	item_spi_connect();
+	/* serialise with CreateTable and DeleteTable of the name */
+	if (SPI_execute(psprintf("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext(%s))",
+							 quote_literal_cstr(psprintf("pg_dynamo table %s", req->table_name))),
+					false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not lock table name");
+	t = dynamo_table_lookup(req->table_name, true);
+	if (t == NULL)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found",
+					 req->table_name);
+
+	/* the table's own members are applied here (BillingMode and others) */
+
+	foreach(lc, req->index_updates)
+		(void) existing_index(t, lfirst(lc));	/* no capacity to provision */
+	foreach(lc, req->index_deletes)
+	{
+		index_drop(t, existing_index(t, lfirst(lc)));
+		t = dynamo_table_lookup(req->table_name, false);
+	}
+	index_check_defs(req->index_creates, &t->partition_key, &t->sort_key, t);
+	foreach(lc, req->index_creates)
+		index_create(t, lfirst(lc), true);
+	SPI_finish();
+	return dynamo_describe_table(req->table_name);
+}

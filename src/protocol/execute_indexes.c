@@ -1,0 +1,277 @@
+/*
+ * execute_indexes.c
+ *		DynamoDB's shapes of secondary index definitions: the
+ *		GlobalSecondaryIndexes and LocalSecondaryIndexes of CreateTable and
+ *		the Create actions of UpdateTable's GlobalSecondaryIndexUpdates,
+ *		checked in DynamoDB's order and with its messages.
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+
+#include "errors.h"
+#include "execute_indexes.h"
+#include "index_collection.h"
+#include "index_ddl.h"
+#include "json_read.h"
+
+/* A required member of an index definition */
+static void *
+index_member(void *v, const char *path, const char *member)
+{
+	if (v == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value null at '%s.%s' failed to satisfy constraint: Member must not be null",
+					 path, member);
+	return v;
+}
+
+/* An element of a list member that must be a structure */
+static Jsonb *
+structure_element(Jsonb *list, int i)
+{
+	JsonbValue *e = getIthJsonbValueFromContainer(&list->root, i);
+
+	if (e->type != jbvBinary || !JsonContainerIsObject(e->val.binary.data))
+		dynamo_error(DYN_SERIALIZATION, "%s can not be converted to Structure", jsonb_value_kind(e));
+	return jsonb_of_container(e);
+}
+
+/* The type AttributeDefinitions gives a name; false if it gives none */
+static bool
+defined_attr_type(Jsonb *defs, const char *name, DynamoType *type)
+{
+	for (int i = 0; defs && i < (int) JB_ROOT_COUNT(defs); i++)
+	{
+		Jsonb	   *d = structure_element(defs, i);
+		char	   *n = req_string(d, "AttributeName");
+		char	   *ty = req_string(d, "AttributeType");
+
+		if (n && ty && strcmp(n, name) == 0)
+			return dynamo_type_from_name(ty, strlen(ty), type);
+	}
+	return false;
+}
+
+/* "a, b" of the AttributeNames of AttributeDefinitions */
+static char *
+defined_names(Jsonb *defs)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; defs && i < (int) JB_ROOT_COUNT(defs); i++)
+		appendStringInfo(&buf, "%s%s", i ? ", " : "",
+						 req_string(structure_element(defs, i), "AttributeName"));
+	return buf.data;
+}
+
+/* The KeySchema of an index definition: HASH, then optional RANGE */
+static void
+parse_index_keys(IndexDef *d, Jsonb *schema, Jsonb *defs, const char *path)
+{
+	int			n = JB_ROOT_COUNT(schema);
+	char	   *names[2] = {NULL, NULL};
+	char	   *types[2] = {NULL, NULL};
+
+	if (n < 1 || n > 2)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at '%s.keySchema' failed to satisfy constraint: Member must have length %s",
+					 JsonbToCString(NULL, &schema->root, VARSIZE(schema)), path,
+					 n < 1 ? "greater than or equal to 1" : "less than or equal to 2");
+	for (int i = 0; i < n; i++)
+	{
+		Jsonb	   *e = structure_element(schema, i);
+		char	   *p = psprintf("%s.keySchema.%d.member", path, i + 1);
+
+		names[i] = index_member(req_string(e, "AttributeName"), p, "attributeName");
+		types[i] = index_member(req_string(e, "KeyType"), p, "keyType");
+		if (strcmp(types[i], "HASH") != 0 && strcmp(types[i], "RANGE") != 0)
+			dynamo_error(DYN_VALIDATION,
+						 "1 validation error detected: Value '%s' at '%s.keyType' failed to satisfy constraint: Member must satisfy enum value set: [HASH, RANGE]",
+						 types[i], p);
+	}
+	for (int i = 0; i < n; i++)
+	{
+		DynamoType	t;
+
+		if (!defined_attr_type(defs, names[i], &t))
+			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Some index key attributes are not defined in AttributeDefinitions. Keys: [%s%s%s], AttributeDefinitions: [%s]",
+						 names[0], n == 2 ? ", " : "", n == 2 ? names[1] : "", defined_names(defs));
+		if (i == 0)
+			d->partition_key = (DynamoKeyAttr) {names[0], t};
+		else
+			d->sort_key = (DynamoKeyAttr) {names[1], t};
+	}
+	if (n == 2 && strcmp(names[0], names[1]) == 0)
+		dynamo_error(DYN_VALIDATION, "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+	if (strcmp(types[0], "HASH") != 0)
+		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+	if (n == 2 && strcmp(types[1], "RANGE") != 0)
+		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+}
+
+/* Projection: ProjectionType and, for INCLUDE, NonKeyAttributes */
+static void
+parse_projection(IndexDef *d, Jsonb *proj, const char *path)
+{
+	char	   *type = req_string(proj, "ProjectionType");
+	Jsonb	   *non_key = req_array(proj, "NonKeyAttributes");
+	int			i;
+
+	if (type == NULL)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Unknown ProjectionType: null");
+	for (i = 0; i < lengthof(IndexProjectionNames); i++)
+		if (strcmp(type, IndexProjectionNames[i]) == 0)
+			break;
+	if (i == lengthof(IndexProjectionNames))
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at '%s.projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]",
+					 type, path);
+	d->projection = (IndexProjection) i;
+	if (non_key == NULL)
+		return;
+	if (JB_ROOT_COUNT(non_key) < 1)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '[]' at '%s.projection.nonKeyAttributes' failed to satisfy constraint: Member must have length greater than or equal to 1",
+					 path);
+	for (int k = 0; k < (int) JB_ROOT_COUNT(non_key); k++)
+	{
+		JsonbValue *v = getIthJsonbValueFromContainer(&non_key->root, k);
+
+		if (v->type != jbvString)
+			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to String", jsonb_value_kind(v));
+		d->non_key = lappend(d->non_key, pnstrdup(v->val.string.val, v->val.string.len));
+	}
+}
+
+/*
+ * One index definition (an element of GlobalSecondaryIndexes or
+ * LocalSecondaryIndexes, or an UpdateTable Create action).
+ * pay_per_request: the table's BillingMode is PAY_PER_REQUEST (1) or
+ * PROVISIONED (0), for the rule on ProvisionedThroughput; -1: unknown.
+ */
+IndexDef *
+exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path, int pay_per_request)
+{
+	IndexDef   *d = palloc0(sizeof(IndexDef));
+	Jsonb	   *schema,
+			   *proj;
+
+	d->local = local;
+	d->name = index_member(req_string(e, "IndexName"), path, "indexName");
+	dynamo_check_table_name(d->name, psprintf("%s.indexName", path));
+	schema = index_member(req_array(e, "KeySchema"), path, "keySchema");
+	proj = index_member(req_object(e, "Projection"), path, "projection");
+	d->has_throughput = req_member(e, "ProvisionedThroughput") != NULL;
+	parse_index_keys(d, schema, defs, path);
+	parse_projection(d, proj, path);
+	if (d->non_key != NIL && d->projection != PROJECT_INCLUDE)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProjectionType is %s, but NonKeyAttributes is specified",
+					 IndexProjectionNames[d->projection]);
+	if (!local && pay_per_request == 1 && d->has_throughput)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProvisionedThroughput should not be specified for index: %s when BillingMode is PAY_PER_REQUEST",
+					 d->name);
+	if (!local && pay_per_request == 0 && !d->has_throughput)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProvisionedThroughput must be specified for index: %s",
+					 d->name);
+	return d;
+}
+
+/* The definitions of one list member (LSIs or GSIs) */
+static List *
+parse_index_list(Jsonb *req, const char *member, bool local, Jsonb *defs, bool ppr)
+{
+	Jsonb	   *list = req_array(req, member);
+	List	   *result = NIL;
+	const char *path = local ? "localSecondaryIndexes" : "globalSecondaryIndexes";
+
+	if (list == NULL)
+		return NIL;
+	if (JB_ROOT_COUNT(list) == 0)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "List of %s is empty", member);
+	for (int i = 0; i < (int) JB_ROOT_COUNT(list); i++)
+		result = lappend(result, exec_parse_index_def(structure_element(list, i), local, defs,
+													  psprintf("%s.%d.member", path, i + 1), ppr));
+	return result;
+}
+
+/* Is a name among the key attributes of a table and its index definitions? */
+static bool
+key_used(const char *name, CreateTableRequest *ct, List *indexes)
+{
+	ListCell   *lc;
+
+	if (strcmp(name, ct->partition_key.name) == 0 ||
+		(ct->sort_key.name && strcmp(name, ct->sort_key.name) == 0))
+		return true;
+	foreach(lc, indexes)
+	{
+		IndexDef   *d = lfirst(lc);
+
+		if (strcmp(name, d->partition_key.name) == 0 ||
+			(d->sort_key.name && strcmp(name, d->sort_key.name) == 0))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * CreateTable's LocalSecondaryIndexes and GlobalSecondaryIndexes, checked;
+ * AttributeDefinitions must then define exactly the attributes of all key
+ * schemas.  NIL when the request has neither member.
+ */
+List *
+exec_create_table_indexes(Jsonb *req, Jsonb *defs, CreateTableRequest *ct)
+{
+	char	   *mode = req_string(req, "BillingMode");
+	bool		ppr = mode && strcmp(mode, "PAY_PER_REQUEST") == 0;
+	List	   *indexes = list_concat(parse_index_list(req, "LocalSecondaryIndexes", true, defs, ppr),
+									  parse_index_list(req, "GlobalSecondaryIndexes", false, defs, ppr));
+	StringInfoData used;
+	bool		unused = false;
+
+	if (indexes == NIL)
+		return NIL;
+	index_check_defs(indexes, &ct->partition_key, &ct->sort_key, NULL);
+	initStringInfo(&used);
+	for (int i = 0; i < (int) JB_ROOT_COUNT(defs); i++)
+	{
+		char	   *name = req_string(structure_element(defs, i), "AttributeName");
+
+		if (key_used(name, ct, indexes))
+			appendStringInfo(&used, "%s%s", used.len ? ", " : "", name);
+		else
+			unused = true;
+	}
+	if (unused)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Some AttributeDefinitions are not used. AttributeDefinitions: [%s], keys used: [%s]",
+					 defined_names(defs), used.data);
+	return indexes;
+}
+
+/*
+ * ReturnItemCollectionMetrics of PutItem, UpdateItem and DeleteItem: with
+ * SIZE, the ItemCollectionMetrics of the item's collection (key, or that of
+ * item), for tables with an LSI.
+ */
+void
+exec_push_collection_metrics(JsonbParseState **st, Jsonb *req, DynamoTable *t, ItemKey *key,
+							 Jsonb *item, bool escaped)
+{
+	char	   *metrics = req_string(req, "ReturnItemCollectionMetrics");
+	ItemKey		k;
+
+	if (metrics && strcmp(metrics, "SIZE") != 0 && strcmp(metrics, "NONE") != 0)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]",
+					 metrics);
+	if (metrics == NULL || strcmp(metrics, "SIZE") != 0)
+		return;
+	if (key == NULL)
+	{
+		item_key_from_item(t, item, &k);
+		key = &k;
+	}
+	index_collection_push_metrics(st, t, key, escaped);
+}

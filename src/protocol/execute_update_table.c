@@ -1,0 +1,104 @@
+/*
+ * execute_update_table.c
+ *		execute()'s UpdateTable: DynamoDB's request shape, read into an
+ *		UpdateTableRequest (src/ops/table_update.c applies it).
+ */
+#include "postgres.h"
+
+#include "errors.h"
+#include "execute.h"
+#include "execute_indexes.h"
+#include "json_build.h"
+#include "json_read.h"
+#include "table_update.h"
+
+/* Members of UpdateTable that change the table itself */
+static const char *const TableMembers[] = {
+	"BillingMode", "ProvisionedThroughput", "TableClass", "DeletionProtectionEnabled",
+	"StreamSpecification", "SSESpecification", "ReplicaUpdates", "OnDemandThroughput",
+	"WarmThroughput", "MultiRegionConsistency"
+};
+
+/* The index name of an update action, checked */
+static char *
+action_index_name(Jsonb *action, const char *path)
+{
+	char	   *name = req_string(action, "IndexName");
+
+	if (name == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value null at '%s.indexName' failed to satisfy constraint: Member must not be null",
+					 path);
+	dynamo_check_table_name(name, psprintf("%s.indexName", path));
+	return name;
+}
+
+/* GlobalSecondaryIndexUpdates: Create, Delete or Update actions */
+static void
+parse_index_updates(Jsonb *updates, Jsonb *defs, UpdateTableRequest *u)
+{
+	List	   *names = NIL;
+
+	for (int i = 0; i < (int) JB_ROOT_COUNT(updates); i++)
+	{
+		JsonbValue *e = getIthJsonbValueFromContainer(&updates->root, i);
+		Jsonb	   *upd,
+				   *create,
+				   *delete,
+				   *update;
+		char	   *path = psprintf("globalSecondaryIndexUpdates.%d.member", i + 1);
+		char	   *name;
+		ListCell   *lc;
+
+		if (e->type != jbvBinary || !JsonContainerIsObject(e->val.binary.data))
+			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to Structure", jsonb_value_kind(e));
+		upd = jsonb_of_container(e);
+		create = req_object(upd, "Create");
+		delete = req_object(upd, "Delete");
+		update = req_object(upd, "Update");
+		if (!create && !delete && !update)
+			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
+		if (create)
+		{
+			IndexDef   *d = exec_parse_index_def(create, false, defs, psprintf("%s.create", path), -1);
+
+			u->index_creates = lappend(u->index_creates, d);
+			name = d->name;
+		}
+		else if (delete)
+			u->index_deletes = lappend(u->index_deletes,
+									   name = action_index_name(delete, psprintf("%s.delete", path)));
+		else
+			u->index_updates = lappend(u->index_updates,
+									   name = action_index_name(update, psprintf("%s.update", path)));
+		foreach(lc, names)
+			if (strcmp(lfirst(lc), name) == 0)
+				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Only one global secondary index update per index is allowed simultaneously. Index: %s",
+							 name);
+		names = lappend(names, name);
+	}
+}
+
+/* UpdateTable: {"TableDescription": ...} */
+Jsonb *
+exec_update_table(Jsonb *req, bool escaped)
+{
+	UpdateTableRequest u = {0};
+	Jsonb	   *updates = req_array(req, "GlobalSecondaryIndexUpdates");
+	Jsonb	   *defs = req_array(req, "AttributeDefinitions");
+	JsonbParseState *st = NULL;
+
+	u.table_name = req_string(req, "TableName");
+	dynamo_check_table_op_name(u.table_name);
+	for (int i = 0; i < lengthof(TableMembers); i++)
+		u.has_table_members |= req_member(req, TableMembers[i]) != NULL;
+	if (!u.has_table_members && (updates == NULL || JB_ROOT_COUNT(updates) == 0))
+		dynamo_error(DYN_VALIDATION,
+					 "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+	if (updates)
+		parse_index_updates(updates, defs, &u);
+
+	jb_begin_object(&st, NULL);
+	jb_jsonb(&st, "TableDescription", dynamo_update_table(&u));
+	return jb_finish(&st);
+}
