@@ -30,6 +30,14 @@ static const DynamoOperation Operations[] = {
 	{"BatchWriteItem", exec_batch_write_item},
 	{"TransactGetItems", exec_transact_get_items},
 	{"TransactWriteItems", exec_transact_write_items},
+	/* Time to Live, tags, limits, endpoints, backups (tableapi) */
+	{"UpdateTimeToLive", exec_update_time_to_live},
+	{"DescribeTimeToLive", exec_describe_time_to_live},
+	{"TagResource", exec_tag_resource},
+	{"UntagResource", exec_untag_resource},
+	{"ListTagsOfResource", exec_list_tags_of_resource},
+	{"DescribeLimits", exec_describe_limits},
+	{"DescribeEndpoints", exec_describe_endpoints},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

@@ -39,6 +39,16 @@ extern Jsonb *exec_query(Jsonb *req, bool escaped);
 extern Jsonb *exec_scan(Jsonb *req, bool escaped);
 extern char *exec_read_to_sql(const char *operation, Jsonb *req);
 
+/* Time to Live, tags, limits, endpoints, backups (tableapi) */
+extern Jsonb *exec_update_time_to_live(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_time_to_live(Jsonb *req, bool escaped);
+extern Jsonb *exec_tag_resource(Jsonb *req, bool escaped);
+extern Jsonb *exec_untag_resource(Jsonb *req, bool escaped);
+extern Jsonb *exec_list_tags_of_resource(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_limits(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_endpoints(Jsonb *req, bool escaped);
+extern char *dynamo_endpoint_address;
+
 extern char *exec_table_name(Jsonb *req);
 
 /* The protocol's entry points (dispatch.c) */
