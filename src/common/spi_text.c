@@ -5,7 +5,9 @@
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "utils/lsyscache.h"
 #include "utils/builtins.h"
 
 #include "spi_text.h"
@@ -36,4 +38,16 @@ char *
 spi_text_value(uint64 row, int col)
 {
 	return SPI_getvalue(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, col);
+}
+
+/*
+ * Whether the catalog table dynamo.<relname> exists: a library newer than
+ * the installed SQL objects (before ALTER EXTENSION UPDATE) lacks some
+ */
+bool
+spi_catalog_exists(const char *relname)
+{
+	Oid			nsp = get_namespace_oid("dynamo", true);
+
+	return OidIsValid(nsp) && OidIsValid(get_relname_relid(relname, nsp));
 }

@@ -156,6 +156,8 @@ table_settings_store(const char *table_name, Jsonb *req)
 
 	if (req)
 		read_settings(req, &s, false);
+	if (!spi_catalog_exists("table_settings"))
+		return;
 	args[0] = table_name;
 	args[1] = req == NULL ? PAY_PER_REQUEST : s.billing_mode ? s.billing_mode : PROVISIONED;
 	args[2] = psprintf("%lld", (long long) s.read_units);
@@ -228,7 +230,11 @@ table_settings_describe(JsonbParseState **st, const char *table_name)
 	char	   *mode;
 	char	   *protection;
 
-	read_current(table_name, false);
+	if (!spi_catalog_exists("table_settings"))
+		spi_text_run("SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL",
+					 0, NULL, SPI_OK_SELECT);
+	else
+		read_current(table_name, false);
 	mode = spi_text_value(0, 1);
 	if (mode == NULL)
 		mode = PAY_PER_REQUEST;
@@ -272,6 +278,8 @@ table_settings_check_delete(const char *table_name)
 {
 	char	   *protection;
 
+	if (!spi_catalog_exists("table_settings"))
+		return;
 	read_current(table_name, false);
 	protection = spi_text_value(0, 12);
 	if (protection && strcmp(protection, "t") == 0)

@@ -146,6 +146,8 @@ tags_store(const char *table_name, Jsonb *tags, bool creating)
 
 	if (n == 0 && !creating)
 		dynamo_error(DYN_VALIDATION, "Atleast one Tag needs to be provided as Input.");
+	if (n == 0)
+		return;
 	if (n > TAGS_MAX)
 		dynamo_error(DYN_VALIDATION, "Number of Tags exceed the current limit for the provided ResourceArn");
 	item_spi_connect();
