@@ -13,48 +13,56 @@
 #include "postgres.h"
 
 #include "access/relation.h"
-#include "executor/spi.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "executor/tuptable.h"
 #include "pgstat.h"
 #include "storage/bufmgr.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 #include "table_stats.h"
 
 /* Tables of at most this many pages are counted */
 #define COUNTED_PAGES 8
 
-/* Count the items of a small table.  Must be called connected to SPI. */
+/*
+ * Count the items of a small table by reading its pages, as the latest
+ * snapshot sees them (the caller's own writes included).  A statistic of the table, like reltuples: no privilege
+ * on the items is needed, as for pg_class.
+ */
 static int64
-count_items(DynamoTable *t)
+count_items(Relation rel)
 {
-	bool		isnull;
+	Snapshot	snapshot = GetLatestSnapshot();
+	TableScanDesc scan = table_beginscan(rel, snapshot, 0, NULL);
+	TupleTableSlot *slot = table_slot_create(rel, NULL);
+	int64		n = 0;
 
-	if (SPI_execute(psprintf("SELECT pg_catalog.count(*) FROM %s", t->qualified_name), true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not count items of %s", t->qualified_name);
-	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+		n++;
+	ExecDropSingleTupleTableSlot(slot);
+	table_endscan(scan);
+	return n;
 }
 
-/*
- * Item count and size (pg_table_size) of an item table.  Must be called
- * connected to SPI.
- */
+/* Item count and size (pg_table_size) of an item table */
 void
 table_stats_estimate(DynamoTable *t, int64 *count, int64 *bytes)
 {
-	Relation	rel = relation_open(t->relid, AccessShareLock);
+	Relation	rel = table_open(t->relid, AccessShareLock);
 	BlockNumber pages = RelationGetNumberOfBlocks(rel);
 	float4		reltuples = rel->rd_rel->reltuples;
 	int32		relpages = rel->rd_rel->relpages;
 
-	relation_close(rel, NoLock);
+	*count = pages <= COUNTED_PAGES ? count_items(rel) : -1;
+	table_close(rel, NoLock);
 	*bytes = DatumGetInt64(DirectFunctionCall1(pg_table_size, ObjectIdGetDatum(t->relid)));
-	if (pages <= COUNTED_PAGES)
-		*count = count_items(t);
-	else if (reltuples >= 0 && relpages > 0)
+	if (*count < 0 && reltuples >= 0 && relpages > 0)
 		*count = (int64) (reltuples / relpages * pages + 0.5);
-	else
+	else if (*count < 0)
 	{
 		PgStat_StatTabEntry *entry = pgstat_fetch_stat_tabentry(t->relid);
 

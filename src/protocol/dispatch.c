@@ -38,6 +38,13 @@ static const DynamoOperation Operations[] = {
 	{"ListTagsOfResource", exec_list_tags_of_resource},
 	{"DescribeLimits", exec_describe_limits},
 	{"DescribeEndpoints", exec_describe_endpoints},
+	{"CreateBackup", exec_create_backup},
+	{"DescribeBackup", exec_describe_backup},
+	{"ListBackups", exec_list_backups},
+	{"DeleteBackup", exec_delete_backup},
+	{"RestoreTableFromBackup", exec_restore_table_from_backup},
+	{"DescribeContinuousBackups", exec_describe_continuous_backups},
+	{"UpdateContinuousBackups", exec_update_continuous_backups},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

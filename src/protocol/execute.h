@@ -47,6 +47,13 @@ extern Jsonb *exec_untag_resource(Jsonb *req, bool escaped);
 extern Jsonb *exec_list_tags_of_resource(Jsonb *req, bool escaped);
 extern Jsonb *exec_describe_limits(Jsonb *req, bool escaped);
 extern Jsonb *exec_describe_endpoints(Jsonb *req, bool escaped);
+extern Jsonb *exec_create_backup(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_backup(Jsonb *req, bool escaped);
+extern Jsonb *exec_list_backups(Jsonb *req, bool escaped);
+extern Jsonb *exec_delete_backup(Jsonb *req, bool escaped);
+extern Jsonb *exec_restore_table_from_backup(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_continuous_backups(Jsonb *req, bool escaped);
+extern Jsonb *exec_update_continuous_backups(Jsonb *req, bool escaped);
 extern char *dynamo_endpoint_address;
 
 extern char *exec_table_name(Jsonb *req);
