@@ -5,10 +5,10 @@
 # more than five years back) and nothing else, and no write fails or is
 # lost.  Prints the expiry rate it saw (items per minute).
 #   TTL_ITEMS   expired items to load (default 30000)
-#   TTL_WRITE_S seconds of write workload (default 10)
+#   TTL_WRITE_S seconds of write workload (default 5)
 . "$(dirname "$0")/lib.bash"
 ITEMS=${TTL_ITEMS:-30000}
-WRITE_S=${TTL_WRITE_S:-10}
+WRITE_S=${TTL_WRITE_S:-5}
 work=$(mktemp -d)
 
 # An instance of our own: the suite's does not preload the library
