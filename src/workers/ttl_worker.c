@@ -25,6 +25,7 @@
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
 
+#include "spi_text.h"
 #include "ttl.h"
 #include "ttl_worker.h"
 
@@ -50,7 +51,10 @@ ttl_worker_register(void)
 	RegisterBackgroundWorker(&worker);
 }
 
-/* The tables with TTL enabled, in memory of the worker; NIL without the extension */
+/*
+ * The tables with TTL enabled, in memory of the worker; NIL without the
+ * extension (or before ALTER EXTENSION UPDATE gave it its TTL settings)
+ */
 static List *
 tables_to_expire(MemoryContext cxt)
 {
@@ -58,7 +62,7 @@ tables_to_expire(MemoryContext cxt)
 
 	StartTransactionCommand();
 	PushActiveSnapshot(GetTransactionSnapshot());
-	if (OidIsValid(get_extension_oid("pg_dynamo", true)))
+	if (OidIsValid(get_extension_oid("pg_dynamo", true)) && spi_catalog_exists("table_settings"))
 	{
 		MemoryContext old = MemoryContextSwitchTo(cxt);
 
