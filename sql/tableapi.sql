@@ -42,6 +42,7 @@ SELECT dynamo.create_table('ttl_items', 'id') IS NOT NULL AS created;
 SELECT pg_temp.x('DescribeTimeToLive', '{"TableName": "ttl_items"}');
 SELECT pg_temp.x('DescribeTimeToLive', '{"TableName": "ttl_nothere"}');
 SELECT pg_temp.x('UpdateTimeToLive', '{"TableName": "ttl_items"}');
+SELECT pg_temp.x('UpdateTimeToLive', '{"TableName": "ttl_items", "TimeToLiveSpecification": {}}');
 SELECT pg_temp.x('UpdateTimeToLive', '{"TableName": "ttl_items", "TimeToLiveSpecification": {"Enabled": true}}');
 SELECT pg_temp.x('UpdateTimeToLive', '{"TableName": "ttl_items", "TimeToLiveSpecification": {"AttributeName": "exp"}}');
 SELECT pg_temp.x('UpdateTimeToLive', '{"TableName": "ttl_items", "TimeToLiveSpecification": {"AttributeName": "", "Enabled": true}}');
@@ -91,6 +92,7 @@ SELECT dynamo.expire_items('ttl_items') AS expired_when_disabled;
 -- the SQL function, and its errors
 SELECT dynamo.update_time_to_live('ttl_items', 'exp');
 SELECT pg_temp.err($$SELECT dynamo.update_time_to_live('ttl_items', 'exp', enabled => true)$$);
+SELECT pg_temp.err($$SELECT dynamo.update_time_to_live('ttl_items', '')$$);
 SELECT dynamo.update_time_to_live('ttl_items', 'exp', enabled => false);
 SELECT pg_temp.err($$SELECT dynamo.expire_items('ttl_nothere')$$);
 SELECT pg_temp.err($$SELECT dynamo.update_time_to_live('ttl_nothere', 'exp')$$);
@@ -181,6 +183,8 @@ SELECT pg_temp.x('ListTagsOfResource', '{"ResourceArn": "arn:aws:s3:local:000000
 SELECT pg_temp.x('ListTagsOfResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/set_t/index/gsi"}');
 SELECT pg_temp.x('ListTagsOfResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:backup/set_t"}');
 SELECT pg_temp.x('ListTagsOfResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000"}');
+SELECT pg_temp.x('ListTagsOfResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/ab"}');
+SELECT pg_temp.x('UntagResource', '{"TagKeys": ["a"]}');
 SELECT pg_temp.x('ListTagsOfResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/nothere"}');
 SELECT pg_temp.x('TagResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/nothere", "Tags": [{"Key": "a", "Value": "b"}]}');
 -- DynamoDB's limits on tags

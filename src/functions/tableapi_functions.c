@@ -43,10 +43,7 @@ dynamo_update_time_to_live_sql(PG_FUNCTION_ARGS)
 	char	   *attribute = sql_text_arg(fcinfo, 1);
 
 	dynamo_check_table_name(table_name, "tableName");
-	if (attribute == NULL || strlen(attribute) < 1 || strlen(attribute) > 255)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length between 1 and 255",
-					 attribute ? attribute : "null");
+	ttl_check_attribute(attribute);
 	PG_RETURN_JSONB_P(ttl_update(table_name, attribute, PG_ARGISNULL(2) || PG_GETARG_BOOL(2)));
 }
 

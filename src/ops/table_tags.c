@@ -34,8 +34,8 @@ table_arn(const char *table_name)
 
 /*
  * The name of the table an ARN names, checked as DynamoDB checks it: an ARN
- * of this region and account, of a table (not an index or a stream).  The
- * table may not exist.
+ * of this region and account, of a table (not an index or a stream) with
+ * a valid name.  The table may not exist.
  */
 char *
 table_name_of_arn(const char *arn, const char *param)
@@ -43,11 +43,10 @@ table_name_of_arn(const char *arn, const char *param)
 	char	   *parts[6];
 	char	   *copy;
 	char	   *prefix;
+	char	   *name;
 
 	if (arn == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
+		dynamo_error(DYN_VALIDATION, "Invalid TableArn");
 	if (strlen(arn) < 1 || strlen(arn) > ARN_MAX)
 		dynamo_error(DYN_VALIDATION,
 					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s",
@@ -70,11 +69,14 @@ table_name_of_arn(const char *arn, const char *param)
 		strcmp(parts[4], dynamo_account_id) != 0)
 		dynamo_error(DYN_VALIDATION, "Invalid TableArn: Invalid ResourceArn provided as input %s", arn);
 	prefix = "table/";
-	if (strncmp(parts[5], prefix, strlen(prefix)) != 0 || strchr(parts[5] + strlen(prefix), '/') != NULL ||
-		parts[5][strlen(prefix)] == '\0')
+	if (strncmp(parts[5], prefix, strlen(prefix)) != 0 || strchr(parts[5] + strlen(prefix), '/') != NULL)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Invalid resource arn provided, only table or stream is accepted. Provided resource arn: %s",
 					 arn);
-	return parts[5] + strlen(prefix);
+	name = parts[5] + strlen(prefix);
+	if (strlen(name) < 3 || strlen(name) > DYNAMO_MAX_TABLE_NAME ||
+		strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != strlen(name))
+		dynamo_error(DYN_VALIDATION, "Invalid TableArn: Invalid ResourceArn provided as input %s", arn);
+	return name;
 }
 
 /*

@@ -38,22 +38,28 @@ wrap(const char *key, Jsonb *value)
 	return jb_finish(&st);
 }
 
-/* UpdateTimeToLive */
+/*
+ * UpdateTimeToLive: both members of TimeToLiveSpecification are required
+ * (DynamoDB reports both when both are missing)
+ */
 Jsonb *
 exec_update_time_to_live(Jsonb *req, bool escaped)
 {
 	char	   *table_name = exec_table_name(req);
 	Jsonb	   *spec = req_object(req, "TimeToLiveSpecification");
 	char	   *attribute;
+	bool		has_enabled;
 
 	require_member(spec, "timeToLiveSpecification");
 	attribute = req_string(spec, "AttributeName");
-	require_member(attribute, "timeToLiveSpecification.attributeName");
-	require_member(req_member(spec, "Enabled"), "timeToLiveSpecification.enabled");
-	if (strlen(attribute) < 1 || strlen(attribute) > 255)
+	has_enabled = req_member(spec, "Enabled") != NULL;
+	if (!attribute && !has_enabled)
 		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length %s",
-					 attribute, strlen(attribute) < 1 ? "greater than or equal to 1" : "less than or equal to 255");
+					 "2 validation errors detected: Value null at 'timeToLiveSpecification.enabled' failed to satisfy constraint: Member must not be null; "
+					 "Value null at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must not be null");
+	require_member(attribute, "timeToLiveSpecification.attributeName");
+	require_member(has_enabled ? spec : NULL, "timeToLiveSpecification.enabled");
+	ttl_check_attribute(attribute);
 	return wrap("TimeToLiveSpecification", ttl_update(table_name, attribute, req_bool(spec, "Enabled", false)));
 }
 
@@ -71,7 +77,7 @@ resource_table(Jsonb *req)
 	char	   *arn = req_string(req, "ResourceArn");
 	char	   *name = table_name_of_arn(arn, "resourceArn");
 
-	if (strlen(name) > DYNAMO_MAX_TABLE_NAME || dynamo_table_lookup(name, true) == NULL)
+	if (dynamo_table_lookup(name, true) == NULL)
 		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: %s not found", arn);
 	return name;
 }
@@ -80,11 +86,11 @@ resource_table(Jsonb *req)
 Jsonb *
 exec_tag_resource(Jsonb *req, bool escaped)
 {
+	char	   *table_name = resource_table(req);
 	Jsonb	   *tags = req_array(req, "Tags");
 
-	require_member(req_member(req, "ResourceArn"), "resourceArn");
 	require_member(tags, "tags");
-	tags_store(resource_table(req), tags, false);
+	tags_store(table_name, tags, false);
 	return wrap(NULL, NULL);
 }
 
@@ -92,11 +98,11 @@ exec_tag_resource(Jsonb *req, bool escaped)
 Jsonb *
 exec_untag_resource(Jsonb *req, bool escaped)
 {
+	char	   *table_name = resource_table(req);
 	Jsonb	   *keys = req_array(req, "TagKeys");
 
-	require_member(req_member(req, "ResourceArn"), "resourceArn");
 	require_member(keys, "tagKeys");
-	tags_remove(resource_table(req), keys);
+	tags_remove(table_name, keys);
 	return wrap(NULL, NULL);
 }
 
@@ -104,7 +110,6 @@ exec_untag_resource(Jsonb *req, bool escaped)
 Jsonb *
 exec_list_tags_of_resource(Jsonb *req, bool escaped)
 {
-	require_member(req_member(req, "ResourceArn"), "resourceArn");
 	return tags_list(resource_table(req), req_string(req, "NextToken"));
 }
 

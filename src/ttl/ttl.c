@@ -61,10 +61,23 @@ ttl_attribute(const char *table_name, bool for_update)
 	return SPI_processed > 0 ? spi_text_value(0, 1) : NULL;
 }
 
+/* Check a TTL attribute name: 1 to 255 bytes */
+void
+ttl_check_attribute(const char *attribute)
+{
+	if (attribute == NULL || attribute[0] == '\0')
+		dynamo_error(DYN_VALIDATION, "TimeToLiveSpecification.AttributeName must be non empty");
+	if (strlen(attribute) > 255)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255",
+					 attribute);
+}
+
 /*
  * UpdateTimeToLive: enable TTL on an attribute, or disable it, with
  * DynamoDB's rules (one TTL attribute per table; enabling it twice or
- * disabling it twice is an error).  Returns TimeToLiveSpecification.
+ * disabling it twice is an error).  Returns TimeToLiveSpecification, as
+ * DynamoDB answers it (without AttributeName when disabling).
  */
 Jsonb *
 ttl_update(const char *table_name, const char *attribute, bool enabled)
@@ -72,7 +85,6 @@ ttl_update(const char *table_name, const char *attribute, bool enabled)
 	const char *args[3];
 	char	   *current;
 	JsonbParseState *st = NULL;
-	Jsonb	   *result;
 
 	ttl_table(table_name);
 	item_spi_connect();
@@ -93,10 +105,10 @@ ttl_update(const char *table_name, const char *attribute, bool enabled)
 	SPI_finish();
 
 	jb_begin_object(&st, NULL);
-	jb_string(&st, "AttributeName", attribute);
+	if (enabled)
+		jb_string(&st, "AttributeName", attribute);
 	jb_bool(&st, "Enabled", enabled);
-	result = jb_finish(&st);
-	return result;
+	return jb_finish(&st);
 }
 
 /* DescribeTimeToLive: TimeToLiveStatus, and AttributeName when enabled */

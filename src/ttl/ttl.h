@@ -16,6 +16,7 @@ extern bool dynamo_ttl_expiring;
 /* Settings (pg_dynamo.c) */
 extern int	dynamo_ttl_batch_size;
 
+extern void ttl_check_attribute(const char *attribute);
 extern Jsonb *ttl_update(const char *table_name, const char *attribute, bool enabled);
 extern Jsonb *ttl_describe(const char *table_name);
 extern int64 ttl_expire_table(const char *table_name, bool commit_batches);
