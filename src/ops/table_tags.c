@@ -125,6 +125,19 @@ check_duplicate(char **keys, int n)
 			dynamo_error(DYN_VALIDATION, "Duplicate Tag Keys provided as input: Duplicate Tag Key found %s", keys[n]);
 }
 
+/*
+ * Serialise the taggers of one table until the end of the transaction, so
+ * two concurrent requests cannot pass the tag limit together
+ */
+static void
+lock_tags(const char *table_name)
+{
+	const char *args[1] = {table_name};
+
+	spi_text_run("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('pg_dynamo tags '"
+				 " OPERATOR(pg_catalog.||) $1))", 1, args, SPI_OK_SELECT);
+}
+
 /* Refuse a table over the tag limit */
 static void
 check_tag_count(const char *table_name)
@@ -153,6 +166,7 @@ tags_store(const char *table_name, Jsonb *tags, bool creating)
 	if (n > TAGS_MAX)
 		dynamo_error(DYN_VALIDATION, "Number of Tags exceed the current limit for the provided ResourceArn");
 	item_spi_connect();
+	lock_tags(table_name);
 	for (int i = 0; i < n; i++)
 	{
 		JsonbValue *tag = getIthJsonbValueFromContainer(&tags->root, i);
