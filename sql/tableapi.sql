@@ -207,6 +207,16 @@ SELECT pg_temp.tag((SELECT jsonb_agg(jsonb_build_object('Key', 'many' || i, 'Val
 SELECT count(*) AS tags_kept FROM dynamo.tags WHERE table_name = 'set_t';
 SELECT pg_temp.x('UntagResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/set_t", "TagKeys": []}');
 SELECT pg_temp.x('UntagResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/set_t", "TagKeys": ["aws:x"]}');
+-- the SQL functions: tags as a plain JSON object, keys as an array
+SELECT dynamo.tag_table('set_t', '{"owner": "ops", "tier": "1"}');
+SELECT key, value FROM dynamo.tags WHERE table_name = 'set_t' AND key IN ('owner', 'tier') ORDER BY key;
+SELECT dynamo.untag_table('set_t', ARRAY['owner', 'absent']);
+SELECT key FROM dynamo.tags WHERE table_name = 'set_t' AND key IN ('owner', 'tier') ORDER BY key;
+SELECT pg_temp.err($$SELECT dynamo.tag_table('set_t', '{"n": 5}')$$);
+SELECT pg_temp.err($$SELECT dynamo.tag_table('set_t', '["a"]')$$);
+SELECT pg_temp.err($$SELECT dynamo.tag_table('set_t', '{"aws:x": "y"}')$$);
+SELECT pg_temp.err($$SELECT dynamo.tag_table('set_nothere', '{"a": "b"}')$$);
+SELECT pg_temp.err($$SELECT dynamo.untag_table('set_t', ARRAY[]::text[])$$);
 -- tags go with their table
 SELECT dynamo.delete_table('set_t') ->> 'TableStatus' AS deleted;
 SELECT count(*) AS tags_left FROM dynamo.tags WHERE table_name = 'set_t';

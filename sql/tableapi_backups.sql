@@ -112,6 +112,27 @@ FROM pg_temp.x('RestoreTableFromBackup', jsonb_build_object('TargetTableName', '
                                                              'BillingModeOverride', 'PAY_PER_REQUEST')) AS r;
 SELECT count(*) AS items_of_second_backup FROM dynamo_data.bk_on_demand;
 
+-- the SQL functions
+SELECT b ->> 'BackupName' AS name, b ->> 'BackupStatus' AS status
+FROM dynamo.create_backup('bk_restored', 'from-sql') AS b;
+SELECT d ->> 'TableName' AS name, d -> 'ItemCount' AS items, d #>> '{RestoreSummary,SourceTableArn}' AS source
+FROM dynamo.restore_table_from_backup('bk_from_sql',
+       (SELECT backup_arn FROM dynamo.backups WHERE backup_name = 'from-sql')) AS d;
+SELECT (SELECT count(*) FROM (SELECT pk, sk, item FROM dynamo_data.bk_from_sql
+                              EXCEPT SELECT pk, sk, item FROM dynamo_data.bk_restored) AS e) AS differing;
+SELECT pg_temp.x('DeleteBackup', jsonb_build_object('BackupArn', (SELECT backup_arn FROM dynamo.backups WHERE backup_name = 'from-sql'))) IS NOT NULL AS deleted;
+SELECT dynamo.delete_table('bk_from_sql') IS NOT NULL AS deleted;
+CREATE FUNCTION pg_temp.err(sql text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE sql;
+    RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+SELECT pg_temp.err($$SELECT dynamo.create_backup('bk_nothere', 'abc')$$);
+SELECT pg_temp.err($$SELECT dynamo.create_backup('bk_restored', NULL)$$);
+SELECT pg_temp.err($$SELECT dynamo.restore_table_from_backup('bk_restored', 'arn:aws:dynamodb:local:000000000000:table/x/backup/1')$$);
+
 -- a backup outlives its table
 SELECT dynamo.delete_table('bk_music') IS NOT NULL AS deleted;
 SELECT pg_temp.names(pg_temp.x('ListBackups', '{"TableName": "bk_music"}')) AS still_listed;

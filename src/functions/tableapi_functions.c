@@ -1,19 +1,24 @@
 /*
  * tableapi_functions.c
  *		The ergonomic functions of the table API: Time to Live, expiry on
- *		demand, and table settings.
+ *		demand, table settings, tags and backups.
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 
+#include "backups.h"
 #include "errors.h"
+#include "execute.h"
 #include "json_build.h"
 #include "sql_args.h"
 #include "table_catalog.h"
 #include "table_ops.h"
 #include "table_settings.h"
+#include "table_tags.h"
 #include "ttl.h"
 
 PG_FUNCTION_INFO_V1(dynamo_expire_items_sql);
@@ -84,4 +89,118 @@ dynamo_update_table_settings_sql(PG_FUNCTION_ARGS)
 		PG_ARGISNULL(3) && PG_ARGISNULL(4) && !table_class)
 		dynamo_error(DYN_VALIDATION, "At least one of ProvisionedThroughput, BillingMode, DeletionProtectionEnabled or TableClass is required");
 	PG_RETURN_JSONB_P(dynamo_describe_table(table_name));
+}
+
+PG_FUNCTION_INFO_V1(dynamo_create_backup_sql);
+
+/* dynamo.create_backup(table_name, backup_name) returns jsonb: BackupDetails */
+Datum
+dynamo_create_backup_sql(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *req;
+	JsonbParseState *st = NULL;
+
+	jb_begin_object(&st, NULL);
+	if (!PG_ARGISNULL(0))
+		jb_string(&st, "TableName", sql_text_arg(fcinfo, 0));
+	if (!PG_ARGISNULL(1))
+		jb_string(&st, "BackupName", sql_text_arg(fcinfo, 1));
+	req = jb_finish(&st);
+	PG_RETURN_JSONB_P(DatumGetJsonbP(DirectFunctionCall2(jsonb_object_field, JsonbPGetDatum(exec_create_backup(req, false)),
+														 CStringGetTextDatum("BackupDetails"))));
+}
+
+PG_FUNCTION_INFO_V1(dynamo_restore_table_from_backup_sql);
+
+/*
+ * dynamo.restore_table_from_backup(target_table_name, backup_arn) returns
+ * jsonb: the new table's TableDescription
+ */
+Datum
+dynamo_restore_table_from_backup_sql(PG_FUNCTION_ARGS)
+{
+	JsonbParseState *st = NULL;
+
+	jb_begin_object(&st, NULL);
+	PG_RETURN_JSONB_P(exec_restore_backup(sql_text_arg(fcinfo, 0), sql_text_arg(fcinfo, 1), jb_finish(&st)));
+}
+
+/* The table of a tag function, as TagResource finds it by its ARN */
+static void
+tagged_table(const char *table_name)
+{
+	dynamo_check_table_op_name(table_name);
+	if (dynamo_table_lookup(table_name, true) == NULL)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: %s not found",
+					 table_arn(table_name));
+}
+
+PG_FUNCTION_INFO_V1(dynamo_tag_table_sql);
+
+/*
+ * dynamo.tag_table(table_name, tags) returns void: tags as a plain JSON
+ * object {"key": "value", ...}, with TagResource's rules
+ */
+Datum
+dynamo_tag_table_sql(PG_FUNCTION_ARGS)
+{
+	char	   *table_name = sql_text_arg(fcinfo, 0);
+	Jsonb	   *tags = sql_jsonb_arg(fcinfo, 1);
+	JsonbParseState *st = NULL;
+	JsonbIterator *it;
+	JsonbValue	k,
+				v;
+	JsonbIteratorToken tok;
+
+	tagged_table(table_name);
+	if (tags == NULL || !JB_ROOT_IS_OBJECT(tags) || JB_ROOT_IS_SCALAR(tags))
+		dynamo_error(DYN_VALIDATION, "tags must be a JSON object of tag keys and string values");
+	(void) pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
+	it = JsonbIteratorInit(&tags->root);
+	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	{
+		if (tok != WJB_KEY)
+			continue;
+		(void) JsonbIteratorNext(&it, &v, true);
+		if (v.type != jbvString)
+		{
+			Jsonb	   *value = JsonbValueToJsonb(&v);
+
+			dynamo_error(DYN_VALIDATION, "The Tag Value provided is invalid, Value: %s",
+						 JsonbToCString(NULL, &value->root, VARSIZE(value)));
+		}
+		jb_begin_object(&st, NULL);
+		jb_string(&st, "Key", pnstrdup(k.val.string.val, k.val.string.len));
+		jb_string(&st, "Value", pnstrdup(v.val.string.val, v.val.string.len));
+		jb_end_object(&st);
+	}
+	tags_store(table_name, JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_ARRAY, NULL)), false);
+	PG_RETURN_VOID();
+}
+
+PG_FUNCTION_INFO_V1(dynamo_untag_table_sql);
+
+/* dynamo.untag_table(table_name, tag_keys text[]) returns void */
+Datum
+dynamo_untag_table_sql(PG_FUNCTION_ARGS)
+{
+	char	   *table_name = sql_text_arg(fcinfo, 0);
+	JsonbParseState *st = NULL;
+
+	tagged_table(table_name);
+	(void) pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
+	if (!PG_ARGISNULL(1))
+	{
+		ArrayType  *keys = PG_GETARG_ARRAYTYPE_P(1);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n;
+
+		deconstruct_array(keys, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+		for (int i = 0; i < n; i++)
+			if (!nulls[i])
+				jb_string(&st, NULL, TextDatumGetCString(elems[i]));
+	}
+	tags_remove(table_name, JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_ARRAY, NULL)));
+	PG_RETURN_VOID();
 }

@@ -52,6 +52,7 @@ extern Jsonb *exec_describe_backup(Jsonb *req, bool escaped);
 extern Jsonb *exec_list_backups(Jsonb *req, bool escaped);
 extern Jsonb *exec_delete_backup(Jsonb *req, bool escaped);
 extern Jsonb *exec_restore_table_from_backup(Jsonb *req, bool escaped);
+extern Jsonb *exec_restore_backup(const char *target, const char *arn, Jsonb *request);
 extern Jsonb *exec_describe_continuous_backups(Jsonb *req, bool escaped);
 extern Jsonb *exec_update_continuous_backups(Jsonb *req, bool escaped);
 extern char *dynamo_endpoint_address;

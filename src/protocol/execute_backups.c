@@ -124,15 +124,13 @@ exec_list_backups(Jsonb *req, bool escaped)
 }
 
 /*
- * RestoreTableFromBackup: a new table from a backup's description (through
- * CreateTable, indexes included) and its items; the TableDescription with
- * RestoreSummary.
+ * Restore a backup as a new table: the table from the backup's description
+ * (through CreateTable, indexes included, with the request's overrides),
+ * then its items.  Returns the TableDescription with RestoreSummary.
  */
 Jsonb *
-exec_restore_table_from_backup(Jsonb *req, bool escaped)
+exec_restore_backup(const char *target, const char *arn, Jsonb *request)
 {
-	char	   *target = req_string(req, "TargetTableName");
-	char	   *arn = req_string(req, "BackupArn");
 	char	   *source_arn;
 	Jsonb	   *description;
 	Jsonb	   *summary;
@@ -144,7 +142,7 @@ exec_restore_table_from_backup(Jsonb *req, bool escaped)
 	description = backup_source_description(arn, &source_arn);
 	if (dynamo_table_lookup(target, true) != NULL)
 		dynamo_error(DYN_TABLE_ALREADY_EXISTS, "Table already exists: %s", target);
-	(void) exec_create_table(backup_restore_request(target, description, req), escaped);
+	(void) exec_create_table(backup_restore_request(target, description, request), false);
 	backup_restore_items(arn, target);
 
 	jb_begin_object(&st, NULL);
@@ -157,9 +155,16 @@ exec_restore_table_from_backup(Jsonb *req, bool escaped)
 	jb_bool(&st, "RestoreInProgress", false);
 	jb_end_object(&st);
 	summary = jb_finish(&st);
+	return DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(dynamo_describe_table(target)),
+											  JsonbPGetDatum(summary)));
+}
+
+/* RestoreTableFromBackup */
+Jsonb *
+exec_restore_table_from_backup(Jsonb *req, bool escaped)
+{
 	return wrap_one("TableDescription",
-					DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(dynamo_describe_table(target)),
-													   JsonbPGetDatum(summary))));
+					exec_restore_backup(req_string(req, "TargetTableName"), req_string(req, "BackupArn"), req));
 }
 
 /* DescribeContinuousBackups */

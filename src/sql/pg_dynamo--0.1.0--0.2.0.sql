@@ -91,3 +91,27 @@ RETURNS jsonb
 AS 'MODULE_PATHNAME', 'dynamo_update_table_settings_sql'
 LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION dynamo.update_table_settings IS 'Change a table''s billing mode, throughput, deletion protection or table class; returns its TableDescription';
+
+CREATE FUNCTION dynamo.tag_table(table_name text, tags jsonb)
+RETURNS void
+AS 'MODULE_PATHNAME', 'dynamo_tag_table_sql'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.tag_table IS 'Add tags to a table, as {"key": "value", ...} (TagResource)';
+
+CREATE FUNCTION dynamo.untag_table(table_name text, tag_keys text[])
+RETURNS void
+AS 'MODULE_PATHNAME', 'dynamo_untag_table_sql'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.untag_table IS 'Remove tags from a table by key (UntagResource)';
+
+CREATE FUNCTION dynamo.create_backup(table_name text, backup_name text)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_create_backup_sql'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.create_backup IS 'Back up a table''s items and definition (CreateBackup); returns its BackupDetails';
+
+CREATE FUNCTION dynamo.restore_table_from_backup(target_table_name text, backup_arn text)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'dynamo_restore_table_from_backup_sql'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.restore_table_from_backup IS 'Restore a backup as a new table (RestoreTableFromBackup); returns its TableDescription';
