@@ -56,6 +56,8 @@ extern Jsonb *exec_restore_backup(const char *target, const char *arn, Jsonb *re
 extern Jsonb *exec_describe_continuous_backups(Jsonb *req, bool escaped);
 extern Jsonb *exec_update_continuous_backups(Jsonb *req, bool escaped);
 extern char *dynamo_endpoint_address;
+extern void exec_require_member(const void *member, const char *param);
+extern Jsonb *exec_wrap_response(const char *key, Jsonb *value);
 
 extern char *exec_table_name(Jsonb *req);
 

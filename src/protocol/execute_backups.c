@@ -21,27 +21,6 @@
 
 #define LIST_BACKUPS_MAX 100
 
-/* Complain that a required member is missing */
-static void
-require_member(const void *member, const char *param)
-{
-	if (member == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
-}
-
-/* A response {"<key>": value} */
-static Jsonb *
-wrap_one(const char *key, Jsonb *value)
-{
-	JsonbParseState *st = NULL;
-
-	jb_begin_object(&st, NULL);
-	jb_jsonb(&st, key, value);
-	return jb_finish(&st);
-}
-
 /* CreateBackup: BackupName of 3 to 255 characters of [a-zA-Z0-9_.-] */
 Jsonb *
 exec_create_backup(Jsonb *req, bool escaped)
@@ -49,7 +28,7 @@ exec_create_backup(Jsonb *req, bool escaped)
 	char	   *table_name = exec_table_name(req);
 	char	   *name = req_string(req, "BackupName");
 
-	require_member(name, "backupName");
+	exec_require_member(name, "backupName");
 	if (strlen(name) < 3 || strlen(name) > 255)
 		dynamo_error(DYN_VALIDATION,
 					 "1 validation error detected: Value '%s' at 'backupName' failed to satisfy constraint: Member must have length %s",
@@ -58,21 +37,21 @@ exec_create_backup(Jsonb *req, bool escaped)
 		dynamo_error(DYN_VALIDATION,
 					 "1 validation error detected: Value '%s' at 'backupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
 					 name);
-	return wrap_one("BackupDetails", backup_create(table_name, name));
+	return exec_wrap_response("BackupDetails", backup_create(table_name, name));
 }
 
 /* DescribeBackup */
 Jsonb *
 exec_describe_backup(Jsonb *req, bool escaped)
 {
-	return wrap_one("BackupDescription", backup_describe(req_string(req, "BackupArn")));
+	return exec_wrap_response("BackupDescription", backup_describe(req_string(req, "BackupArn")));
 }
 
 /* DeleteBackup */
 Jsonb *
 exec_delete_backup(Jsonb *req, bool escaped)
 {
-	return wrap_one("BackupDescription", backup_delete(req_string(req, "BackupArn")));
+	return exec_wrap_response("BackupDescription", backup_delete(req_string(req, "BackupArn")));
 }
 
 /* An epoch-seconds member as text, NULL when absent */
@@ -136,9 +115,9 @@ exec_restore_backup(const char *target, const char *arn, Jsonb *request)
 	Jsonb	   *summary;
 	JsonbParseState *st = NULL;
 
-	require_member(target, "targetTableName");
+	exec_require_member(target, "targetTableName");
 	dynamo_check_table_name(target, "targetTableName");
-	require_member(arn, "backupArn");
+	exec_require_member(arn, "backupArn");
 	description = backup_source_description(arn, &source_arn);
 	if (dynamo_table_lookup(target, true) != NULL)
 		dynamo_error(DYN_TABLE_ALREADY_EXISTS, "Table already exists: %s", target);
@@ -163,7 +142,7 @@ exec_restore_backup(const char *target, const char *arn, Jsonb *request)
 Jsonb *
 exec_restore_table_from_backup(Jsonb *req, bool escaped)
 {
-	return wrap_one("TableDescription",
+	return exec_wrap_response("TableDescription",
 					exec_restore_backup(req_string(req, "TargetTableName"), req_string(req, "BackupArn"), req));
 }
 
@@ -181,8 +160,8 @@ exec_update_continuous_backups(Jsonb *req, bool escaped)
 	char	   *table_name = exec_table_name(req);
 	Jsonb	   *spec = req_object(req, "PointInTimeRecoverySpecification");
 
-	require_member(spec, "pointInTimeRecoverySpecification");
-	require_member(req_member(spec, "PointInTimeRecoveryEnabled"),
+	exec_require_member(spec, "pointInTimeRecoverySpecification");
+	exec_require_member(req_member(spec, "PointInTimeRecoveryEnabled"),
 				   "pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled");
 	if (!req_bool(spec, "PointInTimeRecoveryEnabled", false) && req_member(spec, "RecoveryPeriodInDays"))
 		dynamo_error(DYN_VALIDATION, "Invalid Request: Cannot specify RecoveryPeriodInDays when disabling point-in-time recovery.");

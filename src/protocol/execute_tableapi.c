@@ -17,8 +17,8 @@
 char	   *dynamo_endpoint_address = NULL;
 
 /* Complain that a required member is missing */
-static void
-require_member(const void *member, const char *param)
+void
+exec_require_member(const void *member, const char *param)
 {
 	if (member == NULL)
 		dynamo_error(DYN_VALIDATION,
@@ -26,9 +26,9 @@ require_member(const void *member, const char *param)
 					 param);
 }
 
-/* A response {"<key>": value} */
-static Jsonb *
-wrap(const char *key, Jsonb *value)
+/* A response {"<key>": value}; {} for a NULL key */
+Jsonb *
+exec_wrap_response(const char *key, Jsonb *value)
 {
 	JsonbParseState *st = NULL;
 
@@ -50,24 +50,24 @@ exec_update_time_to_live(Jsonb *req, bool escaped)
 	char	   *attribute;
 	bool		has_enabled;
 
-	require_member(spec, "timeToLiveSpecification");
+	exec_require_member(spec, "timeToLiveSpecification");
 	attribute = req_string(spec, "AttributeName");
 	has_enabled = req_member(spec, "Enabled") != NULL;
 	if (!attribute && !has_enabled)
 		dynamo_error(DYN_VALIDATION,
 					 "2 validation errors detected: Value null at 'timeToLiveSpecification.enabled' failed to satisfy constraint: Member must not be null; "
 					 "Value null at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must not be null");
-	require_member(attribute, "timeToLiveSpecification.attributeName");
-	require_member(has_enabled ? spec : NULL, "timeToLiveSpecification.enabled");
+	exec_require_member(attribute, "timeToLiveSpecification.attributeName");
+	exec_require_member(has_enabled ? spec : NULL, "timeToLiveSpecification.enabled");
 	ttl_check_attribute(attribute);
-	return wrap("TimeToLiveSpecification", ttl_update(table_name, attribute, req_bool(spec, "Enabled", false)));
+	return exec_wrap_response("TimeToLiveSpecification", ttl_update(table_name, attribute, req_bool(spec, "Enabled", false)));
 }
 
 /* DescribeTimeToLive */
 Jsonb *
 exec_describe_time_to_live(Jsonb *req, bool escaped)
 {
-	return wrap("TimeToLiveDescription", ttl_describe(exec_table_name(req)));
+	return exec_wrap_response("TimeToLiveDescription", ttl_describe(exec_table_name(req)));
 }
 
 /* The table a request's ResourceArn names; it must exist */
@@ -89,9 +89,9 @@ exec_tag_resource(Jsonb *req, bool escaped)
 	char	   *table_name = resource_table(req);
 	Jsonb	   *tags = req_array(req, "Tags");
 
-	require_member(tags, "tags");
+	exec_require_member(tags, "tags");
 	tags_store(table_name, tags, false);
-	return wrap(NULL, NULL);
+	return exec_wrap_response(NULL, NULL);
 }
 
 /* UntagResource */
@@ -101,9 +101,9 @@ exec_untag_resource(Jsonb *req, bool escaped)
 	char	   *table_name = resource_table(req);
 	Jsonb	   *keys = req_array(req, "TagKeys");
 
-	require_member(keys, "tagKeys");
+	exec_require_member(keys, "tagKeys");
 	tags_remove(table_name, keys);
-	return wrap(NULL, NULL);
+	return exec_wrap_response(NULL, NULL);
 }
 
 /* ListTagsOfResource: a page of tags, with NextToken when more remain */
