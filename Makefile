@@ -37,8 +37,8 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers 
 
 # The library is loaded into every backend: only the SQL entry points (the
 # PG_FUNCTION_INFO_V1 names of src/functions/), the background workers' main
-# functions (dynamo_*_worker_main of src/workers/) and PostgreSQL's module
-# hooks are exported; every other symbol stays local to the library
+# functions (declared PGDLLEXPORT void <name>(Datum ...) in src/workers/) and
+# PostgreSQL's module hooks are exported; every other symbol stays local
 SHLIB_LINK += -Wl,--version-script=exports.map
 # The HTTP door's server (Debian's libmicrohttpd-dev)
 SHLIB_LINK += -lmicrohttpd
@@ -56,7 +56,7 @@ $(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard src/sql/[0-9][0-9]_*.sql))
 exports.map: $(wildcard src/functions/*.c src/workers/*.c)
 	{ echo '{ global: Pg_magic_func; _PG_init;'; \
 	  sed -n 's/^PG_FUNCTION_INFO_V1(\([a-z_0-9]*\));/\1; pg_finfo_\1;/p' $(wildcard src/functions/*.c); \
-	  sed -n 's/^\(dynamo_[a-z_0-9]*_worker_main\)(Datum.*/\1;/p' $(wildcard src/workers/*.c); \
+	  sed -n 's/^PGDLLEXPORT void \([a-z_0-9]*\)(Datum.*/\1;/p' $(wildcard src/workers/*.c); \
 	  echo 'local: *; };'; } > $@
 
 $(shlib): exports.map

@@ -4,7 +4,7 @@
  *
  * pg_dynamo needs no shared_preload_libraries for its SQL functions; the
  * settings below are defined when the library is first loaded.  Preloaded,
- * it also registers its background workers (the HTTP door).
+ * it also registers its background workers (the HTTP door, TTL expiry).
  */
 #include "postgres.h"
 
@@ -12,9 +12,12 @@
 #include "miscadmin.h"
 #include "utils/guc.h"
 
+#include "execute.h"
 #include "http.h"
 #include "index_collection.h"
 #include "table_ops.h"
+#include "ttl.h"
+#include "ttl_worker.h"
 
 PG_MODULE_MAGIC;
 
@@ -102,5 +105,25 @@ _PG_init(void)
 							"Writes past it get ItemCollectionSizeLimitExceededException; DynamoDB's limit is 10 GB.",
 							&index_collection_limit_kb, 10 * 1024 * 1024, 1, INT_MAX,
 							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
+	/* Time to Live, DescribeEndpoints (tableapi) */
+	DefineCustomIntVariable("pg_dynamo.ttl_batch_size",
+							"Items one Time to Live expiry statement deletes at most.",
+							NULL, &dynamo_ttl_batch_size, 1000, 1, 100000,
+							PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("pg_dynamo.ttl_interval",
+							"Time between two passes of the TTL expiry worker.",
+							NULL, &dynamo_ttl_interval, 60, 1, 86400,
+							PGC_SIGHUP, GUC_UNIT_S, NULL, NULL, NULL);
+	DefineCustomStringVariable("pg_dynamo.ttl_database",
+							   "Database whose tables the TTL expiry worker expires (read when the worker starts).",
+							   NULL, &dynamo_ttl_database, "postgres",
+							   PGC_SIGHUP, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("pg_dynamo.endpoint_address",
+							   "Address DescribeEndpoints answers (host[:port] of the HTTP door).",
+							   NULL, &dynamo_endpoint_address, "localhost",
+							   PGC_SUSET, 0, NULL, NULL, NULL);
+	if (process_shared_preload_libraries_in_progress)
+		ttl_worker_register();
+
 	MarkGUCPrefixReserved("pg_dynamo");
 }

@@ -37,6 +37,11 @@ const DynamoExceptionInfo DynamoExceptions[DYN_EXCEPTION_COUNT] = {
 	[DYN_INVALID_SIGNATURE] = {"InvalidSignatureException", "DY019", 400, CORAL_SERVICE},
 	[DYN_DUPLICATE_ITEM] = {"DuplicateItemException", "DY020", 400, DYNAMODB_API},
 	[DYN_INCOMPLETE_SIGNATURE] = {"IncompleteSignatureException", "DY021", 400, CORAL_SERVICE},
+	/* backups (tableapi) */
+	[DYN_TABLE_NOT_FOUND] = {"TableNotFoundException", "DY030", 400, DYNAMODB_API},
+	[DYN_TABLE_ALREADY_EXISTS] = {"TableAlreadyExistsException", "DY031", 400, DYNAMODB_API},
+	[DYN_BACKUP_NOT_FOUND] = {"BackupNotFoundException", "DY032", 400, DYNAMODB_API},
+	[DYN_CONTINUOUS_BACKUPS_UNAVAILABLE] = {"ContinuousBackupsUnavailableException", "DY033", 400, DYNAMODB_API},
 	[DYN_INTERNAL_SERVER_ERROR] = {"InternalServerError", "DY500", 500, DYNAMODB_API},
 };
 

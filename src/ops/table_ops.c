@@ -18,31 +18,19 @@
 #include "validate.h"
 #include "json_build.h"
 #include "index_ddl.h"
+#include "spi_text.h"
 #include "item_ops.h"
+#include "json_read.h"
 #include "table_ops.h"
+#include "table_settings.h"
+#include "table_stats.h"
+#include "table_tags.h"
 
 char	   *dynamo_region = NULL;
 char	   *dynamo_account_id = NULL;
 
 /* Run a statement with text arguments, checking for the expected result */
-static void
-spi_run(const char *sql, int nargs, const char **args, int expected)
-{
-	Oid			types[4] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID};
-	Datum		values[4];
-	char		nulls[4] = {' ', ' ', ' ', ' '};
-	int			rc;
-
-	Assert(nargs <= 4);
-	for (int i = 0; i < nargs; i++)
-	{
-		values[i] = args[i] ? CStringGetTextDatum(args[i]) : (Datum) 0;
-		nulls[i] = args[i] ? ' ' : 'n';
-	}
-	rc = SPI_execute_with_args(sql, nargs, types, values, nulls, false, 0);
-	if (rc != expected)
-		elog(ERROR, "statement failed (%s): %s", SPI_result_code_string(rc), sql);
-}
+#define spi_run spi_text_run
 
 /* Serialise creators and deleters of one table name */
 static void
@@ -71,20 +59,6 @@ epoch_seconds(TimestampTz ts)
 	return DatumGetNumeric(DirectFunctionCall2(extract_timestamptz,
 											   CStringGetTextDatum("epoch"),
 											   TimestampTzGetDatum(ts)));
-}
-
-/* Item count and size of an item table */
-static void
-table_stats(DynamoTable *t, int64 *count, int64 *bytes)
-{
-	char	   *sql = psprintf("SELECT pg_catalog.count(*), pg_catalog.pg_table_size(%u) FROM %s",
-							   t->relid, t->qualified_name);
-	bool		isnull;
-
-	if (SPI_execute(sql, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "could not count items of %s", t->qualified_name);
-	*count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	*bytes = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 }
 
 /* Push one {"AttributeName":..,"KeyType":..} or AttributeDefinition */
@@ -127,7 +101,7 @@ table_description(DynamoTable *t, const char *status)
 	int64		count,
 				bytes;
 
-	table_stats(t, &count, &bytes);
+	table_stats_estimate(t, &count, &bytes);
 	jb_begin_object(&st, NULL);
 	if (!deleting)
 		push_key_schema(&st, t, sk);
@@ -135,20 +109,11 @@ table_description(DynamoTable *t, const char *status)
 	jb_string(&st, "TableStatus", status);
 	if (!deleting)
 		jb_numeric(&st, "CreationDateTime", epoch_seconds(t->created_at));
-	jb_begin_object(&st, "ProvisionedThroughput");
-	jb_int(&st, "NumberOfDecreasesToday", 0);
-	jb_int(&st, "ReadCapacityUnits", 0);
-	jb_int(&st, "WriteCapacityUnits", 0);
-	jb_end_object(&st);
 	jb_int(&st, "TableSizeBytes", bytes);
 	jb_int(&st, "ItemCount", count);
-	jb_string(&st, "TableArn", psprintf("arn:aws:dynamodb:%s:%s:table/%s",
-										dynamo_region, dynamo_account_id, t->table_name));
+	jb_string(&st, "TableArn", table_arn(t->table_name));
 	jb_string(&st, "TableId", t->table_id);
-	jb_begin_object(&st, "BillingModeSummary");
-	jb_string(&st, "BillingMode", "PAY_PER_REQUEST");
-	jb_end_object(&st);
-	jb_bool(&st, "DeletionProtectionEnabled", false);
+	table_settings_describe(&st, t->table_name);
 	if (!deleting)
 		index_push_descriptions(&st, t);
 	return jb_finish(&st);
@@ -234,6 +199,9 @@ dynamo_create_table(CreateTableRequest *req)
 			4, args, SPI_OK_INSERT);
 	if (req->indexes)
 		index_create_all(req->table_name, req->indexes);
+	table_settings_store(req->table_name, req->request);
+	if (req->request)
+		tags_store(req->table_name, req_array(req->request, "Tags"), true);
 
 	t = dynamo_table_lookup(req->table_name, false);
 	result = item_transfer(table_description(t, "ACTIVE"));
@@ -261,6 +229,7 @@ dynamo_delete_table(const char *table_name)
 	t = dynamo_table_lookup(table_name, true);
 	if (t == NULL)
 		table_not_found(table_name);
+	table_settings_check_delete(table_name);
 	result = item_transfer(table_description(t, "DELETING"));
 	index_forget_all(t);
 	spi_run("DELETE FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_DELETE);

@@ -15,6 +15,7 @@ typedef struct CreateTableRequest
 	DynamoKeyAttr partition_key;
 	DynamoKeyAttr sort_key;		/* name NULL without one */
 	List	   *indexes;		/* IndexDef *: secondary indexes (index_ddl.c) */
+	Jsonb	   *request;		/* execute()'s request (settings, Tags), or NULL */
 } CreateTableRequest;
 
 extern void dynamo_check_key_attr_name(const char *name, int position);

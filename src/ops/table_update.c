@@ -1,8 +1,8 @@
 /*
  * table_update.c
  *		UpdateTable: creating and deleting global secondary indexes of an
- *		existing table (the other members of UpdateTable are applied where
- *		marked below).
+ *		existing table (the table's own members, BillingMode and the others,
+ *		are applied by table_settings_update() before).
  *
  * A new index is built inside the call, by PostgreSQL's CREATE INDEX over
  * the items already there (its progress shows in
@@ -48,8 +48,6 @@ dynamo_update_table(UpdateTableRequest *req)
 	if (t == NULL)
 		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found",
 					 req->table_name);
-
-	/* the table's own members are applied here (BillingMode and others) */
 
 	foreach(lc, req->index_updates)
 		(void) existing_index(t, lfirst(lc));	/* no capacity to provision */

@@ -36,6 +36,21 @@ static const DynamoOperation Operations[] = {
 	{"ExecuteTransaction", exec_execute_transaction},
 	/* UpdateTable (secondary indexes; the table API adds its members) */
 	{"UpdateTable", exec_update_table},
+	/* Time to Live, tags, limits, endpoints, backups (tableapi) */
+	{"UpdateTimeToLive", exec_update_time_to_live},
+	{"DescribeTimeToLive", exec_describe_time_to_live},
+	{"TagResource", exec_tag_resource},
+	{"UntagResource", exec_untag_resource},
+	{"ListTagsOfResource", exec_list_tags_of_resource},
+	{"DescribeLimits", exec_describe_limits},
+	{"DescribeEndpoints", exec_describe_endpoints},
+	{"CreateBackup", exec_create_backup},
+	{"DescribeBackup", exec_describe_backup},
+	{"ListBackups", exec_list_backups},
+	{"DeleteBackup", exec_delete_backup},
+	{"RestoreTableFromBackup", exec_restore_table_from_backup},
+	{"DescribeContinuousBackups", exec_describe_continuous_backups},
+	{"UpdateContinuousBackups", exec_update_continuous_backups},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

@@ -46,6 +46,25 @@ extern Jsonb *exec_execute_transaction(Jsonb *req, bool escaped);
 extern char *exec_statement_to_sql(Jsonb *req);
 /* UpdateTable (secondary indexes: execute_update_table.c) */
 extern Jsonb *exec_update_table(Jsonb *req, bool escaped);
+/* Time to Live, tags, limits, endpoints, backups (tableapi) */
+extern Jsonb *exec_update_time_to_live(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_time_to_live(Jsonb *req, bool escaped);
+extern Jsonb *exec_tag_resource(Jsonb *req, bool escaped);
+extern Jsonb *exec_untag_resource(Jsonb *req, bool escaped);
+extern Jsonb *exec_list_tags_of_resource(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_limits(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_endpoints(Jsonb *req, bool escaped);
+extern Jsonb *exec_create_backup(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_backup(Jsonb *req, bool escaped);
+extern Jsonb *exec_list_backups(Jsonb *req, bool escaped);
+extern Jsonb *exec_delete_backup(Jsonb *req, bool escaped);
+extern Jsonb *exec_restore_table_from_backup(Jsonb *req, bool escaped);
+extern Jsonb *exec_restore_backup(const char *target, const char *arn, Jsonb *request);
+extern Jsonb *exec_describe_continuous_backups(Jsonb *req, bool escaped);
+extern Jsonb *exec_update_continuous_backups(Jsonb *req, bool escaped);
+extern char *dynamo_endpoint_address;
+extern void exec_require_member(const void *member, const char *param);
+extern Jsonb *exec_wrap_response(const char *key, Jsonb *value);
 
 extern char *exec_table_name(Jsonb *req);
 

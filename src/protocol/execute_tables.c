@@ -12,6 +12,7 @@
 #include "json_read.h"
 #include "json_build.h"
 #include "table_ops.h"
+#include "table_settings.h"
 
 #define LIST_TABLES_MAX 100
 
@@ -85,24 +86,6 @@ defined_type(Jsonb *defs, CreateTableRequest *ct, const char *name)
 }
 
 /*
- * BillingMode: PROVISIONED (the default) needs ProvisionedThroughput,
- * PAY_PER_REQUEST refuses it.  Either way pg_dynamo has no capacity to
- * provision; the request is checked as DynamoDB checks it.
- */
-static void
-check_billing_mode(Jsonb *req)
-{
-	char	   *mode = req_string(req, "BillingMode");
-	bool		throughput = req_member(req, "ProvisionedThroughput") != NULL;
-
-	validate_enum(NULL, mode, "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
-	if ((mode == NULL || strcmp(mode, "PROVISIONED") == 0) && !throughput)
-		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
-	if (mode && strcmp(mode, "PAY_PER_REQUEST") == 0 && throughput)
-		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
-}
-
-/*
  * CreateTable: KeySchema (HASH, then optional RANGE) and AttributeDefinitions
  * defining exactly the key attributes.
  */
@@ -157,7 +140,8 @@ exec_create_table(Jsonb *req, bool escaped)
 	ct.indexes = exec_create_table_indexes(req, defs, &ct);
 	if (ct.indexes == NIL && (int) JB_ROOT_COUNT(defs) != nkeys)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-	check_billing_mode(req);
+	table_settings_check_create(req);
+	ct.request = req;
 
 	jb_begin_object(&st, NULL);
 	jb_jsonb(&st, "TableDescription", dynamo_create_table(&ct));

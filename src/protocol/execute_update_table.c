@@ -10,6 +10,7 @@
 #include "execute_indexes.h"
 #include "json_build.h"
 #include "json_read.h"
+#include "table_settings.h"
 #include "table_update.h"
 
 /* Members of UpdateTable that change the table itself */
@@ -97,6 +98,9 @@ exec_update_table(Jsonb *req, bool escaped)
 					 "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
 	if (updates)
 		parse_index_updates(updates, defs, &u);
+	/* the table's own members: BillingMode, throughput, class, protection */
+	if (u.has_table_members)
+		(void) table_settings_update(u.table_name, req);
 
 	jb_begin_object(&st, NULL);
 	jb_jsonb(&st, "TableDescription", dynamo_update_table(&u));
