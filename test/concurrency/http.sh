@@ -45,7 +45,7 @@ CREATE EXTENSION pg_dynamo;
 CREATE ROLE app;
 CREATE ROLE nogrant;
 GRANT CREATE ON SCHEMA dynamo_data TO app;
-GRANT INSERT, UPDATE, DELETE ON dynamo.tables TO app;
+GRANT INSERT, UPDATE, DELETE ON dynamo.tables, dynamo.table_settings, dynamo.tags, dynamo.indexes TO app;
 -- an item table whose trigger raises: an unexpected error for the engine
 SELECT dynamo.create_table('HttpBoom', 'Id') IS NULL;
 CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'boom'; END$$;
