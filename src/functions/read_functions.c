@@ -14,6 +14,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "advisor.h"
 #include "json_build.h"
 #include "read_request.h"
 #include "sql_args.h"
@@ -32,6 +33,7 @@ typedef struct ReadArgs
 	int			segment;
 	int			total_segments;
 	int			select;			/* page forms only */
+	int			consistent;
 } ReadArgs;
 
 /*
@@ -40,7 +42,7 @@ typedef struct ReadArgs
  *		 scan_index_forward, limit, exclusive_start_key, consistent_read
  *		 [, select])
  */
-static const ReadArgs QueryArgs = {1, 2, 3, 4, 5, 6, 7, 8, -1, -1, 10};
+static const ReadArgs QueryArgs = {1, 2, 3, 4, 5, 6, 7, 8, -1, -1, 10, 9};
 
 /*
  * scan(table_name, filter_expression, expression_attribute_names,
@@ -48,7 +50,7 @@ static const ReadArgs QueryArgs = {1, 2, 3, 4, 5, 6, 7, 8, -1, -1, 10};
  *		exclusive_start_key, segment, total_segments, consistent_read
  *		[, select])
  */
-static const ReadArgs ScanArgs = {-1, 2, 3, 1, 4, -1, 5, 6, 7, 8, 10};
+static const ReadArgs ScanArgs = {-1, 2, 3, 1, 4, -1, 5, 6, 7, 8, 10, 9};
 
 /* Reduce a call to a ReadRequest */
 static void
@@ -74,7 +76,8 @@ read_request_from_args(FunctionCallInfo fcinfo, const ReadArgs *a, bool query, b
 	p.has_segment = sql_int_arg(fcinfo, a->segment, &p.segment);
 	p.has_total_segments = sql_int_arg(fcinfo, a->total_segments, &p.total_segments);
 	p.select = paged ? sql_text_arg(fcinfo, a->select) : NULL;
-	read_request_build(&p, r);
+	p.consistent = !PG_ARGISNULL(a->consistent) && PG_GETARG_BOOL(a->consistent);
+	advisor_read_request_build(&p, r);
 }
 
 /* Rows of a set-returning read */

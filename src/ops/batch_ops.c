@@ -11,6 +11,7 @@
  */
 #include "postgres.h"
 
+#include "advisor.h"
 #include "batch_ops.h"
 #include "errors.h"
 #include "json_read.h"
@@ -102,6 +103,8 @@ typedef struct GetTable
 	Jsonb	  **items;			/* what was read (projected), NULL if missing */
 	int			processed;		/* keys read; the rest are unprocessed */
 	double		units;
+	int64		bytes;			/* of the items read, for usage figures */
+	int			found;
 } GetTable;
 
 /* Check a table's KeysAndAttributes and parse its projection */
@@ -163,7 +166,10 @@ read_get_table(GetTable *g, int64 response_bytes)
 		response_bytes += item ? item_size(item) : 0;
 		g->items[g->processed] = item;
 		g->units += capacity_units(read_bytes, false, g->consistent);
+		g->bytes += read_bytes;
+		g->found += item != NULL;
 	}
+	advisor_count(g->name, ADV_BATCH_GET_ITEM, g->processed, g->found, g->bytes, g->units, 0);
 	return response_bytes;
 }
 
@@ -336,6 +342,7 @@ dynamo_batch_write_item(Jsonb *request_items, CapacityDetail capacity, ItemDiale
 								   &names, &values);
 	Jsonb	  **lists = palloc(sizeof(Jsonb *) * n);
 	double	   *units = palloc0(sizeof(double) * n);
+	int64	   *bytes = palloc0(sizeof(int64) * n);
 	int			total = 0;
 	int			w = 0;
 	WriteRequest *reqs;
@@ -386,10 +393,13 @@ dynamo_batch_write_item(Jsonb *request_items, CapacityDetail capacity, ItemDiale
 	for (w = 0; w < total; w++)
 	{
 		WriteRequest *req = (WriteRequest *) targets[w];
+		int64		b = apply_write_request(req, capacity != CAPACITY_NONE);
 
-		units[req->table_index] += capacity_units(apply_write_request(req, capacity != CAPACITY_NONE),
-												  true, true);
+		units[req->table_index] += capacity_units(b, true, true);
+		bytes[req->table_index] += b;
 	}
+	for (int i = 0; i < n; i++)
+		advisor_count(names[i], ADV_BATCH_WRITE_ITEM, 0, 0, bytes[i], 0, units[i]);
 
 	jb_begin_object(&st, NULL);
 	jb_begin_object(&st, "UnprocessedItems");

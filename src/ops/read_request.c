@@ -380,6 +380,7 @@ read_request_build(ReadParams *p, ReadRequest *req)
 	req->query = p->query;
 	req->forward = p->forward;
 	req->paged = p->paged;
+	req->consistent = p->consistent;
 	dynamo_check_table_name(p->table_name, "tableName");
 	check_numbers(p, req);
 	req->select = parse_select(p);

@@ -25,6 +25,7 @@ typedef struct ReadParams
 	bool		has_total_segments;
 	int64		total_segments;
 	bool		paged;			/* one page (execute, *_page), else all */
+	bool		consistent;		/* ConsistentRead */
 } ReadParams;
 
 extern void read_request_build(ReadParams *p, ReadRequest *req);

@@ -12,6 +12,7 @@
 
 #include "mb/pg_wchar.h"
 
+#include "advisor.h"
 #include "errors.h"
 #include "json_read.h"
 #include "json_build.h"
@@ -267,4 +268,5 @@ dynamo_transact_get_items(TransactRequest *tx, Jsonb **items)
 		a->bytes = item ? item_size(item) : 0;
 		items[i] = item_project(&a->expr, item);
 	}
+	advisor_count_transact(tx, false);
 }
