@@ -133,9 +133,12 @@ jb_typed_value(JsonbParseState **st, const char *key, JsonbValue *v)
  * ------------------------------------------------------------------------
  */
 
-/* The "Plan" of EXPLAIN (FORMAT JSON) of a statement */
+/*
+ * The "Plan" of EXPLAIN (FORMAT JSON) of a statement; cursor: as the
+ * engine's cursor plans it (fast start, rows in key order)
+ */
 static Jsonb *
-explain_plan(const char *sql)
+explain_plan(const char *sql, bool cursor)
 {
 	MemoryContext outer = CurrentMemoryContext;
 	char	   *text = NULL;
@@ -145,7 +148,8 @@ explain_plan(const char *sql)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(psprintf("EXPLAIN (FORMAT JSON) %s", sql), false, 0) != SPI_OK_UTILITY ||
+	if (SPI_execute(psprintf("EXPLAIN (FORMAT JSON) %s%s", cursor ? "DECLARE c CURSOR FOR " : "", sql),
+					false, 0) != SPI_OK_UTILITY ||
 		SPI_processed != 1)
 		elog(ERROR, "EXPLAIN failed: %s", sql);
 	text = MemoryContextStrdup(outer, SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1));
@@ -156,6 +160,18 @@ explain_plan(const char *sql)
 		getKeyJsonValueFromContainer(first->val.binary.data, "Plan", 4, &plan) == NULL)
 		elog(ERROR, "unexpected EXPLAIN output");
 	return jsonb_of_container(&plan);
+}
+
+/* A string of a plan ("Node Type"); NULL when absent */
+static char *
+plan_string(Jsonb *plan, const char *field)
+{
+	JsonbValue	v;
+
+	if (getKeyJsonValueFromContainer(&plan->root, field, strlen(field), &v) == NULL ||
+		v.type != jbvString)
+		return NULL;
+	return pnstrdup(v.val.string.val, v.val.string.len);
 }
 
 /* A number of a plan ("Plan Rows", "Plan Width"); 0 when absent */
@@ -170,14 +186,22 @@ plan_number(Jsonb *plan, const char *field)
 	return DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
 }
 
-/* Push PostgreSQL's estimates of the statement the engine runs */
+/*
+ * Push PostgreSQL's estimates of a statement; a read's (named) is the
+ * engine's own statement, planned as its cursor is.
+ */
 static Jsonb *
-push_engine_estimates(Explain *x, const char *sql)
+push_engine_estimates(Explain *x, const char *sql, bool named)
 {
-	Jsonb	   *plan = explain_plan(sql);
+	Jsonb	   *plan = explain_plan(sql, named);
+	char	   *node = plan_string(plan, "Node Type");
+	char	   *index = plan_string(plan, "Index Name");
 
-	jb_string(&x->st, "Statement", sql);
+	if (named)
+		jb_string(&x->st, "Statement", sql);
 	jb_begin_object(&x->st, "PostgreSQL");
+	if (node)
+		jb_string(&x->st, "Node", index ? psprintf("%s on %s", node, index) : node);
 	jb_double(&x->st, "PlanRows", plan_number(plan, "Plan Rows"));
 	jb_double(&x->st, "PlanWidth", plan_number(plan, "Plan Width"));
 	jb_double(&x->st, "TotalCost", plan_number(plan, "Total Cost"));
@@ -190,7 +214,7 @@ static void
 push_sql(Explain *x, const char *sql)
 {
 	jb_string(&x->st, "SQL", sql);
-	jb_jsonb(&x->st, "Plan", explain_plan(sql));
+	jb_jsonb(&x->st, "Plan", explain_plan(sql, false));
 }
 
 /* Account one item read from a range */
@@ -257,7 +281,8 @@ table_rows(DynamoTable *t)
 		rows = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	SPI_finish();
 	if (rows < 0)
-		rows = plan_number(explain_plan(psprintf("SELECT item FROM %s", t->qualified_name)), "Plan Rows");
+		rows = plan_number(explain_plan(psprintf("SELECT item FROM %s", t->qualified_name), false),
+						   "Plan Rows");
 	return rows;
 }
 
@@ -414,7 +439,7 @@ warn_read(Explain *x, ReadParams *p, ReadRequest *r, RangeStats *rs, double rang
 	DynamoTable *t = r->table;
 	int64		read = (int64) range_rows;
 
-	if (r->filter && rs->rows > 0 && rs->passed * 2 <= rs->rows)
+	if (r->filter && rs->rows > 0 && rs->passed * 2 < rs->rows)
 		warn(x, "FilterExpression discards about %d %% of the items read (%s of %s): DynamoDB charges for every item read, returned or not",
 			 (int) (100.0 * (rs->rows - rs->passed) / rs->rows + 0.5),
 			 grouped(scaled(rs, rs->rows - rs->passed, range_rows)), grouped(read));
@@ -467,7 +492,7 @@ explain_read(Explain *x, const char *op, Jsonb *req)
 	push_key_range(x, &r);
 	if (r.filter)
 		jb_string(&x->st, "FilterOn", advisor_filter_attrs(r.filter));
-	plan = push_engine_estimates(x, stmt);
+	plan = push_engine_estimates(x, stmt, true);
 	range_rows = range_estimate(&r, stmt, plan, eq, neq, &rs);
 
 	jb_begin_object(&x->st, "Estimate");
@@ -621,8 +646,14 @@ explain_item(Explain *x, ItemAction *a, bool full)
 		jb_typed_value(&x->st, t->sort_key.name, &a->key.attrs[1]);
 	jb_end_object(&x->st);
 	jb_bool(&x->st, "ItemExists", old != NULL);
-	if (a->e.condition)
-		jb_bool(&x->st, "ConditionHolds", expr_eval_condition(a->e.condition, old));
+	if (a->e.condition && !expr_eval_condition(a->e.condition, old))
+	{
+		jb_bool(&x->st, "ConditionHolds", false);
+		warn(x, "the condition of %s on %s fails on the item as it is now: the request would fail (ConditionalCheckFailedException) and still consume write capacity",
+			 a->op, t->table_name);
+	}
+	else if (a->e.condition)
+		jb_bool(&x->st, "ConditionHolds", true);
 	jb_int(&x->st, "ItemSize", old_size);
 	if (new)
 		jb_int(&x->st, "NewItemSize", item_size(new));
@@ -636,7 +667,7 @@ explain_item(Explain *x, ItemAction *a, bool full)
 	{
 		char	   *sql = item_sql(a);
 
-		push_engine_estimates(x, sql);
+		push_engine_estimates(x, sql, false);
 		push_sql(x, sql);
 	}
 	warn_item_size(x, bytes);

@@ -129,11 +129,11 @@ lesson(ErrorData *edata, ExprParams *expr, Jsonb *plain_values, const char *tabl
 	}
 	if (strstr(msg, "ExpressionAttributeNames contains invalid key") &&
 		(misplaced = keys_with_sigil(expr->names, ':')) != NULL)
-		return psprintf("%s are value placeholders, given as expression_attribute_names (the argument after the expressions): pass them by name, expression_attribute_values => '%s'.",
+		return psprintf("Placeholders starting with \":\" (here %s) are values, but they came as expression_attribute_names, the argument after the expressions: pass them as expression_attribute_values => '%s'.",
 						misplaced, map_text(expr->names));
 	if (strstr(msg, "ExpressionAttributeValues contains invalid key") &&
 		(misplaced = keys_with_sigil(plain_values, '#')) != NULL)
-		return psprintf("%s are name placeholders, given as expression_attribute_values: pass them as expression_attribute_names => '%s'.",
+		return psprintf("Placeholders starting with \"#\" (here %s) are attribute names, but they came as expression_attribute_values: pass them as expression_attribute_names => '%s'.",
 						misplaced, map_text(plain_values));
 	if (strstr(msg, "Query condition missed key schema element") ||
 		strcmp(msg, "Query key condition not supported") == 0)

@@ -27,7 +27,11 @@ COMMENT ON FUNCTION dynamo.usage_figures IS
     'The rows of dynamo.usage';
 
 CREATE VIEW dynamo.usage AS
-    SELECT * FROM dynamo.usage_figures();
+    SELECT table_name, operation, calls, items_read, items_returned, bytes,
+           read_units, write_units,
+           round(estimated_cost::numeric, 9) AS estimated_cost_usd,
+           counted, since
+    FROM dynamo.usage_figures();
 COMMENT ON VIEW dynamo.usage IS
     'Calls, items, bytes, capacity units and on-demand cost per table and operation since dynamo.usage_reset(); counted = server (all sessions, library preloaded) or session (this session only)';
 
