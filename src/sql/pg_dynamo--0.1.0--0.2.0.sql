@@ -42,6 +42,7 @@ CREATE VIEW dynamo.usage AS
            round(estimated_cost::numeric, 9) AS estimated_cost_usd,
            counted, since
     FROM dynamo.usage_figures();
+GRANT SELECT ON dynamo.usage TO PUBLIC;
 COMMENT ON VIEW dynamo.usage IS
     'Calls, items, bytes, capacity units and on-demand cost per table and operation since dynamo.usage_reset(); counted = server (all sessions, library preloaded) or session (this session only)';
 
