@@ -167,6 +167,16 @@ SELECT calls FROM dynamo.usage WHERE operation = 'GetItem';
 SELECT dynamo.usage_reset();
 SELECT count(*) AS figures FROM dynamo.usage;
 
+-- UpdateItem is charged for the larger of the item before and after it:
+-- explain, ConsumedCapacity and the figures agree (3,000 bytes: 3 units)
+SELECT dynamo.put_item('Orders', jsonb_build_object('CustomerId', 'u4', 'OrderDate', 'a', 'Body', repeat('x', 2974)));
+SELECT dynamo.explain('UpdateItem', '{"TableName":"Orders","Key":{"CustomerId":{"S":"u4"},"OrderDate":{"S":"a"}},
+  "UpdateExpression":"REMOVE Body"}')->'ConsumedCapacity' AS explained;
+SELECT dynamo.execute('UpdateItem', '{"TableName":"Orders","Key":{"CustomerId":{"S":"u4"},"OrderDate":{"S":"a"}},
+  "UpdateExpression":"REMOVE Body","ReturnConsumedCapacity":"TOTAL"}');
+SELECT operation, write_units FROM dynamo.usage WHERE operation = 'UpdateItem';
+SELECT dynamo.usage_reset();
+
 -- Access hints: a NOTICE for every Scan and a Query whose filter discards most
 SELECT count(*) FROM dynamo.scan('Orders');   -- off by default: no notice
 SET pg_dynamo.access_hints = on;

@@ -536,17 +536,21 @@ typedef struct ItemAction
 	double		factor;			/* 2 in a transaction */
 } ItemAction;
 
+/* The key of an item as SQL literals: 'c1'::text[, 'x'::text] */
+static char *
+key_literal(DynamoTable *t, ItemKey *k, int i)
+{
+	return read_sql_literal(k->values[i], dynamo_key_type_oid(i == 0 ? t->partition_key.type
+															  : t->sort_key.type));
+}
+
 /* WHERE of an item's key: pk = 'c1'::text AND sk = ... */
 static char *
 key_where(DynamoTable *t, ItemKey *k)
 {
-	char	   *s = psprintf("pk = %s", read_sql_literal(k->values[0],
-													 dynamo_key_type_oid(t->partition_key.type)));
-
 	if (k->nkeys == 2)
-		s = psprintf("%s AND sk = %s", s,
-					 read_sql_literal(k->values[1], dynamo_key_type_oid(t->sort_key.type)));
-	return s;
+		return psprintf("pk = %s AND sk = %s", key_literal(t, k, 0), key_literal(t, k, 1));
+	return psprintf("pk = %s", key_literal(t, k, 0));
 }
 
 /* The placeholders of an expression, as SQL arguments: , names, values */
@@ -568,11 +572,15 @@ item_sql(ItemAction *a)
 	DynamoTable *t = a->table;
 	ExprParams *p = a->params;
 	char	   *where = key_where(t, &a->key);
+	char	   *check = NULL;
 	char	   *cond = "";
 
 	if (p->condition)
-		cond = psprintf(" AND dynamo.eval_condition(i.item, %s%s)",
-						quote_literal_cstr(p->condition), placeholder_args(p, p->condition, true));
+	{
+		check = psprintf("dynamo.eval_condition(i.item, %s%s)",
+						 quote_literal_cstr(p->condition), placeholder_args(p, p->condition, true));
+		cond = psprintf(" AND %s", check);
+	}
 	if (strcmp(a->op, "GetItem") == 0)
 	{
 		if (p->projection)
@@ -584,16 +592,14 @@ item_sql(ItemAction *a)
 	if (strcmp(a->op, "PutItem") == 0)
 	{
 		char	   *key_cols = a->key.nkeys == 2 ? "pk, sk" : "pk";
-		char	   *key_vals = strchr(where, '=') + 2;
+		char	   *key_vals = a->key.nkeys == 2
+			? psprintf("%s, %s", key_literal(t, &a->key, 0), key_literal(t, &a->key, 1))
+			: key_literal(t, &a->key, 0);
 
-		if (a->key.nkeys == 2)
-			key_vals = psprintf("%s, %s",
-								read_sql_literal(a->key.values[0], dynamo_key_type_oid(t->partition_key.type)),
-								read_sql_literal(a->key.values[1], dynamo_key_type_oid(t->sort_key.type)));
 		return psprintf("INSERT INTO %s AS i (%s, item) VALUES (%s, %s::jsonb) ON CONFLICT (%s) DO UPDATE SET item = excluded.item%s",
 						t->qualified_name, key_cols, key_vals,
 						quote_literal_cstr(JsonbToCString(NULL, &a->item->root, VARSIZE(a->item))),
-						key_cols, p->condition ? psprintf(" WHERE %s", cond + 5) : "");
+						key_cols, check ? psprintf(" WHERE %s", check) : "");
 	}
 	if (strcmp(a->op, "UpdateItem") == 0)
 		return psprintf("UPDATE %s AS i SET item = dynamo.apply_update(i.item, %s%s) WHERE %s%s",

@@ -189,6 +189,6 @@ exec_update_item(Jsonb *req, bool escaped)
 	jb_begin_object(&st, NULL);
 	push_item(&st, "Attributes", attributes, escaped);
 	if (capacity)
-		push_capacity(&st, capacity, name, attributes ? item_size(attributes) : 0, true, true);
+		push_capacity(&st, capacity, name, upd.write_bytes, true, true);
 	return jb_finish(&st);
 }
