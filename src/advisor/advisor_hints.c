@@ -109,11 +109,12 @@ key_schema_words(const char *table_name)
 
 /*
  * The hint for an error of a SQL function's request, or NULL.  The request
- * is expr (its placeholders as given: values in plain JSON) on table_name.
+ * is expr (values in the stored form) on table_name.
  */
 static char *
-lesson(ErrorData *edata, ExprParams *expr, Jsonb *plain_values, const char *table_name)
+lesson(ErrorData *edata, ExprParams *expr, const char *table_name)
 {
+	Jsonb	   *plain_values = expr->values ? item_to_plain(expr->values, false) : NULL;
 	const char *msg = edata->message;
 	const char *reserved = strstr(msg, "reserved keyword: ");
 	char	   *misplaced;
@@ -154,7 +155,6 @@ static void
 teach(void (*step) (void *), void *arg, ExprParams *expr, const char *table_name)
 {
 	MemoryContext cxt = CurrentMemoryContext;
-	Jsonb	   *plain_values = expr->values ? item_to_plain(expr->values, false) : NULL;
 
 	PG_TRY();
 	{
@@ -168,7 +168,7 @@ teach(void (*step) (void *), void *arg, ExprParams *expr, const char *table_name
 		MemoryContextSwitchTo(cxt);
 		edata = CopyErrorData();
 		FlushErrorState();
-		hint = lesson(edata, expr, plain_values, table_name);
+		hint = lesson(edata, expr, table_name);
 		if (hint && edata->hint == NULL)
 			edata->hint = hint;
 		ReThrowError(edata);
