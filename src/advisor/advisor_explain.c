@@ -18,6 +18,8 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include "executor/spi.h"
 #include "miscadmin.h"
 #include "lib/stringinfo.h"
@@ -422,6 +424,26 @@ range_estimate(ReadRequest *r, const char *stmt, Jsonb *plan, FilterEquality *eq
 	return Max(rows, EXPLAIN_EXACT + 1);
 }
 
+/*
+ * When the items read stopped before the first page was full, the page
+ * goes on beyond them: extend it at the average size and pass rate.
+ */
+static void
+extend_first_page(RangeStats *rs, double range_rows, int64 limit)
+{
+	double		avg = rs->rows ? (double) rs->bytes / rs->rows : 0;
+	double		items = range_rows;
+
+	if (rs->page_bytes >= DYNAMO_PAGE_BYTES || (limit > 0 && rs->page_rows >= limit) || avg == 0)
+		return;
+	items = Min(items, ceil(DYNAMO_PAGE_BYTES / avg));
+	if (limit > 0)
+		items = Min(items, limit);
+	rs->page_rows = (int64) items;
+	rs->page_bytes = (int64) (items * avg);
+	rs->page_passed = (int64) (items * rs->passed / rs->rows + 0.5);
+}
+
 /* Scale a count of the sample to the range */
 static int64
 scaled(RangeStats *rs, int64 n, double range_rows)
@@ -494,6 +516,8 @@ explain_read(Explain *x, const char *op, Jsonb *req)
 		jb_string(&x->st, "FilterOn", advisor_filter_attrs(r.filter));
 	plan = push_engine_estimates(x, stmt, true);
 	range_rows = range_estimate(&r, stmt, plan, eq, neq, &rs);
+	if (!rs.complete)
+		extend_first_page(&rs, range_rows, r.limit);
 
 	jb_begin_object(&x->st, "Estimate");
 	jb_string(&x->st, "Source", rs.complete ? "every item of the range, counted"
