@@ -505,7 +505,9 @@ explain_read(Explain *x, const char *op, Jsonb *req)
 	stmt = read_statement(&r, values, types, &nparams);
 
 	jb_string(&x->st, "TableName", r.table->table_name);
-	if (query)
+	if (p.index_name)
+		jb_string(&x->st, "AccessPath", psprintf("%s on index %s", query ? "Query" : "Scan", p.index_name));
+	else if (query)
 		jb_string(&x->st, "AccessPath", "Query on the table");
 	else if (r.total_segments > 0)
 		jb_string(&x->st, "AccessPath", psprintf("Parallel Scan segment %d of %d", r.segment, r.total_segments));
