@@ -21,10 +21,11 @@
 #include <math.h>
 
 #include "executor/spi.h"
-#include "miscadmin.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
 
 #include "advisor.h"
 #include "batch_ops.h"
@@ -37,6 +38,8 @@
 
 /* Items read to count a range exactly; past it, estimates */
 #define EXPLAIN_EXACT 10000
+/* Bytes of items read to count a range, at most (then: estimates) */
+#define EXPLAIN_MAX_BYTES (32 * 1024 * 1024)
 /* Items a Scan's sample aims at */
 #define EXPLAIN_SAMPLE 1000
 /* Filter equalities considered for index suggestions */
@@ -248,44 +251,66 @@ range_add(RangeStats *rs, Jsonb *item, DynCondition *filter, FilterEquality *eq,
 	}
 }
 
-/* Read the items of a statement (at most max) into rs */
+/*
+ * Read the items of a statement into rs, through a cursor a batch at a
+ * time: at most max items and about EXPLAIN_MAX_BYTES of them, so a range
+ * of large items is sampled rather than held in memory.
+ */
 static void
 read_range(const char *sql, int64 max, ReadRequest *r, FilterEquality *eq, int neq,
 		   RangeStats *rs)
 {
+	MemoryContext batch = AllocSetContextCreate(CurrentMemoryContext, "pg_dynamo explain batch",
+												ALLOCSET_DEFAULT_SIZES);
+	Portal		portal;
+
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(sql, true, max + 1) != SPI_OK_SELECT)
-		elog(ERROR, "could not read \"%s\"", sql);
-	rs->complete = SPI_processed <= max;
-	for (uint64 i = 0; i < SPI_processed && i < max; i++)
+	portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, CURSOR_OPT_FAST_PLAN);
+	rs->complete = false;
+	while (rs->rows < max && rs->bytes < EXPLAIN_MAX_BYTES)
 	{
-		bool		isnull;
-		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+		MemoryContext old;
 
-		CHECK_FOR_INTERRUPTS();
-		range_add(rs, DatumGetJsonbP(d), r->filter, eq, neq, r->limit);
+		SPI_cursor_fetch(portal, true, Min(32, max - rs->rows));
+		if (SPI_processed == 0)
+		{
+			rs->complete = true;
+			break;
+		}
+		old = MemoryContextSwitchTo(batch);
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			bool		isnull;
+			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+
+			CHECK_FOR_INTERRUPTS();
+			range_add(rs, DatumGetJsonbP(d), r->filter, eq, neq, r->limit);
+		}
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(batch);
+		SPI_freetuptable(SPI_tuptable);
 	}
+	/* stopped early: complete only if nothing follows */
+	if (!rs->complete)
+	{
+		SPI_cursor_fetch(portal, true, 1);
+		rs->complete = SPI_processed == 0;
+	}
+	SPI_cursor_close(portal);
 	SPI_finish();
+	MemoryContextDelete(batch);
 }
 
-/* PostgreSQL's count of a table's rows: reltuples, else the planner's */
+/*
+ * PostgreSQL's count of a table's rows: the planner's, which scales the
+ * last ANALYZE's density to the table's current size
+ */
 static double
 table_rows(DynamoTable *t)
 {
-	double		rows = -1;
-	bool		isnull;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(psprintf("SELECT reltuples::float8 FROM pg_catalog.pg_class WHERE oid = %u",
-							 t->relid), true, 1) == SPI_OK_SELECT && SPI_processed == 1)
-		rows = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	SPI_finish();
-	if (rows < 0)
-		rows = plan_number(explain_plan(psprintf("SELECT item FROM %s", t->qualified_name), false),
-						   "Plan Rows");
-	return rows;
+	return plan_number(explain_plan(psprintf("SELECT item FROM %s", t->qualified_name), false),
+					   "Plan Rows");
 }
 
 /* ------------------------------------------------------------------------
@@ -421,7 +446,7 @@ range_estimate(ReadRequest *r, const char *stmt, Jsonb *plan, FilterEquality *eq
 			*rs = sample;
 		}
 	}
-	return Max(rows, EXPLAIN_EXACT + 1);
+	return Max(rows, rs->rows + 1);
 }
 
 /*
