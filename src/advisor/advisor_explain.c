@@ -411,6 +411,7 @@ range_estimate(ReadRequest *r, const char *stmt, Jsonb *plan, FilterEquality *eq
 			   RangeStats *rs)
 {
 	double		rows;
+	double		tablerows;
 
 	memset(rs, 0, sizeof(RangeStats));
 	if (r->empty)
@@ -424,12 +425,10 @@ range_estimate(ReadRequest *r, const char *stmt, Jsonb *plan, FilterEquality *eq
 	if (r->query)
 		return Max(plan_number(plan, "Plan Rows"), rs->rows + 1);
 	/* a Scan past EXPLAIN_EXACT: a sample of the table stands for it */
-	rows = table_rows(r->table);
-	if (r->total_segments > 0)
-		rows /= r->total_segments;
+	tablerows = table_rows(r->table);
+	rows = r->total_segments > 0 ? tablerows / r->total_segments : tablerows;
 	if (rows > EXPLAIN_EXACT)
 	{
-		double		tablerows = table_rows(r->table);
 		double		percent = Min(100.0, 100.0 * EXPLAIN_SAMPLE / Max(tablerows, 1));
 		RangeStats	sample = {0};
 
