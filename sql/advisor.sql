@@ -145,6 +145,12 @@ SELECT dynamo.explain('GetItem', '[1]');
 SELECT dynamo.explain('Frobnicate', '{}');
 SELECT dynamo.explain('CreateTable', '{"TableName":"Orders"}');
 SELECT dynamo.explain('BatchWriteItem', '{"RequestItems":{"Orders":[{"PutRequest":{"Item":{"CustomerId":{"S":"c1"}}}}]}}');
+SELECT dynamo.explain('BatchGetItem', '{"RequestItems":{"Orders":{"Keys":[{"CustomerId":{"S":"c1"},"OrderDate":{"S":"a"}},
+  {"CustomerId":{"S":"c1"},"OrderDate":{"S":"a"}}]}}}');
+SELECT dynamo.explain('BatchGetItem', '{"RequestItems":{"Orders":{"Keys":[{"CustomerId":{"S":"c1"}}]}}}');
+-- legacy ScanFilter: explained, without SQL (to_sql does not translate it)
+SELECT e->'AccessPath' AS path, e->'Estimate'->'ItemsReturned' AS returned, e ? 'SQL' AS has_sql
+FROM dynamo.explain('Scan', '{"TableName":"Orders","ScanFilter":{"Status":{"AttributeValueList":[{"S":"OPEN"}],"ComparisonOperator":"EQ"}}}') e;
 SELECT dynamo.explain('TransactWriteItems', '{"TransactItems":[
   {"Put":{"TableName":"Orders","Item":{"CustomerId":{"S":"c1"},"OrderDate":{"S":"a"}}}},
   {"Delete":{"TableName":"Orders","Key":{"CustomerId":{"S":"c1"},"OrderDate":{"S":"a"}}}}]}');

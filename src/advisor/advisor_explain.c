@@ -897,6 +897,9 @@ explain_batch_get(Explain *x, Jsonb *req)
 	{
 		Jsonb	   *spec = request_entry(&values[i], false);
 		Jsonb	   *keys = req_array(spec, "Keys");
+		int			nkeys = JB_ROOT_COUNT(keys);
+		ItemTarget *targets = palloc0(sizeof(ItemTarget) * Max(nkeys, 1));
+		ItemTarget **ptrs = palloc(sizeof(ItemTarget *) * Max(nkeys, 1));
 		ExprParams *p = palloc0(sizeof(ExprParams));
 		ItemAction	a = {.op = "GetItem",.factor = 1};
 
@@ -906,9 +909,17 @@ explain_batch_get(Explain *x, Jsonb *req)
 		item_expressions_parse(p, &a.e);
 		a.table = dynamo_table_lookup(names[i], false);
 		a.consistent = req_bool(spec, "ConsistentRead", false);
-		for (int k = 0; k < JB_ROOT_COUNT(keys); k++)
+		/* every key checked, as execute() checks them, before any is explained */
+		for (int k = 0; k < nkeys; k++)
 		{
-			item_key_from_key(a.table, item_from_typed(element_object(keys, k, "keys"), false), &a.key);
+			batch_target(&targets[k], a.table,
+						 item_from_typed(element_object(keys, k, "keys"), false), false);
+			ptrs[k] = &targets[k];
+		}
+		batch_check_duplicates(ptrs, nkeys);
+		for (int k = 0; k < nkeys; k++)
+		{
+			a.key = targets[k].key;
 			explain_element(x, &a, &tu);
 		}
 	}
@@ -922,44 +933,51 @@ explain_batch_write(Explain *x, Jsonb *req)
 	char	  **names;
 	JsonbValue *values;
 	int			n = request_items(req, &names, &values);
-	int			total = 0;
+	int			total = 0,
+				w = 0;
+	ItemAction *actions;
+	ItemTarget *targets;
+	ItemTarget **ptrs;
 	TableUnits	tu;
 
 	for (int i = 0; i < n; i++)
 		total += JB_ROOT_COUNT(request_entry(&values[i], true));
 	if (total > BATCH_WRITE_MAX_REQUESTS)
 		dynamo_error(DYN_VALIDATION, "Too many items requested for the BatchWriteItem call");
-	table_units_init(&tu, total);
-	jb_begin_array(&x->st, "Requests");
+	actions = palloc0(sizeof(ItemAction) * Max(total, 1));
+	targets = palloc0(sizeof(ItemTarget) * Max(total, 1));
+	ptrs = palloc(sizeof(ItemTarget *) * Max(total, 1));
+	/* every request checked, as execute() checks them, before any is explained */
 	for (int i = 0; i < n; i++)
 	{
 		Jsonb	   *list = request_entry(&values[i], true);
 		DynamoTable *t = dynamo_table_lookup(names[i], false);
 
-		for (int k = 0; k < JB_ROOT_COUNT(list); k++)
+		for (int k = 0; k < JB_ROOT_COUNT(list); k++, w++)
 		{
-			Jsonb	   *w = element_object(list, k, "requestItems");
-			Jsonb	   *put = req_object(w, "PutRequest");
-			Jsonb	   *del = req_object(w, "DeleteRequest");
-			ItemAction	a = {.table = t,.factor = 1};
+			Jsonb	   *r = element_object(list, k, "requestItems");
+			Jsonb	   *put = req_object(r, "PutRequest");
+			Jsonb	   *del = req_object(r, "DeleteRequest");
+			ItemAction *a = &actions[w];
 
 			if ((put == NULL) == (del == NULL))
 				dynamo_error(DYN_VALIDATION,
 							 "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+			a->table = t;
+			a->factor = 1;
+			a->op = put ? "PutItem" : "DeleteItem";
 			if (put)
-			{
-				a.op = "PutItem";
-				a.item = required_map(put, "Item", "item");
-				item_key_from_item(t, a.item, &a.key);
-			}
-			else
-			{
-				a.op = "DeleteItem";
-				item_key_from_key(t, required_map(del, "Key", "key"), &a.key);
-			}
-			explain_element(x, &a, &tu);
+				a->item = required_map(put, "Item", "item");
+			batch_target(&targets[w], t, put ? a->item : required_map(del, "Key", "key"), put != NULL);
+			a->key = targets[w].key;
+			ptrs[w] = &targets[w];
 		}
 	}
+	batch_check_duplicates(ptrs, total);
+	table_units_init(&tu, total);
+	jb_begin_array(&x->st, "Requests");
+	for (w = 0; w < total; w++)
+		explain_element(x, &actions[w], &tu);
 	push_table_units(x, &tu);
 }
 

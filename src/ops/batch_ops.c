@@ -65,15 +65,15 @@ push_capacity_list(JsonbParseState **st, CapacityDetail capacity, int ntables,
 }
 
 /* Reject two targets naming one item */
-static void
-check_duplicates(ItemTarget **targets, int n)
+void
+batch_check_duplicates(ItemTarget **targets, int n)
 {
 	if (item_targets_have_duplicates(item_targets_sorted(targets, n), n))
 		dynamo_error(DYN_VALIDATION, "Provided list of item keys contains duplicates");
 }
 
 /* The key of a stored Item or Key map; a mismatch is DynamoDB's one message */
-static void
+void
 batch_target(ItemTarget *target, DynamoTable *t, Jsonb *map, bool in_item)
 {
 	target->table = t;
@@ -143,7 +143,7 @@ resolve_get_table(GetTable *g, ItemDialect d)
 		batch_target(&g->targets[i], t, dialect_item_in(d, element_object(g->keys, i, path)), false);
 		ptrs[i] = &g->targets[i];
 	}
-	check_duplicates(ptrs, g->nkeys);
+	batch_check_duplicates(ptrs, g->nkeys);
 }
 
 /*
@@ -387,7 +387,7 @@ dynamo_batch_write_item(Jsonb *request_items, CapacityDetail capacity, ItemDiale
 		else
 			batch_target(&reqs[w].target, t, reqs[w].delete_key, false);
 	}
-	check_duplicates(targets, total);
+	batch_check_duplicates(targets, total);
 
 	targets = item_targets_sorted(targets, total);
 	for (w = 0; w < total; w++)
