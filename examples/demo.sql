@@ -122,3 +122,22 @@ SELECT count(*) AS open_orders FROM dynamo.scan('Orders', '#s = :open',
     expression_attribute_names => '{"#s":"Status"}', expression_attribute_values => '{":open":"OPEN"}');
 SELECT pk AS customer, count(*) FILTER (WHERE item->>'Status' = 'OPEN') AS open_orders, sum((item->>'Total')::numeric) AS total
 FROM dynamo_data."Orders" GROUP BY pk ORDER BY pk;
+
+\echo
+\echo '=== 16. What that Scan costs, in DynamoDB terms and PostgreSQL''s, next to a Query: dynamo.explain'
+SELECT op, e->>'AccessPath' AS access_path, e->'Estimate'->'ItemsRead' AS items_read,
+       e->'Estimate'->'ItemsReturned' AS returned, e->'ConsumedCapacity'->'CapacityUnits' AS read_units,
+       e->'PostgreSQL'->>'Node' AS postgresql_plan
+FROM (VALUES
+  ('Scan', dynamo.explain('Scan', '{"TableName":"Orders","FilterExpression":"#s = :open",
+      "ExpressionAttributeNames":{"#s":"Status"},"ExpressionAttributeValues":{":open":{"S":"OPEN"}}}')),
+  ('Query', dynamo.explain('Query', '{"TableName":"Orders","KeyConditionExpression":"CustomerId = :c",
+      "FilterExpression":"#s = :open","ExpressionAttributeNames":{"#s":"Status"},
+      "ExpressionAttributeValues":{":c":{"S":"c1"},":open":{"S":"OPEN"}}}'))) AS x(op, e);
+SELECT jsonb_array_elements_text(dynamo.explain('Scan', '{"TableName":"Orders","FilterExpression":"#s = :open",
+    "ExpressionAttributeNames":{"#s":"Status"},"ExpressionAttributeValues":{":open":{"S":"OPEN"}}}')->'Warnings') AS warnings;
+
+\echo
+\echo '=== 17. What this session has consumed so far, and what DynamoDB on-demand would bill for it'
+SELECT table_name, operation, calls, items_read, items_returned, read_units, write_units, estimated_cost_usd
+FROM dynamo.usage ORDER BY table_name, operation;

@@ -11,6 +11,7 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 
+#include "advisor.h"
 #include "errors.h"
 #include "validate.h"
 #include "item_expressions.h"
@@ -124,7 +125,7 @@ sql_expressions(FunctionCallInfo fcinfo, const char *operation, int condition,
 	p.update = sql_text_arg(fcinfo, update);
 	p.names = sql_jsonb_arg(fcinfo, names);
 	p.values = plain_values ? item_from_plain(plain_values, false) : NULL;
-	item_expressions_parse(&p, e);
+	advisor_item_expressions_parse(&p, e, sql_text_arg(fcinfo, 0));
 }
 
 /* ReturnValuesOnConditionCheckFailure argument */
@@ -148,6 +149,7 @@ dynamo_put_item_sql(PG_FUNCTION_ARGS)
 	PutItemRequest put = {0};
 	ItemExpressions e;
 	char	   *name = table_name_arg(fcinfo);
+	Jsonb	   *old;
 
 	put.item = item_from_plain(jsonb_arg(fcinfo, 1, "item"), false);
 	sql_expressions(fcinfo, "PutItem", 2, -1, -1, 3, 4, &e);
@@ -155,7 +157,10 @@ dynamo_put_item_sql(PG_FUNCTION_ARGS)
 	put.return_values = parse_return_values(sql_text_arg(fcinfo, 5), "PutItem");
 	put.condition.return_old_on_failure = return_old_arg(fcinfo, 6);
 	put.table = dynamo_table_lookup(name, false);
-	return plain_item_result(fcinfo, dynamo_put_item(&put));
+	old = dynamo_put_item(&put);
+	advisor_count_units(name, ADV_PUT_ITEM, Max(item_size(put.item), old ? item_size(old) : 0),
+						true, true, false);
+	return plain_item_result(fcinfo, old);
 }
 
 PG_FUNCTION_INFO_V1(dynamo_get_item_sql);
@@ -174,11 +179,15 @@ dynamo_get_item_sql(PG_FUNCTION_ARGS)
 	ItemExpressions e;
 	DynamoTable *t;
 	ItemKey		key;
+	Jsonb	   *item;
 
 	sql_expressions(fcinfo, "GetItem", -1, 2, -1, 3, -1, &e);
 	t = dynamo_table_lookup(name, false);
 	item_key_from_key(t, key_map, &key);
-	return plain_item_result(fcinfo, item_project(&e, dynamo_get_item(t, &key)));
+	item = dynamo_get_item(t, &key);
+	advisor_count_units(name, ADV_GET_ITEM, item ? item_size(item) : 0, false,
+						!PG_ARGISNULL(4) && PG_GETARG_BOOL(4), item != NULL);
+	return plain_item_result(fcinfo, item_project(&e, item));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_delete_item_sql);
@@ -196,6 +205,7 @@ dynamo_delete_item_sql(PG_FUNCTION_ARGS)
 	ItemExpressions e;
 	char	   *name = table_name_arg(fcinfo);
 	Jsonb	   *key_map = item_from_plain(jsonb_arg(fcinfo, 1, "key"), false);
+	Jsonb	   *old;
 
 	sql_expressions(fcinfo, "DeleteItem", 2, -1, -1, 3, 4, &e);
 	item_condition_init(&del.condition, e.condition);
@@ -203,7 +213,12 @@ dynamo_delete_item_sql(PG_FUNCTION_ARGS)
 	del.condition.return_old_on_failure = return_old_arg(fcinfo, 6);
 	del.table = dynamo_table_lookup(name, false);
 	item_key_from_key(del.table, key_map, &del.key);
-	return plain_item_result(fcinfo, dynamo_delete_item(&del));
+	del.need_old = advisor_track_usage;
+	old = dynamo_delete_item(&del);
+	advisor_count_units(name, ADV_DELETE_ITEM, old ? item_size(old) : 0, true, true, false);
+	if (del.return_values != RV_ALL_OLD)
+		old = NULL;
+	return plain_item_result(fcinfo, old);
 }
 
 PG_FUNCTION_INFO_V1(dynamo_update_item_sql);
@@ -222,6 +237,7 @@ dynamo_update_item_sql(PG_FUNCTION_ARGS)
 	ItemExpressions e;
 	char	   *name = table_name_arg(fcinfo);
 	Jsonb	   *key_map = item_from_plain(jsonb_arg(fcinfo, 1, "key"), false);
+	Jsonb	   *attributes;
 
 	sql_expressions(fcinfo, "UpdateItem", 3, -1, 2, 4, 5, &e);
 	item_condition_init(&upd.condition, e.condition);
@@ -230,7 +246,10 @@ dynamo_update_item_sql(PG_FUNCTION_ARGS)
 	upd.condition.return_old_on_failure = return_old_arg(fcinfo, 7);
 	upd.table = dynamo_table_lookup(name, false);
 	item_key_from_key(upd.table, key_map, &upd.key);
-	return plain_item_result(fcinfo, dynamo_update_item(&upd));
+	attributes = dynamo_update_item(&upd);
+	advisor_count_units(name, ADV_UPDATE_ITEM, upd.write_bytes,
+						true, true, false);
+	return plain_item_result(fcinfo, attributes);
 }
 
 PG_FUNCTION_INFO_V1(dynamo_marshall);

@@ -14,6 +14,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "advisor.h"
 #include "json_build.h"
 #include "read_request.h"
 #include "sql_args.h"
@@ -80,7 +81,7 @@ read_request_from_args(FunctionCallInfo fcinfo, const ReadArgs *a, bool query, b
 	/* index_name came in 0.2.0: a 0.1.0 definition has no such argument */
 	if (a->index_name + paged < PG_NARGS())
 		p.index_name = sql_text_arg(fcinfo, a->index_name + paged);
-	read_request_build(&p, r);
+	advisor_read_request_build(&p, r);
 }
 
 /* Rows of a set-returning read */

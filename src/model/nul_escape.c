@@ -61,15 +61,14 @@ nul_unescape(const char *s, int len, int *outlen, bool *has_nul)
 int
 nul_unescaped_length(const char *s, int len)
 {
+	const char *end = s + len;
 	int			n = len;
 
-	for (int i = 0; i < len; i++)
+	/* memchr: most strings hold no escape, and this runs on every read */
+	while (s < end && (s = memchr(s, NUL_ESCAPE_CHAR, end - s)) != NULL)
 	{
-		if (s[i] == NUL_ESCAPE_CHAR)
-		{
-			n--;
-			i++;
-		}
+		n--;
+		s += 2;
 	}
 	return n;
 }

@@ -11,6 +11,7 @@
  */
 #include "postgres.h"
 
+#include "advisor.h"
 #include "batch_ops.h"
 #include "errors.h"
 #include "json_read.h"
@@ -64,15 +65,15 @@ push_capacity_list(JsonbParseState **st, CapacityDetail capacity, int ntables,
 }
 
 /* Reject two targets naming one item */
-static void
-check_duplicates(ItemTarget **targets, int n)
+void
+batch_check_duplicates(ItemTarget **targets, int n)
 {
 	if (item_targets_have_duplicates(item_targets_sorted(targets, n), n))
 		dynamo_error(DYN_VALIDATION, "Provided list of item keys contains duplicates");
 }
 
 /* The key of a stored Item or Key map; a mismatch is DynamoDB's one message */
-static void
+void
 batch_target(ItemTarget *target, DynamoTable *t, Jsonb *map, bool in_item)
 {
 	target->table = t;
@@ -102,6 +103,8 @@ typedef struct GetTable
 	Jsonb	  **items;			/* what was read (projected), NULL if missing */
 	int			processed;		/* keys read; the rest are unprocessed */
 	double		units;
+	int64		bytes;			/* of the items read, for usage figures */
+	int			found;
 } GetTable;
 
 /* Check a table's KeysAndAttributes and parse its projection */
@@ -138,7 +141,7 @@ resolve_get_table(GetTable *g, ItemDialect d)
 		batch_target(&g->targets[i], t, dialect_item_in(d, element_object(g->keys, i, path)), false);
 		ptrs[i] = &g->targets[i];
 	}
-	check_duplicates(ptrs, g->nkeys);
+	batch_check_duplicates(ptrs, g->nkeys);
 }
 
 /*
@@ -161,7 +164,10 @@ read_get_table(GetTable *g, int64 response_bytes)
 		response_bytes += item ? item_size(item) : 0;
 		g->items[g->processed] = item;
 		g->units += capacity_units(read_bytes, false, g->consistent);
+		g->bytes += read_bytes;
+		g->found += item != NULL;
 	}
+	advisor_count(g->name, ADV_BATCH_GET_ITEM, g->processed, g->found, g->bytes, g->units, 0);
 	return response_bytes;
 }
 
@@ -334,6 +340,7 @@ dynamo_batch_write_item(Jsonb *request_items, CapacityDetail capacity, ItemDiale
 								   &names, &values);
 	Jsonb	  **lists = palloc(sizeof(Jsonb *) * n);
 	double	   *units = palloc0(sizeof(double) * n);
+	int64	   *bytes = palloc0(sizeof(int64) * n);
 	int			total = 0;
 	int			w = 0;
 	WriteRequest *reqs;
@@ -377,16 +384,19 @@ dynamo_batch_write_item(Jsonb *request_items, CapacityDetail capacity, ItemDiale
 		else
 			batch_target(&reqs[w].target, t, reqs[w].delete_key, false);
 	}
-	check_duplicates(targets, total);
+	batch_check_duplicates(targets, total);
 
 	targets = item_targets_sorted(targets, total);
 	for (w = 0; w < total; w++)
 	{
 		WriteRequest *req = (WriteRequest *) targets[w];
+		int64		b = apply_write_request(req, capacity != CAPACITY_NONE);
 
-		units[req->table_index] += capacity_units(apply_write_request(req, capacity != CAPACITY_NONE),
-												  true, true);
+		units[req->table_index] += capacity_units(b, true, true);
+		bytes[req->table_index] += b;
 	}
+	for (int i = 0; i < n; i++)
+		advisor_count(names[i], ADV_BATCH_WRITE_ITEM, 0, 0, bytes[i], 0, units[i]);
 
 	jb_begin_object(&st, NULL);
 	jb_begin_object(&st, "UnprocessedItems");

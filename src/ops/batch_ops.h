@@ -16,6 +16,10 @@
 #define BATCH_WRITE_MAX_REQUESTS 25
 #define BATCH_GET_MAX_RESPONSE (16 * 1024 * 1024)
 
+/* Checks of a batch's items (also for dynamo.explain) */
+extern void batch_target(ItemTarget *target, DynamoTable *t, Jsonb *map, bool in_item);
+extern void batch_check_duplicates(ItemTarget **targets, int n);
+
 extern Jsonb *dynamo_batch_get_item(Jsonb *request_items, CapacityDetail capacity,
 									ItemDialect d);
 extern Jsonb *dynamo_batch_write_item(Jsonb *request_items, CapacityDetail capacity,

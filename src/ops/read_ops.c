@@ -26,6 +26,8 @@
 #include "utils/memutils.h"
 
 #include "index_read.h"
+#include "advisor.h"
+#include "capacity.h"
 #include "item_ops.h"
 #include "json_build.h"
 #include "read_ops.h"
@@ -52,6 +54,18 @@ add_text(ReadStatement *s, const char *text)
 		appendStringInfoString(s->sql, text);
 }
 
+/* A value as a typed SQL literal: 'c1'::text */
+char *
+read_sql_literal(Datum value, Oid type)
+{
+	Oid			output;
+	bool		varlena;
+
+	getTypeOutputInfo(type, &output, &varlena);
+	return psprintf("%s::%s", quote_literal_cstr(OidOutputFunctionCall(output, value)),
+					format_type_be(type));
+}
+
 /* A parameter: $n, or its value as a typed literal */
 static void
 add_param(ReadStatement *s, Datum value, Oid type)
@@ -62,15 +76,7 @@ add_param(ReadStatement *s, Datum value, Oid type)
 	if (s->sql == NULL)
 		return;
 	if (s->literals)
-	{
-		Oid			output;
-		bool		varlena;
-
-		getTypeOutputInfo(type, &output, &varlena);
-		appendStringInfo(s->sql, "%s::%s",
-						 quote_literal_cstr(OidOutputFunctionCall(output, value)),
-						 format_type_be(type));
-	}
+		appendStringInfoString(s->sql, read_sql_literal(value, type));
 	else
 		appendStringInfo(s->sql, "$%d", s->nparams);
 }
@@ -296,8 +302,19 @@ read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
 	Jsonb	   *seen = req->index ? index_read_visible(req, item) : item;
 
 	res->scanned_count++;
-	if (req->paged)
-		res->scanned_bytes += item_size(seen);
+	if (req->paged || advisor_track_usage)
+	{
+		int64		size = item_size(seen);
+
+		res->scanned_bytes += size;
+		res->page_bytes += size;
+	}
+	/* a read of all pages is charged page by page */
+	if (!req->paged && res->page_bytes >= DYNAMO_PAGE_BYTES)
+	{
+		res->read_units += capacity_units(res->page_bytes, false, req->consistent);
+		res->page_bytes = 0;
+	}
 	if (req->filter == NULL || expr_eval_condition(req->filter, seen))
 	{
 		res->count++;
@@ -318,21 +335,14 @@ read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
 		(req->paged && res->scanned_bytes >= DYNAMO_PAGE_BYTES);
 }
 
-/*
- * Run a Query or Scan, handing each matching item to visit; result gets the
- * counts and, when the read stopped early, LastEvaluatedKey.
- */
-void
-read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
+/* Walk the rows of a request through the cursor (see read_items) */
+static void
+read_rows(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 {
 	MemoryContext outer = CurrentMemoryContext;
 	MemoryContext batch;
 	ReadStatement s = {NULL, false, 0};
 	Portal		portal;
-
-	memset(result, 0, sizeof(ReadResult));
-	if (req->empty)
-		return;
 
 	/*
 	 * Rows are read into a batch context, freed batch by batch; a page
@@ -380,6 +390,21 @@ read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 	MemoryContextSwitchTo(outer);
 	if (batch != outer)
 		MemoryContextDelete(batch);
+}
+
+/*
+ * Run a Query or Scan, handing each matching item to visit; result gets the
+ * counts and, when the read stopped early, LastEvaluatedKey.
+ */
+void
+read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
+{
+	memset(result, 0, sizeof(ReadResult));
+	if (!req->empty)
+		read_rows(req, visit, arg, result);
+	if (result->page_bytes > 0 || result->read_units == 0)
+		result->read_units += capacity_units(result->page_bytes, false, req->consistent);
+	advisor_count_read(req, result);
 }
 
 /* An item in a page's form */

@@ -61,6 +61,7 @@ typedef struct ReadRequest
 	/* IndexName: the read goes through the index (src/indexes/index_read.c) */
 	struct DynamoIndex *index;
 	Jsonb	   *index_start;	/* ExclusiveStartKey, stored form */
+	bool		consistent;		/* ConsistentRead, for the capacity counted */
 } ReadRequest;
 
 /* What a read did */
@@ -68,7 +69,9 @@ typedef struct ReadResult
 {
 	int64		count;			/* items that passed the filter */
 	int64		scanned_count;	/* items evaluated */
-	int64		scanned_bytes;	/* their size (paged reads only) */
+	int64		scanned_bytes;	/* their size (paged reads, or usage tracked) */
+	int64		page_bytes;		/* of them, in the page being read */
+	double		read_units;		/* capacity units, page by page (usage) */
 	bool		stopped;		/* at Limit or the page size: more may follow */
 	Jsonb	   *last_key;		/* LastEvaluatedKey (stored form) when stopped */
 } ReadResult;
@@ -102,6 +105,9 @@ extern void read_page(ReadRequest *req, JsonbParseState **st, ItemForm form,
 
 /* The statement read_items() runs for a request, and its parameters */
 extern char *read_statement(ReadRequest *req, Datum *values, Oid *types, int *nparams);
+
+/* A value as a typed SQL literal */
+extern char *read_sql_literal(Datum value, Oid type);
 
 /* The segment (of total) of a partition key value, as parallel Scan splits */
 extern int	read_segment_of(DynamoTable *t, Datum partition, int total);

@@ -428,6 +428,7 @@ read_request_build(ReadParams *p, ReadRequest *req)
 	req->query = p->query;
 	req->forward = p->forward;
 	req->paged = p->paged;
+	req->consistent = p->consistent_read;
 	dynamo_check_table_name(p->table_name, "tableName");
 	if (p->index_name)
 		dynamo_check_table_name(p->index_name, "indexName");

@@ -12,6 +12,7 @@
 
 #include "mb/pg_wchar.h"
 
+#include "advisor.h"
 #include "errors.h"
 #include "validate.h"
 #include "json_read.h"
@@ -259,4 +260,5 @@ dynamo_transact_get_items(TransactRequest *tx, Jsonb **items)
 		a->bytes = item ? item_size(item) : 0;
 		items[i] = item_project(&a->expr, item);
 	}
+	advisor_count_transact(tx, false);
 }

@@ -22,6 +22,7 @@
 #include "access/xact.h"
 #include "utils/resowner.h"
 
+#include "advisor.h"
 #include "errors.h"
 #include "json_build.h"
 #include "transact_ops.h"
@@ -90,14 +91,13 @@ apply_action(TransactAction *a, bool need_sizes)
 		UpdateItemRequest upd = {.table = a->target.table, .key = a->target.key,
 			.update = a->expr.update, .condition = cond,
 		.return_values = need_sizes ? RV_ALL_NEW : RV_NONE};
-		Jsonb	   *new = dynamo_update_item(&upd);
-
-		a->bytes = new ? item_size(new) : 0;
+		(void) dynamo_update_item(&upd);
+		a->bytes = upd.write_bytes;
 	}
 	else if (a->kind == TX_DELETE)
 	{
 		DeleteItemRequest del = {.table = a->target.table, .key = a->target.key,
-		.condition = cond, .need_old = need_sizes};
+		.condition = cond, .need_old = true};
 		Jsonb	   *old = dynamo_delete_item(&del);
 
 		a->bytes = old ? item_size(old) : 0;
@@ -223,5 +223,6 @@ dynamo_transact_write_items(TransactRequest *tx)
 	PG_END_TRY();
 	if (response == NULL)
 		transact_cancel(tx);
+	advisor_count_transact(tx, true);
 	return response;
 }

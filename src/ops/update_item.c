@@ -72,6 +72,7 @@ dynamo_update_item(UpdateItemRequest *req)
 
 	item_spi_connect();
 	old = item_write_locked(req->table, &req->key, &req->condition, updated_item, req, &new);
+	req->write_bytes = Max(old ? item_size(old) : 0, new ? item_size(new) : 0);
 	result = item_transfer(new ? returned_attributes(req, old, new) : NULL);
 	SPI_finish();
 	return result;

@@ -15,6 +15,7 @@ typedef struct UpdateItemRequest
 	DynUpdate  *update;			/* NULL: no update (the item is still created) */
 	ItemCondition condition;
 	ReturnValues return_values;
+	int64		write_bytes;	/* out: the larger of the old and new item's size */
 } UpdateItemRequest;
 
 extern Jsonb *dynamo_update_item(UpdateItemRequest *req);

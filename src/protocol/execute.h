@@ -8,6 +8,7 @@
 #include "utils/jsonb.h"
 
 #include "capacity.h"
+#include "read_request.h"
 
 /*
  * An operation's handler: request in, response out, both in DynamoDB's
@@ -38,6 +39,8 @@ extern Jsonb *exec_transact_write_items(Jsonb *req, bool escaped);
 extern Jsonb *exec_query(Jsonb *req, bool escaped);
 extern Jsonb *exec_scan(Jsonb *req, bool escaped);
 extern char *exec_read_to_sql(const char *operation, Jsonb *req);
+extern void exec_read_build(Jsonb *req, bool query, ReadParams *p, ReadRequest *r);
+extern char *exec_placeholders_literal(Jsonb *map, const char *text);
 
 /* PartiQL (execute_partiql.c) */
 extern Jsonb *exec_execute_statement(Jsonb *req, bool escaped);

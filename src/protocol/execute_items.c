@@ -7,6 +7,7 @@
 
 #include "utils/fmgrprotos.h"
 
+#include "advisor.h"
 #include "errors.h"
 #include "validate.h"
 #include "execute.h"
@@ -90,6 +91,8 @@ exec_put_item(Jsonb *req, bool escaped)
 	put.need_old = capacity != CAPACITY_NONE;
 	put.table = dynamo_table_lookup(name, false);
 	old = dynamo_put_item(&put);
+	advisor_count_units(name, ADV_PUT_ITEM, Max(item_size(put.item), old ? item_size(old) : 0),
+						true, true, false);
 
 	jb_begin_object(&st, NULL);
 	if (put.return_values == RV_ALL_OLD)
@@ -120,7 +123,8 @@ exec_get_item(Jsonb *req, bool escaped)
 	item_key_from_key(t, key_map, &key);
 	item = dynamo_get_item(t, &key);
 	/* the whole item is read */
-	read_bytes = (item && capacity) ? item_size(item) : 0;
+	read_bytes = item ? item_size(item) : 0;
+	advisor_count_units(name, ADV_GET_ITEM, read_bytes, false, consistent, item != NULL);
 	item = item_project(&e, item);
 
 	jb_begin_object(&st, NULL);
@@ -148,8 +152,9 @@ exec_delete_item(Jsonb *req, bool escaped)
 	del.condition.return_old_on_failure = return_old_on_failure(req);
 	del.table = dynamo_table_lookup(name, false);
 	item_key_from_key(del.table, key_map, &del.key);
-	del.need_old = capacity != CAPACITY_NONE;
+	del.need_old = capacity != CAPACITY_NONE || advisor_track_usage;
 	old = dynamo_delete_item(&del);
+	advisor_count_units(name, ADV_DELETE_ITEM, old ? item_size(old) : 0, true, true, false);
 
 	jb_begin_object(&st, NULL);
 	if (del.return_values == RV_ALL_OLD)
@@ -180,11 +185,12 @@ exec_update_item(Jsonb *req, bool escaped)
 	upd.table = dynamo_table_lookup(name, false);
 	item_key_from_key(upd.table, key_map, &upd.key);
 	attributes = dynamo_update_item(&upd);
+	advisor_count_units(name, ADV_UPDATE_ITEM, upd.write_bytes, true, true, false);
 
 	jb_begin_object(&st, NULL);
 	push_item(&st, "Attributes", attributes, escaped);
 	exec_push_collection_metrics(&st, req, upd.table, &upd.key, NULL, escaped);
 	if (capacity)
-		push_capacity(&st, capacity, name, attributes ? item_size(attributes) : 0, true, true);
+		push_capacity(&st, capacity, name, upd.write_bytes, true, true);
 	return jb_finish(&st);
 }

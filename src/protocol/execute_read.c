@@ -50,6 +50,14 @@ read_params_from_request(Jsonb *req, bool escaped, bool query, ReadParams *p)
 	}
 }
 
+/* Check a Query or Scan request (DynamoDB JSON) and reduce it to r */
+void
+exec_read_build(Jsonb *req, bool query, ReadParams *p, ReadRequest *r)
+{
+	read_params_from_request(req, false, query, p);
+	read_request_build(p, r);
+}
+
 /* Query or Scan: one page */
 static Jsonb *
 exec_read(Jsonb *req, bool escaped, bool query)
@@ -90,8 +98,8 @@ exec_scan(Jsonb *req, bool escaped)
  * expression's text uses, since dynamo.eval_condition() and
  * dynamo.project() reject unused ones; NULL when it uses none.
  */
-static char *
-placeholders_literal(Jsonb *map, const char *text)
+char *
+exec_placeholders_literal(Jsonb *map, const char *text)
 {
 	JsonbParseState *st = NULL;
 	JsonbIterator *it;
@@ -175,15 +183,15 @@ exec_read_to_sql(const char *op, Jsonb *req)
 		else if (r.projection)
 			appendStringInfo(&outer, "SELECT dynamo.project(item, %s, %s) AS item",
 							 quote_literal_cstr(p.expr.projection),
-							 placeholders_literal(p.expr.names, p.expr.projection));
+							 exec_placeholders_literal(p.expr.names, p.expr.projection));
 		else
 			appendStringInfoString(&outer, "SELECT item");
 		appendStringInfo(&outer, " FROM (%s) AS page", sql.data);
 		if (r.filter)
 			appendStringInfo(&outer, " WHERE dynamo.eval_condition(item, %s, %s, %s)",
 							 quote_literal_cstr(p.expr.filter),
-							 placeholders_literal(p.expr.names, p.expr.filter),
-							 placeholders_literal(p.expr.values ? item_to_plain(p.expr.values, false) : NULL,
+							 exec_placeholders_literal(p.expr.names, p.expr.filter),
+							 exec_placeholders_literal(p.expr.values ? item_to_plain(p.expr.values, false) : NULL,
 												  p.expr.filter));
 		sql = outer;
 	}
