@@ -36,6 +36,9 @@ const DynamoExceptionInfo DynamoExceptions[DYN_EXCEPTION_COUNT] = {
 	[DYN_MISSING_AUTHENTICATION_TOKEN] = {"MissingAuthenticationTokenException", "DY018", 400, CORAL_SERVICE},
 	[DYN_INVALID_SIGNATURE] = {"InvalidSignatureException", "DY019", 400, CORAL_SERVICE},
 	[DYN_DUPLICATE_ITEM] = {"DuplicateItemException", "DY020", 400, DYNAMODB_API},
+	/* streams */
+	[DYN_EXPIRED_ITERATOR] = {"ExpiredIteratorException", "DY021", 400, DYNAMODB_API},
+	[DYN_TRIMMED_DATA_ACCESS] = {"TrimmedDataAccessException", "DY022", 400, DYNAMODB_API},
 	[DYN_INTERNAL_SERVER_ERROR] = {"InternalServerError", "DY500", 500, DYNAMODB_API},
 };
 

@@ -17,6 +17,7 @@
 #include "errors.h"
 #include "json_build.h"
 #include "item_ops.h"
+#include "streams.h"
 #include "table_ops.h"
 
 char	   *dynamo_region = NULL;
@@ -153,6 +154,7 @@ table_description(DynamoTable *t, const char *status)
 	jb_string(&st, "BillingMode", "PAY_PER_REQUEST");
 	jb_end_object(&st);
 	jb_bool(&st, "DeletionProtectionEnabled", false);
+	stream_describe_table(&st, t->table_id);	/* streams */
 	return jb_finish(&st);
 }
 
@@ -235,6 +237,8 @@ dynamo_create_table(CreateTableRequest *req)
 					 sk ? psprintf("'%s'", DynamoTypeNames[req->sort_key.type]) : "NULL"),
 			4, args, SPI_OK_INSERT);
 
+	if (req->stream_view_type)
+		stream_enable(req->table_name, req->stream_view_type);	/* streams */
 	t = dynamo_table_lookup(req->table_name, false);
 	result = item_transfer(table_description(t, "ACTIVE"));
 	SPI_finish();
@@ -253,6 +257,7 @@ dynamo_delete_table(const char *table_name)
 {
 	DynamoTable *t;
 	Jsonb	   *result;
+	char	   *table_id;
 	const char *args[1] = {table_name};
 
 	dynamo_check_table_op_name(table_name);
@@ -262,8 +267,10 @@ dynamo_delete_table(const char *table_name)
 	if (t == NULL)
 		table_not_found(table_name);
 	result = item_transfer(table_description(t, "DELETING"));
+	table_id = pstrdup(t->table_id);
 	spi_run("DELETE FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_DELETE);
 	spi_run(psprintf("DROP TABLE %s", t->qualified_name), 0, NULL, SPI_OK_UTILITY);
+	stream_table_dropped(table_id);	/* streams */
 	SPI_finish();
 	return result;
 }

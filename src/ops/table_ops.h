@@ -14,6 +14,7 @@ typedef struct CreateTableRequest
 	const char *table_name;
 	DynamoKeyAttr partition_key;
 	DynamoKeyAttr sort_key;		/* name NULL without one */
+	const char *stream_view_type;	/* streams: enable a stream of this view type */
 } CreateTableRequest;
 
 extern void dynamo_check_key_attr_name(const char *name, int position);

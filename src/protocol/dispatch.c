@@ -30,6 +30,11 @@ static const DynamoOperation Operations[] = {
 	{"BatchWriteItem", exec_batch_write_item},
 	{"TransactGetItems", exec_transact_get_items},
 	{"TransactWriteItems", exec_transact_write_items},
+	/* streams: DynamoDB Streams (target DynamoDBStreams_20120810.*) */
+	{"ListStreams", exec_list_streams},
+	{"DescribeStream", exec_describe_stream},
+	{"GetShardIterator", exec_get_shard_iterator},
+	{"GetRecords", exec_get_records},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

@@ -38,6 +38,11 @@ extern Jsonb *exec_transact_write_items(Jsonb *req, bool escaped);
 extern Jsonb *exec_query(Jsonb *req, bool escaped);
 extern Jsonb *exec_scan(Jsonb *req, bool escaped);
 extern char *exec_read_to_sql(const char *operation, Jsonb *req);
+/* streams: DynamoDB Streams (execute_streams.c) */
+extern Jsonb *exec_list_streams(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_stream(Jsonb *req, bool escaped);
+extern Jsonb *exec_get_shard_iterator(Jsonb *req, bool escaped);
+extern Jsonb *exec_get_records(Jsonb *req, bool escaped);
 
 extern char *exec_table_name(Jsonb *req);
 

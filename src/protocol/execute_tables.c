@@ -9,6 +9,7 @@
 #include "execute.h"
 #include "json_read.h"
 #include "json_build.h"
+#include "streams.h"
 #include "table_ops.h"
 
 #define LIST_TABLES_MAX 100
@@ -171,6 +172,7 @@ exec_create_table(Jsonb *req, bool escaped)
 	if ((int) JB_ROOT_COUNT(defs) != nkeys)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
 	check_billing_mode(req);
+	ct.stream_view_type = stream_check_specification(req_object(req, "StreamSpecification"), false, NULL);
 
 	jb_begin_object(&st, NULL);
 	jb_jsonb(&st, "TableDescription", dynamo_create_table(&ct));

@@ -1,0 +1,234 @@
+/*
+ * stream_capture.c
+ *		The capture trigger: one stream record per change of an item, written
+ *		in the writing transaction.
+ *
+ * dynamo.stream_capture() runs AFTER each row written to the item table of
+ * a stream-enabled table, whichever door wrote it (the SQL functions,
+ * execute(), batches, transactions, TTL expiry, plain INSERT / UPDATE /
+ * DELETE).  A rolled back write takes its record with it; an UPDATE that
+ * leaves the item as it was (stored items are canonical, so equal items
+ * have equal jsonb) writes none; an UPDATE that moves an item to another
+ * key is a REMOVE and an INSERT.  Writers of one item are serialised by its
+ * row lock, so their records' sequence numbers follow their commit order.
+ *
+ * Before its first record, a transaction takes a number k from the
+ * sequence and holds a transaction-level advisory lock keyed by k (field4
+ * STREAM_LOCK_TAG, so it cannot collide with users' advisory locks); every
+ * record it then writes has a sequence number above k.  Readers use these
+ * locks to find the lowest sequence number still in flight (stream_read.c).
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/sequence.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "storage/lmgr.h"
+#include "storage/lock.h"
+#include "storage/proc.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "attr_value.h"
+#include "streams.h"
+
+/*
+ * Set by the TTL expiry around its deletes: their records carry the
+ * service's userIdentity.
+ */
+bool		stream_capture_service_delete = false;
+
+/* Whether the change being captured is made by the service (TTL expiry) */
+bool
+stream_service_principal(void)
+{
+	return stream_capture_service_delete;
+}
+
+/* The advisory lock held by this transaction's writer, and its key */
+static int64 writer_key;
+static LocalTransactionId writer_lxid = InvalidLocalTransactionId;
+
+/* The sequence of stream records */
+Oid
+stream_sequence_oid(void)
+{
+	Oid			seq = get_relname_relid("stream_sequence", get_namespace_oid("dynamo", false));
+
+	if (!OidIsValid(seq))
+		elog(ERROR, "pg_dynamo stream sequence is missing");
+	return seq;
+}
+
+/*
+ * Hold this transaction's writer lock: a key below every sequence number
+ * the transaction takes from now on.  A subtransaction's abort releases the
+ * lock; the next record takes a new one.
+ */
+static void
+hold_writer_lock(Oid seq)
+{
+	LOCKTAG		tag;
+
+	if (writer_lxid == MyProc->lxid)
+	{
+		stream_lock_tag(&tag, writer_key);
+		if (LockHeldByMe(&tag, ShareLock))
+			return;
+	}
+	writer_key = nextval_internal(seq, false);
+	stream_lock_tag(&tag, writer_key);
+	(void) LockAcquire(&tag, ShareLock, false, false);
+	writer_lxid = MyProc->lxid;
+}
+
+/* The item column of a row */
+static Jsonb *
+row_item(HeapTuple tuple, TupleDesc desc)
+{
+	bool		isnull;
+	Datum		d = heap_getattr(tuple, SPI_fnumber(desc, "item"), desc, &isnull);
+
+	return isnull ? NULL : DatumGetJsonbP(d);
+}
+
+/* The key attributes of an item, as an item: {pk: v[, sk: v]} */
+static Jsonb *
+item_keys(Jsonb *item, const char *pk, const char *sk)
+{
+	JsonbParseState *st = NULL;
+	const char *names[2] = {pk, sk};
+
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	for (int i = 0; i < 2 && names[i]; i++)
+	{
+		JsonbValue	k,
+				   *v;
+
+		k.type = jbvString;
+		k.val.string.val = (char *) names[i];
+		k.val.string.len = strlen(names[i]);
+		v = getKeyJsonValueFromContainer(&item->root, k.val.string.val, k.val.string.len, NULL);
+		if (v == NULL)
+			continue;
+		pushJsonbValue(&st, WJB_KEY, &k);
+		pushJsonbValue(&st, WJB_VALUE, v);
+	}
+	return JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
+}
+
+static bool
+jsonb_equal(Jsonb *a, Jsonb *b)
+{
+	return compareJsonbContainers(&a->root, &b->root) == 0;
+}
+
+/* Write one record of a stream, images as the view type keeps them */
+static void
+write_record(int32 stream_id, const char *view, const char *event,
+			 Jsonb *keys, Jsonb *old_item, Jsonb *new_item)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			seq = stream_sequence_oid();
+	bool		keys_only = strcmp(view, "KEYS_ONLY") == 0;
+	bool		new_kept = !keys_only && strcmp(view, "OLD_IMAGE") != 0 && new_item;
+	bool		old_kept = !keys_only && strcmp(view, "NEW_IMAGE") != 0 && old_item;
+	int64		size = item_size(keys);
+	Datum		values[7];
+	char		nulls[7] = {' ', ' ', ' ', ' ', ' ', ' ', ' '};
+	StreamOwner so;
+
+	if (new_kept)
+		size += item_size(new_item);
+	if (old_kept)
+		size += item_size(old_item);
+	values[0] = Int32GetDatum(stream_id);
+	values[1] = CStringGetTextDatum(event);
+	values[2] = JsonbPGetDatum(keys);
+	values[3] = new_kept ? JsonbPGetDatum(new_item) : (Datum) 0;
+	nulls[3] = new_kept ? ' ' : 'n';
+	values[4] = old_kept ? JsonbPGetDatum(old_item) : (Datum) 0;
+	nulls[4] = old_kept ? ' ' : 'n';
+	values[5] = Int32GetDatum((int32) size);
+	values[6] = BoolGetDatum(stream_service_principal());
+
+	hold_writer_lock(seq);
+	stream_spi_connect(&so);
+	if (plan == NULL)
+	{
+		Oid			types[7] = {INT4OID, TEXTOID, JSONBOID, JSONBOID, JSONBOID, INT4OID, BOOLOID};
+		SPIPlanPtr	p = SPI_prepare("INSERT INTO dynamo.stream_records (stream_id, seq, event_name, keys,"
+									" new_image, old_image, size_bytes, created_at, xid, service)"
+									" VALUES ($1, pg_catalog.nextval('dynamo.stream_sequence'::pg_catalog.regclass),"
+									" $2, $3, $4, $5, $6, pg_catalog.clock_timestamp(), pg_catalog.pg_current_xact_id(), $7)",
+									7, types);
+
+		if (p == NULL || SPI_keepplan(p) != 0)
+			elog(ERROR, "could not prepare the stream record insert");
+		plan = p;
+	}
+	if (SPI_execute_plan(plan, values, nulls, false, 0) != SPI_OK_INSERT)
+		elog(ERROR, "could not write a stream record");
+	stream_spi_finish(&so);
+}
+
+/*
+ * Capture one row change of a trigger on an item table.  Trigger
+ * arguments: stream id, StreamViewType, partition key name, sort key name.
+ */
+void
+stream_capture_row(TriggerData *td)
+{
+	Trigger    *tg = td->tg_trigger;
+	TupleDesc	desc = td->tg_relation->rd_att;
+	int32		stream_id;
+	const char *view;
+	const char *pk;
+	const char *sk;
+	Jsonb	   *old_item = NULL;
+	Jsonb	   *new_item = NULL;
+	Jsonb	   *old_keys,
+			   *new_keys;
+
+	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) || tg->tgnargs < 3)
+		elog(ERROR, "dynamo.stream_capture() must be an AFTER ROW trigger with a stream id, a view type and key names");
+	stream_id = pg_strtoint32(tg->tgargs[0]);
+	view = tg->tgargs[1];
+	pk = tg->tgargs[2];
+	sk = tg->tgnargs > 3 ? tg->tgargs[3] : NULL;
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		new_item = row_item(td->tg_trigtuple, desc);
+	else if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		old_item = row_item(td->tg_trigtuple, desc);
+	else
+	{
+		old_item = row_item(td->tg_trigtuple, desc);
+		new_item = row_item(td->tg_newtuple, desc);
+		if (jsonb_equal(old_item, new_item))
+			return;
+	}
+
+	if (old_item == NULL)
+	{
+		write_record(stream_id, view, "INSERT", item_keys(new_item, pk, sk), NULL, new_item);
+		return;
+	}
+	old_keys = item_keys(old_item, pk, sk);
+	if (new_item == NULL)
+	{
+		write_record(stream_id, view, "REMOVE", old_keys, old_item, NULL);
+		return;
+	}
+	new_keys = item_keys(new_item, pk, sk);
+	if (jsonb_equal(old_keys, new_keys))
+		write_record(stream_id, view, "MODIFY", new_keys, old_item, new_item);
+	else
+	{
+		write_record(stream_id, view, "REMOVE", old_keys, old_item, NULL);
+		write_record(stream_id, view, "INSERT", new_keys, NULL, new_item);
+	}
+}
