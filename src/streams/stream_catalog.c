@@ -65,6 +65,16 @@ stream_spi_connect(StreamOwner *o)
 	SetUserIdAndSecContext(rel_owner(rel), o->sec_context | SECURITY_LOCAL_USERID_CHANGE);
 }
 
+/*
+ * Whether the stream catalog exists: a database still at 0.1.0 (before
+ * ALTER EXTENSION UPDATE) has none, and no stream either.
+ */
+static bool
+catalog_exists(void)
+{
+	return OidIsValid(get_relname_relid("streams", get_namespace_oid("dynamo", false)));
+}
+
 /* Leave SPI and the owner's identity */
 void
 stream_spi_finish(StreamOwner *o)
@@ -181,6 +191,8 @@ stream_check_specification(Jsonb *spec, bool update, const char *table_name)
 	if (!update)
 		return enabled->val.boolean ? view : NULL;
 
+	if (dynamo_table_lookup(table_name, true) == NULL)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
 	current = stream_latest_of_table(table_name);
 	if (enabled->val.boolean && current && current->enabled)
 		dynamo_error(DYN_VALIDATION, "Table already has an enabled stream: TableName: %s", table_name);
@@ -198,7 +210,8 @@ stream_specification_update(const char *table_name, Jsonb *spec)
 {
 	const char *view;
 
-	dynamo_table_lookup(table_name, false);
+	if (spec == NULL)
+		return;
 	view = stream_check_specification(spec, true, table_name);
 	if (view)
 		stream_enable(table_name, view);
@@ -307,6 +320,8 @@ stream_table_dropped(const char *table_id)
 {
 	StreamOwner so;
 
+	if (!catalog_exists())
+		return;
 	stream_spi_connect(&so);
 	close_streams(table_id);
 	stream_spi_finish(&so);
@@ -377,10 +392,12 @@ void
 stream_describe_table(JsonbParseState **st, const char *table_id)
 {
 	const char *args[1] = {table_id};
-	List	   *l = select_streams("WHERE table_id OPERATOR(pg_catalog.=) $1::uuid ORDER BY stream_id DESC LIMIT 1",
-								   1, args);
+	List	   *l;
 	StreamInfo *s;
 
+	if (!catalog_exists())
+		return;
+	l = select_streams("WHERE table_id OPERATOR(pg_catalog.=) $1::uuid ORDER BY stream_id DESC LIMIT 1", 1, args);
 	if (l == NIL)
 		return;
 	s = linitial(l);
@@ -486,7 +503,7 @@ stream_trim(Interval *retention, Interval *shard_lifetime)
 
 	stream_spi_connect(&so);
 	if (SPI_execute_with_args("WITH h AS (SELECT stream_id, pg_catalog.max(seq) AS seq FROM dynamo.stream_records"
-							  "  WHERE created_at OPERATOR(pg_catalog.<) pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) $1"
+							  "  WHERE created_at OPERATOR(pg_catalog.<) (pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) $1)"
 							  "  GROUP BY stream_id),"
 							  " t AS (UPDATE dynamo.streams s SET trimmed_seq = GREATEST(s.trimmed_seq, h.seq) FROM h"
 							  "  WHERE s.stream_id OPERATOR(pg_catalog.=) h.stream_id)"
@@ -496,7 +513,7 @@ stream_trim(Interval *retention, Interval *shard_lifetime)
 		elog(ERROR, "could not trim stream records");
 	removed = (int64) SPI_processed;
 	if (SPI_execute_with_args("WITH s AS (DELETE FROM dynamo.streams WHERE disabled_at OPERATOR(pg_catalog.<)"
-							  "  pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) $1 RETURNING stream_id)"
+							  "  (pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) $1) RETURNING stream_id)"
 							  " DELETE FROM dynamo.stream_records r USING s WHERE r.stream_id OPERATOR(pg_catalog.=) s.stream_id",
 							  2, types, values, NULL, false, 0) != SPI_OK_DELETE)
 		elog(ERROR, "could not remove disabled streams");
@@ -504,7 +521,7 @@ stream_trim(Interval *retention, Interval *shard_lifetime)
 	if (SPI_execute_with_args("UPDATE dynamo.stream_shards h SET end_seq = pg_catalog.nextval('dynamo.stream_sequence')"
 							  " FROM dynamo.streams s WHERE s.stream_id OPERATOR(pg_catalog.=) h.stream_id"
 							  " AND s.disabled_at IS NULL AND h.end_seq IS NULL"
-							  " AND h.created_at OPERATOR(pg_catalog.<=) pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) $2"
+							  " AND h.created_at OPERATOR(pg_catalog.<=) (pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) $2)"
 							  " RETURNING h.stream_id, h.shard_id, h.end_seq",
 							  2, types, values, NULL, false, 0) != SPI_OK_UPDATE_RETURNING)
 		elog(ERROR, "could not close stream shards");

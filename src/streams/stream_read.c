@@ -151,8 +151,9 @@ stream_iterator_decode(const char *text)
 	it->issued_at = issued;
 	if (GetCurrentTimestamp() - it->issued_at > (int64) STREAM_ITERATOR_LIFETIME_MS * 1000)
 		dynamo_error(DYN_EXPIRED_ITERATOR,
-					 "Iterator expired. The iterator was created at time %s while right now it is %s.",
-					 timestamptz_to_str(it->issued_at), timestamptz_to_str(GetCurrentTimestamp()));
+					 "Iterator expired. The iterator was created at time %s while right now it is %s which is further in the future than the tolerated delay of %d milliseconds.",
+					 timestamptz_to_str(it->issued_at), timestamptz_to_str(GetCurrentTimestamp()),
+					 STREAM_ITERATOR_LIFETIME_MS);
 	it->stream = stream_lookup_arn(pnstrdup(text, sep - text));
 	foreach(lc, stream_shards(it->stream))
 	{
