@@ -36,8 +36,10 @@ PG_CPPFLAGS = -I$(srcdir)/src $(addprefix -I$(srcdir)/,$(SRCDIRS))
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 
 # The library is loaded into every backend: only the SQL entry points (the
-# PG_FUNCTION_INFO_V1 names of src/functions/) and PostgreSQL's module hooks
-# are exported; every other symbol stays local to the library
+# PG_FUNCTION_INFO_V1 names of src/functions/), the background workers' main
+# functions (declared "PGDLLEXPORT void <name>(Datum main_arg);" in
+# src/workers/) and PostgreSQL's module hooks are exported; every other
+# symbol stays local to the library
 SHLIB_LINK += -Wl,--version-script=exports.map
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
@@ -50,9 +52,10 @@ include $(PGXS)
 $(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard src/sql/[0-9][0-9]_*.sql))
 	cat $^ > $@
 
-exports.map: $(wildcard src/functions/*.c)
+exports.map: $(wildcard src/functions/*.c src/workers/*.c)
 	{ echo '{ global: Pg_magic_func; _PG_init;'; \
-	  sed -n 's/^PG_FUNCTION_INFO_V1(\([a-z_0-9]*\));/\1; pg_finfo_\1;/p' $^; \
+	  sed -n 's/^PG_FUNCTION_INFO_V1(\([a-z_0-9]*\));/\1; pg_finfo_\1;/p' $(wildcard src/functions/*.c); \
+	  sed -n 's/^PGDLLEXPORT void \([a-z_0-9]*\)(Datum main_arg);/\1;/p' $(wildcard src/workers/*.c); \
 	  echo 'local: *; };'; } > $@
 
 $(shlib): exports.map

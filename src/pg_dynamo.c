@@ -8,8 +8,10 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/guc.h"
 
+#include "stream_trim_worker.h"
 #include "table_ops.h"
 
 PG_MODULE_MAGIC;
@@ -28,5 +30,19 @@ _PG_init(void)
 							   "Account id named in table ARNs.",
 							   NULL, &dynamo_account_id, "000000000000",
 							   PGC_USERSET, 0, NULL, NULL, NULL);
+
+	/* streams: the trimming worker (when preloaded) */
+	DefineCustomIntVariable("pg_dynamo.stream_trim_interval",
+							"Seconds between two trims of DynamoDB Streams by the background worker (0: none).",
+							"Takes effect when pg_dynamo is in shared_preload_libraries.",
+							&stream_trim_interval, 60, 0, 86400,
+							PGC_SIGHUP, GUC_UNIT_S, NULL, NULL, NULL);
+	DefineCustomStringVariable("pg_dynamo.stream_trim_database",
+							   "Database whose DynamoDB Streams the background worker trims.",
+							   NULL, &stream_trim_database, "postgres",
+							   PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	if (process_shared_preload_libraries_in_progress)
+		stream_trim_worker_register();
+
 	MarkGUCPrefixReserved("pg_dynamo");
 }
