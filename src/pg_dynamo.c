@@ -39,8 +39,9 @@ _PG_init(void)
 							PGC_SIGHUP, GUC_UNIT_S, NULL, NULL, NULL);
 	DefineCustomStringVariable("pg_dynamo.stream_trim_database",
 							   "Database whose DynamoDB Streams the background worker trims.",
-							   NULL, &stream_trim_database, "postgres",
-							   PGC_POSTMASTER, 0, NULL, NULL, NULL);
+							   "Read when the worker starts.",
+							   &stream_trim_database, "postgres",
+							   PGC_SIGHUP, 0, NULL, NULL, NULL);
 	if (process_shared_preload_libraries_in_progress)
 		stream_trim_worker_register();
 
