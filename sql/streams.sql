@@ -174,6 +174,14 @@ SET ROLE st_nobody;
 SELECT pg_temp.error_of($$SELECT * FROM dynamo.stream_records('st_new_image')$$);
 SELECT pg_temp.error_of($$SELECT dynamo.update_stream('st_new_image', NULL)$$);
 RESET ROLE;
+-- the capture trigger only writes to the stream of its own table
+SELECT stream_id AS both_stream FROM dynamo.streams WHERE table_name = 'st_both' AND disabled_at IS NULL \gset
+SELECT dynamo.create_table('st_fake', 'Id') IS NOT NULL AS created;
+CREATE TRIGGER fake AFTER INSERT ON dynamo_data.st_fake FOR EACH ROW
+    EXECUTE FUNCTION dynamo.stream_capture(:both_stream, 'KEYS_ONLY', 'Id');
+SELECT pg_temp.error_of($$SELECT dynamo.put_item('st_fake', '{"Id":"forged"}')$$) ~ 'not the one of stream' AS refused;
+SELECT count(*) AS forged FROM dynamo.stream_records WHERE keys->>'Id' = 'forged';
+SELECT pg_temp.error_of($$SELECT dynamo.stream_capture()$$);
 REVOKE ALL ON dynamo_data.st_new_image FROM st_writer;
 DROP ROLE st_writer;
 DROP ROLE st_nobody;

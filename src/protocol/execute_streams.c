@@ -251,6 +251,7 @@ exec_get_shard_iterator(Jsonb *req, bool escaped)
 	JsonbParseState *st = NULL;
 
 	check_length(shard_id, "shardId", 28, 65);
+	stream_check_read(s);
 	foreach(lc, stream_shards(s))
 		if (strcmp(((StreamShard *) lfirst(lc))->shard_id, shard_id) == 0)
 			it.shard = lfirst(lc);
@@ -344,6 +345,7 @@ exec_get_records(Jsonb *req, bool escaped)
 
 	check_length(text, "shardIterator", 1, 2048);
 	it = stream_iterator_decode(text);
+	stream_check_read(it->stream);
 	check_trim_horizon(it->stream, it->shard, it->after_seq);
 	horizon = stream_read_horizon();
 	before = it->shard->end_seq ? Min(horizon, it->shard->end_seq) : horizon;

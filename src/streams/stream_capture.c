@@ -85,6 +85,48 @@ hold_writer_lock(Oid seq)
 	writer_lxid = MyProc->lxid;
 }
 
+/*
+ * Check that a capture trigger belongs to its stream: the stream is enabled
+ * on the table the trigger fires on.  Otherwise a table owner could add
+ * records to another table's stream (records are written as the catalog's
+ * owner).  Pairs found right are remembered for the backend's life: a
+ * stream id names one table forever.
+ */
+static void
+check_trigger_stream(int32 stream_id, Oid relid)
+{
+	static struct
+	{
+		int32		stream_id;
+		Oid			relid;
+	}			known[64];
+	static int	nknown = 0;
+	static int	next = 0;
+	Oid			types[2] = {INT4OID, OIDOID};
+	Datum		values[2] = {Int32GetDatum(stream_id), ObjectIdGetDatum(relid)};
+	StreamOwner so;
+	bool		ok;
+
+	for (int i = 0; i < nknown; i++)
+		if (known[i].stream_id == stream_id && known[i].relid == relid)
+			return;
+	stream_spi_connect(&so);
+	ok = SPI_execute_with_args("SELECT 1 FROM dynamo.streams s JOIN dynamo.tables t"
+							   " ON t.table_id OPERATOR(pg_catalog.=) s.table_id"
+							   " WHERE s.stream_id OPERATOR(pg_catalog.=) $1 AND s.disabled_at IS NULL"
+							   " AND t.relation OPERATOR(pg_catalog.=) $2::pg_catalog.regclass",
+							   2, types, values, NULL, true, 1) == SPI_OK_SELECT && SPI_processed == 1;
+	stream_spi_finish(&so);
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("dynamo.stream_capture() fired on a table that is not the one of stream %d", stream_id)));
+	known[next].stream_id = stream_id;
+	known[next].relid = relid;
+	next = (next + 1) % lengthof(known);
+	nknown = Min(nknown + 1, lengthof(known));
+}
+
 /* The item column of a row */
 static Jsonb *
 row_item(HeapTuple tuple, TupleDesc desc)
@@ -199,6 +241,7 @@ stream_capture_row(TriggerData *td)
 	view = tg->tgargs[1];
 	pk = tg->tgargs[2];
 	sk = tg->tgnargs > 3 ? tg->tgargs[3] : NULL;
+	check_trigger_stream(stream_id, RelationGetRelid(td->tg_relation));
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		new_item = row_item(td->tg_trigtuple, desc);
