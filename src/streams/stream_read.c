@@ -10,18 +10,20 @@
  * only records below its horizon, a number that no transaction still in
  * flight can write under:
  *
- *	1. L = nextval(dynamo.stream_sequence);
- *	2. horizon = min(L, the key k of every writer lock held right now);
+ *	1. L = the last number dynamo.stream_sequence handed out (read without
+ *	   taking one, so read-only transactions can read streams);
+ *	2. horizon = min(L + 1, the key k of every writer lock held right now);
  *	3. read records with seq < horizon under a snapshot taken after step 2.
  *
  * A writing transaction takes k from the sequence and locks it before its
  * first record, and every one of its records gets a number above k
  * (stream_capture.c).  Take any record r with seq(r) < horizon, written by
  * transaction W.  If W's lock was held at step 2, seq(r) > k >= horizon:
- * impossible.  If W locked after step 2, r's number was taken after step 1,
- * so seq(r) > L >= horizon: impossible.  So W had released its lock, that
- * is, finished, before step 2: committed and visible to the snapshot of
- * step 3, or rolled back with its record.  Every record below the horizon
+ * impossible.  If W locked after step 2, r's number was taken after that,
+ * so after step 1: seq(r) > L, seq(r) >= horizon: impossible.  So W had
+ * released its lock, that is, finished, before step 2: committed and
+ * visible to the snapshot of step 3, or rolled back with its record.
+ * Every record below the horizon
  * that will ever exist is therefore read, and a reader that continues after
  * the last one it returned misses nothing.  The price: a long-running
  * writer holds back every reader of every stream until it ends (like
@@ -34,22 +36,39 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "commands/sequence.h"
 #include "common/base64.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/snapmgr.h"
 
 #include "errors.h"
 #include "streams.h"
 
+/* The last number the sequence handed out (0 if none), read as its owner */
+static int64
+sequence_last_value(void)
+{
+	StreamOwner so;
+	LOCAL_FCINFO(fcinfo, 1);
+	Datum		d;
+
+	stream_spi_connect(&so);
+	InitFunctionCallInfoData(*fcinfo, NULL, 1, InvalidOid, NULL, NULL);
+	fcinfo->args[0].value = ObjectIdGetDatum(stream_sequence_oid());
+	fcinfo->args[0].isnull = false;
+	d = pg_sequence_last_value(fcinfo);
+	stream_spi_finish(&so);
+	return fcinfo->isnull ? 0 : DatumGetInt64(d);
+}
+
 /* The horizon: records below it are all committed or gone for good */
 int64
 stream_read_horizon(void)
 {
-	int64		horizon = nextval_internal(stream_sequence_oid(), false);
+	int64		horizon = sequence_last_value() + 1;
 	LockData   *locks = GetLockStatusData();
 
 	for (int i = 0; i < locks->nelements; i++)
