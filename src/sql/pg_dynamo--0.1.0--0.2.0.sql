@@ -12,8 +12,9 @@
 -- Every stream ever enabled on a table; the enabled one has disabled_at NULL.
 -- The item table of a stream-enabled table carries the trigger dynamo_stream,
 -- which writes one row of dynamo.stream_records per change.
+CREATE SEQUENCE dynamo.stream_ids AS integer;
 CREATE TABLE dynamo.streams (
-    stream_id      integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    stream_id      integer PRIMARY KEY DEFAULT pg_catalog.nextval('dynamo.stream_ids'),
     table_name     text COLLATE "C" NOT NULL,
     table_id       uuid NOT NULL,
     stream_label   text COLLATE "C" NOT NULL,
@@ -65,6 +66,7 @@ SELECT pg_catalog.pg_extension_config_dump('dynamo.streams', '');
 SELECT pg_catalog.pg_extension_config_dump('dynamo.stream_shards', '');
 SELECT pg_catalog.pg_extension_config_dump('dynamo.stream_records', '');
 SELECT pg_catalog.pg_extension_config_dump('dynamo.stream_sequence', '');
+SELECT pg_catalog.pg_extension_config_dump('dynamo.stream_ids', '');
 GRANT SELECT ON dynamo.streams, dynamo.stream_shards TO PUBLIC;
 
 CREATE FUNCTION dynamo.stream_capture()
