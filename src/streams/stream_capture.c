@@ -36,8 +36,8 @@
 #include "streams.h"
 
 /*
- * Set by the TTL expiry around its deletes: their records carry the
- * service's userIdentity.
+ * Set by the TTL expiry around its deletes (and reset in PG_FINALLY): their
+ * REMOVE records carry the service's userIdentity.
  */
 bool		stream_capture_service_delete = false;
 
@@ -195,7 +195,7 @@ write_record(int32 stream_id, const char *view, const char *event,
 	values[4] = old_kept ? JsonbPGetDatum(old_item) : (Datum) 0;
 	nulls[4] = old_kept ? ' ' : 'n';
 	values[5] = Int32GetDatum((int32) size);
-	values[6] = BoolGetDatum(stream_service_principal());
+	values[6] = BoolGetDatum(strcmp(event, "REMOVE") == 0 && stream_service_principal());
 
 	hold_writer_lock(seq);
 	stream_spi_connect(&so);
