@@ -169,6 +169,14 @@ FROM dynamo.execute('DescribeStream', jsonb_build_object('StreamArn', :'other_ar
 -- TrimmedDataAccessException
 ------------------------------------------------------------------------
 SELECT dynamo.trim_streams(retention => '1 hour') AS trimmed;
+-- in batches: one record of the enabled streams (and the disabled streams
+-- whole)
+SELECT count(*) FILTER (WHERE s.disabled_at IS NULL) AS enabled_before,
+       count(*) FILTER (WHERE s.disabled_at IS NOT NULL) AS disabled_before
+FROM dynamo.stream_records r JOIN dynamo.streams s USING (stream_id) \gset
+SELECT dynamo.trim_streams(retention => '0', batch_size => 1) - :disabled_before AS trimmed_of_enabled;
+SELECT :enabled_before - count(*) AS enabled_records_gone FROM dynamo.stream_records r JOIN dynamo.streams s USING (stream_id);
+SELECT dynamo.trim_streams(batch_size => 0);
 SELECT dynamo.trim_streams(retention => '0') > 0 AS trimmed;
 SELECT pg_temp.error_of('GetRecords', jsonb_build_object('ShardIterator', :'it'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard',

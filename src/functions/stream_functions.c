@@ -54,11 +54,22 @@ dynamo_update_stream_sql(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(dynamo_trim_streams_sql);
 
-/* dynamo.trim_streams(retention, shard_lifetime) returns bigint */
+/*
+ * dynamo.trim_streams(retention, shard_lifetime, batch_size) returns bigint;
+ * batch_size NULL: every record past the retention
+ */
 Datum
 dynamo_trim_streams_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(stream_trim(PG_GETARG_INTERVAL_P(0), PG_GETARG_INTERVAL_P(1)));
+	int64		batch = 0;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	if (sql_int_arg(fcinfo, 2, &batch) && batch < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("batch_size must be positive")));
+	PG_RETURN_INT64(stream_trim(PG_GETARG_INTERVAL_P(0), PG_GETARG_INTERVAL_P(1), batch));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_stream_records_sql);

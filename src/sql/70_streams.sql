@@ -75,11 +75,12 @@ COMMENT ON FUNCTION dynamo.update_stream IS 'Enable a stream with this StreamVie
 
 CREATE FUNCTION dynamo.trim_streams(
     retention interval DEFAULT '24 hours',
-    shard_lifetime interval DEFAULT '4 hours')
+    shard_lifetime interval DEFAULT '4 hours',
+    batch_size integer DEFAULT NULL)
 RETURNS bigint
 AS 'MODULE_PATHNAME', 'dynamo_trim_streams_sql'
-LANGUAGE C VOLATILE STRICT;
-COMMENT ON FUNCTION dynamo.trim_streams IS 'Remove stream records older than retention and streams disabled that long; start new shards after shard_lifetime; returns the records removed';
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION dynamo.trim_streams IS 'Remove stream records older than retention (the oldest batch_size of them, if given) and streams disabled that long; start new shards after shard_lifetime; returns the records removed';
 
 CREATE FUNCTION dynamo.stream_records(
     table_name text,

@@ -489,27 +489,30 @@ stream_shards(StreamInfo *s)
 
 /*
  * Trim: remove records older than retention (the trim horizon of a stream
- * moves to the last one removed), streams disabled longer than retention,
- * and start a new shard in every enabled stream whose open shard is older
- * than shard_lifetime.  Returns the number of records removed.
+ * moves to the last one removed; at most batch of them, the oldest, when
+ * batch > 0), streams disabled longer than retention, and start a new
+ * shard in every enabled stream whose open shard is older than
+ * shard_lifetime.  Returns the number of records removed.
  */
 int64
-stream_trim(Interval *retention, Interval *shard_lifetime)
+stream_trim(Interval *retention, Interval *shard_lifetime, int64 batch)
 {
 	StreamOwner so;
-	Oid			types[2] = {INTERVALOID, INTERVALOID};
-	Datum		values[2] = {IntervalPGetDatum(retention), IntervalPGetDatum(shard_lifetime)};
+	Oid			types[3] = {INTERVALOID, INTERVALOID, INT8OID};
+	Datum		values[3] = {IntervalPGetDatum(retention), IntervalPGetDatum(shard_lifetime), Int64GetDatum(batch)};
+	char		nulls[3] = {' ', ' ', batch > 0 ? ' ' : 'n'};
 	int64		removed;
 
 	stream_spi_connect(&so);
-	if (SPI_execute_with_args("WITH h AS (SELECT stream_id, pg_catalog.max(seq) AS seq FROM dynamo.stream_records"
+	if (SPI_execute_with_args("WITH old AS (SELECT stream_id, seq FROM dynamo.stream_records"
 							  "  WHERE created_at OPERATOR(pg_catalog.<) (pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) $1)"
-							  "  GROUP BY stream_id),"
+							  "  ORDER BY stream_id, seq LIMIT $3),"
+							  " h AS (SELECT stream_id, pg_catalog.max(seq) AS seq FROM old GROUP BY stream_id),"
 							  " t AS (UPDATE dynamo.streams s SET trimmed_seq = GREATEST(s.trimmed_seq, h.seq) FROM h"
 							  "  WHERE s.stream_id OPERATOR(pg_catalog.=) h.stream_id)"
 							  " DELETE FROM dynamo.stream_records r USING h"
 							  " WHERE r.stream_id OPERATOR(pg_catalog.=) h.stream_id AND r.seq OPERATOR(pg_catalog.<=) h.seq",
-							  2, types, values, NULL, false, 0) != SPI_OK_DELETE)
+							  3, types, values, nulls, false, 0) != SPI_OK_DELETE)
 		elog(ERROR, "could not trim stream records");
 	removed = (int64) SPI_processed;
 	if (SPI_execute_with_args("WITH s AS (DELETE FROM dynamo.streams WHERE disabled_at OPERATOR(pg_catalog.<)"

@@ -104,7 +104,7 @@ extern void stream_check_read(StreamInfo *s);
 extern StreamInfo *stream_latest_of_table(const char *table_name);
 extern List *stream_list(const char *table_name, int32 after_id, int limit, bool *more);
 extern List *stream_shards(StreamInfo *s);
-extern int64 stream_trim(Interval *retention, Interval *shard_lifetime);
+extern int64 stream_trim(Interval *retention, Interval *shard_lifetime, int64 batch);
 
 /* SPI as the owner of the stream catalog, and back */
 typedef struct StreamOwner

@@ -7,9 +7,9 @@
  *
  * Started only when the library is in shared_preload_libraries; without
  * it, dynamo.trim_streams() does the same work on demand (pg_cron can call
- * it).  Each pass is one transaction; the trim deletes and updates only
- * catalog rows that foreground writers never lock, so writers never wait
- * for it.
+ * it).  A pass trims in batches of STREAM_TRIM_BATCH records, each batch
+ * its own transaction; the trim deletes and updates only catalog rows that
+ * foreground writers never lock, so writers never wait for it.
  */
 #include "postgres.h"
 
@@ -31,6 +31,9 @@
 int			stream_trim_interval = 60;
 char	   *stream_trim_database = NULL;
 
+/* Records removed per transaction */
+#define STREAM_TRIM_BATCH 10000
+
 PGDLLEXPORT void dynamo_stream_trim_main(Datum main_arg);
 
 /* Register the worker (from _PG_init, while preloading) */
@@ -49,29 +52,40 @@ stream_trim_worker_register(void)
 	RegisterBackgroundWorker(&worker);
 }
 
-/* One pass: dynamo.trim_streams(), if the installed version has it */
-static void
-trim_once(void)
+/*
+ * One batch: dynamo.trim_streams(batch_size => STREAM_TRIM_BATCH), if the
+ * installed version has it, in a transaction of its own.  Whether a full
+ * batch was removed (more may be left).
+ */
+static bool
+trim_batch(void)
 {
+	bool		full = false;
+
 	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	PushActiveSnapshot(GetTransactionSnapshot());
 	pgstat_report_activity(STATE_RUNNING, "SELECT dynamo.trim_streams()");
-	if (SPI_execute("SELECT pg_catalog.to_regprocedure('dynamo.trim_streams(interval,interval)') IS NOT NULL",
+	if (SPI_execute("SELECT pg_catalog.to_regprocedure('dynamo.trim_streams(interval,interval,integer)') IS NOT NULL",
 					true, 1) == SPI_OK_SELECT && SPI_processed == 1 &&
 		strcmp(SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1), "t") == 0)
 	{
-		if (SPI_execute("SELECT dynamo.trim_streams()", false, 0) != SPI_OK_SELECT)
+		char	   *removed;
+
+		if (SPI_execute(psprintf("SELECT dynamo.trim_streams(batch_size => %d)", STREAM_TRIM_BATCH),
+						false, 0) != SPI_OK_SELECT)
 			elog(ERROR, "dynamo.trim_streams() failed");
-		elog(DEBUG1, "pg_dynamo stream trim: %s records removed",
-			 SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1));
+		removed = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		elog(DEBUG1, "pg_dynamo stream trim: %s records removed", removed);
+		full = strtoll(removed, NULL, 10) >= STREAM_TRIM_BATCH;
 	}
 	SPI_finish();
 	PopActiveSnapshot();
 	CommitTransactionCommand();
 	pgstat_report_activity(STATE_IDLE, NULL);
+	return full;
 }
 
 /* The worker's main loop: wait, reload settings, trim */
@@ -98,7 +112,9 @@ dynamo_stream_trim_main(Datum main_arg)
 			ProcessConfigFile(PGC_SIGHUP);
 			continue;
 		}
-		if (stream_trim_interval > 0)
-			trim_once();
+		if (stream_trim_interval == 0)
+			continue;
+		while (trim_batch())
+			CHECK_FOR_INTERRUPTS();
 	}
 }
