@@ -122,3 +122,22 @@ SELECT count(*) AS open_orders FROM dynamo.scan('Orders', '#s = :open',
     expression_attribute_names => '{"#s":"Status"}', expression_attribute_values => '{":open":"OPEN"}');
 SELECT pk AS customer, count(*) FILTER (WHERE item->>'Status' = 'OPEN') AS open_orders, sum((item->>'Total')::numeric) AS total
 FROM dynamo_data."Orders" GROUP BY pk ORDER BY pk;
+
+\echo
+\echo '=== 16. Streams: every change, in order, plain SQL writes included'
+SELECT dynamo.update_stream('Orders', 'NEW_AND_OLD_IMAGES')->'StreamSpecification' AS stream;
+SELECT dynamo.update_item('Orders', '{"CustomerId":"c1","OrderDate":"2024-04-10"}', 'SET #s = :s',
+    expression_attribute_names => '{"#s":"Status"}', expression_attribute_values => '{":s":"SHIPPED"}') IS NULL AS updated;
+UPDATE dynamo_data."Orders" SET item = item || '{"Status":"RETURNED"}' WHERE pk = 'c2' AND sk = '2024-01-01';
+SELECT sequence_number, event_name, keys, old_image->>'Status' AS was, new_image->>'Status' AS now
+FROM dynamo.stream_records('Orders');
+
+\echo
+\echo '=== 17. The same stream through DynamoDB Streams: shard, iterator, GetRecords'
+SELECT dynamo.describe_table('Orders')->>'LatestStreamArn' AS arn \gset
+SELECT dynamo.execute('DescribeStream', jsonb_build_object('StreamArn', :'arn'))
+       #>> '{StreamDescription,Shards,0,ShardId}' AS shard \gset
+SELECT dynamo.execute('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard',
+       'ShardIteratorType', 'TRIM_HORIZON'))->>'ShardIterator' AS iterator \gset
+SELECT jsonb_pretty(dynamo.execute('GetRecords', jsonb_build_object('ShardIterator', :'iterator', 'Limit', 1))
+       - 'NextShardIterator') AS first_record;
