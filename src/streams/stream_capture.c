@@ -20,7 +20,9 @@
  */
 #include "postgres.h"
 
+#include "access/table.h"
 #include "access/xact.h"
+#include "catalog/indexing.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/sequence.h"
@@ -31,6 +33,7 @@
 #include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/xid8.h"
 
 #include "attr_value.h"
 #include "streams.h"
@@ -51,6 +54,17 @@ stream_service_principal(void)
 /* The advisory lock held by this transaction's writer, and its key */
 static int64 writer_key;
 static LocalTransactionId writer_lxid = InvalidLocalTransactionId;
+
+/* The table of stream records */
+static Oid
+stream_records_oid(void)
+{
+	Oid			rel = get_relname_relid("stream_records", get_namespace_oid("dynamo", false));
+
+	if (!OidIsValid(rel))
+		elog(ERROR, "pg_dynamo stream catalog is missing");
+	return rel;
+}
 
 /* The sequence of stream records */
 Oid
@@ -168,53 +182,58 @@ jsonb_equal(Jsonb *a, Jsonb *b)
 	return compareJsonbContainers(&a->root, &b->root) == 0;
 }
 
-/* Write one record of a stream, images as the view type keeps them */
+/* Columns of dynamo.stream_records, in order (src/sql/70_streams.sql) */
+enum
+{
+	COL_STREAM_ID, COL_SEQ, COL_EVENT_NAME, COL_KEYS, COL_NEW_IMAGE, COL_OLD_IMAGE,
+	COL_SIZE_BYTES, COL_CREATED_AT, COL_XID, COL_SERVICE, RECORD_COLUMNS
+};
+
+/*
+ * Write one record of a stream, images as the view type keeps them.  The
+ * row goes straight into dynamo.stream_records and its primary key index,
+ * as catalog rows do (no executor: a record costs a heap and an index
+ * insert); no privilege on the table is needed.
+ */
 static void
 write_record(int32 stream_id, const char *view, const char *event,
 			 Jsonb *keys, Jsonb *old_item, Jsonb *new_item)
 {
-	static SPIPlanPtr plan = NULL;
 	Oid			seq = stream_sequence_oid();
 	bool		keys_only = strcmp(view, "KEYS_ONLY") == 0;
 	bool		new_kept = !keys_only && strcmp(view, "OLD_IMAGE") != 0 && new_item;
 	bool		old_kept = !keys_only && strcmp(view, "NEW_IMAGE") != 0 && old_item;
 	int64		size = item_size(keys);
-	Datum		values[7];
-	char		nulls[7] = {' ', ' ', ' ', ' ', ' ', ' ', ' '};
-	StreamOwner so;
+	Datum		values[RECORD_COLUMNS];
+	bool		nulls[RECORD_COLUMNS] = {0};
+	Relation	rel;
+	HeapTuple	tuple;
 
 	if (new_kept)
 		size += item_size(new_item);
 	if (old_kept)
 		size += item_size(old_item);
-	values[0] = Int32GetDatum(stream_id);
-	values[1] = CStringGetTextDatum(event);
-	values[2] = JsonbPGetDatum(keys);
-	values[3] = new_kept ? JsonbPGetDatum(new_item) : (Datum) 0;
-	nulls[3] = new_kept ? ' ' : 'n';
-	values[4] = old_kept ? JsonbPGetDatum(old_item) : (Datum) 0;
-	nulls[4] = old_kept ? ' ' : 'n';
-	values[5] = Int32GetDatum((int32) size);
-	values[6] = BoolGetDatum(strcmp(event, "REMOVE") == 0 && stream_service_principal());
-
 	hold_writer_lock(seq);
-	stream_spi_connect(&so);
-	if (plan == NULL)
-	{
-		Oid			types[7] = {INT4OID, TEXTOID, JSONBOID, JSONBOID, JSONBOID, INT4OID, BOOLOID};
-		SPIPlanPtr	p = SPI_prepare("INSERT INTO dynamo.stream_records (stream_id, seq, event_name, keys,"
-									" new_image, old_image, size_bytes, created_at, xid, service)"
-									" VALUES ($1, pg_catalog.nextval('dynamo.stream_sequence'::pg_catalog.regclass),"
-									" $2, $3, $4, $5, $6, pg_catalog.clock_timestamp(), pg_catalog.pg_current_xact_id(), $7)",
-									7, types);
 
-		if (p == NULL || SPI_keepplan(p) != 0)
-			elog(ERROR, "could not prepare the stream record insert");
-		plan = p;
-	}
-	if (SPI_execute_plan(plan, values, nulls, false, 0) != SPI_OK_INSERT)
-		elog(ERROR, "could not write a stream record");
-	stream_spi_finish(&so);
+	rel = table_open(stream_records_oid(), RowExclusiveLock);
+	if (RelationGetDescr(rel)->natts != RECORD_COLUMNS)
+		elog(ERROR, "dynamo.stream_records does not have the columns this library writes");
+	values[COL_STREAM_ID] = Int32GetDatum(stream_id);
+	values[COL_SEQ] = Int64GetDatum(nextval_internal(seq, false));
+	values[COL_EVENT_NAME] = CStringGetTextDatum(event);
+	values[COL_KEYS] = JsonbPGetDatum(keys);
+	values[COL_NEW_IMAGE] = new_kept ? JsonbPGetDatum(new_item) : (Datum) 0;
+	nulls[COL_NEW_IMAGE] = !new_kept;
+	values[COL_OLD_IMAGE] = old_kept ? JsonbPGetDatum(old_item) : (Datum) 0;
+	nulls[COL_OLD_IMAGE] = !old_kept;
+	values[COL_SIZE_BYTES] = Int32GetDatum((int32) size);
+	values[COL_CREATED_AT] = TimestampTzGetDatum(GetCurrentTimestamp());
+	values[COL_XID] = FullTransactionIdGetDatum(GetTopFullTransactionId());
+	values[COL_SERVICE] = BoolGetDatum(strcmp(event, "REMOVE") == 0 && stream_service_principal());
+	tuple = heap_form_tuple(RelationGetDescr(rel), values, nulls);
+	CatalogTupleInsert(rel, tuple);
+	heap_freetuple(tuple);
+	table_close(rel, NoLock);
 }
 
 /*
