@@ -231,7 +231,7 @@ iterator_type(const char *type)
 
 /* The stream's records before after_seq are trimmed: TrimmedDataAccessException */
 static void
-check_trim_horizon(StreamInfo *s, StreamShard *sh, int64 after_seq)
+check_trim_horizon(StreamInfo *s, int64 after_seq)
 {
 	if (after_seq < s->trimmed_seq)
 		dynamo_error(DYN_TRIMMED_DATA_ACCESS,
@@ -268,7 +268,7 @@ exec_get_shard_iterator(Jsonb *req, bool escaped)
 		if (seq <= it.shard->start_seq || (it.shard->end_seq && seq >= it.shard->end_seq))
 			dynamo_error(DYN_VALIDATION, "Invalid SequenceNumber %s for shard %s", seq_text, shard_id);
 		it.after_seq = type == 2 ? seq - 1 : seq;
-		check_trim_horizon(s, it.shard, it.after_seq);
+		check_trim_horizon(s, it.after_seq);
 	}
 	else if (seq_text)
 		dynamo_error(DYN_VALIDATION, "Must not specify a SequenceNumber with ShardIteratorType %s", IteratorTypes[type]);
@@ -346,7 +346,7 @@ exec_get_records(Jsonb *req, bool escaped)
 	check_length(text, "shardIterator", 1, 2048);
 	it = stream_iterator_decode(text);
 	stream_check_read(it->stream);
-	check_trim_horizon(it->stream, it->shard, it->after_seq);
+	check_trim_horizon(it->stream, it->after_seq);
 	horizon = stream_read_horizon();
 	before = it->shard->end_seq ? Min(horizon, it->shard->end_seq) : horizon;
 	records = stream_read_records(it->stream->stream_id, it->after_seq, before, limit,

@@ -56,7 +56,7 @@ static int64 writer_key;
 static LocalTransactionId writer_lxid = InvalidLocalTransactionId;
 
 /* The table of stream records */
-static Oid
+Oid
 stream_records_oid(void)
 {
 	Oid			rel = get_relname_relid("stream_records", get_namespace_oid("dynamo", false));
@@ -176,6 +176,7 @@ item_keys(Jsonb *item, const char *pk, const char *sk)
 	return JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
 }
 
+/* Whether two items (or keys) are equal: stored items are canonical */
 static bool
 jsonb_equal(Jsonb *a, Jsonb *b)
 {

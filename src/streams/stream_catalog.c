@@ -47,18 +47,16 @@ rel_owner(Oid rel)
 }
 
 /*
- * Connect to SPI as the owner of the stream catalog, so that writers and
- * readers need no privileges on it: each door checks the caller's
- * privileges on the item table instead.  An error restores the identity
- * (transaction and subtransaction abort do).
+ * Connect to SPI as the owner of the stream catalog, so that readers need
+ * no privileges on it: each door checks the caller's privileges on the
+ * item table instead.  An error restores the identity (transaction and
+ * subtransaction abort do).
  */
 void
 stream_spi_connect(StreamOwner *o)
 {
-	Oid			rel = get_relname_relid("stream_records", get_namespace_oid("dynamo", false));
+	Oid			rel = stream_records_oid();
 
-	if (!OidIsValid(rel))
-		elog(ERROR, "pg_dynamo stream catalog is missing");
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	GetUserIdAndSecContext(&o->userid, &o->sec_context);
@@ -554,7 +552,7 @@ stream_check_read(StreamInfo *s)
 	if (t && strcmp(t->table_id, s->table_id) == 0)
 		rel = t->relid;
 	else
-		rel = get_relname_relid("stream_records", get_namespace_oid("dynamo", false));
+		rel = stream_records_oid();
 	if (pg_class_aclcheck(rel, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
 		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(rel));
 }

@@ -90,6 +90,7 @@ extern bool stream_capture_service_delete;
 extern bool stream_service_principal(void);
 extern void stream_capture_row(TriggerData *td);
 extern Oid	stream_sequence_oid(void);
+extern Oid	stream_records_oid(void);
 
 /* stream_catalog.c */
 extern const char *stream_check_specification(Jsonb *spec, bool update, const char *table_name);
