@@ -93,6 +93,19 @@ SELECT jsonb_array_length(r->'Records') AS n, r ? 'NextShardIterator' AS has_nex
 FROM dynamo.execute('GetRecords', jsonb_build_object('ShardIterator',
      dynamo.execute('GetRecords', jsonb_build_object('ShardIterator', :'resp'::jsonb->>'NextShardIterator'))->>'NextShardIterator')) r;
 
+-- at most 1 MB of records a call: four records of 300 KB come three, then one
+SELECT dynamo.create_table('sa_big', 'Id') IS NOT NULL AS created;
+SELECT dynamo.update_stream('sa_big', 'NEW_IMAGE')->>'LatestStreamArn' AS big_arn \gset
+SELECT count(dynamo.put_item('sa_big', jsonb_build_object('Id', 'b' || i, 'Blob', repeat('x', 300000))) IS NULL) AS puts
+FROM generate_series(1, 4) i;
+SELECT dynamo.execute('GetRecords', jsonb_build_object('ShardIterator', pg_temp.iterator(:'big_arn',
+       dynamo.execute('DescribeStream', jsonb_build_object('StreamArn', :'big_arn')) #>> '{StreamDescription,Shards,0,ShardId}',
+       'TRIM_HORIZON'))) AS big \gset
+SELECT jsonb_array_length(:'big'::jsonb->'Records') AS records,
+       (SELECT sum((r->'dynamodb'->>'SizeBytes')::int) FROM jsonb_array_elements(:'big'::jsonb->'Records') r) AS size_bytes;
+SELECT jsonb_array_length(dynamo.execute('GetRecords', jsonb_build_object('ShardIterator',
+       :'big'::jsonb->>'NextShardIterator'))->'Records') AS records;
+
 ------------------------------------------------------------------------
 -- GetShardIterator: AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER, LATEST
 ------------------------------------------------------------------------
