@@ -185,3 +185,20 @@ SELECT pg_temp.error_of($$SELECT dynamo.stream_capture()$$);
 REVOKE ALL ON dynamo_data.st_new_image FROM st_writer;
 DROP ROLE st_writer;
 DROP ROLE st_nobody;
+
+------------------------------------------------------------------------
+-- TRUNCATE: a REMOVE record for every item, in key order
+------------------------------------------------------------------------
+SELECT dynamo.create_table('st_trunc', 'Id', 'S', 'At', 'N') IS NOT NULL AS created;
+SELECT dynamo.update_stream('st_trunc', 'OLD_IMAGE') IS NOT NULL AS enabled;
+SELECT count(dynamo.put_item('st_trunc', jsonb_build_object('Id', 'k' || i % 2, 'At', i)) IS NULL) AS puts
+FROM generate_series(1, 4) i;
+BEGIN;
+TRUNCATE dynamo_data.st_trunc;
+ROLLBACK;
+SELECT count(*) AS records_after_rolled_back_truncate FROM dynamo.stream_records('st_trunc');
+TRUNCATE dynamo_data.st_trunc;
+SELECT event_name, keys, old_image FROM pg_temp.events('st_trunc') OFFSET 4;
+-- disabling drops both triggers
+SELECT dynamo.update_stream('st_trunc', NULL) IS NOT NULL AS disabled;
+SELECT count(*) AS triggers_left FROM pg_trigger WHERE tgrelid = 'dynamo_data.st_trunc'::regclass;

@@ -6,7 +6,8 @@
  * dynamo.stream_capture() runs AFTER each row written to the item table of
  * a stream-enabled table, whichever door wrote it (the SQL functions,
  * execute(), batches, transactions, TTL expiry, plain INSERT / UPDATE /
- * DELETE).  A rolled back write takes its record with it; an UPDATE that
+ * DELETE, and TRUNCATE: a REMOVE per item).  A rolled back write takes its
+ * record with it; an UPDATE that
  * leaves the item as it was (stored items are canonical, so equal items
  * have equal jsonb) writes none; an UPDATE that moves an item to another
  * key is a REMOVE and an INSERT.  Writers of one item are serialised by its
@@ -238,8 +239,45 @@ write_record(int32 stream_id, const char *view, const char *event,
 }
 
 /*
- * Capture one row change of a trigger on an item table.  Trigger
- * arguments: stream id, StreamViewType, partition key name, sort key name.
+ * TRUNCATE (BEFORE, FOR EACH STATEMENT): a REMOVE record for every item, in
+ * key order, read as the catalog's owner a batch at a time, so a consumer
+ * replaying the stream empties the table too.
+ */
+static void
+capture_truncate(Relation rel, int32 stream_id, const char *view, const char *pk, const char *sk)
+{
+	StreamOwner so;
+	Portal		cursor;
+
+	stream_spi_connect(&so);
+	cursor = SPI_cursor_open_with_args(NULL,
+									   psprintf("SELECT item FROM %s ORDER BY pk%s",
+												quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+																		   RelationGetRelationName(rel)),
+												sk ? ", sk" : ""),
+									   0, NULL, NULL, NULL, true, 0);
+	for (;;)
+	{
+		SPI_cursor_fetch(cursor, true, 1000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			Jsonb	   *item = row_item(SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+
+			CHECK_FOR_INTERRUPTS();
+			write_record(stream_id, view, "REMOVE", item_keys(item, pk, sk), item, NULL);
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_cursor_close(cursor);
+	stream_spi_finish(&so);
+}
+
+/*
+ * Capture one row change of a trigger on an item table (or a TRUNCATE).
+ * Trigger arguments: stream id, StreamViewType, partition key name, sort
+ * key name.
  */
 void
 stream_capture_row(TriggerData *td)
@@ -255,13 +293,20 @@ stream_capture_row(TriggerData *td)
 	Jsonb	   *old_keys,
 			   *new_keys;
 
-	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) || tg->tgnargs < 3)
-		elog(ERROR, "dynamo.stream_capture() must be an AFTER ROW trigger with a stream id, a view type and key names");
+	if (tg->tgnargs < 3 ||
+		(TRIGGER_FIRED_BY_TRUNCATE(td->tg_event) ? !TRIGGER_FIRED_BEFORE(td->tg_event)
+		 : !TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event)))
+		elog(ERROR, "dynamo.stream_capture() must be an AFTER ROW or BEFORE TRUNCATE trigger with a stream id, a view type and key names");
 	stream_id = pg_strtoint32(tg->tgargs[0]);
 	view = tg->tgargs[1];
 	pk = tg->tgargs[2];
 	sk = tg->tgnargs > 3 ? tg->tgargs[3] : NULL;
 	check_trigger_stream(stream_id, RelationGetRelid(td->tg_relation));
+	if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+	{
+		capture_truncate(td->tg_relation, stream_id, view, pk, sk);
+		return;
+	}
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		new_item = row_item(td->tg_trigtuple, desc);

@@ -3,10 +3,11 @@
  *		Enabling and disabling streams, their description, and the catalog
  *		reads the Streams API needs.
  *
- * Enabling a stream creates the trigger dynamo_stream on the item table
- * (AFTER INSERT OR UPDATE OR DELETE, FOR EACH ROW, arguments: stream id,
- * view type, key attribute names) and opens the stream's first shard.
- * Disabling drops the trigger and closes the open shard.  DROP TRIGGER
+ * Enabling a stream creates the triggers dynamo_stream (AFTER INSERT OR
+ * UPDATE OR DELETE, FOR EACH ROW) and dynamo_stream_truncate (BEFORE
+ * TRUNCATE) on the item table, both dynamo.stream_capture(stream id, view
+ * type, key attribute names), and opens the stream's first shard.
+ * Disabling drops them and closes the open shard.  DROP TRIGGER
  * takes an ACCESS EXCLUSIVE lock on the item table, so every writer that
  * could still add a record has finished when the shard's end is taken from
  * the sequence.  The catalog tables are written as the extension's owner
@@ -256,7 +257,7 @@ stream_enable(const char *table_name, const char *view_type)
 	StreamOwner so;
 	const char *args[4] = {table_name, view_type, t->table_id, NULL};
 	char	   *stream_id;
-	StringInfoData trig;
+	StringInfoData targs;
 
 	stream_spi_connect(&so);
 	run("INSERT INTO dynamo.streams (table_name, table_id, stream_label, view_type, partition_key, sort_key, created_at)"
@@ -269,15 +270,17 @@ stream_enable(const char *table_name, const char *view_type)
 		3, args, SPI_OK_INSERT_RETURNING);
 	stream_id = col(0, 1);
 
-	initStringInfo(&trig);
-	appendStringInfo(&trig, "CREATE TRIGGER dynamo_stream AFTER INSERT OR UPDATE OR DELETE ON %s"
-					 " FOR EACH ROW EXECUTE FUNCTION dynamo.stream_capture(%s, %s, %s",
-					 t->qualified_name, stream_id, quote_literal_cstr(view_type),
+	initStringInfo(&targs);
+	appendStringInfo(&targs, "%s, %s, %s", stream_id, quote_literal_cstr(view_type),
 					 quote_literal_cstr(t->partition_key.name));
 	if (t->sort_key.name)
-		appendStringInfo(&trig, ", %s", quote_literal_cstr(t->sort_key.name));
-	appendStringInfoChar(&trig, ')');
-	run(trig.data, 0, NULL, SPI_OK_UTILITY);
+		appendStringInfo(&targs, ", %s", quote_literal_cstr(t->sort_key.name));
+	run(psprintf("CREATE TRIGGER dynamo_stream AFTER INSERT OR UPDATE OR DELETE ON %s"
+				 " FOR EACH ROW EXECUTE FUNCTION dynamo.stream_capture(%s)", t->qualified_name, targs.data),
+		0, NULL, SPI_OK_UTILITY);
+	run(psprintf("CREATE TRIGGER dynamo_stream_truncate BEFORE TRUNCATE ON %s"
+				 " FOR EACH STATEMENT EXECUTE FUNCTION dynamo.stream_capture(%s)", t->qualified_name, targs.data),
+		0, NULL, SPI_OK_UTILITY);
 	open_shard(stream_id, NULL, NULL);
 	stream_spi_finish(&so);
 }
@@ -305,6 +308,7 @@ stream_disable(const char *table_name)
 	stream_spi_connect(&so);
 	/* waits for every writer of the item table: no record can follow */
 	run(psprintf("DROP TRIGGER IF EXISTS dynamo_stream ON %s", t->qualified_name), 0, NULL, SPI_OK_UTILITY);
+	run(psprintf("DROP TRIGGER IF EXISTS dynamo_stream_truncate ON %s", t->qualified_name), 0, NULL, SPI_OK_UTILITY);
 	close_streams(t->table_id);
 	stream_spi_finish(&so);
 }
