@@ -239,7 +239,7 @@ open_shard(const char *stream_id, const char *parent, const char *start)
 
 	run("INSERT INTO dynamo.stream_shards (stream_id, shard_id, parent_shard_id, start_seq)"
 		" SELECT $1::integer, 'shardId-' OPERATOR(pg_catalog.||) pg_catalog.lpad("
-		"(EXTRACT(epoch FROM pg_catalog.clock_timestamp()) OPERATOR(pg_catalog.*) 1000)::bigint::text, 20, '0')"
+		"(EXTRACT(epoch FROM pg_catalog.clock_timestamp()) OPERATOR(pg_catalog.*) 1000)::bigint::pg_catalog.text, 20, '0')"
 		" OPERATOR(pg_catalog.||) '-' OPERATOR(pg_catalog.||) pg_catalog.substr(pg_catalog.md5($1 OPERATOR(pg_catalog.||) '/' OPERATOR(pg_catalog.||) s), 1, 8),"
 		" $2, s FROM (SELECT coalesce($3::bigint, pg_catalog.nextval('dynamo.stream_sequence')) AS s) n",
 		3, args, SPI_OK_INSERT);
@@ -261,7 +261,7 @@ stream_enable(const char *table_name, const char *view_type)
 
 	stream_spi_connect(&so);
 	run("INSERT INTO dynamo.streams (table_name, table_id, stream_label, view_type, partition_key, sort_key, created_at)"
-		" SELECT $1, $3::uuid, pg_catalog.to_char(c AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS'), $2,"
+		" SELECT $1, $3::pg_catalog.uuid, pg_catalog.to_char(c AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS'), $2,"
 		" k.partition_key, k.sort_key, c"
 		" FROM dynamo.tables k, LATERAL (SELECT pg_catalog.date_trunc('milliseconds', GREATEST(pg_catalog.clock_timestamp(),"
 		"   (SELECT pg_catalog.max(created_at) OPERATOR(pg_catalog.+) interval '1 millisecond'"
@@ -292,7 +292,7 @@ close_streams(const char *table_id)
 	const char *args[1] = {table_id};
 
 	run("WITH s AS (UPDATE dynamo.streams SET disabled_at = pg_catalog.clock_timestamp()"
-		"  WHERE table_id OPERATOR(pg_catalog.=) $1::uuid AND disabled_at IS NULL RETURNING stream_id)"
+		"  WHERE table_id OPERATOR(pg_catalog.=) $1::pg_catalog.uuid AND disabled_at IS NULL RETURNING stream_id)"
 		" UPDATE dynamo.stream_shards h SET end_seq = pg_catalog.nextval('dynamo.stream_sequence')"
 		" FROM s WHERE h.stream_id OPERATOR(pg_catalog.=) s.stream_id AND h.end_seq IS NULL",
 		1, args, SPI_OK_UPDATE);
@@ -384,7 +384,7 @@ stream_latest_of_table(const char *table_name)
 	if (t == NULL)
 		return NULL;
 	args[0] = t->table_id;
-	l = select_streams("WHERE table_id OPERATOR(pg_catalog.=) $1::uuid ORDER BY stream_id DESC LIMIT 1",
+	l = select_streams("WHERE table_id OPERATOR(pg_catalog.=) $1::pg_catalog.uuid ORDER BY stream_id DESC LIMIT 1",
 					   1, args);
 	return l ? linitial(l) : NULL;
 }
@@ -399,7 +399,7 @@ stream_describe_table(JsonbParseState **st, const char *table_id)
 
 	if (!catalog_exists())
 		return;
-	l = select_streams("WHERE table_id OPERATOR(pg_catalog.=) $1::uuid ORDER BY stream_id DESC LIMIT 1", 1, args);
+	l = select_streams("WHERE table_id OPERATOR(pg_catalog.=) $1::pg_catalog.uuid ORDER BY stream_id DESC LIMIT 1", 1, args);
 	if (l == NIL)
 		return;
 	s = linitial(l);
