@@ -141,3 +141,22 @@ SELECT jsonb_array_elements_text(dynamo.explain('Scan', '{"TableName":"Orders","
 \echo '=== 17. What this session has consumed so far, and what DynamoDB on-demand would bill for it'
 SELECT table_name, operation, calls, items_read, items_returned, read_units, write_units, estimated_cost_usd
 FROM dynamo.usage ORDER BY table_name, operation;
+
+\echo
+\echo '=== 18. Streams: every change, in order, plain SQL writes included'
+SELECT dynamo.update_stream('Orders', 'NEW_AND_OLD_IMAGES')->'StreamSpecification' AS stream;
+SELECT dynamo.update_item('Orders', '{"CustomerId":"c1","OrderDate":"2024-04-10"}', 'SET #s = :s',
+    expression_attribute_names => '{"#s":"Status"}', expression_attribute_values => '{":s":"SHIPPED"}') IS NULL AS updated;
+UPDATE dynamo_data."Orders" SET item = item || '{"Status":"RETURNED"}' WHERE pk = 'c2' AND sk = '2024-01-01';
+SELECT sequence_number, event_name, keys, old_image->>'Status' AS was, new_image->>'Status' AS now
+FROM dynamo.stream_records('Orders');
+
+\echo
+\echo '=== 19. The same stream through DynamoDB Streams: shard, iterator, GetRecords'
+SELECT dynamo.describe_table('Orders')->>'LatestStreamArn' AS arn \gset
+SELECT dynamo.execute('DescribeStream', jsonb_build_object('StreamArn', :'arn'))
+       #>> '{StreamDescription,Shards,0,ShardId}' AS shard \gset
+SELECT dynamo.execute('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard',
+       'ShardIteratorType', 'TRIM_HORIZON'))->>'ShardIterator' AS iterator \gset
+SELECT jsonb_pretty(dynamo.execute('GetRecords', jsonb_build_object('ShardIterator', :'iterator', 'Limit', 1))
+       - 'NextShardIterator') AS first_record;

@@ -16,6 +16,7 @@
 #include "execute.h"
 #include "http.h"
 #include "index_collection.h"
+#include "stream_trim_worker.h"
 #include "table_ops.h"
 #include "ttl.h"
 #include "ttl_worker.h"
@@ -152,6 +153,20 @@ _PG_init(void)
 								PGC_POSTMASTER, 0, NULL, NULL, NULL);
 		advisor_shmem_request();
 	}
+
+	/* streams: the trimming worker (when preloaded) */
+	DefineCustomIntVariable("pg_dynamo.stream_trim_interval",
+							"Seconds between two trims of DynamoDB Streams by the background worker (0: none).",
+							"Takes effect when pg_dynamo is in shared_preload_libraries.",
+							&stream_trim_interval, 60, 0, 86400,
+							PGC_SIGHUP, GUC_UNIT_S, NULL, NULL, NULL);
+	DefineCustomStringVariable("pg_dynamo.stream_trim_database",
+							   "Database whose DynamoDB Streams the background worker trims.",
+							   "Read when the worker starts.",
+							   &stream_trim_database, "postgres",
+							   PGC_SIGHUP, 0, NULL, NULL, NULL);
+	if (process_shared_preload_libraries_in_progress)
+		stream_trim_worker_register();
 
 	MarkGUCPrefixReserved("pg_dynamo");
 }

@@ -42,6 +42,9 @@ const DynamoExceptionInfo DynamoExceptions[DYN_EXCEPTION_COUNT] = {
 	[DYN_TABLE_ALREADY_EXISTS] = {"TableAlreadyExistsException", "DY031", 400, DYNAMODB_API},
 	[DYN_BACKUP_NOT_FOUND] = {"BackupNotFoundException", "DY032", 400, DYNAMODB_API},
 	[DYN_CONTINUOUS_BACKUPS_UNAVAILABLE] = {"ContinuousBackupsUnavailableException", "DY033", 400, DYNAMODB_API},
+	/* streams */
+	[DYN_EXPIRED_ITERATOR] = {"ExpiredIteratorException", "DY022", 400, DYNAMODB_API},
+	[DYN_TRIMMED_DATA_ACCESS] = {"TrimmedDataAccessException", "DY023", 400, DYNAMODB_API},
 	[DYN_INTERNAL_SERVER_ERROR] = {"InternalServerError", "DY500", 500, DYNAMODB_API},
 };
 

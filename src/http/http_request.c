@@ -30,6 +30,7 @@
  */
 static const char *const TargetPrefixes[] = {
 	"DynamoDB_20120810",
+	"DynamoDBStreams_20120810",
 };
 
 /* The role the current request runs as, for AccessDeniedException */

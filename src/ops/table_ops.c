@@ -21,6 +21,7 @@
 #include "spi_text.h"
 #include "item_ops.h"
 #include "json_read.h"
+#include "streams.h"
 #include "table_ops.h"
 #include "table_settings.h"
 #include "table_stats.h"
@@ -116,6 +117,7 @@ table_description(DynamoTable *t, const char *status)
 	table_settings_describe(&st, t->table_name);
 	if (!deleting)
 		index_push_descriptions(&st, t);
+	stream_describe_table(&st, t->table_id);	/* streams */
 	return jb_finish(&st);
 }
 
@@ -203,6 +205,8 @@ dynamo_create_table(CreateTableRequest *req)
 	if (req->request)
 		tags_store(req->table_name, req_array(req->request, "Tags"), true);
 
+	if (req->stream_view_type)
+		stream_enable(req->table_name, req->stream_view_type);	/* streams */
 	t = dynamo_table_lookup(req->table_name, false);
 	result = item_transfer(table_description(t, "ACTIVE"));
 	SPI_finish();
@@ -221,6 +225,7 @@ dynamo_delete_table(const char *table_name)
 {
 	DynamoTable *t;
 	Jsonb	   *result;
+	char	   *table_id;
 	const char *args[1] = {table_name};
 
 	dynamo_check_table_op_name(table_name);
@@ -232,8 +237,10 @@ dynamo_delete_table(const char *table_name)
 	table_settings_check_delete(table_name);
 	result = item_transfer(table_description(t, "DELETING"));
 	index_forget_all(t);
+	table_id = pstrdup(t->table_id);
 	spi_run("DELETE FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_DELETE);
 	spi_run(psprintf("DROP TABLE %s", t->qualified_name), 0, NULL, SPI_OK_UTILITY);
+	stream_table_dropped(table_id);	/* streams */
 	SPI_finish();
 	return result;
 }

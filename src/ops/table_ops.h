@@ -16,6 +16,7 @@ typedef struct CreateTableRequest
 	DynamoKeyAttr sort_key;		/* name NULL without one */
 	List	   *indexes;		/* IndexDef *: secondary indexes (index_ddl.c) */
 	Jsonb	   *request;		/* execute()'s request (settings, Tags), or NULL */
+	const char *stream_view_type;	/* streams: enable a stream of this view type */
 } CreateTableRequest;
 
 extern void dynamo_check_key_attr_name(const char *name, int position);

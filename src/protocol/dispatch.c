@@ -51,6 +51,11 @@ static const DynamoOperation Operations[] = {
 	{"RestoreTableFromBackup", exec_restore_table_from_backup},
 	{"DescribeContinuousBackups", exec_describe_continuous_backups},
 	{"UpdateContinuousBackups", exec_update_continuous_backups},
+	/* streams: DynamoDB Streams (target DynamoDBStreams_20120810.*) */
+	{"ListStreams", exec_list_streams},
+	{"DescribeStream", exec_describe_stream},
+	{"GetShardIterator", exec_get_shard_iterator},
+	{"GetRecords", exec_get_records},
 };
 
 /* The handler of an operation name; UnknownOperationException if none */

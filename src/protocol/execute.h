@@ -68,6 +68,11 @@ extern Jsonb *exec_update_continuous_backups(Jsonb *req, bool escaped);
 extern char *dynamo_endpoint_address;
 extern void exec_require_member(const void *member, const char *param);
 extern Jsonb *exec_wrap_response(const char *key, Jsonb *value);
+/* streams: DynamoDB Streams (execute_streams.c) */
+extern Jsonb *exec_list_streams(Jsonb *req, bool escaped);
+extern Jsonb *exec_describe_stream(Jsonb *req, bool escaped);
+extern Jsonb *exec_get_shard_iterator(Jsonb *req, bool escaped);
+extern Jsonb *exec_get_records(Jsonb *req, bool escaped);
 
 extern char *exec_table_name(Jsonb *req);
 

@@ -11,6 +11,7 @@
 #include "execute_indexes.h"
 #include "json_read.h"
 #include "json_build.h"
+#include "streams.h"
 #include "table_ops.h"
 #include "table_settings.h"
 
@@ -142,6 +143,7 @@ exec_create_table(Jsonb *req, bool escaped)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
 	table_settings_check_create(req);
 	ct.request = req;
+	ct.stream_view_type = stream_check_specification(req_object(req, "StreamSpecification"), false, NULL);
 
 	jb_begin_object(&st, NULL);
 	jb_jsonb(&st, "TableDescription", dynamo_create_table(&ct));

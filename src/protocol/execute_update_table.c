@@ -10,6 +10,7 @@
 #include "execute_indexes.h"
 #include "json_build.h"
 #include "json_read.h"
+#include "streams.h"
 #include "table_settings.h"
 #include "table_update.h"
 
@@ -100,7 +101,10 @@ exec_update_table(Jsonb *req, bool escaped)
 		parse_index_updates(updates, defs, &u);
 	/* the table's own members: BillingMode, throughput, class, protection */
 	if (u.has_table_members)
+	{
 		(void) table_settings_update(u.table_name, req);
+		stream_specification_update(u.table_name, req_object(req, "StreamSpecification"));
+	}
 
 	jb_begin_object(&st, NULL);
 	jb_jsonb(&st, "TableDescription", dynamo_update_table(&u));

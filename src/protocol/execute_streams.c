@@ -1,0 +1,371 @@
+/*
+ * execute_streams.c
+ *		execute()'s DynamoDB Streams operations: ListStreams, DescribeStream,
+ *		GetShardIterator and GetRecords, with DynamoDB Streams' request and
+ *		response shapes (the HTTP door's target DynamoDBStreams_20120810.*).
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/timestamp.h"
+
+#include "attr_value.h"
+#include "errors.h"
+#include "execute.h"
+#include "json_build.h"
+#include "json_read.h"
+#include "streams.h"
+#include "table_catalog.h"
+#include "table_ops.h"
+
+#define LIST_STREAMS_MAX 100
+#define DESCRIBE_STREAM_MAX 100
+
+/* A required string member */
+static char *
+required_string(Jsonb *req, const char *member, const char *param)
+{
+	char	   *s = req_string(req, member);
+
+	if (s == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
+					 param);
+	return s;
+}
+
+/* A string member's length, checked as DynamoDB checks it */
+static void
+check_length(const char *s, const char *param, int min, int max)
+{
+	int			len = strlen(s);
+
+	if (len < min || len > max)
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s %d",
+					 s, param, len < min ? "greater than or equal to" : "less than or equal to",
+					 len < min ? min : max);
+}
+
+/* Limit: between 1 and max, or dflt when absent */
+static int
+limit_member(Jsonb *req, int max)
+{
+	int64		limit = max;
+
+	if (req_int(req, "Limit", &limit) && (limit < 1 || limit > max))
+		dynamo_error(DYN_VALIDATION,
+					 "1 validation error detected: Value '%lld' at 'limit' failed to satisfy constraint: Member must have value %s %d",
+					 (long long) limit, limit < 1 ? "greater than or equal to" : "less than or equal to",
+					 limit < 1 ? 1 : max);
+	return (int) limit;
+}
+
+/* A StreamArn member, checked, and its stream */
+static StreamInfo *
+stream_member(Jsonb *req, const char *member, const char *param)
+{
+	char	   *arn = required_string(req, member, param);
+
+	check_length(arn, param, 37, 1024);
+	return stream_lookup_arn(arn);
+}
+
+/* DynamoDB's date-times: seconds since the epoch, with a fraction */
+static Numeric
+epoch_numeric(TimestampTz ts)
+{
+	return DatumGetNumeric(DirectFunctionCall2(extract_timestamptz, CStringGetTextDatum("epoch"),
+											   TimestampTzGetDatum(ts)));
+}
+
+/* The same, in whole seconds (ApproximateCreationDateTime) */
+static Numeric
+epoch_seconds_numeric(TimestampTz ts)
+{
+	return int64_to_numeric((ts / USECS_PER_SEC) + (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY
+							- (ts < 0 && ts % USECS_PER_SEC ? 1 : 0));
+}
+
+/* ListStreams: streams of a table (or all), in creation order, paged */
+Jsonb *
+exec_list_streams(Jsonb *req, bool escaped)
+{
+	char	   *table = req_string(req, "TableName");
+	char	   *start = req_string(req, "ExclusiveStartStreamArn");
+	int			limit = limit_member(req, LIST_STREAMS_MAX);
+	int32		after = 0;
+	bool		more;
+	List	   *streams;
+	ListCell   *lc;
+	JsonbParseState *st = NULL;
+
+	if (table)
+		dynamo_check_table_name(table, "tableName");
+	if (start)
+	{
+		check_length(start, "exclusiveStartStreamArn", 37, 1024);
+		after = stream_lookup_arn(start)->stream_id;
+	}
+	streams = stream_list(table, after, limit, &more);
+
+	jb_begin_object(&st, NULL);
+	jb_begin_array(&st, "Streams");
+	foreach(lc, streams)
+	{
+		StreamInfo *s = lfirst(lc);
+
+		jb_begin_object(&st, NULL);
+		jb_string(&st, "StreamArn", stream_arn(s));
+		jb_string(&st, "TableName", s->table_name);
+		jb_string(&st, "StreamLabel", s->label);
+		jb_end_object(&st);
+	}
+	jb_end_array(&st);
+	if (more)
+		jb_string(&st, "LastEvaluatedStreamArn", stream_arn(llast(streams)));
+	return jb_finish(&st);
+}
+
+/* Push a stream's KeySchema */
+static void
+push_key_schema(JsonbParseState **st, StreamInfo *s)
+{
+	jb_begin_array(st, "KeySchema");
+	jb_begin_object(st, NULL);
+	jb_string(st, "AttributeName", s->partition_key);
+	jb_string(st, "KeyType", "HASH");
+	jb_end_object(st);
+	if (s->sort_key)
+	{
+		jb_begin_object(st, NULL);
+		jb_string(st, "AttributeName", s->sort_key);
+		jb_string(st, "KeyType", "RANGE");
+		jb_end_object(st);
+	}
+	jb_end_array(st);
+}
+
+/* Push one shard: ShardId, SequenceNumberRange, ParentShardId */
+static void
+push_shard(JsonbParseState **st, StreamShard *sh)
+{
+	jb_begin_object(st, NULL);
+	jb_string(st, "ShardId", sh->shard_id);
+	jb_begin_object(st, "SequenceNumberRange");
+	jb_string(st, "StartingSequenceNumber", stream_format_seq(sh->start_seq + 1));
+	if (sh->end_seq)
+		jb_string(st, "EndingSequenceNumber", stream_format_seq(sh->end_seq - 1));
+	jb_end_object(st);
+	if (sh->parent_shard_id)
+		jb_string(st, "ParentShardId", sh->parent_shard_id);
+	jb_end_object(st);
+}
+
+/* DescribeStream: the stream and a page of its shards, oldest first */
+Jsonb *
+exec_describe_stream(Jsonb *req, bool escaped)
+{
+	StreamInfo *s = stream_member(req, "StreamArn", "streamArn");
+	int			limit = limit_member(req, DESCRIBE_STREAM_MAX);
+	char	   *start = req_string(req, "ExclusiveStartShardId");
+	List	   *shards = stream_shards(s);
+	bool		started = start == NULL;
+	int			n = 0;
+	StreamShard *last = NULL;
+	bool		more = false;
+	ListCell   *lc;
+	JsonbParseState *st = NULL;
+
+	if (start)
+		check_length(start, "exclusiveStartShardId", 28, 65);
+	jb_begin_object(&st, NULL);
+	jb_begin_object(&st, "StreamDescription");
+	jb_string(&st, "StreamArn", stream_arn(s));
+	jb_string(&st, "StreamLabel", s->label);
+	jb_string(&st, "StreamStatus", s->enabled ? "ENABLED" : "DISABLED");
+	jb_string(&st, "StreamViewType", s->view_type);
+	jb_numeric(&st, "CreationRequestDateTime", epoch_numeric(s->created_at));
+	jb_string(&st, "TableName", s->table_name);
+	push_key_schema(&st, s);
+	jb_begin_array(&st, "Shards");
+	foreach(lc, shards)
+	{
+		StreamShard *sh = lfirst(lc);
+
+		if (!started)
+		{
+			started = strcmp(sh->shard_id, start) == 0;
+			continue;
+		}
+		if (n == limit)
+		{
+			more = true;
+			break;
+		}
+		push_shard(&st, sh);
+		last = sh;
+		n++;
+	}
+	jb_end_array(&st);
+	if (more)
+		jb_string(&st, "LastEvaluatedShardId", last->shard_id);
+	jb_end_object(&st);
+	return jb_finish(&st);
+}
+
+static const char *const IteratorTypes[] = {"TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"};
+
+/* The iterator's type, checked against DynamoDB's enum; its index */
+static int
+iterator_type(const char *type)
+{
+	for (int i = 0; i < lengthof(IteratorTypes); i++)
+		if (strcmp(type, IteratorTypes[i]) == 0)
+			return i;
+	dynamo_error(DYN_VALIDATION,
+				 "1 validation error detected: Value '%s' at 'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: [AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]",
+				 type);
+}
+
+/* The stream's records before after_seq are trimmed: TrimmedDataAccessException */
+static void
+check_trim_horizon(StreamInfo *s, int64 after_seq)
+{
+	if (after_seq < s->trimmed_seq)
+		dynamo_error(DYN_TRIMMED_DATA_ACCESS,
+					 "The operation attempted to read past the oldest stream record in a shard.");
+}
+
+/* GetShardIterator: where to start reading a shard */
+Jsonb *
+exec_get_shard_iterator(Jsonb *req, bool escaped)
+{
+	StreamInfo *s = stream_member(req, "StreamArn", "streamArn");
+	char	   *shard_id = required_string(req, "ShardId", "shardId");
+	int			type = iterator_type(required_string(req, "ShardIteratorType", "shardIteratorType"));
+	char	   *seq_text = req_string(req, "SequenceNumber");
+	StreamIterator it = {0};
+	ListCell   *lc;
+	JsonbParseState *st = NULL;
+
+	check_length(shard_id, "shardId", 28, 65);
+	stream_check_read(s);
+	foreach(lc, stream_shards(s))
+		if (strcmp(((StreamShard *) lfirst(lc))->shard_id, shard_id) == 0)
+			it.shard = lfirst(lc);
+	if (it.shard == NULL)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Shard does not exist");
+	it.stream = s;
+	if (type >= 2)
+	{
+		int64		seq;
+
+		if (seq_text == NULL)
+			dynamo_error(DYN_VALIDATION, "Must specify a SequenceNumber with ShardIteratorType %s", IteratorTypes[type]);
+		seq = stream_parse_seq(seq_text);
+		if (seq <= it.shard->start_seq || (it.shard->end_seq && seq >= it.shard->end_seq))
+			dynamo_error(DYN_VALIDATION, "Invalid SequenceNumber %s for shard %s", seq_text, shard_id);
+		it.after_seq = type == 2 ? seq - 1 : seq;
+		check_trim_horizon(s, it.after_seq);
+	}
+	else if (seq_text)
+		dynamo_error(DYN_VALIDATION, "Must not specify a SequenceNumber with ShardIteratorType %s", IteratorTypes[type]);
+	else if (type == 0)
+		it.after_seq = Max(it.shard->start_seq, s->trimmed_seq);
+	else
+	{
+		int64		horizon = stream_read_horizon() - 1;
+
+		it.after_seq = it.shard->end_seq ? it.shard->end_seq - 1 : Max(horizon, it.shard->start_seq);
+	}
+	it.issued_at = GetCurrentTimestamp();
+
+	jb_begin_object(&st, NULL);
+	jb_string(&st, "ShardIterator", stream_iterator_encode(&it));
+	return jb_finish(&st);
+}
+
+/* Push one record as DynamoDB Streams writes it */
+static void
+push_record(JsonbParseState **st, StreamInfo *s, StreamRecord *r, bool escaped)
+{
+	jb_begin_object(st, NULL);
+	jb_string(st, "eventID", psprintf("%08x%024llx", (unsigned) s->stream_id, (long long) r->seq));
+	jb_string(st, "eventName", r->event_name);
+	jb_string(st, "eventVersion", "1.1");
+	jb_string(st, "eventSource", "aws:dynamodb");
+	jb_string(st, "awsRegion", dynamo_region);
+	jb_begin_object(st, "dynamodb");
+	jb_numeric(st, "ApproximateCreationDateTime", epoch_seconds_numeric(r->created_at));
+	jb_key(st, "Keys");
+	item_push_typed(st, r->keys, escaped);
+	if (r->new_image)
+	{
+		jb_key(st, "NewImage");
+		item_push_typed(st, r->new_image, escaped);
+	}
+	if (r->old_image)
+	{
+		jb_key(st, "OldImage");
+		item_push_typed(st, r->old_image, escaped);
+	}
+	jb_string(st, "SequenceNumber", stream_format_seq(r->seq));
+	jb_int(st, "SizeBytes", r->size_bytes);
+	jb_string(st, "StreamViewType", s->view_type);
+	jb_end_object(st);
+	if (r->service)
+	{
+		jb_begin_object(st, "userIdentity");
+		jb_string(st, "type", "Service");
+		jb_string(st, "principalId", "dynamodb.amazonaws.com");
+		jb_end_object(st);
+	}
+	jb_end_object(st);
+}
+
+/*
+ * GetRecords: the records after the iterator's position, below the read
+ * horizon (stream_read.c), up to Limit and 1 MB; NextShardIterator, null
+ * once a closed shard is drained.
+ */
+Jsonb *
+exec_get_records(Jsonb *req, bool escaped)
+{
+	char	   *text = required_string(req, "ShardIterator", "shardIterator");
+	int			limit = limit_member(req, STREAM_MAX_RECORDS);
+	StreamIterator *it;
+	int64		horizon,
+				before;
+	bool		complete;
+	List	   *records;
+	ListCell   *lc;
+	JsonbParseState *st = NULL;
+
+	check_length(text, "shardIterator", 1, 2048);
+	it = stream_iterator_decode(text);
+	stream_check_read(it->stream);
+	check_trim_horizon(it->stream, it->after_seq);
+	horizon = stream_read_horizon();
+	before = it->shard->end_seq ? Min(horizon, it->shard->end_seq) : horizon;
+	records = stream_read_records(it->stream->stream_id, it->after_seq, before, limit,
+								  STREAM_MAX_RESPONSE_BYTES, &complete);
+
+	jb_begin_object(&st, NULL);
+	jb_begin_array(&st, "Records");
+	foreach(lc, records)
+	{
+		StreamRecord *r = lfirst(lc);
+
+		push_record(&st, it->stream, r, escaped);
+		it->after_seq = r->seq;
+	}
+	jb_end_array(&st);
+	if (!(complete && it->shard->end_seq && horizon >= it->shard->end_seq))
+	{
+		it->issued_at = GetCurrentTimestamp();
+		jb_string(&st, "NextShardIterator", stream_iterator_encode(it));
+	}
+	return jb_finish(&st);
+}
