@@ -43,12 +43,21 @@ number_out_of_range(bool overflow)
 				 "Number underflow. Attempting to store a number with magnitude smaller than supported range");
 }
 
+/* What a number breaks of DynamoDB's limits */
+typedef enum NumberLimit
+{
+	NUMBER_OK,
+	NUMBER_TOO_MANY_DIGITS,
+	NUMBER_OVERFLOW,
+	NUMBER_UNDERFLOW
+} NumberLimit;
+
 /*
- * Check the number's significant digits and magnitude on its plain text
+ * Classify the number's significant digits and magnitude on its plain text
  * (as numeric_out prints it: optional '-', digits, optional '.' digits).
  */
-static void
-check_number_limits(const char *text)
+static NumberLimit
+number_limit(const char *text)
 {
 	const char *p = text + (text[0] == '-');
 	int			first = -1,
@@ -72,17 +81,51 @@ check_number_limits(const char *text)
 		pos++;
 	}
 	if (first < 0)
-		return;					/* zero */
+		return NUMBER_OK;		/* zero */
 	if (point < 0)
 		point = pos;
 	if (last - first + 1 > DYNAMO_MAX_NUMBER_DIGITS)
-		dynamo_error(DYN_VALIDATION,
-					 "Attempting to store more than 38 significant digits in a Number");
+		return NUMBER_TOO_MANY_DIGITS;
 	/* decimal exponent of the first significant digit */
 	if (point - first - 1 > MAX_EXPONENT)
-		number_out_of_range(true);
+		return NUMBER_OVERFLOW;
 	if (point - first - 1 < MIN_EXPONENT)
-		number_out_of_range(false);
+		return NUMBER_UNDERFLOW;
+	return NUMBER_OK;
+}
+
+/* Reject a number outside DynamoDB's limits, with its message */
+static void
+check_number_limits(const char *text)
+{
+	switch (number_limit(text))
+	{
+		case NUMBER_OK:
+			return;
+		case NUMBER_TOO_MANY_DIGITS:
+			dynamo_error(DYN_VALIDATION,
+						 "Attempting to store more than 38 significant digits in a Number");
+			break;
+		case NUMBER_OVERFLOW:
+		case NUMBER_UNDERFLOW:
+			number_out_of_range(number_limit(text) == NUMBER_OVERFLOW);
+	}
+}
+
+/* Is a numeric within DynamoDB's limits and normalised (the stored form)? */
+bool
+dynamo_number_is_canonical(Numeric n)
+{
+	Numeric		trimmed;
+
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		return false;
+	trimmed = DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+												  NumericGetDatum(n)));
+	if (VARSIZE_ANY_EXHDR(trimmed) != VARSIZE_ANY_EXHDR(n) ||
+		memcmp(VARDATA_ANY(trimmed), VARDATA_ANY(n), VARSIZE_ANY_EXHDR(n)) != 0)
+		return false;
+	return number_limit(numeric_normalize(n)) == NUMBER_OK;
 }
 
 /*
