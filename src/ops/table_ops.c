@@ -10,6 +10,8 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "nodes/value.h"
+#include "parser/parse_func.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
@@ -172,6 +174,21 @@ key_check(const DynamoKeyAttr *attr, const char *column)
 					name, column);
 }
 
+/*
+ * The constraint that admits only the stored form (stored_form.h), once the
+ * extension's SQL has its function (a 0.1.0 install has not, until updated)
+ */
+static const char *
+canonical_check(void)
+{
+	Oid			argtype = JSONBOID;
+	List	   *name = list_make2(makeString("dynamo"), makeString("item_is_canonical"));
+
+	if (!OidIsValid(LookupFuncName(name, 1, &argtype, true)))
+		return "";
+	return ", CONSTRAINT item_canonical CHECK (dynamo.item_is_canonical(item))";
+}
+
 /* The item table's comment, telling SQL users what the columns hold */
 static char *
 table_comment(CreateTableRequest *req)
@@ -216,12 +233,12 @@ dynamo_create_table(CreateTableRequest *req)
 		dynamo_error(DYN_RESOURCE_IN_USE, "Table already exists: %s", req->table_name);
 
 	spi_run(psprintf("CREATE TABLE %s (pk %s NOT NULL, %s%s%s item pg_catalog.jsonb NOT NULL,"
-					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s%s%s))",
+					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s%s%s)%s)",
 					 qualified, dynamo_key_sql_type(req->partition_key.type),
 					 sk ? "sk " : "", sk ? dynamo_key_sql_type(req->sort_key.type) : "",
 					 sk ? " NOT NULL," : "", sk ? ", sk" : "",
 					 key_check(&req->partition_key, "pk"), sk ? " AND " : "",
-					 sk ? key_check(&req->sort_key, "sk") : ""),
+					 sk ? key_check(&req->sort_key, "sk") : "", canonical_check()),
 			0, NULL, SPI_OK_UTILITY);
 	spi_run(psprintf("COMMENT ON TABLE %s IS %s", qualified,
 					 quote_literal_cstr(table_comment(req))), 0, NULL, SPI_OK_UTILITY);
