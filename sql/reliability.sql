@@ -66,3 +66,66 @@ INSERT INTO dynamo_data."Dirty" VALUES ('y', '{"Id":"y","n":1.0}');
 SET client_min_messages = warning;
 DROP DATABASE dynamo_rel_upgrade;
 SELECT dynamo.delete_table('RelCanon') IS NOT NULL AS deleted;
+
+--
+-- relation names are unique by construction: a 63-character name equal to
+-- what a longer name's relation used to be called gets a relation of its own
+--
+SELECT left(n, 54) || '_' || lpad(to_hex(hashtext(n)), 8, '0') AS short_name, n AS long_name
+FROM (SELECT 'rel_' || repeat('c', 60) AS n) AS l \gset
+SELECT length(:'short_name') AS short_length, length(:'long_name') AS long_length;
+SELECT dynamo.create_table(:'short_name', 'k') IS NOT NULL AS short_created;
+SELECT dynamo.create_table(:'long_name', 'k') IS NOT NULL AS long_created;
+SELECT dynamo.put_item(:'short_name', '{"k":"short"}') IS NULL AS put_short,
+       dynamo.put_item(:'long_name', '{"k":"long"}') IS NULL AS put_long;
+SELECT dynamo.get_item(:'short_name', '{"k":"short"}') AS short_item,
+       dynamo.get_item(:'long_name', '{"k":"long"}') AS long_item,
+       dynamo.get_item(:'long_name', '{"k":"short"}') IS NULL AS not_shared;
+SELECT dynamo.delete_table(:'short_name') IS NOT NULL AS deleted, dynamo.delete_table(:'long_name') IS NOT NULL AS deleted;
+
+--
+-- execute_text(): malformed JSON is SerializationException; a statement
+-- timeout stays a statement timeout
+--
+CREATE FUNCTION pg_temp.outcome(statement text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  code text;
+BEGIN
+  EXECUTE statement;
+  RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+  code := SQLSTATE;
+  RETURN code || ' ' || coalesce((SELECT e.exception FROM dynamo.exceptions() AS e WHERE e.sqlstate = code), '') || ': ' || SQLERRM;
+END $$;
+SELECT pg_temp.outcome($$SELECT dynamo.execute_text('GetItem', '{"TableName": "x",')$$) AS truncated,
+       pg_temp.outcome($$SELECT dynamo.execute_text('GetItem', '{"TableName": "x"} x')$$) AS trailing,
+       pg_temp.outcome($$SELECT dynamo.execute_text('GetItem', repeat('[', 100000))$$) AS too_deep;
+CREATE TEMP TABLE big_request AS
+  SELECT '{"TableName":"RelCanon","Item":{"pk":{"S":"big"},"sk":{"N":"1"},"l":{"L":['
+         || repeat('{"N":"1"},', 200000) || '{"N":"1"}]}}}' AS body;
+\set VERBOSITY sqlstate
+SET statement_timeout = '1ms';
+SELECT dynamo.execute_text('PutItem', body) FROM big_request;
+RESET statement_timeout;
+\set VERBOSITY default
+
+--
+-- row level security: a conditional put on an item the role may insert but
+-- not see answers at once
+--
+SELECT dynamo.create_table('RelRls', 'pk') IS NOT NULL AS created;
+SELECT dynamo.put_item('RelRls', '{"pk":"hidden","owner":"someone"}') IS NULL AS put;
+CREATE ROLE regress_rel_user;
+GRANT SELECT, INSERT, UPDATE, DELETE ON dynamo_data."RelRls" TO regress_rel_user;
+ALTER TABLE dynamo_data."RelRls" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY rel_own ON dynamo_data."RelRls" TO regress_rel_user
+  USING (item ->> 'owner' = current_user) WITH CHECK (item ->> 'owner' = current_user);
+SET ROLE regress_rel_user;
+SELECT dynamo.put_item('RelRls', '{"pk":"mine","owner":"regress_rel_user"}', condition_expression => 'attribute_not_exists(pk)') IS NULL AS put_visible;
+SELECT pg_temp.outcome($$SELECT dynamo.put_item('RelRls', '{"pk":"hidden","owner":"regress_rel_user"}', condition_expression => 'attribute_not_exists(pk)')$$) AS conditional_put;
+SELECT pg_temp.outcome($$SELECT dynamo.put_item('RelRls', '{"pk":"hidden","owner":"regress_rel_user"}')$$) AS put;
+SELECT pg_temp.outcome($$SELECT dynamo.execute('PutItem', '{"TableName":"RelRls","Item":{"pk":{"S":"hidden"},"owner":{"S":"regress_rel_user"}},"ConditionExpression":"attribute_not_exists(pk)"}')$$) AS execute_put;
+RESET ROLE;
+SELECT item FROM dynamo_data."RelRls" ORDER BY pk;
+SELECT dynamo.delete_table('RelRls') IS NOT NULL AS deleted;
+DROP ROLE regress_rel_user;
