@@ -15,6 +15,7 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
+#include "utils/snapmgr.h"
 
 #include "errors.h"
 #include "json_build.h"
@@ -52,6 +53,26 @@ lock_table_name(const char *name)
 
 	spi_run("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('pg_dynamo table ' OPERATOR(pg_catalog.||) $1))",
 			1, args, SPI_OK_SELECT);
+}
+
+/*
+ * Is a table name in the catalog?  Read under the latest snapshot, with the
+ * name locked: a REPEATABLE READ caller must see a table another session
+ * created since its snapshot, not create it again.
+ */
+static bool
+table_name_taken(const char *name)
+{
+	Oid			argtype = TEXTOID;
+	Datum		arg = CStringGetTextDatum(name);
+	SPIPlanPtr	plan = SPI_prepare("SELECT 1 FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1",
+								   1, &argtype);
+
+	if (plan == NULL ||
+		SPI_execute_snapshot(plan, &arg, NULL, GetLatestSnapshot(), InvalidSnapshot,
+							 true, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "catalog lookup failed: %s", SPI_result_code_string(SPI_result));
+	return SPI_processed > 0;
 }
 
 /* Attribute names of a key schema: 1 to 255 bytes; position counts from 1 */
@@ -223,14 +244,13 @@ dynamo_create_table(CreateTableRequest *req)
 	if (sk && strcmp(req->partition_key.name, req->sort_key.name) == 0)
 		dynamo_error(DYN_VALIDATION, "Both the Hash Key and the Range Key element in the KeySchema have the same name");
 
-	relname = dynamo_item_relname(req->table_name);
-	qualified = psprintf("dynamo_data.%s", quote_identifier(relname));
 	item_spi_connect();
 	lock_table_name(req->table_name);
-	args[0] = req->table_name;
-	spi_run("SELECT 1 FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_SELECT);
-	if (SPI_processed > 0)
+	if (table_name_taken(req->table_name))
 		dynamo_error(DYN_RESOURCE_IN_USE, "Table already exists: %s", req->table_name);
+	relname = dynamo_item_relname(req->table_name);
+	qualified = psprintf("dynamo_data.%s", quote_identifier(relname));
+	args[0] = req->table_name;
 
 	spi_run(psprintf("CREATE TABLE %s (pk %s NOT NULL, %s%s%s item pg_catalog.jsonb NOT NULL,"
 					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s%s%s)%s)",
