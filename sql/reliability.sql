@@ -129,3 +129,14 @@ RESET ROLE;
 SELECT item FROM dynamo_data."RelRls" ORDER BY pk;
 SELECT dynamo.delete_table('RelRls') IS NOT NULL AS deleted;
 DROP ROLE regress_rel_user;
+
+--
+-- the expression cache evicts one tree at a time: after 1,500 distinct
+-- expressions it is full (1,024 trees), not emptied
+--
+SELECT count(*) FILTER (WHERE dynamo.eval_condition('{"a1":1}', 'attribute_exists(a' || i || ')')) AS true_conditions
+FROM generate_series(1, 1500) AS i;
+SELECT count(*) AS cached_trees FROM pg_backend_memory_contexts WHERE name = 'pg_dynamo expression';
+SELECT dynamo.eval_condition('{"a1":1}', 'attribute_exists(a1)') AS cached_again;
+SELECT dynamo.eval_condition('{"s":"needle in a haystack"}', 'contains(s, :n)', expression_attribute_values => '{":n":"in a"}') AS substring,
+       dynamo.eval_condition('{"s":"needle"}', 'contains(s, :n)', expression_attribute_values => '{":n":"needles"}') AS longer;

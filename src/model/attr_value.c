@@ -9,6 +9,7 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -331,6 +332,7 @@ push_map(JsonbParseState **st, JsonbIteratorToken tok, JsonbContainer *c,
 	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
 	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (r == WJB_KEY)
 			push_attr_name(st, &v, escaped);
 		else if (r == WJB_VALUE)
@@ -350,7 +352,10 @@ push_list(JsonbParseState **st, JsonbContainer *c, int depth, bool escaped,
 
 	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
 	for (int i = 0; i < n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		push(st, WJB_ELEM, getIthJsonbValueFromContainer(c, i), depth, escaped);
+	}
 	(void) pushJsonbValue(st, WJB_END_ARRAY, NULL);
 }
 
