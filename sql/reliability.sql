@@ -18,6 +18,17 @@ CREATE FUNCTION pg_temp.nest(n int) RETURNS jsonb LANGUAGE sql AS
 SELECT dynamo.put_item('RelCanon', pg_temp.nest(31)) IS NULL AS put_31;
 SELECT dynamo.put_item('RelCanon', pg_temp.nest(32)) IS NULL AS put_32;
 SELECT dynamo.item_is_canonical(pg_temp.nest(31)) AS nest_31, dynamo.item_is_canonical(pg_temp.nest(32)) AS nest_32;
+-- sets and binaries nest nothing: the deepest list may hold them
+SELECT dynamo.execute('PutItem', ('{"TableName":"RelCanon","Item":{"pk":{"S":"deep"},"sk":{"N":"2"},"l":'
+  || repeat('{"L":[', 31) || '{"SS":["x"]},{"B":"AAE="}' || repeat(']}', 31) || '}}')::jsonb) AS put_deep_set;
+-- an update building an item nested too deep is refused as DynamoDB refuses it
+SELECT dynamo.update_item('RelCanon', '{"pk":"deep","sk":1}', 'SET m = :m', expression_attribute_values => '{":m":{"a":1}}') IS NULL AS set_map;
+SELECT dynamo.update_item('RelCanon', '{"pk":"deep","sk":1}', 'SET m.z = :v',
+  expression_attribute_values => ('{":v":' || repeat('[', 30) || '1' || repeat(']', 30) || '}')::jsonb) IS NULL AS depth_31;
+SELECT dynamo.update_item('RelCanon', '{"pk":"deep","sk":1}', 'SET m.y = :v',
+  expression_attribute_values => ('{":v":' || repeat('[', 31) || '1' || repeat(']', 31) || '}')::jsonb) IS NULL AS depth_32;
+SELECT dynamo.update_item('RelCanon', '{"pk":"deep","sk":1}', 'SET m.z' || repeat('[0]', 29) || ' = :v',
+  expression_attribute_values => '{":v":[[1]]}') IS NULL AS depth_32_in_place;
 
 -- documents the engine could never have written
 SELECT doc, dynamo.item_is_canonical(doc::jsonb) AS canonical FROM (VALUES

@@ -278,6 +278,7 @@ expr_apply_update(DynUpdate *upd, Jsonb *old_item, const char **key_names, int n
 	int			n = list_length(b->tree->actions);
 	PlannedAction *plan = palloc0(sizeof(PlannedAction) * Max(n, 1));
 	Doc		   *root;
+	Jsonb	   *result;
 
 	for (int i = 0; i < n; i++)
 	{
@@ -296,7 +297,9 @@ expr_apply_update(DynUpdate *upd, Jsonb *old_item, const char **key_names, int n
 	root = doc_from_item(old_item);
 	for (int i = 0; i < n; i++)
 		apply_action(root, &plan[i]);
-	return doc_to_item(root);
+	result = doc_to_item(root);
+	stored_check_nesting(result);
+	return result;
 }
 
 /* The paths an update writes, as a projection (for ReturnValues) */

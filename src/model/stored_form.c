@@ -15,6 +15,7 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
+#include "errors.h"
 #include "nul_escape.h"
 #include "stored_form.h"
 
@@ -92,6 +93,50 @@ stored_set_member_cmp(DynamoType t, const JsonbValue *x, const JsonbValue *y)
 	}
 	return stored_bytes_cmp(x->val.string.val, x->val.string.len,
 							y->val.string.val, y->val.string.len);
+}
+
+/* The deepest nesting of maps and lists inside a container at depth */
+static int
+container_depth(JsonbContainer *c, int depth)
+{
+	JsonbIterator *it = JsonbIteratorInit(c);
+	JsonbValue	v;
+	JsonbIteratorToken r;
+	int			deepest = depth;
+
+	check_stack_depth();
+	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		JsonbValue	payload;
+		DynamoType	t;
+
+		CHECK_FOR_INTERRUPTS();
+		if ((r != WJB_VALUE && r != WJB_ELEM) || v.type != jbvBinary)
+			continue;
+		t = JsonContainerIsArray(v.val.binary.data) ? DT_L : attr_type(&v, &payload);
+		if (t == DT_L || t == DT_M)
+		{
+			int			d = container_depth(t == DT_M && payload.type == jbvBinary ?
+											payload.val.binary.data : v.val.binary.data,
+											depth + 1);
+
+			deepest = Max(deepest, d);	/* Max evaluates its arguments twice */
+		}
+		if (deepest >= DYNAMO_MAX_DEPTH)
+			break;
+	}
+	return deepest;
+}
+
+/*
+ * Reject an item nesting maps and lists deeper than DynamoDB's 32 levels
+ * (an update can build one from values that are each within the limit).
+ */
+void
+stored_check_nesting(Jsonb *item)
+{
+	if (container_depth(&item->root, 0) >= DYNAMO_MAX_DEPTH)
+		dynamo_error(DYN_VALIDATION, "Nesting Levels have exceeded supported limits");
 }
 
 /* ---------------------------------------------------------------------
@@ -239,8 +284,8 @@ map_needs_wrapper(JsonbContainer *c)
 
 /*
  * Is a value, inside a container at the given depth (the item is 0), in
- * stored form?  Depth counts as attr_value.c counts it: every container,
- * tagged values included, and $M's wrapper not.
+ * stored form?  Depth counts maps and lists (not $M's wrapper), as
+ * DynamoDB's 32 levels do; B and sets nest nothing.
  */
 static bool
 value_is_canonical(const JsonbValue *v, int depth, const char **why)
@@ -264,11 +309,11 @@ value_is_canonical(const JsonbValue *v, int depth, const char **why)
 			break;
 	}
 	check_stack_depth();
-	if (depth + 1 >= DYNAMO_MAX_DEPTH)
-		return not_canonical(why, "nesting is too deep");
 	c = v->val.binary.data;
 	if (JsonContainerIsArray(c))
 	{
+		if (depth + 1 >= DYNAMO_MAX_DEPTH)
+			return not_canonical(why, "nesting is too deep");
 		for (int i = 0; i < JsonContainerSize(c); i++)
 		{
 			CHECK_FOR_INTERRUPTS();
@@ -289,6 +334,8 @@ value_is_canonical(const JsonbValue *v, int depth, const char **why)
 		case DT_BS:
 			return set_is_canonical(t, &payload, why);
 		case DT_M:
+			if (depth + 1 >= DYNAMO_MAX_DEPTH)
+				return not_canonical(why, "nesting is too deep");
 			if (payload.type == jbvBinary && payload.val.binary.data == c)
 				return map_is_canonical(c, depth + 1, why);	/* no wrapper */
 			/* a wrapper {"$M": {...}} holds exactly a map whose one key is a tag */
@@ -297,8 +344,9 @@ value_is_canonical(const JsonbValue *v, int depth, const char **why)
 				return not_canonical(why, "a $M wrapper around a map that needs none");
 			return map_is_canonical(payload.val.binary.data, depth + 1, why);
 		default:
-			return map_is_canonical(c, depth + 1, why);
+			elog(ERROR, "unexpected stored type %d", (int) t);
 	}
+	return false;				/* keep compiler quiet */
 }
 
 /*

@@ -24,6 +24,9 @@ extern int	stored_bytes_cmp(const char *a, int la, const char *b, int lb);
 /* Order two stored members of a set of type t (SS, NS or BS) */
 extern int	stored_set_member_cmp(DynamoType t, const JsonbValue *a, const JsonbValue *b);
 
+/* ValidationException for an item nesting maps and lists too deep */
+extern void stored_check_nesting(Jsonb *item);
+
 /*
  * Is a document an item exactly as the engine stores it?  On false, *why
  * (if not NULL) says what is wrong.
