@@ -111,6 +111,8 @@ END $$;
 SELECT pg_temp.outcome($$SELECT dynamo.execute_text('GetItem', '{"TableName": "x",')$$) AS truncated,
        pg_temp.outcome($$SELECT dynamo.execute_text('GetItem', '{"TableName": "x"} x')$$) AS trailing,
        pg_temp.outcome($$SELECT dynamo.execute_text('GetItem', repeat('[', 100000))$$) AS too_deep;
+-- messages quote whole characters, never a byte of one (found by make fuzz)
+SELECT pg_temp.outcome($$SELECT dynamo.execute('GetItem', '{"TableName": "RelCanon", "Key": {"pk": {"S": "a"}, "sk": {"B": "😀"}}}')$$) AS bad_base64;
 CREATE TEMP TABLE big_request AS
   SELECT '{"TableName":"RelCanon","Item":{"pk":{"S":"big"},"sk":{"N":"1"},"l":{"L":['
          || repeat('{"N":"1"},', 200000) || '{"N":"1"}]}}}' AS body;

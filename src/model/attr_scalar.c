@@ -10,6 +10,7 @@
 #include "postgres.h"
 
 #include "common/base64.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -229,7 +230,9 @@ dynamo_binary_decode(const char *b64, int len)
 			continue;
 		if (c == '=' && i >= len - 2 && (i == len - 1 || b64[len - 1] == '='))
 			continue;
-		dynamo_error(DYN_SERIALIZATION, "Invalid Base64 character: '%c'", c);
+		/* the whole character, not one byte of it: messages stay UTF-8 */
+		dynamo_error(DYN_SERIALIZATION, "Invalid Base64 character: '%.*s'",
+					 Min(pg_mblen(b64 + i), len - i), b64 + i);
 	}
 	result = palloc(VARHDRSZ + pg_b64_dec_len(len));
 	n = pg_b64_decode(b64, len, VARDATA(result), pg_b64_dec_len(len));

@@ -15,7 +15,8 @@
 # sends the same requests: a failure names its seed and batch, and
 # FUZZ_SEED=s FUZZ_FIRST_BATCH=b FUZZ_REQUESTS=<batch size> replays it.
 #
-# SQLSTATEs a request may end with besides DynamoDB's (class DY): none.
+# SQLSTATEs a request may end with besides DynamoDB's (class DY): none; and
+# every message must be valid UTF-8 (else the outcome counts as "UTF-8").
 # Errors that say something about the server rather than the request
 # (57014 query cancel or statement_timeout, 53200 out of memory, 42501
 # permission denied) are allowed by ALLOWED but do not occur in a run as

@@ -59,6 +59,15 @@ EXCEPTION WHEN OTHERS THEN
   RETURN doc;
 END $$;
 
+-- Is a text valid UTF-8?
+CREATE FUNCTION fuzz.is_utf8(t text) RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM convert_from(textsend(t), 'UTF8');
+  RETURN true;
+EXCEPTION WHEN OTHERS THEN
+  RETURN false;
+END $$;
+
 -- Every path of a document (objects by key, arrays by index)
 CREATE FUNCTION fuzz.paths(doc jsonb, prefix text[] DEFAULT '{}') RETURNS SETOF text[] LANGUAGE plpgsql AS $$
 DECLARE
@@ -214,7 +223,13 @@ BEGIN
       END IF;
     EXCEPTION WHEN OTHERS THEN
       GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-      INSERT INTO fuzz.outcomes VALUES (batch, n, door, op, code, left(msg, 200), left(body, 2000));
+      -- a message must be text a client can read: valid UTF-8
+      IF NOT fuzz.is_utf8(msg) THEN
+        code := 'UTF-8';
+        msg := encode(textsend(msg), 'escape');
+      END IF;
+      INSERT INTO fuzz.outcomes VALUES (batch, n, door, op, code, left(msg, 200),
+        left(encode(textsend(body), 'escape'), 2000));
     END;
   END LOOP;
   RETURN count;
