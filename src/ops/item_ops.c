@@ -12,8 +12,8 @@
 #include "postgres.h"
 
 #include "utils/builtins.h"
-#include "utils/rls.h"
 #include "utils/jsonb.h"
+#include "utils/rls.h"
 
 #include "errors.h"
 #include "item_fetch.h"
