@@ -74,10 +74,6 @@ error_map_rethrow(const char *operation, Jsonb *request, MemoryContext cxt)
 	{
 		MemoryContextSwitchTo(cxt);
 		FlushErrorState();
-		if (strcmp(operation, "TransactWriteItems") == 0 && request &&
-			req_string(request, "ClientRequestToken") != NULL)
-			dynamo_error(DYN_TRANSACTION_IN_PROGRESS,
-						 "Transaction with the given request token is already in progress.");
 		dynamo_error(DYN_TRANSACTION_CONFLICT, "Transaction is ongoing for the item");
 	}
 	PG_RE_THROW();
