@@ -3,7 +3,7 @@
 # Fresh machine: PGXS (postgresql-server-dev-15) must exist before this
 # Makefile can even be read, so the demo and test targets first install the
 # missing packages (scripts/install-deps.sh does nothing when all are there).
-ifneq ($(filter demo check-all bench,$(MAKECMDGOALS)),)
+ifneq ($(filter demo check-all bench fuzz,$(MAKECMDGOALS)),)
 ifeq ($(wildcard $(shell $(or $(PG_CONFIG),pg_config) --pgxs 2>/dev/null)),)
 $(info Installing dependencies: scripts/install-deps.sh)
 $(shell scripts/install-deps.sh >&2)
@@ -69,7 +69,7 @@ $(SRCS:.c=.o): $(GRAMMARS:.y=.h)
 # Every object depends on every header: a struct change rebuilds all
 $(OBJS): $(INCLUDE_ALL)
 
-.PHONY: demo check-all bench
+.PHONY: demo check-all bench fuzz
 # The main job: a throwaway instance with a walk-through of both query styles
 demo:
 	scripts/demo.sh
@@ -80,3 +80,8 @@ check-all:
 
 bench:
 	scripts/bench.sh
+
+# Mutated and random requests to every door (test/fuzz/fuzz.sh; FUZZ_SEED,
+# FUZZ_REQUESTS, default 100,000)
+fuzz:
+	scripts/fuzz.sh

@@ -75,7 +75,7 @@ SELECT table_name, relation, partition_key, partition_key_type, left(sort_key, 1
 FROM dynamo.tables WHERE table_name ILIKE 'tb%' AND length(table_name) < 64 ORDER BY table_name;
 -- a name longer than a PostgreSQL identifier gets a shortened, hashed relation name
 SELECT c.relnamespace::regnamespace AS schema, length(c.relname) <= 63 AS fits,
-       c.relname ~ '^tbl_x{50}_[0-9a-f]{8}$' AS shortened
+       c.relname ~ '^tbl_x{50}#[0-9a-f]{8}$' AS shortened
 FROM dynamo.tables AS t JOIN pg_class AS c ON c.oid = t.relation
 WHERE t.table_name = 'tbl_' || repeat('x', 251);
 -- two long names sharing their first 63 characters get two relations

@@ -8,12 +8,17 @@
  * exists, since the catalog row of a name changes only together with its
  * relation (CreateTable and DeleteTable create and drop it).  Plans are freed
  * only when their relation is gone, so a plan in use is never freed: a
- * relation cannot be dropped while a query of this backend uses it.
+ * relation cannot be dropped while a query of this backend uses it.  A
+ * lookup locks the item table, so a table dropped by another session while
+ * a call waited for it is found gone, not used (dynamo_table_lookup).
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
+#include "miscadmin.h"
+#include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
 #include "utils/inval.h"
@@ -103,18 +108,28 @@ dynamo_check_table_op_name(const char *name)
 
 /*
  * Name of the item table of a DynamoDB table: the same name when it fits in
- * a PostgreSQL identifier, else its first 54 characters, '_' and 8 hex
- * digits of a hash of the whole name.
+ * a PostgreSQL identifier, else its first 54 characters, '#' and 8 hex
+ * digits of a hash of the whole name.  DynamoDB's names never hold '#', so
+ * a long name's relation never takes a short name's; a hash already taken
+ * by another long name is salted until it is free.
  */
 char *
 dynamo_item_relname(const char *table_name)
 {
 	size_t		len = strlen(table_name);
+	Oid			nsp = get_namespace_oid("dynamo_data", false);
 
 	if (len < NAMEDATALEN)
 		return pstrdup(table_name);
-	return psprintf("%.54s_%08x", table_name,
-					DatumGetUInt32(hash_any((const unsigned char *) table_name, len)));
+	for (uint64 salt = 0;; salt++)
+	{
+		char	   *relname = psprintf("%.54s#%08x", table_name,
+									   (uint32) DatumGetUInt64(hash_any_extended((const unsigned char *) table_name,
+																				 len, salt)));
+
+		if (!OidIsValid(get_relname_relid(relname, nsp)))
+			return relname;
+	}
 }
 
 /* SQL type of a key column */
@@ -203,12 +218,9 @@ table_cache_load(const char *name, DynamoTable *t)
 	return found;
 }
 
-/*
- * Find a table's metadata.  A missing table is DynamoDB's
- * ResourceNotFoundException, or NULL with missing_ok.
- */
-DynamoTable *
-dynamo_table_lookup(const char *name, bool missing_ok)
+/* Find a table's metadata as the cache and the catalog have it now */
+static DynamoTable *
+table_lookup_once(const char *name, bool missing_ok)
 {
 	DynamoTable *t;
 	bool		found;
@@ -243,6 +255,33 @@ dynamo_table_lookup(const char *name, bool missing_ok)
 	index_catalog_load(t);
 	t->valid = true;
 	return t;
+}
+
+/*
+ * Find a table's metadata.  A missing table is DynamoDB's
+ * ResourceNotFoundException, or NULL with missing_ok.
+ *
+ * The item table is locked (AccessShareLock, to the end of the transaction)
+ * before its metadata is trusted: a DeleteTable in progress in another
+ * session makes the call wait for it, and when the table was dropped
+ * meanwhile the lookup starts over, so the caller sees the table recreated
+ * or ResourceNotFoundException, never a relation that is gone.
+ */
+DynamoTable *
+dynamo_table_lookup(const char *name, bool missing_ok)
+{
+	for (;;)
+	{
+		DynamoTable *t = table_lookup_once(name, missing_ok);
+
+		if (t == NULL)
+			return NULL;
+		LockRelationOid(t->relid, AccessShareLock);
+		if (SearchSysCacheExists1(RELOID, ObjectIdGetDatum(t->relid)))
+			return t;
+		t->valid = false;		/* dropped while we waited: look again */
+		CHECK_FOR_INTERRUPTS();
+	}
 }
 
 /* Key predicate: pk = $1 [AND sk = $2] */

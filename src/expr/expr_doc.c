@@ -8,6 +8,7 @@
 #include "attr_value.h"
 #include "expr_doc.h"
 #include "expr_nodes.h"
+#include "stored_form.h"
 
 /* A document node for a stored value, left as it is */
 Doc *
@@ -184,6 +185,7 @@ doc_push(JsonbParseState **st, JsonbIteratorToken tok, Doc *d, bool top)
 	JsonbValue	k;
 	JsonbValue *res;
 	bool		wrap;
+	DynamoType	tag;
 
 	if (d->kind == DOC_LEAF)
 		return pushJsonbValue(st, tok, &d->leaf);
@@ -197,15 +199,10 @@ doc_push(JsonbParseState **st, JsonbIteratorToken tok, Doc *d, bool top)
 		}
 		return pushJsonbValue(st, WJB_END_ARRAY, NULL);
 	}
-	wrap = !top && d->n == 1 && expr_map_needs_wrap(d->keys[0], d->keylens[0]);
+	wrap = !top && d->n == 1 && stored_tag_type(d->keys[0], d->keylens[0], &tag);
 	k.type = jbvString;
 	if (wrap)
-	{
-		(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
-		k.val.string.val = "$M";
-		k.val.string.len = 2;
-		(void) pushJsonbValue(st, WJB_KEY, &k);
-	}
+		stored_push_tag(st, DT_M);
 	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
 	for (int i = 0; i < d->n; i++)
 	{

@@ -9,6 +9,8 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
+
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -211,12 +213,7 @@ string_contains(JsonbValue *s, JsonbValue *sub)
 		a = nul_unescape(a, alen, &alen, &has_nul);
 		p = nul_unescape(p, plen, &plen, &has_nul);
 	}
-	for (int i = 0; i + plen <= alen; i++)
-	{
-		if (memcmp(a + i, p, plen) == 0)
-			return true;
-	}
-	return false;
+	return memmem(a, alen, p, plen) != NULL;
 }
 
 /* A set's member as a standalone stored value of the member type */
@@ -272,6 +269,7 @@ eval_contains(JsonbValue *v, JsonbValue *operand)
 	{
 		JsonbValue *e = getIthJsonbValueFromContainer(payload.val.binary.data, i);
 
+		CHECK_FOR_INTERRUPTS();
 		if (attr_equal(set_member_value(t, e), operand))
 			return true;
 	}

@@ -160,7 +160,6 @@ extern bool expr_path_value(ExprBinding *b, ExprNode *path, Jsonb *item,
 							JsonbValue *result);
 extern bool expr_child(JsonbValue *parent, ResolvedStep *step, JsonbValue *result);
 extern char *expr_format_path(ResolvedStep *steps, int nsteps);
-extern bool expr_map_needs_wrap(const char *key, int keylen);
 
 /* expr_reserved.c */
 extern bool expr_is_reserved_word(const char *word, int len);

@@ -6,9 +6,11 @@
  *
  * Trees are cached by (kind, text) in ExprCacheContext, a child of
  * CacheMemoryContext, with placeholders unresolved; a request binds them
- * with expr_bind().  When the cache is full it is dropped as a whole: its
- * context is handed to the current transaction, which frees it at its end,
- * so trees the transaction still uses stay valid until then.
+ * with expr_bind().  Each tree has a memory context of its own.  When the
+ * cache is full one entry is evicted, chosen by the clock algorithm (an
+ * entry used since the hand last passed gets another round): its context
+ * is handed to the current transaction, which frees it at its end, so a
+ * tree the transaction still uses stays valid until then.
  */
 #include "postgres.h"
 
@@ -36,10 +38,17 @@ typedef struct ExprCacheEntry
 {
 	ExprCacheKey key;
 	ExprTree   *tree;
+	MemoryContext cxt;			/* holds the tree and the key's text */
+	bool		referenced;		/* used since the clock hand passed */
 } ExprCacheEntry;
 
 static MemoryContext ExprCacheContext = NULL;
 static HTAB *ExprCache = NULL;
+
+/* The clock: every entry in a slot, and the hand */
+static ExprCacheEntry *ExprCacheSlots[EXPR_CACHE_MAX_ENTRIES];
+static int	ExprCacheUsed = 0;
+static int	ExprCacheHand = 0;
 
 /* One ExpressionAttributeNames or ExpressionAttributeValues entry */
 typedef struct AttrEntry
@@ -89,20 +98,41 @@ cache_key_match(const void *a, const void *b, Size keysize)
 	return (x->kind == y->kind && strcmp(x->text, y->text) == 0) ? 0 : 1;
 }
 
-/* Create the cache, or drop a full one and start afresh */
+/*
+ * Evict one entry of a full cache by the clock; returns its free slot.  The
+ * tree goes to the current transaction's memory, freed at its end.
+ */
+static int
+cache_evict(void)
+{
+	ExprCacheEntry *victim;
+	MemoryContext cxt;
+	int			slot;
+
+	while (ExprCacheSlots[ExprCacheHand]->referenced)
+	{
+		ExprCacheSlots[ExprCacheHand]->referenced = false;
+		ExprCacheHand = (ExprCacheHand + 1) % EXPR_CACHE_MAX_ENTRIES;
+	}
+	slot = ExprCacheHand;
+	ExprCacheHand = (ExprCacheHand + 1) % EXPR_CACHE_MAX_ENTRIES;
+	victim = ExprCacheSlots[slot];
+	cxt = victim->cxt;
+	hash_search(ExprCache, &victim->key, HASH_REMOVE, NULL);
+	if (IsTransactionState())
+		MemoryContextSetParent(cxt, TopTransactionContext);
+	else
+		MemoryContextDelete(cxt);
+	ExprCacheSlots[slot] = NULL;
+	return slot;
+}
+
+/* Create the cache on first use */
 static void
 cache_prepare(void)
 {
 	HASHCTL		ctl;
 
-	if (ExprCache && hash_get_num_entries(ExprCache) >= EXPR_CACHE_MAX_ENTRIES)
-	{
-		if (IsTransactionState())
-			MemoryContextSetParent(ExprCacheContext, TopTransactionContext);
-		else
-			MemoryContextDelete(ExprCacheContext);
-		ExprCache = NULL;
-	}
 	if (ExprCache)
 		return;
 	ExprCacheContext = AllocSetContextCreate(CacheMemoryContext,
@@ -173,6 +203,7 @@ expr_parse_text(const char *text, ExprKind kind)
 				old;
 	ExprTree   *tree;
 	bool		found;
+	int			slot;
 	int			len = strlen(text);
 
 	if (len == 0 || text_is_blank(text))
@@ -187,7 +218,10 @@ expr_parse_text(const char *text, ExprKind kind)
 	key.text = text;
 	entry = hash_search(ExprCache, &key, HASH_FIND, NULL);
 	if (entry)
+	{
+		entry->referenced = true;
 		return entry->tree;
+	}
 
 	parse_cxt = AllocSetContextCreate(CurrentMemoryContext, "pg_dynamo expression",
 									  ALLOCSET_SMALL_SIZES);
@@ -195,10 +229,14 @@ expr_parse_text(const char *text, ExprKind kind)
 	tree = parse_uncached(text, kind);
 	MemoryContextSwitchTo(old);
 
+	slot = ExprCacheUsed < EXPR_CACHE_MAX_ENTRIES ? ExprCacheUsed++ : cache_evict();
 	MemoryContextSetParent(parse_cxt, ExprCacheContext);
 	entry = hash_search(ExprCache, &key, HASH_ENTER, &found);
 	entry->key.text = MemoryContextStrdup(parse_cxt, text);
 	entry->tree = tree;
+	entry->cxt = parse_cxt;
+	entry->referenced = false;
+	ExprCacheSlots[slot] = entry;
 	return tree;
 }
 

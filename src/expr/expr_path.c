@@ -110,17 +110,3 @@ expr_format_path(ResolvedStep *steps, int nsteps)
 	appendStringInfoChar(&buf, ']');
 	return buf.data;
 }
-
-/* Must a map whose only key is this one be wrapped as {"$M": ...}? */
-bool
-expr_map_needs_wrap(const char *key, int keylen)
-{
-	static const char *const tags[] = {"$B", "$SS", "$NS", "$BS", "$M"};
-
-	for (int i = 0; i < lengthof(tags); i++)
-	{
-		if (strlen(tags[i]) == keylen && memcmp(tags[i], key, keylen) == 0)
-			return true;
-	}
-	return false;
-}

@@ -18,6 +18,7 @@
 #include "errors.h"
 #include "expr_doc.h"
 #include "expr_nodes.h"
+#include "stored_form.h"
 
 /* An action with its path resolved and its value computed */
 typedef struct PlannedAction
@@ -113,33 +114,6 @@ update_operand(ExprBinding *b, ExprNode *n, Jsonb *item)
 	return NULL;
 }
 
-/* Order two members of a set of type t */
-static int
-member_cmp(DynamoType t, JsonbValue *x, JsonbValue *y)
-{
-	const char *a = x->val.string.val;
-	const char *b = y->val.string.val;
-	int			la = x->val.string.len;
-	int			lb = y->val.string.len;
-	int			c;
-
-	if (t == DT_NS)
-		return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(x->val.numeric),
-												 NumericGetDatum(y->val.numeric)));
-	if (t == DT_BS)
-	{
-		bytea	   *bx = dynamo_binary_decode(a, la);
-		bytea	   *by = dynamo_binary_decode(b, lb);
-
-		a = VARDATA_ANY(bx);
-		la = VARSIZE_ANY_EXHDR(bx);
-		b = VARDATA_ANY(by);
-		lb = VARSIZE_ANY_EXHDR(by);
-	}
-	c = memcmp(a, b, Min(la, lb));
-	return c ? c : (la > lb) - (la < lb);
-}
-
 /*
  * Union (add) or difference (!add) of two canonical sets of type t, merged
  * in order.  NULL when the result is empty.
@@ -147,10 +121,8 @@ member_cmp(DynamoType t, JsonbValue *x, JsonbValue *y)
 static JsonbValue *
 set_combine(DynamoType t, JsonbValue *x, JsonbValue *y, bool add)
 {
-	static const char *const tags[] = {[DT_SS] = "$SS",[DT_NS] = "$NS",[DT_BS] = "$BS"};
 	JsonbValue	px,
-				py,
-				k;
+				py;
 	JsonbParseState *st = NULL;
 	JsonbValue *res;
 	int			i = 0,
@@ -163,17 +135,13 @@ set_combine(DynamoType t, JsonbValue *x, JsonbValue *y, bool add)
 	(void) attr_type(y, &py);
 	nx = JsonContainerSize(px.val.binary.data);
 	ny = JsonContainerSize(py.val.binary.data);
-	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-	k.type = jbvString;
-	k.val.string.val = (char *) tags[t];
-	k.val.string.len = strlen(tags[t]);
-	(void) pushJsonbValue(&st, WJB_KEY, &k);
+	stored_push_tag(&st, t);
 	(void) pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
 	while (i < nx || j < ny)
 	{
 		JsonbValue *a = i < nx ? getIthJsonbValueFromContainer(px.val.binary.data, i) : NULL;
 		JsonbValue *b = j < ny ? getIthJsonbValueFromContainer(py.val.binary.data, j) : NULL;
-		int			c = !a ? 1 : !b ? -1 : member_cmp(t, a, b);
+		int			c = !a ? 1 : !b ? -1 : stored_set_member_cmp(t, a, b);
 
 		if (c <= 0)
 			i++;
@@ -324,6 +292,7 @@ expr_apply_update(DynUpdate *upd, Jsonb *old_item, const char **key_names, int n
 	int			n = list_length(b->tree->actions);
 	PlannedAction *plan = palloc0(sizeof(PlannedAction) * Max(n, 1));
 	Doc		   *root;
+	Jsonb	   *result;
 
 	for (int i = 0; i < n; i++)
 	{
@@ -342,7 +311,9 @@ expr_apply_update(DynUpdate *upd, Jsonb *old_item, const char **key_names, int n
 	root = doc_from_item(old_item);
 	for (int i = 0; i < n; i++)
 		apply_action(root, &plan[i]);
-	return doc_to_item(root);
+	result = doc_to_item(root);
+	stored_check_nesting(result);
+	return result;
 }
 
 /* The paths an update writes, as a projection (for ReturnValues) */

@@ -10,6 +10,7 @@
 #include "attr_value.h"
 #include "errors.h"
 #include "nul_escape.h"
+#include "stored_form.h"
 
 /* Bytes of a stored B value */
 bytea *
@@ -27,29 +28,16 @@ JsonbValue *
 attr_binary_value(const char *data, int len)
 {
 	JsonbParseState *st = NULL;
-	JsonbValue	k,
-				v;
+	JsonbValue	v;
 	JsonbValue *res;
 
-	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-	k.type = jbvString;
-	k.val.string.val = "$B";
-	k.val.string.len = 2;
-	(void) pushJsonbValue(&st, WJB_KEY, &k);
+	stored_push_tag(&st, DT_B);
 	v.type = jbvString;
 	v.val.string.val = dynamo_binary_encode(data, len);
 	v.val.string.len = strlen(v.val.string.val);
 	(void) pushJsonbValue(&st, WJB_VALUE, &v);
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	return jsonb_root_value(JsonbValueToJsonb(res));
-}
-
-static int
-bytes_cmp(const char *a, int la, const char *b, int lb)
-{
-	int			c = memcmp(a, b, Min(la, lb));
-
-	return c ? c : (la > lb) - (la < lb);
 }
 
 /*
@@ -94,7 +82,7 @@ attr_compare(JsonbValue *a, JsonbValue *b)
 	switch (t)
 	{
 		case DT_S:
-			return bytes_cmp(a->val.string.val, a->val.string.len,
+			return stored_bytes_cmp(a->val.string.val, a->val.string.len,
 							 b->val.string.val, b->val.string.len);
 		case DT_N:
 			return DatumGetInt32(DirectFunctionCall2(numeric_cmp,
@@ -105,7 +93,7 @@ attr_compare(JsonbValue *a, JsonbValue *b)
 				bytea	   *x = attr_binary_bytes(a);
 				bytea	   *y = attr_binary_bytes(b);
 
-				return bytes_cmp(VARDATA_ANY(x), VARSIZE_ANY_EXHDR(x),
+				return stored_bytes_cmp(VARDATA_ANY(x), VARSIZE_ANY_EXHDR(x),
 								 VARDATA_ANY(y), VARSIZE_ANY_EXHDR(y));
 			}
 		default:

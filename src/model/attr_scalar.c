@@ -10,6 +10,7 @@
 #include "postgres.h"
 
 #include "common/base64.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -43,12 +44,21 @@ number_out_of_range(bool overflow)
 				 "Number underflow. Attempting to store a number with magnitude smaller than supported range");
 }
 
+/* What a number breaks of DynamoDB's limits */
+typedef enum NumberLimit
+{
+	NUMBER_OK,
+	NUMBER_TOO_MANY_DIGITS,
+	NUMBER_OVERFLOW,
+	NUMBER_UNDERFLOW
+} NumberLimit;
+
 /*
- * Check the number's significant digits and magnitude on its plain text
+ * Classify the number's significant digits and magnitude on its plain text
  * (as numeric_out prints it: optional '-', digits, optional '.' digits).
  */
-static void
-check_number_limits(const char *text, bool computed)
+static NumberLimit
+number_limit(const char *text)
 {
 	const char *p = text + (text[0] == '-');
 	int			first = -1,
@@ -72,20 +82,56 @@ check_number_limits(const char *text, bool computed)
 		pos++;
 	}
 	if (first < 0)
-		return;					/* zero */
+		return NUMBER_OK;		/* zero */
 	if (point < 0)
 		point = pos;
-	/* a sum too precise to store is an "overflow" in DynamoDB's words */
-	if (last - first + 1 > DYNAMO_MAX_NUMBER_DIGITS && computed)
-		number_out_of_range(true);
 	if (last - first + 1 > DYNAMO_MAX_NUMBER_DIGITS)
-		dynamo_error(DYN_VALIDATION,
-					 "Attempting to store more than 38 significant digits in a Number");
+		return NUMBER_TOO_MANY_DIGITS;
 	/* decimal exponent of the first significant digit */
 	if (point - first - 1 > MAX_EXPONENT)
-		number_out_of_range(true);
+		return NUMBER_OVERFLOW;
 	if (point - first - 1 < MIN_EXPONENT)
-		number_out_of_range(false);
+		return NUMBER_UNDERFLOW;
+	return NUMBER_OK;
+}
+
+/*
+ * Reject a number outside DynamoDB's limits, with its message; computed: the
+ * result of arithmetic, whose excess digits DynamoDB calls an overflow
+ */
+static void
+check_number_limits(const char *text, bool computed)
+{
+	switch (number_limit(text))
+	{
+		case NUMBER_OK:
+			return;
+		case NUMBER_TOO_MANY_DIGITS:
+			if (computed)
+				number_out_of_range(true);
+			dynamo_error(DYN_VALIDATION,
+						 "Attempting to store more than 38 significant digits in a Number");
+			break;
+		case NUMBER_OVERFLOW:
+		case NUMBER_UNDERFLOW:
+			number_out_of_range(number_limit(text) == NUMBER_OVERFLOW);
+	}
+}
+
+/* Is a numeric within DynamoDB's limits and normalised (the stored form)? */
+bool
+dynamo_number_is_canonical(Numeric n)
+{
+	Numeric		trimmed;
+
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		return false;
+	trimmed = DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
+												  NumericGetDatum(n)));
+	if (VARSIZE_ANY_EXHDR(trimmed) != VARSIZE_ANY_EXHDR(n) ||
+		memcmp(VARDATA_ANY(trimmed), VARDATA_ANY(n), VARSIZE_ANY_EXHDR(n)) != 0)
+		return false;
+	return number_limit(numeric_normalize(n)) == NUMBER_OK;
 }
 
 /*
@@ -203,7 +249,9 @@ dynamo_binary_decode(const char *b64, int len)
 			continue;
 		if (c == '=' && i >= len - 2 && (i == len - 1 || b64[len - 1] == '='))
 			continue;
-		dynamo_error(DYN_SERIALIZATION, "Invalid Base64 character: '%c'", c);
+		/* the whole character, not one byte of it: messages stay UTF-8 */
+		dynamo_error(DYN_SERIALIZATION, "Invalid Base64 character: '%.*s'",
+					 Min(pg_mblen(b64 + i), len - i), b64 + i);
 	}
 	result = palloc(VARHDRSZ + pg_b64_dec_len(len));
 	n = pg_b64_decode(b64, len, VARDATA(result), pg_b64_dec_len(len));

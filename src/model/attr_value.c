@@ -9,20 +9,17 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
 #include "attr_value.h"
 #include "errors.h"
 #include "nul_escape.h"
+#include "stored_form.h"
 
 const char *const DynamoTypeNames[DYNAMO_TYPE_COUNT] = {
 	"S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"
-};
-
-/* Tag keys of the stored form, by type; NULL where the type needs none */
-static const char *const StoredTags[DYNAMO_TYPE_COUNT] = {
-	NULL, NULL, "$B", NULL, NULL, "$M", NULL, "$SS", "$NS", "$BS"
 };
 
 /* A set member on its way into canonical order */
@@ -47,23 +44,6 @@ dynamo_type_from_name(const char *name, int len, DynamoType *type)
 	for (int i = 0; i < DYNAMO_TYPE_COUNT; i++)
 	{
 		if (strlen(DynamoTypeNames[i]) == len && memcmp(DynamoTypeNames[i], name, len) == 0)
-		{
-			*type = (DynamoType) i;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* Which tagged type a single object key names, if any */
-static bool
-tag_type(const char *key, int len, DynamoType *type)
-{
-	if (len < 2 || key[0] != '$')
-		return false;
-	for (int i = 0; i < DYNAMO_TYPE_COUNT; i++)
-	{
-		if (StoredTags[i] && strlen(StoredTags[i]) == len && memcmp(StoredTags[i], key, len) == 0)
 		{
 			*type = (DynamoType) i;
 			return true;
@@ -162,7 +142,7 @@ attr_type(const JsonbValue *v, JsonbValue *payload)
 	if (JsonContainerSize(v->val.binary.data) != 1)
 		return DT_M;
 	single_pair(v->val.binary.data, &key, &val);
-	if (!tag_type(key.val.string.val, key.val.string.len, &t))
+	if (!stored_tag_type(key.val.string.val, key.val.string.len, &t))
 		return DT_M;
 	if (payload)
 		*payload = val;
@@ -204,22 +184,6 @@ push_numeric(JsonbParseState **st, JsonbIteratorToken tok, Numeric n)
 	(void) pushJsonbValue(st, tok, &v);
 }
 
-/*
- * Push a tagged value's opening: BEGIN_OBJECT and the tag key.  A container
- * opened after a key or inside an array nests there, so no token is needed.
- */
-static void
-push_tag(JsonbParseState **st, DynamoType t)
-{
-	JsonbValue	k;
-
-	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
-	k.type = jbvString;
-	k.val.string.val = (char *) StoredTags[t];
-	k.val.string.len = strlen(StoredTags[t]);
-	(void) pushJsonbValue(st, WJB_KEY, &k);
-}
-
 static void
 check_depth(int depth)
 {
@@ -234,12 +198,12 @@ push_binary(JsonbParseState **st, JsonbIteratorToken tok, bytea *bytes)
 {
 	char	   *b64 = dynamo_binary_encode(VARDATA_ANY(bytes), VARSIZE_ANY_EXHDR(bytes));
 
-	push_tag(st, DT_B);
+	stored_push_tag(st, DT_B);
 	push_string(st, WJB_VALUE, b64, strlen(b64), true);
 	(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
 }
 
-/* Order set members as the stored form keeps them */
+/* Order set members as the stored form keeps them (BS by decoded bytes) */
 static int
 set_member_cmp(const void *a, const void *b, void *arg)
 {
@@ -247,26 +211,10 @@ set_member_cmp(const void *a, const void *b, void *arg)
 	const SetMember *y = b;
 	DynamoType	t = *(DynamoType *) arg;
 
-	if (t == DT_NS)
-		return DatumGetInt32(DirectFunctionCall2(numeric_cmp,
-												 NumericGetDatum(x->value.val.numeric),
-												 NumericGetDatum(y->value.val.numeric)));
 	if (t == DT_BS)
-	{
-		int			lx = VARSIZE_ANY_EXHDR(x->bytes),
-					ly = VARSIZE_ANY_EXHDR(y->bytes);
-		int			c = memcmp(VARDATA_ANY(x->bytes), VARDATA_ANY(y->bytes), Min(lx, ly));
-
-		return c ? c : (lx > ly) - (lx < ly);
-	}
-	else
-	{
-		int			lx = x->value.val.string.len,
-					ly = y->value.val.string.len;
-		int			c = memcmp(x->value.val.string.val, y->value.val.string.val, Min(lx, ly));
-
-		return c ? c : (lx > ly) - (lx < ly);
-	}
+		return stored_bytes_cmp(VARDATA_ANY(x->bytes), VARSIZE_ANY_EXHDR(x->bytes),
+								VARDATA_ANY(y->bytes), VARSIZE_ANY_EXHDR(y->bytes));
+	return stored_set_member_cmp(t, &x->value, &y->value);
 }
 
 /*
@@ -301,7 +249,7 @@ push_set(JsonbParseState **st, JsonbIteratorToken tok, DynamoType t,
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Input collection [%s] contains duplicates.",
 					 shown.data);
 	}
-	push_tag(st, t);
+	stored_push_tag(st, t);
 	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
 	for (int i = 0; i < n; i++)
 	{
@@ -378,13 +326,14 @@ push_map(JsonbParseState **st, JsonbIteratorToken tok, JsonbContainer *c,
 					val;
 
 		single_pair(c, &key, &val);
-		wrap = tag_type(key.val.string.val, key.val.string.len, &ignored);
+		wrap = stored_tag_type(key.val.string.val, key.val.string.len, &ignored);
 	}
 	if (wrap)
-		push_tag(st, DT_M);
+		stored_push_tag(st, DT_M);
 	(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
 	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (r == WJB_KEY)
 			push_attr_name(st, &v, escaped);
 		else if (r == WJB_VALUE)
@@ -404,7 +353,10 @@ push_list(JsonbParseState **st, JsonbContainer *c, int depth, bool escaped,
 
 	(void) pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
 	for (int i = 0; i < n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		push(st, WJB_ELEM, getIthJsonbValueFromContainer(c, i), depth, escaped);
+	}
 	(void) pushJsonbValue(st, WJB_END_ARRAY, NULL);
 }
 
@@ -552,7 +504,7 @@ plain_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *plain,
 	if (JsonContainerSize(plain->val.binary.data) == 1)
 	{
 		single_pair(plain->val.binary.data, &key, &val);
-		if (tag_type(key.val.string.val, key.val.string.len, &t))
+		if (stored_tag_type(key.val.string.val, key.val.string.len, &t))
 		{
 			if (t == DT_B)
 			{
@@ -668,7 +620,7 @@ child_not_stored_form(JEntry e, char *data, uint32 len, bool is_key, int depth)
 					val;
 
 		single_pair(c, &key, &val);
-		if (tag_type(key.val.string.val, key.val.string.len, &t))
+		if (stored_tag_type(key.val.string.val, key.val.string.len, &t))
 			return true;
 	}
 	return container_any(c, child_not_stored_form, depth + 1);

@@ -86,6 +86,7 @@ extern Numeric dynamo_number_from_string(const char *s, int len);
 extern Numeric dynamo_number_normalize(Numeric n);
 extern Numeric dynamo_number_result(Numeric n);
 extern char *dynamo_number_to_string(Numeric n);
+extern bool dynamo_number_is_canonical(Numeric n);
 
 /* Binary: base64 to bytes (validated) and back */
 extern bytea *dynamo_binary_decode(const char *b64, int len);

@@ -13,6 +13,7 @@
 
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/rls.h"
 
 #include "errors.h"
 #include "validate.h"
@@ -171,6 +172,19 @@ item_check_condition(ItemCondition *cond, Jsonb *old_item)
 }
 
 /*
+ * After an insert lost twice to an item the lock did not see: under row
+ * level security that item is one the role cannot see, which no retry will
+ * change; say so at once.
+ */
+static void
+item_check_hidden(DynamoTable *t)
+{
+	if (check_enable_rls(t->relid, InvalidOid, true) == RLS_ENABLED)
+		dynamo_error(DYN_ACCESS_DENIED,
+					 "User is not authorized to perform this write: an item with this key exists that row level security hides from the current role");
+}
+
+/*
  * The one write protocol of items that depend on the existing one: lock it,
  * check the condition, compute the new item with rewrite (NULL: write
  * nothing), then replace it, or insert it where there was none.  Losing the
@@ -198,7 +212,11 @@ item_write_locked(DynamoTable *t, ItemKey *key, ItemCondition *cond,
 		if (old)
 			item_replace(t, key, new);
 		else if (!item_insert_new(t, key, new))
+		{
+			if (attempt > 0)
+				item_check_hidden(t);
 			continue;
+		}
 		return old;
 	}
 	dynamo_error(DYN_TRANSACTION_CONFLICT, "Transaction is ongoing for the item");

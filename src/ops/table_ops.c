@@ -10,9 +10,12 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "nodes/value.h"
+#include "parser/parse_func.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
+#include "utils/snapmgr.h"
 
 #include "errors.h"
 #include "validate.h"
@@ -41,6 +44,26 @@ lock_table_name(const char *name)
 
 	spi_run("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('pg_dynamo table ' OPERATOR(pg_catalog.||) $1))",
 			1, args, SPI_OK_SELECT);
+}
+
+/*
+ * Is a table name in the catalog?  Read under the latest snapshot, with the
+ * name locked: a REPEATABLE READ caller must see a table another session
+ * created since its snapshot, not create it again.
+ */
+static bool
+table_name_taken(const char *name)
+{
+	Oid			argtype = TEXTOID;
+	Datum		arg = CStringGetTextDatum(name);
+	SPIPlanPtr	plan = SPI_prepare("SELECT 1 FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1",
+								   1, &argtype);
+
+	if (plan == NULL ||
+		SPI_execute_snapshot(plan, &arg, NULL, GetLatestSnapshot(), InvalidSnapshot,
+							 true, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "catalog lookup failed: %s", SPI_result_code_string(SPI_result));
+	return SPI_processed > 0;
 }
 
 /* Attribute names of a key schema: 1 to 255 bytes; position counts from 1 */
@@ -137,6 +160,21 @@ key_check(const DynamoKeyAttr *attr, const char *column)
 					name, column);
 }
 
+/*
+ * The constraint that admits only the stored form (stored_form.h), once the
+ * extension's SQL has its function (a 0.1.0 install has not, until updated)
+ */
+static const char *
+canonical_check(void)
+{
+	Oid			argtype = JSONBOID;
+	List	   *name = list_make2(makeString("dynamo"), makeString("item_is_canonical"));
+
+	if (!OidIsValid(LookupFuncName(name, 1, &argtype, true)))
+		return "";
+	return ", CONSTRAINT item_canonical CHECK (dynamo.item_is_canonical(item))";
+}
+
 /* The item table's comment, telling SQL users what the columns hold */
 static char *
 table_comment(CreateTableRequest *req)
@@ -171,22 +209,21 @@ dynamo_create_table(CreateTableRequest *req)
 	if (sk && strcmp(req->partition_key.name, req->sort_key.name) == 0)
 		dynamo_error(DYN_VALIDATION, "Both the Hash Key and the Range Key element in the KeySchema have the same name");
 
-	relname = dynamo_item_relname(req->table_name);
-	qualified = psprintf("dynamo_data.%s", quote_identifier(relname));
 	item_spi_connect();
 	lock_table_name(req->table_name);
-	args[0] = req->table_name;
-	spi_run("SELECT 1 FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_SELECT);
-	if (SPI_processed > 0)
+	if (table_name_taken(req->table_name))
 		dynamo_error(DYN_RESOURCE_IN_USE, "Table already exists: %s", req->table_name);
+	relname = dynamo_item_relname(req->table_name);
+	qualified = psprintf("dynamo_data.%s", quote_identifier(relname));
+	args[0] = req->table_name;
 
 	spi_run(psprintf("CREATE TABLE %s (pk %s NOT NULL, %s%s%s item pg_catalog.jsonb NOT NULL,"
-					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s%s%s))",
+					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s%s%s)%s)",
 					 qualified, dynamo_key_sql_type(req->partition_key.type),
 					 sk ? "sk " : "", sk ? dynamo_key_sql_type(req->sort_key.type) : "",
 					 sk ? " NOT NULL," : "", sk ? ", sk" : "",
 					 key_check(&req->partition_key, "pk"), sk ? " AND " : "",
-					 sk ? key_check(&req->sort_key, "sk") : ""),
+					 sk ? key_check(&req->sort_key, "sk") : "", canonical_check()),
 			0, NULL, SPI_OK_UTILITY);
 	spi_run(psprintf("COMMENT ON TABLE %s IS %s", qualified,
 					 quote_literal_cstr(table_comment(req))), 0, NULL, SPI_OK_UTILITY);

@@ -9,6 +9,7 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
+#include "error_map.h"
 #include "errors.h"
 #include "execute.h"
 #include "json_read.h"
@@ -80,7 +81,9 @@ exec_table_name(Jsonb *req)
 
 /*
  * Run one operation on a parsed request: the response, or a DynamoDB
- * exception.  escaped: strings of the request and response use the U+0000
+ * exception (a PostgreSQL error the operation meets is mapped by
+ * error_map.c, and rethrown at once, so catching it needs no
+ * subtransaction).  escaped: strings of the request and response use the U+0000
  * escape of the text form (nul_escape.h).
  */
 Jsonb *
@@ -88,18 +91,21 @@ dynamo_run_operation(const char *operation, Jsonb *request, bool escaped)
 {
 	OperationHandler handler = find_operation(operation);
 	MemoryContext cxt = CurrentMemoryContext;
-	Jsonb	   *response = NULL;
+	Jsonb	   *volatile response = NULL;
 
 	req_check_object(request);
 	exec_check_constraints(operation, request);
-	/* the engine's exception details carry plain items; DynamoDB's typed */
 	PG_TRY();
 	{
 		response = handler(request, escaped);
 	}
 	PG_CATCH();
 	{
-		exec_rethrow_typed(cxt);
+		/* DynamoDB's exceptions get their items typed, others are mapped */
+		if (ERRCODE_TO_CATEGORY(geterrcode()) ==
+			ERRCODE_TO_CATEGORY(dynamo_errcode(DYN_VALIDATION)))
+			exec_rethrow_typed(cxt);
+		error_map_rethrow(operation, request, cxt);
 	}
 	PG_END_TRY();
 	return response;
@@ -107,8 +113,8 @@ dynamo_run_operation(const char *operation, Jsonb *request, bool escaped)
 
 /*
  * Parse a request's JSON text; malformed JSON is DynamoDB's
- * SerializationException.  The error is rethrown at once, so catching it
- * needs no subtransaction.
+ * SerializationException (error_map.c).  The error is rethrown at once, so
+ * catching it needs no subtransaction.
  */
 Jsonb *
 dynamo_parse_request_text(const char *json)
@@ -122,12 +128,7 @@ dynamo_parse_request_text(const char *json)
 	}
 	PG_CATCH();
 	{
-		ErrorData  *edata;
-
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		dynamo_error(DYN_SERIALIZATION, "%s", edata->message);
+		error_map_rethrow_parse(cxt);
 	}
 	PG_END_TRY();
 	return result;
