@@ -63,6 +63,12 @@ typedef struct FilterEquality
 extern int	advisor_filter_equalities(DynCondition *filter, FilterEquality *out, int max);
 extern char *advisor_filter_attrs(DynCondition *filter);
 
+/* advisor_indexes.c: the existing indexes a suggestion names */
+struct DynamoIndex;
+extern struct DynamoIndex *advisor_index_keyed(DynamoTable *t, const char *pk, const char *sk);
+extern const char *advisor_index_kind(struct DynamoIndex *ix);
+extern char *advisor_index_words(DynamoTable *t);
+
 /* advisor_hints.c: the NOTICE hints and the errors that teach */
 extern void advisor_read_hint(ReadRequest *req, ReadResult *res);
 extern void advisor_read_request_build(ReadParams *p, ReadRequest *req);
