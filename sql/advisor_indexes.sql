@@ -98,4 +98,10 @@ RESET pg_dynamo.access_hints;
 SELECT * FROM dynamo.query('Purchases', '#s = :s', '{"#s":"Status"}', '{":s":"OPEN"}');
 SELECT * FROM dynamo.query('Invoices', 'CustomerId = :c AND #s = :s', '{"#s":"State"}', '{":c":"c0",":s":"DUE"}');
 
+-- Usage figures: a Query on an index counts as a Query of its table; calls
+-- made in SQL carry no access key (the HTTP door counts its requests under
+-- the access key they are signed with)
+SELECT operation, access_key, calls > 0 AS counted FROM dynamo.usage
+WHERE table_name = 'Purchases' AND operation IN ('Query', 'Scan') ORDER BY operation;
+
 SELECT dynamo.delete_table('Purchases') IS NOT NULL AS dropped, dynamo.delete_table('Invoices') IS NOT NULL AS dropped;

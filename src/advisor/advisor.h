@@ -48,6 +48,9 @@ extern void advisor_count_units(const char *table, AdvisorOp op, int64 bytes,
 								bool write, bool consistent, bool returned);
 extern void advisor_count_transact(TransactRequest *tx, bool write);
 extern Datum advisor_usage_rows(FunctionCallInfo fcinfo);
+/* the access key the HTTP door's current request is signed with (NULL: none) */
+#define ADVISOR_MAX_ACCESS_KEY 128
+extern void advisor_set_access_key(const char *key_id);
 extern void advisor_usage_reset(void);
 
 /* advisor_explain.c: dynamo.explain() */
