@@ -65,6 +65,9 @@ SELECT pqi($$SELECT Song FROM "Tracks"."ArtistYear" WHERE Year < 2003$$);
 
 -- the unprefixed table is still read by its own key
 SELECT pqi($$SELECT Song FROM "Tracks" WHERE Genre = 'rock' AND Artist = 'a2'$$);
+-- a range on a partition key (the table's or an index's) is a Scan: a Query needs an equality
+SELECT pqi($$SELECT Song FROM "Tracks" WHERE Artist > 'a1'$$);
+SELECT pqi($$SELECT Song FROM "Tracks"."ArtistYear" WHERE Artist >= 'a2' AND Year > 2000$$);
 
 -- errors: an unknown index (DynamoDB leaves its name out here), writes to
 -- an index, an index read in a batch or a transaction
