@@ -33,6 +33,7 @@
 #include "errors.h"
 #include "execute.h"
 #include "index_catalog.h"
+#include "index_read.h"
 #include "json_build.h"
 #include "json_read.h"
 #include "update_item.h"
@@ -284,9 +285,11 @@ read_range(const char *sql, int64 max, ReadRequest *r, FilterEquality *eq, int n
 		{
 			bool		isnull;
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+			Jsonb	   *item = DatumGetJsonbP(d);
 
 			CHECK_FOR_INTERRUPTS();
-			range_add(rs, DatumGetJsonbP(d), r->filter, eq, neq, r->limit);
+			/* an index read sees (and is charged for) what the engine's does */
+			range_add(rs, r->index ? index_read_visible(r, item) : item, r->filter, eq, neq, r->limit);
 		}
 		MemoryContextSwitchTo(old);
 		MemoryContextReset(batch);
