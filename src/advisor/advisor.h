@@ -48,6 +48,9 @@ extern void advisor_count_units(const char *table, AdvisorOp op, int64 bytes,
 								bool write, bool consistent, bool returned);
 extern void advisor_count_transact(TransactRequest *tx, bool write);
 extern Datum advisor_usage_rows(FunctionCallInfo fcinfo);
+/* the access key the HTTP door's current request is signed with (NULL: none) */
+#define ADVISOR_MAX_ACCESS_KEY 128
+extern void advisor_set_access_key(const char *key_id);
 extern void advisor_usage_reset(void);
 
 /* advisor_explain.c: dynamo.explain() */
@@ -62,6 +65,12 @@ typedef struct FilterEquality
 
 extern int	advisor_filter_equalities(DynCondition *filter, FilterEquality *out, int max);
 extern char *advisor_filter_attrs(DynCondition *filter);
+
+/* advisor_indexes.c: the existing indexes a suggestion names */
+struct DynamoIndex;
+extern struct DynamoIndex *advisor_index_keyed(DynamoTable *t, const char *pk, const char *sk);
+extern const char *advisor_index_kind(struct DynamoIndex *ix);
+extern char *advisor_index_words(DynamoTable *t);
 
 /* advisor_hints.c: the NOTICE hints and the errors that teach */
 extern void advisor_read_hint(ReadRequest *req, ReadResult *res);

@@ -32,6 +32,8 @@
 #include "capacity.h"
 #include "errors.h"
 #include "execute.h"
+#include "index_catalog.h"
+#include "index_read.h"
 #include "json_build.h"
 #include "json_read.h"
 #include "update_item.h"
@@ -283,9 +285,11 @@ read_range(const char *sql, int64 max, ReadRequest *r, FilterEquality *eq, int n
 		{
 			bool		isnull;
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+			Jsonb	   *item = DatumGetJsonbP(d);
 
 			CHECK_FOR_INTERRUPTS();
-			range_add(rs, DatumGetJsonbP(d), r->filter, eq, neq, r->limit);
+			/* an index read sees (and is charged for) what the engine's does */
+			range_add(rs, r->index ? index_read_visible(r, item) : item, r->filter, eq, neq, r->limit);
 		}
 		MemoryContextSwitchTo(old);
 		MemoryContextReset(batch);
@@ -368,17 +372,19 @@ static void
 push_key_range(Explain *x, ReadRequest *r)
 {
 	DynamoTable *t = r->table;
+	const DynamoKeyAttr *pk = r->index ? &r->index->partition_key : &t->partition_key;
+	const DynamoKeyAttr *sk = r->index ? &r->index->sort_key : &t->sort_key;
 
 	jb_begin_object(&x->st, "KeyRange");
 	if (r->query)
 	{
 		jb_begin_object(&x->st, "PartitionKey");
-		jb_typed_value(&x->st, t->partition_key.name, r->partition);
+		jb_typed_value(&x->st, pk->name, r->partition);
 		jb_end_object(&x->st);
 		if (r->lower.value || r->upper.value)
 		{
 			jb_begin_object(&x->st, "SortKey");
-			jb_begin_object(&x->st, t->sort_key.name);
+			jb_begin_object(&x->st, sk->name);
 			if (r->lower.value)
 				jb_typed_value(&x->st, r->lower.inclusive ? ">=" : ">", r->lower.value);
 			if (r->upper.value)
@@ -484,6 +490,9 @@ warn_read(Explain *x, ReadParams *p, ReadRequest *r, RangeStats *rs, double rang
 {
 	DynamoTable *t = r->table;
 	int64		read = (int64) range_rows;
+	/* the key the read goes by: its index's, or the table's */
+	const char *pk = r->index ? r->index->partition_key.name : t->partition_key.name;
+	const char *sk = r->index ? r->index->sort_key.name : t->sort_key.name;
 
 	if (r->filter && rs->rows > 0 && rs->passed * 2 < rs->rows)
 		warn(x, "FilterExpression discards about %d %% of the items read (%s of %s): DynamoDB charges for every item read, returned or not",
@@ -492,17 +501,25 @@ warn_read(Explain *x, ReadParams *p, ReadRequest *r, RangeStats *rs, double rang
 	for (int i = 0; i < neq; i++)
 	{
 		int64		n = scaled(rs, rs->eq[i], range_rows);
+		DynamoIndex *ix = advisor_index_keyed(t, r->query ? pk : eq[i].attr,
+											  r->query ? eq[i].attr : NULL);
 
-		if (!r->query)
+		if (!r->query && ix)
+			warn(x, "Scan with FilterExpression on %s: the %s %s has partition key %s; a Query on it would read %s instead of %s items",
+				 eq[i].attr, advisor_index_kind(ix), ix->name, eq[i].attr, grouped(n), grouped(read));
+		else if (!r->query)
 			warn(x, "Scan with FilterExpression on %s: a GSI with partition key %s would make this a Query reading %s instead of %s items",
 				 eq[i].attr, eq[i].attr, grouped(n), grouped(read));
+		else if (ix)
+			warn(x, "Query with FilterExpression on %s: the %s %s has partition key %s and sort key %s; a Query on it would read %s instead of %s items",
+				 eq[i].attr, advisor_index_kind(ix), ix->name, pk, eq[i].attr, grouped(n), grouped(read));
 		else
 			warn(x, "Query with FilterExpression on %s: a GSI with partition key %s and sort key %s (or an LSI with sort key %s) would make this a Query reading %s instead of %s items",
-				 eq[i].attr, t->partition_key.name, eq[i].attr, eq[i].attr, grouped(n), grouped(read));
+				 eq[i].attr, pk, eq[i].attr, eq[i].attr, grouped(n), grouped(read));
 	}
 	if (r->query && !p->has_limit && range_rows > EXPLAIN_BIG_RANGE)
 		warn(x, "Query without Limit over a partition of %s items: every call reads up to 1 MB of them, and all pages together read them all; pass Limit and page with ExclusiveStartKey, or narrow the key condition on %s",
-			 grouped(read), dynamo_table_has_sort_key(t) ? t->sort_key.name : "the sort key");
+			 grouped(read), sk ? sk : "the sort key");
 	warn_item_size(x, rs->max_size);
 }
 

@@ -3,7 +3,7 @@
  *		Hints while developing: a NOTICE when a Scan runs or a Query's filter
  *		discards most of what it read (pg_dynamo.access_hints), and a
  *		PostgreSQL HINT with the fix on the errors a newcomer meets first in
- *		the SQL functions.
+ *		the SQL functions (and on a Scan that filters on an index's key).
  *
  * The errors keep DynamoDB's message and SQLSTATE; only the SQL functions
  * add the hint, so execute() and the HTTP door render them unchanged.
@@ -14,6 +14,7 @@
 
 #include "advisor.h"
 #include "errors.h"
+#include "index_catalog.h"
 
 bool		advisor_access_hints = false;
 
@@ -23,7 +24,12 @@ scan_fix(ReadRequest *req)
 {
 	FilterEquality eq[1];
 	DynamoTable *t = req->table;
+	DynamoIndex *ix;
 
+	if (advisor_filter_equalities(req->filter, eq, 1) > 0 &&
+		(ix = advisor_index_keyed(t, eq[0].attr, NULL)) != NULL)
+		return psprintf("The %s %s has partition key %s: a Query on it (index_name => '%s', key condition %s = :value) reads only the items with that %s; dynamo.explain('Scan', ...) estimates both.",
+						advisor_index_kind(ix), ix->name, eq[0].attr, ix->name, eq[0].attr, eq[0].attr);
 	if (advisor_filter_equalities(req->filter, eq, 1) > 0)
 		return psprintf("A global secondary index with partition key %s would make this a Query that reads only the items with that %s; dynamo.explain('Scan', ...) estimates both.",
 						eq[0].attr, eq[0].attr);
@@ -43,6 +49,9 @@ advisor_read_hint(ReadRequest *req, ReadResult *res)
 {
 	DynamoTable *t = req->table;
 	int64		discarded = res->scanned_count - res->count;
+	const char *pk = req->index ? req->index->partition_key.name : t->partition_key.name;
+	FilterEquality eq[1];
+	DynamoIndex *ix;
 
 	if (!req->query)
 	{
@@ -54,12 +63,23 @@ advisor_read_hint(ReadRequest *req, ReadResult *res)
 	}
 	if (req->filter == NULL || discarded * 2 <= res->scanned_count)
 		return;
+	if (advisor_filter_equalities(req->filter, eq, 1) > 0 &&
+		(ix = advisor_index_keyed(t, pk, eq[0].attr)) != NULL)
+	{
+		ereport(NOTICE,
+				(errmsg("Query on table %s read " INT64_FORMAT " items and its FilterExpression discarded " INT64_FORMAT " (%d %%)",
+						t->table_name, res->scanned_count, discarded,
+						(int) (100 * discarded / res->scanned_count)),
+				 errhint("The %s %s has partition key %s and sort key %s: a Query on it (index_name => '%s') with %s in its key condition reads only the items the filter keeps.",
+						 advisor_index_kind(ix), ix->name, pk, eq[0].attr, ix->name, eq[0].attr)));
+		return;
+	}
 	ereport(NOTICE,
 			(errmsg("Query on table %s read " INT64_FORMAT " items and its FilterExpression discarded " INT64_FORMAT " (%d %%)",
 					t->table_name, res->scanned_count, discarded,
 					(int) (100 * discarded / res->scanned_count)),
 			 errhint("The filter runs after the items are read and charged: a sort key on %s (a global secondary index with partition key %s and sort key %s, or a local secondary index) would let the key condition select them.",
-					 advisor_filter_attrs(req->filter), t->partition_key.name,
+					 advisor_filter_attrs(req->filter), pk,
 					 advisor_filter_attrs(req->filter))));
 }
 
@@ -94,17 +114,25 @@ static char *
 key_schema_words(const char *table_name)
 {
 	DynamoTable *t = table_name ? dynamo_table_lookup(table_name, true) : NULL;
+	char	   *words;
+	char	   *indexes;
 
 	if (t == NULL)
 		return NULL;
 	if (!dynamo_table_has_sort_key(t))
-		return psprintf("Table %s has the partition key %s (%s) only: a key condition is %s = :value.",
-						t->table_name, t->partition_key.name,
-						DynamoTypeNames[t->partition_key.type], t->partition_key.name);
-	return psprintf("Table %s has the partition key %s (%s) and the sort key %s (%s): a key condition is %s = :value, optionally AND a condition on %s (=, <, <=, >, >=, BETWEEN, begins_with).",
-					t->table_name, t->partition_key.name, DynamoTypeNames[t->partition_key.type],
-					t->sort_key.name, DynamoTypeNames[t->sort_key.type],
-					t->partition_key.name, t->sort_key.name);
+		words = psprintf("Table %s has the partition key %s (%s) only: a key condition is %s = :value.",
+						 t->table_name, t->partition_key.name,
+						 DynamoTypeNames[t->partition_key.type], t->partition_key.name);
+	else
+		words = psprintf("Table %s has the partition key %s (%s) and the sort key %s (%s): a key condition is %s = :value, optionally AND a condition on %s (=, <, <=, >, >=, BETWEEN, begins_with).",
+						 t->table_name, t->partition_key.name, DynamoTypeNames[t->partition_key.type],
+						 t->sort_key.name, DynamoTypeNames[t->sort_key.type],
+						 t->partition_key.name, t->sort_key.name);
+	indexes = advisor_index_words(t);
+	if (indexes)
+		words = psprintf("%s Its indexes, each queried with index_name => and a key condition on its own keys: %s.",
+						 words, indexes);
+	return words;
 }
 
 /*
@@ -176,6 +204,27 @@ teach(void (*step) (void *), void *arg, ExprParams *expr, const char *table_name
 	PG_END_TRY();
 }
 
+/*
+ * A Scan that filters on the partition key of an existing index is a
+ * newcomer's mistake with a sure fix: say so even without access_hints
+ * (which, when on, gives the same hint after the read).
+ */
+static void
+scan_lesson(ReadRequest *req)
+{
+	FilterEquality eq[1];
+	DynamoIndex *ix;
+
+	if (req->query || advisor_access_hints ||
+		advisor_filter_equalities(req->filter, eq, 1) == 0 ||
+		(ix = advisor_index_keyed(req->table, eq[0].attr, NULL)) == NULL)
+		return;
+	ereport(NOTICE,
+			(errmsg("Scan of table %s filters on %s, the partition key of the %s %s",
+					req->table->table_name, eq[0].attr, advisor_index_kind(ix), ix->name),
+			 errhint("%s", scan_fix(req))));
+}
+
 typedef struct ReadStep
 {
 	ReadParams *p;
@@ -197,6 +246,7 @@ advisor_read_request_build(ReadParams *p, ReadRequest *req)
 	ReadStep	s = {p, req};
 
 	teach(read_step, &s, &p->expr, p->table_name);
+	scan_lesson(req);
 }
 
 typedef struct ParseStep

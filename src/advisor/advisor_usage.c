@@ -1,7 +1,8 @@
 /*
  * advisor_usage.c
- *		Usage figures per table and operation since a reset: calls, items
- *		read and returned, bytes, capacity units, and what they would cost.
+ *		Usage figures per table, operation and access key (requests through
+ *		the HTTP door) since a reset: calls, items read and returned, bytes,
+ *		capacity units, and what they would cost.
  *
  * With pg_dynamo in shared_preload_libraries the figures live in shared
  * memory, in a fixed-size hash (pg_dynamo.advisor_usage_max entries) of every
@@ -39,6 +40,7 @@ typedef struct UsageKey
 	Oid			dbid;
 	int			op;				/* AdvisorOp */
 	char		table[DYNAMO_MAX_TABLE_NAME + 1];
+	char		access_key[ADVISOR_MAX_ACCESS_KEY + 1]; /* "": not through HTTP */
 } UsageKey;
 
 typedef struct UsageCounters
@@ -72,6 +74,8 @@ double		advisor_read_price = 0.125;
 double		advisor_write_price = 0.625;
 
 static UsageShared *usage_shared = NULL;
+/* The access key of the HTTP request being run, "" otherwise */
+static char usage_access_key[ADVISOR_MAX_ACCESS_KEY + 1];
 static HTAB *usage_hash = NULL;
 static TimestampTz local_since = 0;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
@@ -179,6 +183,17 @@ usage_count_shared(UsageKey *key, const UsageCounters *add)
 }
 
 /*
+ * Count what follows under an access key (the HTTP door, around each
+ * request it runs), or under none (NULL).  A longer key than AWS allows
+ * is counted by its first ADVISOR_MAX_ACCESS_KEY characters.
+ */
+void
+advisor_set_access_key(const char *key_id)
+{
+	strlcpy(usage_access_key, key_id ? key_id : "", sizeof(usage_access_key));
+}
+
+/*
  * Count one call of an operation on a table: items read and returned, the
  * bytes read or written, and the capacity units DynamoDB would charge.
  */
@@ -197,6 +212,7 @@ advisor_count(const char *table, AdvisorOp op, int64 items_read, int64 items_ret
 	key.dbid = MyDatabaseId;
 	key.op = op;
 	strlcpy(key.table, table, sizeof(key.table));
+	strlcpy(key.access_key, usage_access_key, sizeof(key.access_key));
 	if (usage_shared)
 	{
 		usage_count_shared(&key, &add);
@@ -265,20 +281,22 @@ advisor_count_transact(TransactRequest *tx, bool write)
 static void
 usage_put_row(ReturnSetInfo *rsinfo, UsageKey *key, UsageCounters *c, TimestampTz since)
 {
-	Datum		values[11];
-	bool		nulls[11] = {0};
+	Datum		values[12];
+	bool		nulls[12] = {0};
 
 	values[0] = CStringGetTextDatum(key->table);
 	values[1] = CStringGetTextDatum(AdvisorOpNames[key->op]);
-	values[2] = Int64GetDatum(c->calls);
-	values[3] = Int64GetDatum(c->items_read);
-	values[4] = Int64GetDatum(c->items_returned);
-	values[5] = Int64GetDatum(c->bytes);
-	values[6] = Float8GetDatum(c->rcu);
-	values[7] = Float8GetDatum(c->wcu);
-	values[8] = Float8GetDatum((c->rcu * advisor_read_price + c->wcu * advisor_write_price) / 1e6);
-	values[9] = CStringGetTextDatum(usage_shared ? "server" : "session");
-	values[10] = TimestampTzGetDatum(since);
+	values[2] = CStringGetTextDatum(key->access_key);
+	nulls[2] = key->access_key[0] == '\0';
+	values[3] = Int64GetDatum(c->calls);
+	values[4] = Int64GetDatum(c->items_read);
+	values[5] = Int64GetDatum(c->items_returned);
+	values[6] = Int64GetDatum(c->bytes);
+	values[7] = Float8GetDatum(c->rcu);
+	values[8] = Float8GetDatum(c->wcu);
+	values[9] = Float8GetDatum((c->rcu * advisor_read_price + c->wcu * advisor_write_price) / 1e6);
+	values[10] = CStringGetTextDatum(usage_shared ? "server" : "session");
+	values[11] = TimestampTzGetDatum(since);
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 }
 

@@ -59,7 +59,7 @@ extern void http_response_header(HttpResponse *resp, const char *name, const cha
 extern void http_handle(const HttpRequest *req, HttpResponse *resp);
 
 /* http_sigv4.c: the role a request runs as, or a DynamoDB exception */
-extern Oid	http_authenticate(const HttpRequest *req);
+extern Oid	http_authenticate(const HttpRequest *req, const char **key_id);
 
 /* http_server.c: the listening daemons of one worker */
 extern int	http_server_start(int *fds, int maxfds);

@@ -15,6 +15,7 @@
 #include "utils/jsonb.h"
 #include "utils/snapmgr.h"
 
+#include "advisor.h"
 #include "attr_value.h"
 #include "errors.h"
 #include "execute.h"
@@ -260,9 +261,12 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error)
 		Oid			saved_user;
 		int			saved_context;
 		char	   *text;
+		const char *key_id;
 
 		PushActiveSnapshot(GetTransactionSnapshot());
-		role = http_authenticate(req);
+		role = http_authenticate(req, &key_id);
+		/* the usage figures count the request under its access key */
+		advisor_set_access_key(key_id);
 		strlcpy(request_role, GetUserNameFromId(role, false), NAMEDATALEN);
 		GetUserIdAndSecContext(&saved_user, &saved_context);
 		SetUserIdAndSecContext(role, saved_context | SECURITY_LOCAL_USERID_CHANGE);
@@ -281,6 +285,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error)
 		AbortCurrentTransaction();
 	}
 	PG_END_TRY();
+	advisor_set_access_key(NULL);
 	MemoryContextSwitchTo(cxt);
 	pgstat_report_activity(STATE_IDLE, NULL);
 	return out;

@@ -346,12 +346,13 @@ sigv4_lookup_key(const char *key_id, char **secret, char **role)
 }
 
 /*
- * Authenticate a request: the role it runs as.  sigv4: the access key's
- * role, after checking the signature; none: http_role, for any well-formed
- * signature.  A superuser role only when http_allow_superuser is on.
+ * Authenticate a request: the role it runs as, and in key_id the access
+ * key it is signed with.  sigv4: the access key's role, after checking the
+ * signature; none: http_role, for any well-formed signature.  A superuser
+ * role only when http_allow_superuser is on.
  */
 Oid
-http_authenticate(const HttpRequest *req)
+http_authenticate(const HttpRequest *req, const char **key_id)
 {
 	const char *auth = http_header(req, "Authorization");
 	SigV4		sig;
@@ -362,6 +363,7 @@ http_authenticate(const HttpRequest *req)
 	if (auth == NULL || auth[0] == '\0')
 		dynamo_error(DYN_MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
 	sigv4_parse(req, auth, &sig);
+	*key_id = sig.key_id;
 	if (dynamo_http_auth == HTTP_AUTH_NONE)
 	{
 		role_name = dynamo_http_role;

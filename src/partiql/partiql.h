@@ -125,7 +125,8 @@ typedef struct PqlPlan
 	PqlStatement *stmt;
 	char	   *table;
 	char	   *index;
-	bool		query;			/* SELECT: the WHERE fixes the partition key */
+	bool		global_index;	/* the index is a GSI */
+	bool		query;			/* SELECT: the WHERE fixes the partition key (of the index) */
 	bool		full_key;		/* the WHERE fixes the whole primary key */
 	Jsonb	   *key;			/* typed key (full_key) or NULL */
 	Jsonb	   *item;			/* INSERT: the typed item */

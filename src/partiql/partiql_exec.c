@@ -169,6 +169,9 @@ run_select(PqlPlan *plan, PqlOptions *o, JsonbParseState **st)
 
 	if (plan->full_key && plan->index == NULL && o->next_token == NULL)
 		return select_by_key(plan, o, st);
+	/* PartiQL's own wording, not Query's and Scan's */
+	if (plan->global_index && o->consistent)
+		dynamo_error(DYN_VALIDATION, "Strongly consistent read is not supported on Global Secondary Indexes");
 	select_read_params(plan, o, &p);
 	read_request_build(&p, &r);
 	jb_begin_array(st, "Items");

@@ -19,6 +19,7 @@
 #include "utils/formatting.h"
 
 #include "errors.h"
+#include "index_catalog.h"
 #include "json_build.h"
 #include "partiql.h"
 #include "table_catalog.h"
@@ -478,6 +479,28 @@ projection_text(Translation *tx, List *paths)
 	return buf.data;
 }
 
+/*
+ * The key schema a SELECT reads by: the table's, or that of the index it
+ * names (DynamoDB's error, without the name, for an unknown one).
+ */
+static void
+select_key_schema(PqlStatement *stmt, DynamoTable *t, PqlPlan *plan,
+				  const DynamoKeyAttr **pka, const DynamoKeyAttr **ska)
+{
+	DynamoIndex *ix;
+
+	*pka = &t->partition_key;
+	*ska = &t->sort_key;
+	if (stmt->index == NULL)
+		return;
+	ix = index_find(t, stmt->index);
+	if (ix == NULL)
+		dynamo_error(DYN_VALIDATION, "The table does not have the specified index");
+	plan->global_index = !ix->local;
+	*pka = &ix->partition_key;
+	*ska = &ix->sort_key;
+}
+
 /* A SELECT (or EXISTS): Query or Scan, key, filter, order, projection */
 static void
 translate_select(Translation *tx, PqlStatement *stmt, DynamoTable *t)
@@ -488,19 +511,22 @@ translate_select(Translation *tx, PqlStatement *stmt, DynamoTable *t)
 	PqlNode    *pk = NULL,
 			   *sk = NULL;
 	bool		sk_eq = false;
+	const DynamoKeyAttr *pka,
+			   *ska;
 	ListCell   *lc;
 
+	select_key_schema(stmt, t, plan, &pka, &ska);
 	foreach(lc, terms)
 	{
 		PqlNode    *n = lfirst(lc);
 		int			op;
 
-		if (stmt->index == NULL && pk == NULL && key_term_value(tx, n, &t->partition_key, false, &op))
+		if (pk == NULL && key_term_value(tx, n, pka, false, &op) && op == PC_EQ)
 			pk = n;
-		else if (stmt->index == NULL && sk == NULL && sort_key_term(tx, n, &t->sort_key))
+		else if (sk == NULL && sort_key_term(tx, n, ska))
 		{
 			sk = n;
-			sk_eq = key_term_value(tx, n, &t->sort_key, false, &op) && op == PC_EQ;
+			sk_eq = key_term_value(tx, n, ska, false, &op) && op == PC_EQ;
 		}
 		else
 			rest = lappend(rest, n);
@@ -511,7 +537,8 @@ translate_select(Translation *tx, PqlStatement *stmt, DynamoTable *t)
 		sk = NULL;
 	}
 	plan->query = pk != NULL;
-	plan->full_key = pk && (t->sort_key.name == NULL || sk_eq);
+	/* index keys are not unique: an index SELECT is never a GetItem */
+	plan->full_key = pk && stmt->index == NULL && (t->sort_key.name == NULL || sk_eq);
 	if (plan->full_key)
 	{
 		JsonbParseState *st = NULL;
@@ -542,7 +569,7 @@ translate_select(Translation *tx, PqlStatement *stmt, DynamoTable *t)
 	{
 		if (stmt->where == NULL)
 			dynamo_error(DYN_VALIDATION, "Must have WHERE clause in the statement when using ORDER BY clause.");
-		if (!plan->query || t->sort_key.name == NULL || !is_attribute(stmt->order_by, t->sort_key.name))
+		if (!plan->query || ska->name == NULL || !is_attribute(stmt->order_by, ska->name))
 			dynamo_error(DYN_VALIDATION,
 						 "ORDER BY is supported only on the sort key of a statement whose WHERE clause fixes the partition key with an equality");
 	}

@@ -11,6 +11,7 @@ COMMENT ON FUNCTION dynamo.explain IS
 CREATE FUNCTION dynamo.usage_figures(
     OUT table_name text,
     OUT operation text,
+    OUT access_key text,
     OUT calls bigint,
     OUT items_read bigint,
     OUT items_returned bigint,
@@ -27,14 +28,14 @@ COMMENT ON FUNCTION dynamo.usage_figures IS
     'The rows of dynamo.usage';
 
 CREATE VIEW dynamo.usage AS
-    SELECT table_name, operation, calls, items_read, items_returned, bytes,
+    SELECT table_name, operation, access_key, calls, items_read, items_returned, bytes,
            read_units, write_units,
            round(estimated_cost::numeric, 9) AS estimated_cost_usd,
            counted, since
     FROM dynamo.usage_figures();
 GRANT SELECT ON dynamo.usage TO PUBLIC;
 COMMENT ON VIEW dynamo.usage IS
-    'Calls, items, bytes, capacity units and on-demand cost per table and operation since dynamo.usage_reset(); counted = server (all sessions, library preloaded) or session (this session only)';
+    'Calls, items, bytes, capacity units and on-demand cost per table, operation and access key (HTTP requests) since dynamo.usage_reset(); counted = server (all sessions, library preloaded) or session (this session only)';
 
 CREATE FUNCTION dynamo.usage_reset()
 RETURNS void

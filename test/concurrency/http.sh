@@ -67,6 +67,14 @@ echo "--- boto3"
 echo "--- AWS SDK for JavaScript v3"
 node "$root/test/http/node/sdk.mjs"
 
+# The usage figures count the clients' requests under their access key
+expect "usage figures under the app's access key" "$(psql_q -c "SELECT count(*) > 0 AND bool_and(counted = 'server')
+	FROM dynamo.usage WHERE access_key = '$APP_KEY' AND operation IN ('PutItem', 'GetItem')")" t
+psql_q -c "SELECT dynamo.create_table('HttpUsageSql', 'Id')" \
+	-c "SELECT dynamo.put_item('HttpUsageSql', '{\"Id\":\"x\"}')" >/dev/null
+expect "no access key on figures of SQL calls" "$(psql_q -c "SELECT count(*) FROM dynamo.usage
+	WHERE table_name = 'HttpUsageSql' AND operation = 'PutItem' AND access_key IS NULL")" 1
+
 echo "--- protocol"
 expect "CORS preflight" "$(curl -s -X OPTIONS -H 'Origin: http://app.example' \
 	-H 'Access-Control-Request-Method: POST' -D - -o /dev/null "$ENDPOINT/" |

@@ -1,0 +1,65 @@
+/*
+ * advisor_indexes.c
+ *		The secondary indexes a suggestion can name: when a request filters
+ *		on an attribute that an existing index is keyed by, the advice is a
+ *		Query on that index rather than an index to create.
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+
+#include "advisor.h"
+#include "index_catalog.h"
+
+/*
+ * The index of t keyed by partition key pk and (when sk is given) sort key
+ * sk, NULL when there is none (the index a request reads may be the one:
+ * its filter then belongs in its key condition).  A GSI wins over an LSI.
+ */
+DynamoIndex *
+advisor_index_keyed(DynamoTable *t, const char *pk, const char *sk)
+{
+	DynamoIndex *found = NULL;
+
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		DynamoIndex *ix = &t->indexes[i];
+
+		if (strcmp(ix->partition_key.name, pk) != 0)
+			continue;
+		if (sk && (ix->sort_key.name == NULL || strcmp(ix->sort_key.name, sk) != 0))
+			continue;
+		if (found == NULL || (found->local && !ix->local))
+			found = ix;
+	}
+	return found;
+}
+
+/* "GSI" or "LSI" */
+const char *
+advisor_index_kind(DynamoIndex *ix)
+{
+	return ix->local ? "LSI" : "GSI";
+}
+
+/* A table's indexes in words ("the GSI ByStatus (Status)"), or NULL */
+char *
+advisor_index_words(DynamoTable *t)
+{
+	StringInfoData s;
+
+	if (t->nindexes == 0)
+		return NULL;
+	initStringInfo(&s);
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		DynamoIndex *ix = &t->indexes[i];
+
+		appendStringInfo(&s, "%sthe %s %s (%s", i == 0 ? "" : i == t->nindexes - 1 ? " and " : ", ",
+						 advisor_index_kind(ix), ix->name, ix->partition_key.name);
+		if (ix->sort_key.name)
+			appendStringInfo(&s, ", %s", ix->sort_key.name);
+		appendStringInfoChar(&s, ')');
+	}
+	return s.data;
+}
