@@ -6,7 +6,7 @@
 #   bench/profile/index_query.sh DATA [CALLS]   # DATA: a stopped instance's data folder
 #
 # Loads (once) the database pg_dynamo_ixprof in DATA: a table of 300
-# partitions of 100 items (bench/index_bench.sh's items) with the GSI
+# partitions of 100 items (bench/index_item.sql) with the GSI
 # ByGroup, through single-user backends.  Then runs each statement as a
 # prepared EXECUTE, CALLS and 3 x CALLS times (default 100), in a
 # single-user backend under valgrind, and prints the difference per call:
@@ -33,17 +33,10 @@ single() { as_owner "$PGBIN/postgres" --single -D "$data" -c jit=off "$@"; }
 # statements of -j input end with a semicolon and an empty line
 if ! echo 'SELECT count(*) FROM dynamo_data."Indexed"' | single "$DB" 2>&1 | grep -q 'count = "30000"'; then
 	printf 'DROP DATABASE IF EXISTS %s\nCREATE DATABASE %s\n' "$DB" "$DB" | single postgres >/dev/null 2>&1
-	single -j "$DB" >"$work/setup.log" 2>&1 <<'SQL'
-CREATE EXTENSION pg_dynamo;
-
-CREATE FUNCTION bench_ix_item(p bigint, o bigint) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
-  SELECT jsonb_build_object('Customer', 'c' || p, 'Order', o, 'Group', 'g' || p,
-    'Status', 'S' || o % 10, 'Total', (p * 7 + o) % 1000, 'Zip', 'z' || (p * 31 + o) % 5000,
-    'Address', jsonb_build_object('Street', o || ' Main Street', 'City', 'Paris'),
-    'Lines', jsonb_build_array(jsonb_build_object('Sku', 'A-' || o, 'Qty', 1 + o % 3)),
-    'Note', repeat('x', 120))
-$$;
-
+	{
+		printf 'CREATE EXTENSION pg_dynamo;\n\n'
+		cat "$(dirname "${BASH_SOURCE[0]}")/../index_item.sql"
+		cat <<'SQL'
 SELECT dynamo.create_table('Indexed', 'Customer', 'S', 'Order', 'N') IS NOT NULL;
 
 INSERT INTO dynamo_data."Indexed" (pk, sk, item)
@@ -54,6 +47,7 @@ SELECT dynamo.create_index('Indexed', 'ByGroup', 'Group', 'S', 'Order', 'N') IS 
 VACUUM ANALYZE dynamo_data."Indexed";
 
 SQL
+	} | single -j "$DB" >"$work/setup.log" 2>&1
 	if grep -q ERROR "$work/setup.log"; then grep -m1 ERROR "$work/setup.log" >&2; exit 1; fi
 fi
 
