@@ -30,15 +30,7 @@ psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" 2>/dev/null
 export PGDATABASE=$DB
 psql -c "CREATE EXTENSION pg_dynamo"
-psql <<'SQL'
-CREATE FUNCTION bench_ix_item(p bigint, o bigint) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
-  SELECT jsonb_build_object('Customer', 'c' || p, 'Order', o, 'Group', 'g' || p,
-    'Status', 'S' || o % 10, 'Total', (p * 7 + o) % 1000, 'Zip', 'z' || (p * 31 + o) % 5000,
-    'Address', jsonb_build_object('Street', o || ' Main Street', 'City', 'Paris'),
-    'Lines', jsonb_build_array(jsonb_build_object('Sku', 'A-' || o, 'Qty', 1 + o % 3)),
-    'Note', repeat('x', 120))
-$$;
-SQL
+psql -f "$(dirname "${BASH_SOURCE[0]}")/index_item.sql"
 echo "index bench: loading $PARTITIONS partitions of 100 items into Plain and Indexed"
 for t in Plain Indexed; do
 	psql >/dev/null <<SQL

@@ -1,11 +1,14 @@
 /*
  * expr_keycond.c
  *		The parts of a KeyConditionExpression: one condition on the partition
- *		key and at most one on the sort key, in the shapes DynamoDB allows
- *		(the operators were checked when parsing).  Which attribute is which
+ *		key and at most one on the sort key (one per key attribute of a
+ *		multi-attribute index), in the shapes DynamoDB allows (the operators
+ *		were checked when parsing).  Which attribute is which
  *		key is for the caller to check against the key schema.
  */
 #include "postgres.h"
+
+#include "miscadmin.h"
 
 #include "errors.h"
 #include "expr_nodes.h"
@@ -95,28 +98,45 @@ key_part(ExprBinding *b, ExprNode *n, KeyCondPart *part)
 		part->op = KC_BEGINS_WITH;
 }
 
-/* Split a bound key condition into its one or two parts; returns how many */
-int
-expr_key_condition_parts(DynCondition *cond, KeyCondPart parts[2])
+/* Collect the simple conditions of an AND tree, at most max of them */
+static void
+collect_simple(ExprNode *n, ExprNode **simple, int *count, int max)
 {
-	ExprNode   *n = cond->b.tree->cond;
-	ExprNode   *simple[2];
-	int			count = 1;
-
-	simple[0] = n;
+	check_stack_depth();
 	if (n->tag == EN_AND)
 	{
-		simple[0] = linitial(n->args);
-		simple[1] = lsecond(n->args);
-		count = 2;
-		if (simple[0]->tag == EN_AND || simple[1]->tag == EN_AND)
-			dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
+		collect_simple(linitial(n->args), simple, count, max);
+		collect_simple(lsecond(n->args), simple, count, max);
+		return;
 	}
+	if (*count >= max)
+	{
+		if (max <= 2)
+			dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
+		dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 to %d only", max);
+	}
+	simple[(*count)++] = n;
+}
+
+/*
+ * Split a bound key condition into its parts, one per key attribute: at
+ * most max (2, or the key attributes of a multi-attribute index); returns
+ * how many.
+ */
+int
+expr_key_condition_parts(DynCondition *cond, KeyCondPart *parts, int max)
+{
+	ExprNode   *simple[16];
+	int			count = 0;
+
+	collect_simple(cond->b.tree->cond, simple, &count, Min(max, lengthof(simple)));
 	for (int i = 0; i < count; i++)
 		key_part(&cond->b, simple[i], &parts[i]);
-	if (count == 2 && strcmp(parts[0].attr_name, parts[1].attr_name) == 0)
-		dynamo_error(DYN_VALIDATION,
-					 "KeyConditionExpressions must only contain one condition per key");
+	for (int i = 1; i < count; i++)
+		for (int j = 0; j < i; j++)
+			if (strcmp(parts[i].attr_name, parts[j].attr_name) == 0)
+				dynamo_error(DYN_VALIDATION,
+							 "KeyConditionExpressions must only contain one condition per key");
 	return count;
 }
 

@@ -75,7 +75,7 @@ typedef struct KeyCondPart
 	JsonbValue *value2;			/* upper bound of BETWEEN */
 } KeyCondPart;
 
-extern int	expr_key_condition_parts(DynCondition *cond, KeyCondPart parts[2]);
+extern int	expr_key_condition_parts(DynCondition *cond, KeyCondPart *parts, int max);
 
 /* Does a condition refer to top-level attribute name (escaped)? */
 extern bool expr_condition_names(DynCondition *cond, const char *name);

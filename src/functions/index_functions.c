@@ -67,13 +67,16 @@ dynamo_create_index_sql(PG_FUNCTION_ARGS)
 	u.table_name = sql_text_arg(fcinfo, 0);
 	d->name = sql_text_arg(fcinfo, 1);
 	dynamo_check_table_name(d->name, "indexName");
-	d->partition_key.name = sql_text_arg(fcinfo, 2);
-	if (d->partition_key.name == NULL)
+	d->key.keys[0].name = sql_text_arg(fcinfo, 2);
+	d->key.nkeys = d->key.nhash = 1;
+	if (d->key.keys[0].name == NULL)
 		dynamo_error(DYN_VALIDATION,
 					 "1 validation error detected: Value null at 'keySchema.1.member.attributeName' failed to satisfy constraint: Member must not be null");
-	d->partition_key.type = sql_key_type_arg(fcinfo, 3, "partitionKeyType");
-	d->sort_key.name = sql_text_arg(fcinfo, 4);
-	d->sort_key.type = sql_key_type_arg(fcinfo, 5, "sortKeyType");
+	d->key.keys[0].type = sql_key_type_arg(fcinfo, 3, "partitionKeyType");
+	d->key.keys[1].name = sql_text_arg(fcinfo, 4);
+	d->key.keys[1].type = sql_key_type_arg(fcinfo, 5, "sortKeyType");
+	if (d->key.keys[1].name)
+		d->key.nkeys = 2;
 	d->projection = projection_arg(fcinfo, 6);
 	d->non_key = text_array_arg(fcinfo, 7);
 	u.index_creates = list_make1(d);

@@ -15,6 +15,7 @@
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/syscache.h"
@@ -97,13 +98,13 @@ append_present(StringInfo buf, DynamoTable *t, const DynamoKeyAttr *attr, bool p
  * table key is present with its type.  NULL when there is none.
  */
 char *
-index_predicate(DynamoTable *t, const DynamoKeyAttr *pk, const DynamoKeyAttr *sk, bool plain)
+index_predicate(DynamoTable *t, const IndexKeys *keys, bool plain)
 {
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	append_present(&buf, t, pk, plain);
-	append_present(&buf, t, sk, plain);
+	for (int i = 0; i < keys->nkeys; i++)
+		append_present(&buf, t, &keys->keys[i], plain);
 	return buf.len ? buf.data : NULL;
 }
 
@@ -136,11 +137,15 @@ index_type_check(const DynamoKeyAttr *attr)
 static void
 index_columns(DynamoIndex *ix, DynamoTable *t)
 {
-	const DynamoKeyAttr *attrs[4] = {&ix->partition_key, &ix->sort_key,
-	&t->partition_key, &t->sort_key};
+	const DynamoKeyAttr *attrs[lengthof(ix->cols)];
+	int			n = 0;
 
+	for (int i = 0; i < ix->key.nkeys; i++)
+		attrs[n++] = &ix->key.keys[i];
+	attrs[n++] = &t->partition_key;
+	attrs[n++] = &t->sort_key;
 	ix->ncols = 0;
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < n; i++)
 	{
 		IndexColumn *c = &ix->cols[ix->ncols];
 		bool		dup = false;
@@ -156,8 +161,8 @@ index_columns(DynamoIndex *ix, DynamoTable *t)
 		c->plain_sql = index_key_expr(attrs[i], t, true, &c->table_key);
 		ix->ncols++;
 	}
-	ix->predicate = index_predicate(t, &ix->partition_key, &ix->sort_key, false);
-	ix->plain_predicate = index_predicate(t, &ix->partition_key, &ix->sort_key, true);
+	ix->predicate = index_predicate(t, &ix->key, false);
+	ix->plain_predicate = index_predicate(t, &ix->key, true);
 }
 
 /* Free the plans of an index */
@@ -167,6 +172,37 @@ index_free_plans(DynamoIndex *ix)
 	for (int i = 0; i < INDEX_READ_PLAN_COUNT; i++)
 		if (ix->read_plans[i])
 			SPI_freeplan(ix->read_plans[i]);
+}
+
+/*
+ * The key schema of a multi-attribute index, from its key_schema column:
+ * [{"AttributeName": .., "KeyType": "HASH" or "RANGE", "AttributeType": ..}]
+ */
+static void
+index_keys_from_schema(IndexKeys *keys, Jsonb *schema)
+{
+	int			n = Min((int) JB_ROOT_COUNT(schema), lengthof(keys->keys));
+
+	keys->nkeys = keys->nhash = 0;
+	for (int i = 0; i < n; i++)
+	{
+		JsonbValue *e = getIthJsonbValueFromContainer(&schema->root, i);
+		JsonbValue	name,
+					type,
+					kind;
+
+		if (e->type != jbvBinary ||
+			!getKeyJsonValueFromContainer(e->val.binary.data, "AttributeName", 13, &name) ||
+			!getKeyJsonValueFromContainer(e->val.binary.data, "AttributeType", 13, &type) ||
+			!getKeyJsonValueFromContainer(e->val.binary.data, "KeyType", 7, &kind) ||
+			name.type != jbvString || type.type != jbvString || kind.type != jbvString)
+			elog(ERROR, "malformed key_schema in dynamo.indexes");
+		keys->keys[i].name = pnstrdup(name.val.string.val, name.val.string.len);
+		keys->keys[i].type = type_from_char(type.val.string.val[0]);
+		if (kind.val.string.val[0] == 'H')
+			keys->nhash++;
+	}
+	keys->nkeys = n;
 }
 
 /* Fill an index from a row of dynamo.indexes */
@@ -179,12 +215,19 @@ index_from_row(DynamoIndex *ix, HeapTuple tup, TupleDesc desc)
 
 	ix->name = SPI_getvalue(tup, desc, 1);
 	ix->local = DatumGetBool(SPI_getbinval(tup, desc, 2, &isnull));
-	ix->partition_key.name = SPI_getvalue(tup, desc, 3);
-	ix->partition_key.type = type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 4, &isnull)));
-	ix->sort_key.name = SPI_getvalue(tup, desc, 5);
+	ix->key.keys[0].name = SPI_getvalue(tup, desc, 3);
+	ix->key.keys[0].type = type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 4, &isnull)));
+	ix->key.nkeys = ix->key.nhash = 1;
 	d = SPI_getbinval(tup, desc, 6, &isnull);
 	if (!isnull)
-		ix->sort_key.type = type_from_char(DatumGetChar(d));
+	{
+		ix->key.keys[1].name = SPI_getvalue(tup, desc, 5);
+		ix->key.keys[1].type = type_from_char(DatumGetChar(d));
+		ix->key.nkeys = 2;
+	}
+	d = SPI_getbinval(tup, desc, 11, &isnull);
+	if (!isnull)
+		index_keys_from_schema(&ix->key, DatumGetJsonbP(d));
 	proj = SPI_getvalue(tup, desc, 7);
 	ix->projection = proj[0] == 'A' ? PROJECT_ALL : proj[0] == 'K' ? PROJECT_KEYS_ONLY : PROJECT_INCLUDE;
 	d = SPI_getbinval(tup, desc, 8, &isnull);
@@ -230,7 +273,7 @@ index_catalog_load(DynamoTable *t)
 		SPIPlanPtr	plan = SPI_prepare("SELECT index_name, local, partition_key, partition_key_type,"
 									   " sort_key, sort_key_type, projection_type, non_key_attributes,"
 									   " relation_name, pg_catalog.to_regclass('dynamo_data.' OPERATOR(pg_catalog.||)"
-									   " pg_catalog.quote_ident(relation_name))::pg_catalog.oid"
+									   " pg_catalog.quote_ident(relation_name))::pg_catalog.oid, key_schema"
 									   " FROM dynamo.indexes WHERE table_name OPERATOR(pg_catalog.=) $1"
 									   " ORDER BY index_name",
 									   1, argtypes);

@@ -19,8 +19,12 @@
 #define DYNAMO_MAX_LSIS 5
 #define DYNAMO_MAX_PROJECTED_ATTRS 100
 
-/* Statements of an index read, by shape (see index_read.c) */
-#define INDEX_READ_PLAN_COUNT 40
+/* Key attributes of a GSI's partition key, and of its sort key */
+#define INDEX_MAX_KEY_ATTRS 4
+
+/* Statements of an index read, by shape (see index_read.c): a Query's 36
+ * shapes for each count of columns given by equality, then 4 Scan shapes */
+#define INDEX_READ_PLAN_COUNT (36 * 2 * INDEX_MAX_KEY_ATTRS + 4)
 
 typedef enum IndexProjection
 {
@@ -40,12 +44,23 @@ typedef struct IndexColumn
 	bool		table_key;		/* a column of the item table */
 } IndexColumn;
 
+/*
+ * The key schema of an index: its partition key attributes (HASH), then its
+ * sort key attributes (RANGE), in order; one and at most one of each for an
+ * LSI, up to four of each for a GSI (multi-attribute keys).
+ */
+typedef struct IndexKeys
+{
+	int			nkeys;
+	int			nhash;
+	DynamoKeyAttr keys[2 * INDEX_MAX_KEY_ATTRS];
+} IndexKeys;
+
 typedef struct DynamoIndex
 {
 	char	   *name;
 	bool		local;			/* LSI; false: GSI */
-	DynamoKeyAttr partition_key;
-	DynamoKeyAttr sort_key;		/* name NULL without a sort key */
+	IndexKeys	key;
 	IndexProjection projection;
 	int			nnon_key;
 	char	  **non_key;		/* NonKeyAttributes (INCLUDE) */
@@ -53,7 +68,7 @@ typedef struct DynamoIndex
 	Oid			relid;
 	/* the PostgreSQL index: columns in order, and its predicate */
 	int			ncols;
-	IndexColumn cols[4];
+	IndexColumn cols[2 * INDEX_MAX_KEY_ATTRS + 2];
 	char	   *predicate;
 	char	   *plain_predicate;
 	SPIPlanPtr	read_plans[INDEX_READ_PLAN_COUNT];
@@ -64,8 +79,7 @@ typedef struct IndexDef
 {
 	char	   *name;
 	bool		local;
-	DynamoKeyAttr partition_key;
-	DynamoKeyAttr sort_key;
+	IndexKeys	key;
 	IndexProjection projection;
 	List	   *non_key;		/* of char * */
 	bool		has_throughput;
@@ -74,15 +88,14 @@ typedef struct IndexDef
 static inline bool
 dynamo_index_has_sort_key(const DynamoIndex *ix)
 {
-	return ix->sort_key.name != NULL;
+	return ix->key.nkeys > ix->key.nhash;
 }
 
 extern void index_catalog_load(DynamoTable *t);
 extern void index_catalog_free(DynamoTable *t);
 extern DynamoIndex *index_find(DynamoTable *t, const char *name);
 extern char *index_key_expr(const DynamoKeyAttr *attr, DynamoTable *t, bool plain, bool *table_key);
-extern char *index_predicate(DynamoTable *t, const DynamoKeyAttr *pk, const DynamoKeyAttr *sk,
-							 bool plain);
+extern char *index_predicate(DynamoTable *t, const IndexKeys *keys, bool plain);
 extern char *index_type_check(const DynamoKeyAttr *attr);
 extern char *index_relname(const char *table_name, const char *index_name);
 extern bool index_is_key_attr(DynamoIndex *ix, DynamoTable *t, const char *name);

@@ -66,20 +66,14 @@ index_collection_check(DynamoTable *t, ItemKey *key, Jsonb *item)
 		dynamo_error(DYN_ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Collection size exceeded.");
 }
 
-/*
- * Push ItemCollectionMetrics of the collection of key: its partition key
- * (typed) and the estimate of its size in GB, as a range of 1 GB.  Nothing
- * for tables without an LSI, as DynamoDB returns nothing for them.
- */
-void
-index_collection_push_metrics(JsonbParseState **st, DynamoTable *t, ItemKey *key, bool escaped)
+/* Push one ItemCollectionMetrics object (member name, or NULL in an array) */
+static void
+push_metrics_object(JsonbParseState **st, const char *member, DynamoTable *t, ItemKey *key,
+					bool escaped)
 {
-	int64		gb;
+	int64		gb = collection_bytes(t, key, false) >> 30;
 
-	if (!has_lsi(t))
-		return;
-	gb = collection_bytes(t, key, false) >> 30;
-	jb_begin_object(st, "ItemCollectionMetrics");
+	jb_begin_object(st, member);
 	jb_begin_object(st, "ItemCollectionKey");
 	jb_key(st, t->partition_key.name);
 	(void) pushJsonbValue(st, WJB_VALUE, attr_to_typed(&key->attrs[0], escaped));
@@ -89,4 +83,66 @@ index_collection_push_metrics(JsonbParseState **st, DynamoTable *t, ItemKey *key
 	jb_int(st, NULL, gb + 1);
 	jb_end_array(st);
 	jb_end_object(st);
+}
+
+/*
+ * Push ItemCollectionMetrics of the collection of key: its partition key
+ * (typed) and the estimate of its size in GB, as a range of 1 GB.  Nothing
+ * for tables without an LSI, as DynamoDB returns nothing for them.
+ */
+void
+index_collection_push_metrics(JsonbParseState **st, DynamoTable *t, ItemKey *key, bool escaped)
+{
+	if (has_lsi(t))
+		push_metrics_object(st, "ItemCollectionMetrics", t, key, escaped);
+}
+
+/* Did an earlier write of a batch touch the same collection (or table)? */
+static bool
+seen_before(CollectionWrite *writes, int i, bool same_collection)
+{
+	for (int j = 0; j < i; j++)
+		if (writes[j].table == writes[i].table &&
+			(!same_collection || attr_equal(&writes[j].key.attrs[0], &writes[i].key.attrs[0])))
+			return true;
+	return false;
+}
+
+/*
+ * A BatchWriteItem or TransactWriteItems response with its
+ * ItemCollectionMetrics: for each table with an LSI, the metrics of each
+ * item collection the writes touched, once each, in the order written.
+ * The response as it was when no table has an LSI.
+ */
+Jsonb *
+index_collection_add_metrics(Jsonb *response, CollectionWrite *writes, int n, bool escaped)
+{
+	JsonbParseState *st = NULL;
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken r;
+	bool		any = false;
+
+	for (int i = 0; i < n; i++)
+		any |= has_lsi(writes[i].table);
+	if (!any)
+		return response;
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	it = JsonbIteratorInit(&response->root);
+	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+		if (r == WJB_KEY || r == WJB_VALUE)
+			pushJsonbValue(&st, r, &v);
+	jb_begin_object(&st, "ItemCollectionMetrics");
+	for (int i = 0; i < n; i++)
+	{
+		if (!has_lsi(writes[i].table) || seen_before(writes, i, false))
+			continue;
+		jb_begin_array(&st, writes[i].table->table_name);
+		for (int k = i; k < n; k++)
+			if (writes[k].table == writes[i].table && !seen_before(writes, k, true))
+				push_metrics_object(&st, NULL, writes[k].table, &writes[k].key, escaped);
+		jb_end_array(&st);
+	}
+	jb_end_object(&st);
+	return JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
 }

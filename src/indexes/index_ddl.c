@@ -62,23 +62,44 @@ non_key_literal(List *names)
 	return buf.data;
 }
 
-/* ADD CONSTRAINT of the key types of one index (both key attributes) */
+/* The key_schema of a multi-attribute key schema, as a jsonb literal; else NULL */
+static char *
+key_schema_literal(const IndexKeys *keys)
+{
+	JsonbParseState *st = NULL;
+	Jsonb	   *res;
+
+	if (keys->nhash == 1 && keys->nkeys - keys->nhash <= 1)
+		return "NULL";
+	jb_begin_array(&st, NULL);
+	for (int i = 0; i < keys->nkeys; i++)
+	{
+		jb_begin_object(&st, NULL);
+		jb_string(&st, "AttributeName", keys->keys[i].name);
+		jb_string(&st, "KeyType", i < keys->nhash ? "HASH" : "RANGE");
+		jb_string(&st, "AttributeType", DynamoTypeNames[keys->keys[i].type]);
+		jb_end_object(&st);
+	}
+	res = JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_ARRAY, NULL));
+	return psprintf("%s::pg_catalog.jsonb",
+					quote_literal_cstr(JsonbToCString(NULL, &res->root, 0)));
+}
+
+/* ADD CONSTRAINT of the key types of one index (all its key attributes) */
 static void
 add_type_check(DynamoTable *t, IndexDef *d, bool not_valid)
 {
-	const DynamoKeyAttr *keys[2] = {&d->partition_key, &d->sort_key};
 	StringInfoData expr;
 
 	initStringInfo(&expr);
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < d->key.nkeys; i++)
 	{
 		bool		table_key;
 
-		if (keys[i]->name == NULL)
-			continue;
-		(void) index_key_expr(keys[i], t, false, &table_key);
+		(void) index_key_expr(&d->key.keys[i], t, false, &table_key);
 		if (!table_key)
-			appendStringInfo(&expr, "%s(%s)", expr.len ? " AND " : "", index_type_check(keys[i]));
+			appendStringInfo(&expr, "%s(%s)", expr.len ? " AND " : "",
+							 index_type_check(&d->key.keys[i]));
 	}
 	if (expr.len == 0)
 		return;
@@ -96,13 +117,19 @@ void
 index_create(DynamoTable *t, IndexDef *d, bool backfill)
 {
 	char	   *relname = index_relname(t->table_name, d->name);
-	const DynamoKeyAttr *attrs[4] = {&d->partition_key, &d->sort_key, &t->partition_key, &t->sort_key};
+	const DynamoKeyAttr *attrs[2 * INDEX_MAX_KEY_ATTRS + 2];
+	const DynamoKeyAttr *sk = d->key.nkeys > d->key.nhash ? &d->key.keys[d->key.nhash] : NULL;
 	StringInfoData cols;
 	char	   *pred;
 	int			ncols = 0;
+	int			n = 0;
 
+	for (int i = 0; i < d->key.nkeys; i++)
+		attrs[n++] = &d->key.keys[i];
+	attrs[n++] = &t->partition_key;
+	attrs[n++] = &t->sort_key;
 	initStringInfo(&cols);
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < n; i++)
 	{
 		bool		table_key;
 		bool		dup = false;
@@ -115,17 +142,19 @@ index_create(DynamoTable *t, IndexDef *d, bool backfill)
 			appendStringInfo(&cols, "%s(%s)", ncols++ ? ", " : "",
 							 index_key_expr(attrs[i], t, false, &table_key));
 	}
-	pred = index_predicate(t, &d->partition_key, &d->sort_key, false);
+	pred = index_predicate(t, &d->key, false);
 
 	ddl_run(psprintf("INSERT INTO dynamo.indexes (table_name, index_name, local, partition_key,"
 					 " partition_key_type, sort_key, sort_key_type, projection_type,"
-					 " non_key_attributes, relation_name) VALUES (%s, %s, %s, %s, %s, %s, %s, '%s', %s, %s)",
+					 " non_key_attributes, relation_name, key_schema)"
+					 " VALUES (%s, %s, %s, %s, %s, %s, %s, '%s', %s, %s, %s)",
 					 quote_literal_cstr(t->table_name), quote_literal_cstr(d->name),
-					 d->local ? "true" : "false", quote_literal_cstr(d->partition_key.name),
-					 type_literal(&d->partition_key),
-					 d->sort_key.name ? quote_literal_cstr(d->sort_key.name) : "NULL",
-					 type_literal(&d->sort_key), IndexProjectionNames[d->projection],
-					 non_key_literal(d->non_key), quote_literal_cstr(relname)),
+					 d->local ? "true" : "false", quote_literal_cstr(d->key.keys[0].name),
+					 type_literal(&d->key.keys[0]),
+					 sk ? quote_literal_cstr(sk->name) : "NULL",
+					 sk ? type_literal(sk) : "NULL", IndexProjectionNames[d->projection],
+					 non_key_literal(d->non_key), quote_literal_cstr(relname),
+					 key_schema_literal(&d->key)),
 			SPI_OK_INSERT);
 	add_type_check(t, d, backfill);
 	ddl_run(psprintf("CREATE INDEX %s ON %s (%s)%s%s", quote_identifier(relname),
@@ -178,15 +207,25 @@ existing_type(DynamoTable *t, const char *name, DynamoType *type)
 {
 	const DynamoKeyAttr *keys[2] = {&t->partition_key, &t->sort_key};
 
-	for (int i = 0; i < 2 + 2 * t->nindexes; i++)
+	for (int i = 0; i < 2; i++)
 	{
-		const DynamoKeyAttr *k = i < 2 ? keys[i]
-			: (i % 2 ? &t->indexes[i / 2 - 1].sort_key : &t->indexes[i / 2 - 1].partition_key);
-
-		if (k->name && strcmp(k->name, name) == 0)
+		if (keys[i]->name && strcmp(keys[i]->name, name) == 0)
 		{
-			*type = k->type;
+			*type = keys[i]->type;
 			return true;
+		}
+	}
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		for (int k = 0; k < t->indexes[i].key.nkeys; k++)
+		{
+			const DynamoKeyAttr *a = &t->indexes[i].key.keys[k];
+
+			if (strcmp(a->name, name) == 0)
+			{
+				*type = a->type;
+				return true;
+			}
 		}
 	}
 	return false;
@@ -198,7 +237,7 @@ check_consistent_type(DynamoTable *t, const DynamoKeyAttr *k)
 {
 	DynamoType	type;
 
-	if (k->name && existing_type(t, k->name, &type) && type != k->type)
+	if (existing_type(t, k->name, &type) && type != k->type)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Attribute %s is defined as %s in the table, not %s",
 					 k->name, DynamoTypeNames[type], DynamoTypeNames[k->type]);
 }
@@ -225,21 +264,25 @@ index_check_defs(List *defs, const DynamoKeyAttr *table_pk, const DynamoKeyAttr 
 
 		dynamo_check_table_name(d->name, d->local ? "localSecondaryIndexes.member.indexName"
 								: "globalSecondaryIndexes.member.indexName");
-		check_attr_name(d->partition_key.name, "keySchema.1.member.attributeName");
-		if (d->sort_key.name)
-			check_attr_name(d->sort_key.name, "keySchema.2.member.attributeName");
-		if (d->sort_key.name && strcmp(d->partition_key.name, d->sort_key.name) == 0)
+		for (int k = 0; k < d->key.nkeys; k++)
+			check_attr_name(d->key.keys[k].name, psprintf("keySchema.%d.member.attributeName", k + 1));
+		if (d->key.nkeys == 2 && strcmp(d->key.keys[0].name, d->key.keys[1].name) == 0)
 			dynamo_error(DYN_VALIDATION, "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+		for (int k = 1; k < d->key.nkeys; k++)
+			for (int j = 0; j < k; j++)
+				if (strcmp(d->key.keys[j].name, d->key.keys[k].name) == 0)
+					dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Duplicate attribute name in KeySchema: %s for index: %s",
+								 d->key.keys[k].name, d->name);
 		if (d->local)
 		{
 			if (table_sk == NULL || table_sk->name == NULL)
 				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
-			if (d->sort_key.name == NULL)
+			if (d->key.nkeys < 2)
 				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index KeySchema does not have a range key for index: %s",
 							 d->name);
-			if (strcmp(d->partition_key.name, table_pk->name) != 0)
+			if (strcmp(d->key.keys[0].name, table_pk->name) != 0)
 				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index KeySchema does not have the same leading hash key as table KeySchema for index: %s. index hash key: %s, table hash key: %s",
-							 d->name, d->partition_key.name, table_pk->name);
+							 d->name, d->key.keys[0].name, table_pk->name);
 			nlocal++;
 		}
 		else
@@ -261,8 +304,8 @@ index_check_defs(List *defs, const DynamoKeyAttr *table_pk, const DynamoKeyAttr 
 			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index with name: %s already exists", d->name);
 		if (existing)
 		{
-			check_consistent_type(existing, &d->partition_key);
-			check_consistent_type(existing, &d->sort_key);
+			for (int k = 0; k < d->key.nkeys; k++)
+				check_consistent_type(existing, &d->key.keys[k]);
 		}
 	}
 	for (int i = 0; existing && i < existing->nindexes; i++)
@@ -302,25 +345,22 @@ index_push_attribute_definitions(JsonbParseState **st, DynamoTable *t)
 
 	for (int i = 0; i < t->nindexes; i++)
 	{
-		const DynamoKeyAttr *keys[2] = {&t->indexes[i].partition_key, &t->indexes[i].sort_key};
-
-		for (int k = 0; k < 2; k++)
+		for (int k = 0; k < t->indexes[i].key.nkeys; k++)
 		{
+			const DynamoKeyAttr *a = &t->indexes[i].key.keys[k];
 			bool		table_key;
 			ListCell   *lc;
 			bool		dup = false;
 
-			if (keys[k]->name == NULL)
-				continue;
-			(void) index_key_expr(keys[k], t, false, &table_key);
+			(void) index_key_expr(a, t, false, &table_key);
 			foreach(lc, seen)
-				dup |= strcmp(lfirst(lc), keys[k]->name) == 0;
+				dup |= strcmp(lfirst(lc), a->name) == 0;
 			if (table_key || dup)
 				continue;
-			seen = lappend(seen, keys[k]->name);
+			seen = lappend(seen, a->name);
 			jb_begin_object(st, NULL);
-			jb_string(st, "AttributeName", keys[k]->name);
-			jb_string(st, "AttributeType", DynamoTypeNames[keys[k]->type]);
+			jb_string(st, "AttributeName", a->name);
+			jb_string(st, "AttributeType", DynamoTypeNames[a->type]);
 			jb_end_object(st);
 		}
 	}
@@ -355,9 +395,8 @@ push_index(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
 	jb_begin_object(st, NULL);
 	jb_string(st, "IndexName", ix->name);
 	jb_begin_array(st, "KeySchema");
-	push_key(st, ix->partition_key.name, "HASH");
-	if (ix->sort_key.name)
-		push_key(st, ix->sort_key.name, "RANGE");
+	for (int k = 0; k < ix->key.nkeys; k++)
+		push_key(st, ix->key.keys[k].name, k < ix->key.nhash ? "HASH" : "RANGE");
 	jb_end_array(st);
 	jb_begin_object(st, "Projection");
 	jb_string(st, "ProjectionType", IndexProjectionNames[ix->projection]);

@@ -4,12 +4,16 @@
  *		items as the index holds them, and the LastEvaluatedKey.
  *
  * A Query on an index is one statement over one index partition:
- *		SELECT item FROM <table> WHERE <predicate> AND c0 = $1
- *		[AND c1 >(=) $2] [AND c1 <(=) $3] [AND (c1, .., cn) > (start)]
- *		ORDER BY c1, .., cn
- * where c0 and c1 are the index key columns (expressions over the item)
- * and the rest the table key columns, so items sharing an index key come
- * in table key order and a start key resumes exactly after the last one.
+ *		SELECT item FROM <table> WHERE <predicate> AND c0 = $1 [AND c1 = $2 ..]
+ *		[AND ck >(=) $n] [AND ck <(=) $m] [AND (ck, .., cn) > (start)]
+ *		ORDER BY ck, .., cn
+ * where the first columns are the index key attributes (expressions over
+ * the item; a multi-attribute key has several) and the rest the table key
+ * columns.  c0 .. ck-1 are those the key condition gives by equality (every
+ * partition key attribute, then a prefix of the sort key attributes) and
+ * ck the one its range condition bounds, so the scan is one range of the
+ * B-tree; items sharing an index key come in table key order and a start
+ * key resumes exactly after the last one.
  * A Scan orders by every column.  The predicate is the partial index's,
  * so the planner takes the index; each shape is prepared once per index.
  */
@@ -75,23 +79,23 @@ index_read_statement(ReadRequest *req, ReadStatement *s)
 {
 	DynamoIndex *ix = req->index;
 	const char *pred = s->literals ? ix->plain_predicate : ix->predicate;
-	int			first = req->query ? 1 : 0;
+	int			first = req->query ? req->nindex_eq : 0;
 
 	if (s->sql)
 		appendStringInfo(s->sql, "SELECT item FROM %s WHERE %s", req->table->qualified_name,
 						 pred ? pred : "true");
-	if (req->query)
+	for (int i = 0; req->query && i < req->nindex_eq; i++)
 	{
 		read_stmt_text(s, " AND ");
-		read_stmt_text(s, col_sql(s, &ix->cols[0]));
+		read_stmt_text(s, col_sql(s, &ix->cols[i]));
 		read_stmt_op(s, "=");
-		read_stmt_param(s, key_datum(ix->partition_key.type, req->partition),
-						dynamo_key_type_oid(ix->partition_key.type));
-		if (dynamo_index_has_sort_key(ix))
-		{
-			add_bound(s, &ix->cols[1], &req->lower, true);
-			add_bound(s, &ix->cols[1], &req->upper, false);
-		}
+		read_stmt_param(s, key_datum(ix->cols[i].attr->type, req->index_eq[i]),
+						dynamo_key_type_oid(ix->cols[i].attr->type));
+	}
+	if (req->query && first < ix->key.nkeys)
+	{
+		add_bound(s, &ix->cols[first], &req->lower, true);
+		add_bound(s, &ix->cols[first], &req->upper, false);
 	}
 	if (req->index_start && first < ix->ncols)
 	{
@@ -121,10 +125,12 @@ index_read_plan_slot(ReadRequest *req)
 		int			lower = req->lower.value ? 1 + req->lower.inclusive : 0;
 		int			upper = req->upper.value ? 1 + req->upper.inclusive : 0;
 
-		shape = lower * 6 + upper * 2 + (req->forward ? 0 : 1) + (req->index_start ? 18 : 0);
+		shape = lower * 6 + upper * 2 + (req->forward ? 0 : 1) + (req->index_start ? 18 : 0) +
+			36 * (req->nindex_eq - 1);
 	}
 	else
-		shape = 36 + (req->index_start ? 1 : 0) + (req->total_segments > 0 ? 2 : 0);
+		shape = 36 * 2 * INDEX_MAX_KEY_ATTRS +
+			(req->index_start ? 1 : 0) + (req->total_segments > 0 ? 2 : 0);
 	return &req->index->read_plans[shape];
 }
 

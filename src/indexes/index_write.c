@@ -31,8 +31,7 @@ check_key_attr(DynamoIndex *ix, const DynamoKeyAttr *attr, bool sort_key, Jsonb 
 	DynamoType	actual;
 	int64		size;
 
-	if (attr->name == NULL ||
-		getKeyJsonValueFromContainer(&item->root, attr->name, strlen(attr->name), &v) == NULL)
+	if (getKeyJsonValueFromContainer(&item->root, attr->name, strlen(attr->name), &v) == NULL)
 		return -1;
 	actual = attr_type(&v, NULL);
 	if (actual != attr->type)
@@ -77,9 +76,18 @@ index_check_item(DynamoTable *t, ItemKey *key, Jsonb *item)
 	for (int i = 0; i < t->nindexes; i++)
 	{
 		DynamoIndex *ix = &t->indexes[i];
-		int64		pk = check_key_attr(ix, &ix->partition_key, false, item);
-		int64		sk = check_key_attr(ix, &ix->sort_key, true, item);
-		bool		in_index = pk >= 0 && (sk >= 0 || ix->sort_key.name == NULL);
+		bool		in_index = true;
+		int64		range_size = 0;
+
+		for (int k = 0; k < ix->key.nkeys; k++)
+		{
+			int64		size = check_key_attr(ix, &ix->key.keys[k], k >= ix->key.nhash, item);
+
+			in_index &= size >= 0;
+			range_size += k >= ix->key.nhash ? Max(size, 0) : 0;
+		}
+		if (range_size > DYNAMO_MAX_SORT_KEY)
+			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
 
 		/* what PostgreSQL cannot index is refused here, not by a raw error */
 		if (in_index && entry_size(ix, item) > INDEX_ENTRY_MAX_KEY_BYTES)

@@ -144,6 +144,105 @@ string_size(const JsonbValue *s)
 }
 
 /*
+ * The children of a container, walked in order as the iterator walks them
+ * but without one: reads measure every item they scan, and an iterator's
+ * allocations were most of that cost.
+ */
+typedef struct ChildWalk
+{
+	const JsonbContainer *jc;
+	const char *base;			/* start of the children's data */
+	int			index;			/* next child */
+	uint32		offset;			/* and its data's offset */
+} ChildWalk;
+
+/* Start a walk at child index */
+static void
+walk_init(ChildWalk *w, const JsonbContainer *jc, int nchildren, int index)
+{
+	w->jc = jc;
+	w->base = (const char *) &jc->children[nchildren];
+	w->index = index;
+	w->offset = index ? getJsonbOffset(jc, index) : 0;
+}
+
+/* The next child as a JsonbValue pointing into the container */
+static void
+walk_next(ChildWalk *w, JsonbValue *v)
+{
+	JEntry		entry = w->jc->children[w->index];
+	uint32		offset = w->offset;
+	uint32		end = JBE_HAS_OFF(entry) ? JBE_OFFLENFLD(entry) : offset + JBE_OFFLENFLD(entry);
+
+	w->index++;
+	w->offset = end;
+	if (JBE_ISSTRING(entry))
+	{
+		v->type = jbvString;
+		v->val.string.val = (char *) w->base + offset;
+		v->val.string.len = end - offset;
+	}
+	else if (JBE_ISNUMERIC(entry))
+	{
+		v->type = jbvNumeric;
+		v->val.numeric = (Numeric) (w->base + INTALIGN(offset));
+	}
+	else if (JBE_ISBOOL_TRUE(entry) || JBE_ISBOOL_FALSE(entry))
+	{
+		v->type = jbvBool;
+		v->val.boolean = JBE_ISBOOL_TRUE(entry);
+	}
+	else if (JBE_ISNULL(entry))
+		v->type = jbvNull;
+	else
+	{
+		v->type = jbvBinary;
+		v->val.binary.data = (JsonbContainer *) (w->base + INTALIGN(offset));
+		v->val.binary.len = end - INTALIGN(offset);
+	}
+}
+
+/*
+ * Size of the members of a container holding a value of type t (M or L, a
+ * set's elements), or of an item's attributes (t DT_NULL): names and
+ * values, one byte more per element of a map or list.
+ */
+static int64
+members_size(const JsonbContainer *jc, DynamoType t)
+{
+	int			n = JsonContainerSize(jc);
+	bool		object = JsonContainerIsObject(jc);
+	ChildWalk	keys,
+				values;
+	int64		size = 0;
+
+	walk_init(&keys, jc, object ? 2 * n : n, 0);
+	walk_init(&values, jc, object ? 2 * n : n, object ? n : 0);
+	for (int i = 0; i < n; i++)
+	{
+		JsonbValue	e;
+
+		if (object)
+		{
+			walk_next(&keys, &e);
+			size += string_size(&e);
+		}
+		walk_next(&values, &e);
+		if (t == DT_M || t == DT_L)
+			size += attr_size(&e) + 1;
+		else if (t == DT_NS)
+			size += number_size(e.val.numeric);
+		else if (t == DT_BS)
+			size += base64_size(&e);
+		else if (t == DT_SS)
+			size += string_size(&e);
+		else
+			size += attr_size(&e);
+	}
+	return size;
+}
+
+/*
  * DynamoDB's size of a value: strings and binaries by their bytes, numbers
  * by their digits, BOOL and NULL one byte, sets the sum of their members, and
  * maps and lists 3 bytes plus one byte and the size of each element (with
@@ -154,7 +253,6 @@ attr_size(JsonbValue *v)
 {
 	JsonbValue	payload;
 	DynamoType	t = attr_type(v, &payload);
-	int64		size = 0;
 
 	switch (t)
 	{
@@ -167,46 +265,17 @@ attr_size(JsonbValue *v)
 		case DT_BOOL:
 		case DT_NULL:
 			return 1;
+		case DT_M:
+		case DT_L:
+			return members_size(payload.val.binary.data, t) + 3;
 		default:
-			break;
+			return members_size(payload.val.binary.data, t);
 	}
-	{
-		JsonbIterator *it = JsonbIteratorInit(payload.val.binary.data);
-		JsonbValue	e;
-		JsonbIteratorToken r;
-
-		while ((r = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
-		{
-			if (r == WJB_KEY)
-				size += string_size(&e);
-			else if (r == WJB_VALUE || (r == WJB_ELEM && t == DT_L))
-				size += attr_size(&e) + 1;
-			else if (r == WJB_ELEM && t == DT_NS)
-				size += number_size(e.val.numeric);
-			else if (r == WJB_ELEM && t == DT_BS)
-				size += base64_size(&e);
-			else if (r == WJB_ELEM)
-				size += string_size(&e);
-		}
-	}
-	return (t == DT_M || t == DT_L) ? size + 3 : size;
 }
 
 /* DynamoDB's size of an item: each attribute's name and value */
 int64
 item_size(Jsonb *stored)
 {
-	JsonbIterator *it = JsonbIteratorInit(&stored->root);
-	JsonbValue	v;
-	JsonbIteratorToken r;
-	int64		size = 0;
-
-	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
-	{
-		if (r == WJB_KEY)
-			size += string_size(&v);
-		else if (r == WJB_VALUE)
-			size += attr_size(&v);
-	}
-	return size;
+	return members_size(&stored->root, DT_NULL);
 }

@@ -61,6 +61,11 @@ typedef struct ReadRequest
 	/* IndexName: the read goes through the index (src/indexes/index_read.c) */
 	struct DynamoIndex *index;
 	Jsonb	   *index_start;	/* ExclusiveStartKey, stored form */
+	/* a Query's values of the index key attributes given by equality, in
+	 * key schema order (partition key attributes, then a prefix of the sort
+	 * key attributes); lower and upper bound the next one */
+	int			nindex_eq;
+	JsonbValue *index_eq[8];
 	bool		consistent;		/* ConsistentRead, for the capacity counted */
 } ReadRequest;
 
@@ -118,8 +123,8 @@ typedef struct ReadStatement
 	StringInfo	sql;			/* NULL: parameters only */
 	bool		literals;		/* values in the text instead of $n */
 	int			nparams;
-	Datum		values[8];
-	Oid			types[8];
+	Datum		values[16];
+	Oid			types[16];
 } ReadStatement;
 
 /* Pieces of a statement, for the index reads that build their own */

@@ -200,8 +200,8 @@ read_key_schema(ReadRequest *req, const DynamoKeyAttr **pk, const DynamoKeyAttr 
 {
 	if (req->index)
 	{
-		*pk = &req->index->partition_key;
-		*sk = dynamo_index_has_sort_key(req->index) ? &req->index->sort_key : NULL;
+		*pk = &req->index->key.keys[0];
+		*sk = dynamo_index_has_sort_key(req->index) ? &req->index->key.keys[1] : NULL;
 	}
 	else
 	{
@@ -210,15 +210,10 @@ read_key_schema(ReadRequest *req, const DynamoKeyAttr **pk, const DynamoKeyAttr 
 	}
 }
 
-/* The sort key range of a key condition part */
+/* The sort key range of a key condition part on sort key attribute sk */
 static void
-sort_key_range(ReadRequest *req, KeyCondPart *part)
+sort_key_range(ReadRequest *req, const DynamoKeyAttr *sk, KeyCondPart *part)
 {
-	const DynamoKeyAttr *pk,
-			   *sk;
-
-	read_key_schema(req, &pk, &sk);
-
 	check_condition_type(sk, part->value);
 	if (part->value2)
 		check_condition_type(sk, part->value2);
@@ -256,6 +251,70 @@ sort_key_range(ReadRequest *req, KeyCondPart *part)
 }
 
 /*
+ * The key range of a Query on a multi-attribute index: equality on every
+ * partition key attribute, and conditions on a left-to-right prefix of the
+ * sort key attributes, equality on all but the last one given.  The
+ * equalities go to index_eq, the last condition (unless equality too) to
+ * the bounds of the attribute after them.
+ */
+static void
+multi_query_range(ReadRequest *req, DynCondition *key_condition)
+{
+	IndexKeys  *k = &req->index->key;
+	KeyCondPart parts[2 * INDEX_MAX_KEY_ATTRS];
+	KeyCondPart *of[2 * INDEX_MAX_KEY_ATTRS] = {0};
+	int			n = expr_key_condition_parts(key_condition, parts, k->nkeys);
+	bool		non_key = false;
+	int			last = -1;
+
+	for (int i = 0; i < n; i++)
+	{
+		int			a = 0;
+
+		while (a < k->nkeys && strcmp(parts[i].attr_name, k->keys[a].name) != 0)
+			a++;
+		if (a == k->nkeys)
+			non_key = true;
+		else
+			of[a] = &parts[i];
+	}
+	for (int a = 0; a < k->nhash; a++)
+	{
+		if (of[a] == NULL)
+			dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
+						 k->keys[a].name);
+		check_condition_type(&k->keys[a], of[a]->value);
+		if (of[a]->op != KC_EQ)
+			dynamo_error(DYN_VALIDATION, "Query key condition not supported");
+		req->index_eq[req->nindex_eq++] = of[a]->value;
+	}
+	for (int a = k->nhash; a < k->nkeys; a++)
+		if (of[a])
+			last = a;
+	/* a condition on a non-key attribute: name the first key attribute left out */
+	for (int a = k->nhash; non_key && a < k->nkeys; a++)
+		if (of[a] == NULL)
+			dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
+						 k->keys[a].name);
+	for (int a = k->nhash; a <= last; a++)
+	{
+		if (of[a] == NULL)
+			dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
+						 k->keys[a].name);
+		if (of[a]->op == KC_EQ)
+		{
+			check_condition_type(&k->keys[a], of[a]->value);
+			req->index_eq[req->nindex_eq++] = of[a]->value;
+		}
+		else if (a < last)
+			dynamo_error(DYN_VALIDATION, "Query key condition not supported");
+		else
+			sort_key_range(req, &k->keys[a], of[a]);
+	}
+	req->partition = req->index_eq[0];
+}
+
+/*
  * The partition and sort key range of a Query's key condition, checked key
  * by key (partition, then sort) as DynamoDB does.
  */
@@ -267,8 +326,14 @@ query_range(ReadRequest *req, DynCondition *key_condition)
 	KeyCondPart parts[2];
 	KeyCondPart *pk = NULL,
 			   *sk = NULL;
-	int			n = expr_key_condition_parts(key_condition, parts);
+	int			n;
 
+	if (req->index && (req->index->key.nhash > 1 || req->index->key.nkeys > 2))
+	{
+		multi_query_range(req, key_condition);
+		return;
+	}
+	n = expr_key_condition_parts(key_condition, parts, 2);
 	read_key_schema(req, &pkey, &skey);
 	for (int i = 0; i < n; i++)
 	{
@@ -293,7 +358,9 @@ query_range(ReadRequest *req, DynCondition *key_condition)
 	}
 	req->partition = pk->value;
 	if (sk)
-		sort_key_range(req, sk);
+		sort_key_range(req, skey, sk);
+	if (req->index)
+		req->index_eq[req->nindex_eq++] = pk->value;
 }
 
 /* Does a key value lie within a bound?  (lower: v above it) */
@@ -386,17 +453,19 @@ index_query_start(ReadRequest *req)
 	DynamoIndex *ix = req->index;
 	JsonbValue *sk;
 
-	if (!attr_equal(index_read_start_attr(req, ix->partition_key.name), req->partition))
-		dynamo_error(DYN_VALIDATION,
-					 "The provided starting key is outside query boundaries based on provided conditions");
-	if (ix->ncols == 1)
+	for (int i = 0; i < req->nindex_eq; i++)
+		if (!attr_equal(index_read_start_attr(req, ix->key.keys[i].name), req->index_eq[i]))
+			dynamo_error(DYN_VALIDATION, i < ix->key.nhash
+						 ? "The provided starting key is outside query boundaries based on provided conditions"
+						 : "The provided starting key does not match the range key predicate");
+	if (ix->ncols <= req->nindex_eq)
 	{
-		req->empty = true;		/* the index partition's only item came before */
+		req->empty = true;		/* the only item of these key values came before */
 		return;
 	}
-	if (!dynamo_index_has_sort_key(ix))
+	if (req->nindex_eq >= ix->key.nkeys)
 		return;
-	sk = index_read_start_attr(req, ix->sort_key.name);
+	sk = index_read_start_attr(req, ix->key.keys[req->nindex_eq].name);
 	if (!within(sk, &req->lower, true) || !within(sk, &req->upper, false))
 		dynamo_error(DYN_VALIDATION, "The provided starting key does not match the range key predicate");
 }
@@ -405,10 +474,16 @@ index_query_start(ReadRequest *req)
 static void
 check_filter_keys(ReadRequest *req, DynCondition *filter, bool legacy)
 {
-	const DynamoKeyAttr *attrs[2];
+	const DynamoKeyAttr *attrs[2 * INDEX_MAX_KEY_ATTRS];
+	int			n = 0;
 
 	read_key_schema(req, &attrs[0], &attrs[1]);
-	for (int i = 0; i < (attrs[1] ? 2 : 1); i++)
+	n = attrs[1] ? 2 : 1;
+	for (int i = 0; req->index && i < req->index->key.nkeys; i++)
+		attrs[i] = &req->index->key.keys[i];
+	if (req->index)
+		n = req->index->key.nkeys;
+	for (int i = 0; i < n; i++)
 	{
 		if (expr_condition_names(filter, attrs[i]->name))
 			dynamo_error(DYN_VALIDATION,

@@ -9,6 +9,7 @@
 #include "batch_ops.h"
 #include "errors.h"
 #include "execute.h"
+#include "execute_indexes.h"
 #include "json_read.h"
 #include "json_build.h"
 #include "transact_ops.h"
@@ -56,7 +57,10 @@ exec_batch_write_item(Jsonb *req, bool escaped)
 {
 	CapacityDetail capacity = write_capacity(req);
 
-	return dynamo_batch_write_item(req_object(req, "RequestItems"), capacity, typed_dialect(escaped));
+	Jsonb	   *response = dynamo_batch_write_item(req_object(req, "RequestItems"), capacity,
+												 typed_dialect(escaped));
+
+	return exec_batch_write_metrics(req, response, escaped);
 }
 
 /* TransactGetItems: {"Responses": [{"Item": ...} or {}, ...]} */
@@ -98,5 +102,5 @@ exec_transact_write_items(Jsonb *req, bool escaped)
 	tx.capacity = write_capacity(req);
 	tx.items = req_array(req, "TransactItems");
 	transact_parse(&tx, true);
-	return dynamo_transact_write_items(&tx);
+	return exec_transact_write_metrics(req, &tx, dynamo_transact_write_items(&tx), escaped);
 }

@@ -9,6 +9,8 @@
 
 #include "lib/stringinfo.h"
 
+#include "batch_ops.h"
+#include "batch_request.h"
 #include "errors.h"
 #include "execute_indexes.h"
 #include "index_collection.h"
@@ -66,49 +68,69 @@ defined_names(Jsonb *defs)
 	return buf.data;
 }
 
-/* The KeySchema of an index definition: HASH, then optional RANGE */
+/* "a, b" of the names of a key schema */
+static char *
+key_names(IndexKeys *k)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < k->nkeys; i++)
+		appendStringInfo(&buf, "%s%s", i ? ", " : "", k->keys[i].name);
+	return buf.data;
+}
+
+/*
+ * The KeySchema of an index definition: HASH, then optional RANGE; a GSI
+ * may have up to four of each (multi-attribute keys), HASH ones first.
+ */
 static void
 parse_index_keys(IndexDef *d, Jsonb *schema, Jsonb *defs, const char *path)
 {
 	int			n = JB_ROOT_COUNT(schema);
-	char	   *names[2] = {NULL, NULL};
-	char	   *types[2] = {NULL, NULL};
+	int			max = d->local ? 2 : 2 * INDEX_MAX_KEY_ATTRS;
+	char	   *types[2 * INDEX_MAX_KEY_ATTRS];
+	IndexKeys  *k = &d->key;
+	bool		missing = false;
 
-	if (n < 1 || n > 2)
+	if (n < 1 || n > max)
 		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s.keySchema' failed to satisfy constraint: Member must have length %s",
+					 "1 validation error detected: Value '%s' at '%s.keySchema' failed to satisfy constraint: Member must have length %s %d",
 					 JsonbToCString(NULL, &schema->root, VARSIZE(schema)), path,
-					 n < 1 ? "greater than or equal to 1" : "less than or equal to 2");
+					 n < 1 ? "greater than or equal to" : "less than or equal to", n < 1 ? 1 : max);
+	k->nkeys = n;
+	k->nhash = 0;
 	for (int i = 0; i < n; i++)
 	{
 		Jsonb	   *e = structure_element(schema, i);
 		char	   *p = psprintf("%s.keySchema.%d.member", path, i + 1);
 
-		names[i] = index_member(req_string(e, "AttributeName"), p, "attributeName");
+		k->keys[i].name = index_member(req_string(e, "AttributeName"), p, "attributeName");
 		types[i] = index_member(req_string(e, "KeyType"), p, "keyType");
 		if (strcmp(types[i], "HASH") != 0 && strcmp(types[i], "RANGE") != 0)
 			dynamo_error(DYN_VALIDATION,
 						 "1 validation error detected: Value '%s' at '%s.keyType' failed to satisfy constraint: Member must satisfy enum value set: [HASH, RANGE]",
 						 types[i], p);
+		if (types[i][0] == 'H')
+			k->nhash++;
 	}
 	for (int i = 0; i < n; i++)
-	{
-		DynamoType	t;
-
-		if (!defined_attr_type(defs, names[i], &t))
-			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Some index key attributes are not defined in AttributeDefinitions. Keys: [%s%s%s], AttributeDefinitions: [%s]",
-						 names[0], n == 2 ? ", " : "", n == 2 ? names[1] : "", defined_names(defs));
-		if (i == 0)
-			d->partition_key = (DynamoKeyAttr) {names[0], t};
-		else
-			d->sort_key = (DynamoKeyAttr) {names[1], t};
-	}
-	if (n == 2 && strcmp(names[0], names[1]) == 0)
+		missing |= !defined_attr_type(defs, k->keys[i].name, &k->keys[i].type);
+	if (missing)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Some index key attributes are not defined in AttributeDefinitions. Keys: [%s], AttributeDefinitions: [%s]",
+					 key_names(k), defined_names(defs));
+	if (n == 2 && strcmp(k->keys[0].name, k->keys[1].name) == 0)
 		dynamo_error(DYN_VALIDATION, "Both the Hash Key and the Range Key element in the KeySchema have the same name");
 	if (strcmp(types[0], "HASH") != 0)
 		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-	if (n == 2 && strcmp(types[1], "RANGE") != 0)
+	if (d->local && n == 2 && strcmp(types[1], "RANGE") != 0)
 		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+	for (int i = 1; i < n; i++)
+		if (types[i][0] == 'H' && types[i - 1][0] == 'R')
+			dynamo_error(DYN_VALIDATION, "Invalid KeySchema: every HASH KeySchemaElement must come before the RANGE KeySchemaElements");
+	if (k->nhash > INDEX_MAX_KEY_ATTRS || n - k->nhash > INDEX_MAX_KEY_ATTRS)
+		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: a key schema has at most %d HASH and %d RANGE KeySchemaElements",
+					 INDEX_MAX_KEY_ATTRS, INDEX_MAX_KEY_ATTRS);
 }
 
 /* Projection: ProjectionType and, for INCLUDE, NonKeyAttributes */
@@ -209,9 +231,9 @@ key_used(const char *name, CreateTableRequest *ct, List *indexes)
 	{
 		IndexDef   *d = lfirst(lc);
 
-		if (strcmp(name, d->partition_key.name) == 0 ||
-			(d->sort_key.name && strcmp(name, d->sort_key.name) == 0))
-			return true;
+		for (int k = 0; k < d->key.nkeys; k++)
+			if (strcmp(name, d->key.keys[k].name) == 0)
+				return true;
 	}
 	return false;
 }
@@ -274,4 +296,78 @@ exec_push_collection_metrics(JsonbParseState **st, Jsonb *req, DynamoTable *t, I
 		key = &k;
 	}
 	index_collection_push_metrics(st, t, key, escaped);
+}
+
+/* Does a write ask for ReturnItemCollectionMetrics SIZE? (checked before) */
+static bool
+wants_metrics(Jsonb *req)
+{
+	char	   *metrics = req_string(req, "ReturnItemCollectionMetrics");
+
+	return metrics && strcmp(metrics, "SIZE") == 0;
+}
+
+/*
+ * ReturnItemCollectionMetrics of BatchWriteItem (applied): with SIZE, the
+ * response gains the ItemCollectionMetrics of the collections written, by
+ * table, for tables with an LSI.
+ */
+Jsonb *
+exec_batch_write_metrics(Jsonb *req, Jsonb *response, bool escaped)
+{
+	ItemDialect d = {.plain = false,.escaped = escaped};
+	Jsonb	   *items = req_object(req, "RequestItems");
+	char	  **names;
+	JsonbValue *lists;
+	CollectionWrite *writes;
+	int			ntables,
+				n = 0;
+
+	if (!wants_metrics(req) || items == NULL)
+		return response;
+	ntables = object_members(items, &names, &lists);
+	writes = palloc(sizeof(CollectionWrite) * BATCH_WRITE_MAX_REQUESTS);
+	for (int i = 0; i < ntables; i++)
+	{
+		DynamoTable *t = dynamo_table_lookup(names[i], false);
+		Jsonb	   *list = jsonb_of_container(&lists[i]);
+
+		for (int k = 0; k < (int) JB_ROOT_COUNT(list) && n < BATCH_WRITE_MAX_REQUESTS; k++, n++)
+		{
+			Jsonb	   *w = jsonb_of_container(list_element(list, k));
+			Jsonb	   *put = req_object(w, "PutRequest");
+
+			writes[n].table = t;
+			if (put)
+				item_key_from_item(t, dialect_item_in(d, req_object(put, "Item")), &writes[n].key);
+			else
+				item_key_from_key(t, dialect_item_in(d, req_object(req_object(w, "DeleteRequest"), "Key")),
+								  &writes[n].key);
+		}
+	}
+	return index_collection_add_metrics(response, writes, n, escaped);
+}
+
+/*
+ * ReturnItemCollectionMetrics of TransactWriteItems (committed): the same,
+ * for its Put, Update and Delete actions.
+ */
+Jsonb *
+exec_transact_write_metrics(Jsonb *req, TransactRequest *tx, Jsonb *response, bool escaped)
+{
+	CollectionWrite *writes;
+	int			n = 0;
+
+	if (!wants_metrics(req) || response == NULL)
+		return response;
+	writes = palloc(sizeof(CollectionWrite) * Max(tx->nactions, 1));
+	for (int i = 0; i < tx->nactions; i++)
+	{
+		if (tx->actions[i].kind == TX_CONDITION_CHECK)
+			continue;
+		writes[n].table = tx->actions[i].target.table;
+		writes[n].key = tx->actions[i].target.key;
+		n++;
+	}
+	return index_collection_add_metrics(response, writes, n, escaped);
 }
