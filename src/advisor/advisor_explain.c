@@ -367,13 +367,33 @@ warn_item_size(Explain *x, int64 size)
  * ------------------------------------------------------------------------
  */
 
+/*
+ * The key a read goes by: its index's first partition and sort key
+ * attributes, or the table's (a sort key without a name when there is none)
+ */
+static void
+read_keys(ReadRequest *r, const DynamoKeyAttr **pk, const DynamoKeyAttr **sk)
+{
+	static const DynamoKeyAttr none = {0};
+
+	if (r->index == NULL)
+	{
+		*pk = &r->table->partition_key;
+		*sk = &r->table->sort_key;
+		return;
+	}
+	*pk = &r->index->key.keys[0];
+	*sk = dynamo_index_has_sort_key(r->index) ? &r->index->key.keys[r->index->key.nhash] : &none;
+}
+
 /* Push the key range of a read */
 static void
 push_key_range(Explain *x, ReadRequest *r)
 {
-	DynamoTable *t = r->table;
-	const DynamoKeyAttr *pk = r->index ? &r->index->partition_key : &t->partition_key;
-	const DynamoKeyAttr *sk = r->index ? &r->index->sort_key : &t->sort_key;
+	const DynamoKeyAttr *pk;
+	const DynamoKeyAttr *sk;
+
+	read_keys(r, &pk, &sk);
 
 	jb_begin_object(&x->st, "KeyRange");
 	if (r->query)
@@ -490,9 +510,14 @@ warn_read(Explain *x, ReadParams *p, ReadRequest *r, RangeStats *rs, double rang
 {
 	DynamoTable *t = r->table;
 	int64		read = (int64) range_rows;
-	/* the key the read goes by: its index's, or the table's */
-	const char *pk = r->index ? r->index->partition_key.name : t->partition_key.name;
-	const char *sk = r->index ? r->index->sort_key.name : t->sort_key.name;
+	const DynamoKeyAttr *pk_attr;
+	const DynamoKeyAttr *sk_attr;
+	const char *pk;
+	const char *sk;
+
+	read_keys(r, &pk_attr, &sk_attr);
+	pk = pk_attr->name;
+	sk = sk_attr->name;
 
 	if (r->filter && rs->rows > 0 && rs->passed * 2 < rs->rows)
 		warn(x, "FilterExpression discards about %d %% of the items read (%s of %s): DynamoDB charges for every item read, returned or not",

@@ -49,7 +49,7 @@ advisor_read_hint(ReadRequest *req, ReadResult *res)
 {
 	DynamoTable *t = req->table;
 	int64		discarded = res->scanned_count - res->count;
-	const char *pk = req->index ? req->index->partition_key.name : t->partition_key.name;
+	const char *pk = req->index ? index_partition_key_name(req->index) : t->partition_key.name;
 	FilterEquality eq[1];
 	DynamoIndex *ix;
 

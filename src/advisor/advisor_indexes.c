@@ -25,9 +25,9 @@ advisor_index_keyed(DynamoTable *t, const char *pk, const char *sk)
 	{
 		DynamoIndex *ix = &t->indexes[i];
 
-		if (strcmp(ix->partition_key.name, pk) != 0)
+		if (strcmp(index_partition_key_name(ix), pk) != 0)
 			continue;
-		if (sk && (ix->sort_key.name == NULL || strcmp(ix->sort_key.name, sk) != 0))
+		if (sk && (index_sort_key_name(ix) == NULL || strcmp(index_sort_key_name(ix), sk) != 0))
 			continue;
 		if (found == NULL || (found->local && !ix->local))
 			found = ix;
@@ -56,9 +56,9 @@ advisor_index_words(DynamoTable *t)
 		DynamoIndex *ix = &t->indexes[i];
 
 		appendStringInfo(&s, "%sthe %s %s (%s", i == 0 ? "" : i == t->nindexes - 1 ? " and " : ", ",
-						 advisor_index_kind(ix), ix->name, ix->partition_key.name);
-		if (ix->sort_key.name)
-			appendStringInfo(&s, ", %s", ix->sort_key.name);
+						 advisor_index_kind(ix), ix->name, index_partition_key_name(ix));
+		if (index_sort_key_name(ix))
+			appendStringInfo(&s, ", %s", index_sort_key_name(ix));
 		appendStringInfoChar(&s, ')');
 	}
 	return s.data;

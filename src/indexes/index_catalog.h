@@ -91,6 +91,20 @@ dynamo_index_has_sort_key(const DynamoIndex *ix)
 	return ix->key.nkeys > ix->key.nhash;
 }
 
+/* The name of an index's (first) partition key attribute */
+static inline const char *
+index_partition_key_name(const DynamoIndex *ix)
+{
+	return ix->key.keys[0].name;
+}
+
+/* The name of an index's (first) sort key attribute; NULL without one */
+static inline const char *
+index_sort_key_name(const DynamoIndex *ix)
+{
+	return dynamo_index_has_sort_key(ix) ? ix->key.keys[ix->key.nhash].name : NULL;
+}
+
 extern void index_catalog_load(DynamoTable *t);
 extern void index_catalog_free(DynamoTable *t);
 extern DynamoIndex *index_find(DynamoTable *t, const char *name);

@@ -483,6 +483,9 @@ projection_text(Translation *tx, List *paths)
  * The key schema a SELECT reads by: the table's, or that of the index it
  * names (DynamoDB's error, without the name, for an unknown one).
  */
+/* A key attribute that no WHERE term names */
+static const DynamoKeyAttr no_key = {0};
+
 static void
 select_key_schema(PqlStatement *stmt, DynamoTable *t, PqlPlan *plan,
 				  const DynamoKeyAttr **pka, const DynamoKeyAttr **ska)
@@ -497,8 +500,14 @@ select_key_schema(PqlStatement *stmt, DynamoTable *t, PqlPlan *plan,
 	if (ix == NULL)
 		dynamo_error(DYN_VALIDATION, "The table does not have the specified index");
 	plan->global_index = !ix->local;
-	*pka = &ix->partition_key;
-	*ska = &ix->sort_key;
+	/* multi-attribute keys: no key terms, the SELECT scans the index */
+	if (ix->key.nhash > 1 || ix->key.nkeys - ix->key.nhash > 1)
+	{
+		*pka = *ska = &no_key;
+		return;
+	}
+	*pka = &ix->key.keys[0];
+	*ska = dynamo_index_has_sort_key(ix) ? &ix->key.keys[1] : &no_key;
 }
 
 /* A SELECT (or EXISTS): Query or Scan, key, filter, order, projection */
