@@ -207,7 +207,9 @@ SELECT dynamo.to_sql('ExecuteStatement', $${"Statement": "DELETE FROM Music WHER
 -- malformed statements and their errors
 SELECT pq('');
 SELECT pq('   ');
-SELECT pq(repeat('x', 8193));
+-- (DynamoDB echoes the whole statement; shown shortened here)
+DO $$BEGIN PERFORM pq(repeat('x', 8193));
+EXCEPTION WHEN OTHERS THEN RAISE WARNING '%', replace(SQLERRM, repeat('x', 8193), '<8193 x>'); END$$;
 SELECT dynamo.execute('ExecuteStatement', '{}');
 SELECT pq('SELEC * FROM Music');
 SELECT pq('CREATE TABLE x');

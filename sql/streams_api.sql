@@ -123,6 +123,7 @@ SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'ar
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard', 'ShardIteratorType', 'OLDEST'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard', 'ShardIteratorType', 'AT_SEQUENCE_NUMBER'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard', 'ShardIteratorType', 'AT_SEQUENCE_NUMBER', 'SequenceNumber', 'abc'));
+SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard', 'ShardIteratorType', 'AT_SEQUENCE_NUMBER', 'SequenceNumber', 'abcdefghijklmnopqrstu'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard', 'ShardIteratorType', 'LATEST', 'SequenceNumber', :'first_seq'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', 'shardId-00000000000000000000-00000000', 'ShardIteratorType', 'LATEST'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', 'short', 'ShardIteratorType', 'LATEST'));

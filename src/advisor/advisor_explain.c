@@ -35,6 +35,7 @@
 #include "json_build.h"
 #include "json_read.h"
 #include "update_item.h"
+#include "validate.h"
 
 /* Items read to count a range exactly; past it, estimates */
 #define EXPLAIN_EXACT 10000
@@ -736,10 +737,7 @@ required_map(Jsonb *req, const char *member, const char *param)
 {
 	Jsonb	   *m = req_object(req, member);
 
-	if (m == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
+	validate_not_null(NULL, m, param);
 	return item_from_typed(m, false);
 }
 

@@ -22,6 +22,7 @@
 #include "spi_text.h"
 #include "table_catalog.h"
 #include "table_settings.h"
+#include "validate.h"
 
 #define PROVISIONED "PROVISIONED"
 #define PAY_PER_REQUEST "PAY_PER_REQUEST"
@@ -48,13 +49,8 @@ capacity_member(Jsonb *pt, const char *member, const char *param)
 	int64		v;
 
 	if (!req_int(pt, member, &v))
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
-	if (v < 1)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%lld' at '%s' failed to satisfy constraint: Member must have value greater than or equal to 1",
-					 (long long) v, param);
+		validate_not_null(NULL, NULL, param);
+	validate_range(NULL, psprintf(INT64_FORMAT, v), v, 1, (double) PG_INT64_MAX, param);
 	return v;
 }
 
@@ -81,11 +77,7 @@ read_settings(Jsonb *req, SettingsRequest *s, bool update)
 
 	memset(s, 0, sizeof(*s));
 	s->billing_mode = req_string(req, "BillingMode");
-	if (s->billing_mode && strcmp(s->billing_mode, PROVISIONED) != 0 &&
-		strcmp(s->billing_mode, PAY_PER_REQUEST) != 0)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]",
-					 s->billing_mode);
+	validate_enum(NULL, s->billing_mode, "billingMode", "[" PROVISIONED ", " PAY_PER_REQUEST "]");
 	pt = req_object(req, "ProvisionedThroughput");
 	if (pt)
 	{

@@ -18,6 +18,7 @@
 #include "table_catalog.h"
 #include "table_ops.h"
 #include "table_tags.h"
+#include "validate.h"
 
 #define TAGS_MAX 50
 #define TAG_KEY_MAX 128
@@ -47,10 +48,7 @@ table_name_of_arn(const char *arn, const char *param)
 
 	if (arn == NULL)
 		dynamo_error(DYN_VALIDATION, "Invalid TableArn");
-	if (strlen(arn) < 1 || strlen(arn) > ARN_MAX)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s",
-					 arn, param, strlen(arn) < 1 ? "greater than or equal to 1" : "less than or equal to 1283");
+	validate_length(NULL, arn, strlen(arn), 1, ARN_MAX, param);
 	if (strncmp(arn, "arn:", 4) != 0)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ARNs must start with 'arn:': %s", arn);
 	copy = pstrdup(arn);

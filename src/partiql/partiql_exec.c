@@ -27,6 +27,7 @@
 #include "read_request.h"
 #include "table_catalog.h"
 #include "transact_ops.h"
+#include "validate.h"
 
 #define PQL_BATCH_MAX 25
 #define PQL_TRANSACTION_MAX 100
@@ -35,9 +36,7 @@
 static void
 plan_statement(const char *statement, Jsonb *parameters, PqlPlan *plan)
 {
-	if (statement == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at 'statement' failed to satisfy constraint: Member must not be null");
+	validate_not_null(NULL, statement, "statement");
 	pql_translate(pql_parse(statement), parameters, plan);
 }
 
@@ -394,16 +393,9 @@ statement_count(Jsonb *list, const char *member, int max)
 {
 	int			n;
 
-	if (list == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 member);
+	validate_not_null(NULL, list, member);
 	n = JB_ROOT_COUNT(list);
-	if (n < 1 || n > max)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s %d",
-					 json_text(list), member,
-					 n < 1 ? "greater than or equal to" : "less than or equal to", n < 1 ? 1 : max);
+	validate_length(NULL, json_text(list), n, 1, max, member);
 	return n;
 }
 

@@ -22,6 +22,7 @@
 #include "json_build.h"
 #include "partiql.h"
 #include "table_catalog.h"
+#include "validate.h"
 
 /* A statement being translated */
 typedef struct Translation
@@ -682,9 +683,7 @@ check_parameters(PqlStatement *stmt, Jsonb *parameters)
 		if (!JB_ROOT_IS_ARRAY(parameters) || JB_ROOT_IS_SCALAR(parameters))
 			dynamo_error(DYN_SERIALIZATION, "Start of list found where not expected");
 		n = JB_ROOT_COUNT(parameters);
-		if (n == 0)
-			dynamo_error(DYN_VALIDATION,
-						 "1 validation error detected: Value '[]' at 'parameters' failed to satisfy constraint: Member must have length greater than or equal to 1");
+		validate_length(NULL, "[]", n, 1, -1, "parameters");
 	}
 	if (n != stmt->nparams)
 		dynamo_error(DYN_VALIDATION, "Number of parameters in request and statement don't match.");

@@ -13,6 +13,7 @@
 #include "streams.h"
 #include "table_settings.h"
 #include "table_update.h"
+#include "validate.h"
 
 /* Members of UpdateTable that change the table itself */
 static const char *const TableMembers[] = {
@@ -26,12 +27,10 @@ static char *
 action_index_name(Jsonb *action, const char *path)
 {
 	char	   *name = req_string(action, "IndexName");
+	char	   *member = psprintf("%s.indexName", path);
 
-	if (name == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s.indexName' failed to satisfy constraint: Member must not be null",
-					 path);
-	dynamo_check_table_name(name, psprintf("%s.indexName", path));
+	validate_not_null(NULL, name, member);
+	dynamo_check_table_name(name, member);
 	return name;
 }
 

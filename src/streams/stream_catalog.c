@@ -32,6 +32,7 @@
 #include "streams.h"
 #include "table_catalog.h"
 #include "table_ops.h"
+#include "validate.h"
 
 /* The owner of a relation */
 static Oid
@@ -154,9 +155,9 @@ check_view_type(const char *v)
 	for (int i = 0; i < lengthof(ViewTypes); i++)
 		if (strcmp(v, ViewTypes[i]) == 0)
 			return ViewTypes[i];
-	dynamo_error(DYN_VALIDATION,
-				 "1 validation error detected: Value '%s' at 'streamSpecification.streamViewType' failed to satisfy constraint: Member must satisfy enum value set: [NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]",
-				 v);
+	validate_enum(NULL, v, "streamSpecification.streamViewType",
+				  "[NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]");
+	pg_unreachable();
 }
 
 /*
@@ -175,9 +176,7 @@ stream_check_specification(Jsonb *spec, bool update, const char *table_name)
 	if (spec == NULL)
 		return NULL;
 	enabled = req_member(spec, "StreamEnabled");
-	if (enabled == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at 'streamSpecification.streamEnabled' failed to satisfy constraint: Member must not be null");
+	validate_not_null(NULL, enabled, "streamSpecification.streamEnabled");
 	if (enabled->type != jbvBool)
 		dynamo_error(DYN_SERIALIZATION, "NUMBER_VALUE cannot be converted to Boolean");
 	view = req_string(spec, "StreamViewType");

@@ -28,6 +28,7 @@
 #include "table_catalog.h"
 #include "table_settings.h"
 #include "ttl.h"
+#include "validate.h"
 
 /* Heap blocks one expiry statement reads at most (8 MB) */
 #define TTL_BLOCKS_PER_BATCH 1024
@@ -67,10 +68,7 @@ ttl_check_attribute(const char *attribute)
 {
 	if (attribute == NULL || attribute[0] == '\0')
 		dynamo_error(DYN_VALIDATION, "TimeToLiveSpecification.AttributeName must be non empty");
-	if (strlen(attribute) > 255)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255",
-					 attribute);
+	validate_length(NULL, attribute, strlen(attribute), 1, 255, "timeToLiveSpecification.attributeName");
 }
 
 /*
