@@ -163,7 +163,7 @@ static const struct
 	{"TableClass", MC_ENUM, SET_TABLE_CLASS}, END}},
 	{"UpdateTimeToLive", {TABLE, {"TimeToLiveSpecification", MC_REQUIRED_STRUCT, .children = TimeToLive}, END}},
 	{"DescribeTimeToLive", {TABLE, END}},
-	{"TagResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, {"Tags", MC_REQUIRED}, END}},
+	{"TagResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
 	{"UntagResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
 	{"ListTagsOfResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
 	/* backups */
