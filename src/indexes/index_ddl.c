@@ -256,7 +256,7 @@ index_check_defs(List *defs, const DynamoKeyAttr *table_pk, const DynamoKeyAttr 
 				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Duplicate index name: %s", d->name);
 		}
 		if (existing && index_find(existing, d->name))
-			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index with name: %s already exists", d->name);
+			dynamo_error(DYN_VALIDATION, "Attempting to create an index which already exists");
 		if (existing)
 		{
 			check_consistent_type(existing, &d->partition_key);

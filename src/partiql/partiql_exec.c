@@ -31,6 +31,7 @@
 
 #define PQL_BATCH_MAX 25
 #define PQL_TRANSACTION_MAX 100
+#define PQL_DUPLICATE_KEY "Duplicate primary key exists in table"
 
 /* Parse and translate one statement */
 static void
@@ -209,7 +210,7 @@ run_write(PqlPlan *plan, PqlOptions *o)
 				if (edata->sqlerrcode != dynamo_errcode(DYN_CONDITIONAL_CHECK_FAILED))
 					PG_RE_THROW();
 				FlushErrorState();
-				dynamo_error(DYN_DUPLICATE_ITEM, "Duplicate primary key exists in table");
+				dynamo_error(DYN_DUPLICATE_ITEM, PQL_DUPLICATE_KEY);
 			}
 			PG_END_TRY();
 			return resp;
@@ -218,8 +219,7 @@ run_write(PqlPlan *plan, PqlOptions *o)
 		case PQL_DELETE:
 			return exec_delete_item(req, o->escaped);
 		default:
-			dynamo_error(DYN_VALIDATION,
-						 "Statement wasn't well formed, can't be processed: EXISTS is supported only in ExecuteTransaction");
+			dynamo_error(DYN_VALIDATION, "EXISTS can only be used in ExecuteTransaction write requests.");
 	}
 }
 
@@ -450,9 +450,11 @@ push_transact_item(JsonbParseState **st, PqlPlan *plan, PqlOptions *o)
 	jb_begin_object(st, NULL);
 	if (kind == PQL_SELECT)
 	{
-		if (!plan->full_key || plan->index || plan->condition)
+		if (plan->index)
+			dynamo_error(DYN_VALIDATION, "Reads on indices are not supported within transactions.");
+		if (!plan->full_key || plan->condition)
 			dynamo_error(DYN_VALIDATION,
-						 "A read in a transaction must specify an equality on all key attributes of the table, and nothing else");
+						 "Select statements within ExecuteTransaction must specify the primary key in the where clause.");
 		jb_begin_object(st, "Get");
 		jb_string(st, "TableName", plan->table);
 		jb_jsonb(st, "Key", plan->key);
@@ -469,6 +471,70 @@ push_transact_item(JsonbParseState **st, PqlPlan *plan, PqlOptions *o)
 }
 
 /*
+ * Raise again the cancellation of a transaction (edata) whose statements
+ * that are INSERTs (inserts[i]) failed their condition: an INSERT of an
+ * existing key is no failed condition of the caller's but a ValidationError
+ * "Duplicate primary key exists in table" (as DynamoDB Local reports it).
+ */
+static void
+raise_duplicates(ErrorData *edata, const bool *inserts, int n)
+{
+	Jsonb	   *detail = dynamo_parse_request_text(edata->detail);
+	JsonbValue *reasons = req_member(detail, "CancellationReasons");
+	JsonbParseState *st = NULL;
+	StringInfoData codes;
+
+	initStringInfo(&codes);
+	jb_begin_object(&st, NULL);
+	jb_begin_array(&st, "CancellationReasons");
+	for (int i = 0; i < (int) JsonContainerSize(reasons->val.binary.data); i++)
+	{
+		Jsonb	   *r = jsonb_of_container(getIthJsonbValueFromContainer(reasons->val.binary.data, i));
+		char	   *code = req_string(r, "Code");
+
+		if (i < n && inserts[i] && code && strcmp(code, "ConditionalCheckFailed") == 0)
+		{
+			code = "ValidationError";
+			jb_begin_object(&st, NULL);
+			jb_string(&st, "Code", code);
+			jb_string(&st, "Message", PQL_DUPLICATE_KEY);
+			jb_end_object(&st);
+		}
+		else
+			jb_jsonb(&st, NULL, r);
+		appendStringInfo(&codes, "%s%s", i ? ", " : "", code ? code : "None");
+	}
+	jb_end_array(&st);
+	transact_raise_cancelled(jb_finish(&st), codes.data);
+}
+
+/* TransactWriteItems of the statements, with its INSERTs' own reasons */
+static Jsonb *
+transact_writes(Jsonb *req, const bool *inserts, int n, bool escaped)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Jsonb	   *volatile resp = NULL;
+
+	PG_TRY();
+	{
+		resp = exec_transact_write_items(req, escaped);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		if (edata->sqlerrcode != dynamo_errcode(DYN_TRANSACTION_CANCELED) || edata->detail == NULL)
+			PG_RE_THROW();
+		FlushErrorState();
+		raise_duplicates(edata, inserts, n);
+	}
+	PG_END_TRY();
+	return resp;
+}
+
+/*
  * ExecuteTransaction: all reads (TransactGetItems) or all writes and
  * EXISTS checks (TransactWriteItems), all or nothing.
  */
@@ -478,6 +544,7 @@ pql_execute_transaction(Jsonb *statements, const char *token, PqlOptions *opts)
 	int			n = statement_count(statements, "transactStatements", PQL_TRANSACTION_MAX);
 	JsonbParseState *st = NULL;
 	bool		reads = false;
+	bool	   *inserts = palloc0(sizeof(bool) * n);
 	Jsonb	   *req;
 
 	transact_check_token(token);
@@ -495,6 +562,7 @@ pql_execute_transaction(Jsonb *statements, const char *token, PqlOptions *opts)
 			dynamo_error(DYN_VALIDATION,
 						 "Transaction must contain either only reads or only writes");
 		reads = plan.stmt->kind == PQL_SELECT;
+		inserts[i] = plan.stmt->kind == PQL_INSERT;
 		push_transact_item(&st, &plan, &o);
 	}
 	jb_end_array(&st);
@@ -504,7 +572,7 @@ pql_execute_transaction(Jsonb *statements, const char *token, PqlOptions *opts)
 		jb_string(&st, "ReturnConsumedCapacity", opts->return_capacity);
 	req = jb_finish(&st);
 	return reads ? exec_transact_get_items(req, opts->escaped)
-		: exec_transact_write_items(req, opts->escaped);
+		: transact_writes(req, inserts, n, opts->escaped);
 }
 
 /*

@@ -543,7 +543,16 @@ translate_select(Translation *tx, PqlStatement *stmt, DynamoTable *t)
 	{
 		if (stmt->where == NULL)
 			dynamo_error(DYN_VALIDATION, "Must have WHERE clause in the statement when using ORDER BY clause.");
-		if (!plan->query || t->sort_key.name == NULL || !is_attribute(stmt->order_by, t->sort_key.name))
+		if (!plan->query)
+			dynamo_error(DYN_VALIDATION,
+						 "Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.");
+		if (stmt->order_by->tag == PQ_PATH && list_length(stmt->order_by->steps) == 1 &&
+			!is_attribute(stmt->order_by, t->partition_key.name) &&
+			(t->sort_key.name == NULL || !is_attribute(stmt->order_by, t->sort_key.name)))
+			dynamo_error(DYN_VALIDATION,
+						 "Variable reference %s in ORDER BY clause must be part of the primary key",
+						 ((PqlStep *) linitial(stmt->order_by->steps))->name);
+		if (t->sort_key.name == NULL || !is_attribute(stmt->order_by, t->sort_key.name))
 			dynamo_error(DYN_VALIDATION,
 						 "ORDER BY is supported only on the sort key of a statement whose WHERE clause fixes the partition key with an equality");
 	}

@@ -57,7 +57,7 @@ stream_member(Jsonb *req, const char *member, const char *param)
 {
 	char	   *arn = required_string(req, member, param);
 
-	check_length(arn, param, 37, 1024);
+	check_length(arn, param, 1, 1024);
 	return stream_lookup_arn(arn);
 }
 
@@ -94,7 +94,7 @@ exec_list_streams(Jsonb *req, bool escaped)
 		dynamo_check_table_name(table, "tableName");
 	if (start)
 	{
-		check_length(start, "exclusiveStartStreamArn", 37, 1024);
+		check_length(start, "exclusiveStartStreamArn", 1, 1024);
 		after = stream_lookup_arn(start)->stream_id;
 	}
 	streams = stream_list(table, after, limit, &more);

@@ -19,8 +19,25 @@
 static const char *const TableMembers[] = {
 	"BillingMode", "ProvisionedThroughput", "TableClass", "DeletionProtectionEnabled",
 	"StreamSpecification", "SSESpecification", "ReplicaUpdates", "OnDemandThroughput",
-	"WarmThroughput", "MultiRegionConsistency"
+	"WarmThroughput"
 };
+
+/*
+ * An UpdateTable with nothing to update: DynamoDB lists the members that
+ * would make one, less MultiRegionConsistency when the request has it (it
+ * does not suffice alone)
+ */
+static void
+nothing_to_update(Jsonb *req)
+{
+	bool		mrc = req_member(req, "MultiRegionConsistency") != NULL;
+
+	dynamo_error(DYN_VALIDATION,
+				 "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, "
+				 "SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, %s"
+				 "DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required",
+				 mrc ? "" : "MultiRegionConsistency, ");
+}
 
 /* The index name of an update action, checked */
 static char *
@@ -94,8 +111,7 @@ exec_update_table(Jsonb *req, bool escaped)
 	for (int i = 0; i < lengthof(TableMembers); i++)
 		u.has_table_members |= req_member(req, TableMembers[i]) != NULL;
 	if (!u.has_table_members && (updates == NULL || JB_ROOT_COUNT(updates) == 0))
-		dynamo_error(DYN_VALIDATION,
-					 "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+		nothing_to_update(req);
 	if (updates)
 		parse_index_updates(updates, defs, &u);
 	/* the table's own members: BillingMode, throughput, class, protection */

@@ -82,7 +82,8 @@ typedef struct MemberConstraint
 #define SET_BACKUP_TYPE "[USER, SYSTEM, AWS_BACKUP, ALL]"
 #define SET_ITERATOR_TYPE "[AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]"
 #define BACKUP_ARN(m, required) {m, required ? MC_REQUIRED_LENGTH : MC_LENGTH, NULL, 37, 1024}
-#define STREAM_ARN(m, required) {m, required ? MC_REQUIRED_LENGTH : MC_LENGTH, NULL, 37, 1024}
+/* the service answers "Invalid StreamArn" to short ones (no minimum here) */
+#define STREAM_ARN(m, required) {m, required ? MC_REQUIRED_LENGTH : MC_LENGTH, NULL, 1, 1024}
 #define OPTIONAL_TABLE {"TableName", MC_NAME, NULL, 0, 255}
 #define INDEX_NAME {"IndexName", MC_REQUIRED_NAME, NULL, 0, 255}
 #define STATEMENT {"Statement", MC_REQUIRED_LENGTH, NULL, 1, 8192}
@@ -116,7 +117,7 @@ static const MemberConstraint StreamSpecification[] = {
 	{"StreamEnabled", MC_REQUIRED}, {"StreamViewType", MC_ENUM, SET_STREAM_VIEW}, END
 };
 static const MemberConstraint TimeToLive[] = {
-	{"Enabled", MC_REQUIRED}, {"AttributeName", MC_REQUIRED}, END
+	{"Enabled", MC_REQUIRED}, {"AttributeName", MC_REQUIRED_LENGTH, NULL, 1, 255}, END
 };
 static const MemberConstraint PointInTimeRecovery[] = {
 	{"PointInTimeRecoveryEnabled", MC_REQUIRED}, {"RecoveryPeriodInDays", MC_INTEGER, NULL, 1, 35}, END

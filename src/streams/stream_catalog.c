@@ -423,13 +423,13 @@ stream_lookup_arn(const char *arn)
 	List	   *l = NIL;
 	ListCell   *lc;
 
-	if (marker && table && table < marker)
-	{
-		args[0] = pnstrdup(table + 7, marker - table - 7);
-		args[1] = marker + 8;
-		l = select_streams("WHERE table_name OPERATOR(pg_catalog.=) $1 AND stream_label OPERATOR(pg_catalog.=) $2",
-						   2, args);
-	}
+	/* not an ARN of a table's stream: DynamoDB's ValidationException */
+	if (strncmp(arn, "arn:", 4) != 0 || marker == NULL || table == NULL || table > marker)
+		dynamo_error(DYN_VALIDATION, "Invalid StreamArn");
+	args[0] = pnstrdup(table + 7, marker - table - 7);
+	args[1] = marker + 8;
+	l = select_streams("WHERE table_name OPERATOR(pg_catalog.=) $1 AND stream_label OPERATOR(pg_catalog.=) $2",
+					   2, args);
 	foreach(lc, l)
 	{
 		StreamInfo *s = lfirst(lc);

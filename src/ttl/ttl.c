@@ -66,8 +66,7 @@ ttl_attribute(const char *table_name, bool for_update)
 void
 ttl_check_attribute(const char *attribute)
 {
-	if (attribute == NULL || attribute[0] == '\0')
-		dynamo_error(DYN_VALIDATION, "TimeToLiveSpecification.AttributeName must be non empty");
+	validate_not_null(NULL, attribute, "timeToLiveSpecification.attributeName");
 	validate_length(NULL, attribute, strlen(attribute), 1, 255, "timeToLiveSpecification.attributeName");
 }
 
