@@ -204,6 +204,20 @@ table_cache_load(const char *name, DynamoTable *t)
 }
 
 /*
+ * The table an operation names: DynamoDB's ResourceNotFoundException
+ * naming it when there is none
+ */
+DynamoTable *
+dynamo_table_named(const char *name)
+{
+	DynamoTable *t = dynamo_table_lookup(name, true);
+
+	if (t == NULL)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", name);
+	return t;
+}
+
+/*
  * Find a table's metadata.  A missing table is DynamoDB's
  * ResourceNotFoundException, or NULL with missing_ok.
  */

@@ -30,8 +30,7 @@ dynamo_expire_items_sql(PG_FUNCTION_ARGS)
 	char	   *table_name = sql_text_arg(fcinfo, 0);
 
 	dynamo_check_table_op_name(table_name);
-	if (dynamo_table_lookup(table_name, true) == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
+	(void) dynamo_table_named(table_name);
 	PG_RETURN_INT64(ttl_expire_table(table_name, false));
 }
 

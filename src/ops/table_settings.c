@@ -339,8 +339,7 @@ table_settings_update(const char *table_name, Jsonb *request)
 	if (!s.billing_mode && !s.has_throughput && !s.has_on_demand && !s.table_class && !s.has_protection)
 		return false;
 	dynamo_check_table_op_name(table_name);
-	if (dynamo_table_lookup(table_name, true) == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
+	(void) dynamo_table_named(table_name);
 
 	item_spi_connect();
 	table_settings_ensure_row(table_name);

@@ -7,9 +7,9 @@
  */
 #include "postgres.h"
 
-#include "common/base64.h"
 #include "mb/pg_wchar.h"
 
+#include "attr_value.h"
 #include "errors.h"
 #include "item_ops.h"
 #include "json_build.h"
@@ -218,25 +218,18 @@ tags_remove(const char *table_name, Jsonb *keys)
 static char *
 encode_token(const char *key)
 {
-	int			len = strlen(key);
-	char	   *out = palloc(pg_b64_enc_len(len) + 1);
-	int			n = pg_b64_encode(key, len, out, pg_b64_enc_len(len));
-
-	out[n] = '\0';
-	return out;
+	return dynamo_binary_encode(key, strlen(key));
 }
 
 /* The key a NextToken names */
 static char *
 decode_token(const char *token)
 {
-	int			len = strlen(token);
-	char	   *out = palloc(pg_b64_dec_len(len) + 1);
-	int			n = pg_b64_decode(token, len, out, pg_b64_dec_len(len));
+	int			n;
+	char	   *out = dynamo_base64_decode(token, &n);
 
-	if (n < 0 || memchr(out, '\0', n) != NULL || !pg_verifymbstr(out, n, true))
+	if (out == NULL || memchr(out, '\0', n) != NULL || !pg_verifymbstr(out, n, true))
 		dynamo_error(DYN_VALIDATION, "Invalid NextToken");
-	out[n] = '\0';
 	return out;
 }
 

@@ -51,10 +51,7 @@ dynamo_update_table(UpdateTableRequest *req)
 							 quote_literal_cstr(psprintf("pg_dynamo table %s", req->table_name))),
 					false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not lock table name");
-	t = dynamo_table_lookup(req->table_name, true);
-	if (t == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found",
-					 req->table_name);
+	t = dynamo_table_named(req->table_name);
 
 	foreach(lc, req->index_updates)
 		(void) existing_index(t, lfirst(lc), "update");	/* no capacity to provision */

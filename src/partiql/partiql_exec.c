@@ -15,10 +15,10 @@
 #include "postgres.h"
 
 #include "access/xact.h"
-#include "common/base64.h"
 #include "miscadmin.h"
 #include "utils/resowner.h"
 
+#include "attr_value.h"
 #include "errors.h"
 #include "execute.h"
 #include "json_build.h"
@@ -72,26 +72,20 @@ next_token_encode(Jsonb *last_key)
 {
 	Jsonb	   *typed = item_to_typed(last_key, true);
 	char	   *json = JsonbToCString(NULL, &typed->root, VARSIZE(typed));
-	int			len = strlen(json);
-	char	   *out = palloc(pg_b64_enc_len(len) + 1);
-	int			n = pg_b64_encode(json, len, out, pg_b64_enc_len(len));
 
-	out[n] = '\0';
-	return out;
+	return dynamo_binary_encode(json, strlen(json));
 }
 
 /* The start key (stored form) of a NextToken */
 static Jsonb *
 next_token_decode(const char *token)
 {
-	int			len = strlen(token);
-	char	   *json = palloc(pg_b64_dec_len(len) + 1);
-	int			n = pg_b64_decode(token, len, json, pg_b64_dec_len(len));
+	int			n;
+	char	   *json = dynamo_base64_decode(token, &n);
 	Jsonb	   *key;
 
-	if (n <= 0)
+	if (json == NULL || n == 0)
 		dynamo_error(DYN_VALIDATION, "Invalid NextToken");
-	json[n] = '\0';
 	key = dynamo_parse_request_text(json);
 	if (!JB_ROOT_IS_OBJECT(key) || JB_ROOT_IS_SCALAR(key))
 		dynamo_error(DYN_VALIDATION, "Invalid NextToken");
@@ -331,15 +325,9 @@ run_batch_statement(Jsonb *s, PqlOptions *opts, bool *reads, JsonbParseState **s
 	}
 	PG_CATCH();
 	{
-		ErrorData  *edata;
+		ErrorData  *edata = dynamo_subxact_abort(cxt, owner);
 		const char *code;
 
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(cxt);
-		CurrentResourceOwner = owner;
 		code = batch_error_code(edata->sqlerrcode);
 		if (code == NULL)
 			ReThrowError(edata);

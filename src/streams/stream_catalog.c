@@ -189,8 +189,7 @@ stream_check_specification(Jsonb *spec, bool update, const char *table_name)
 	if (!update)
 		return enabled->val.boolean ? view : NULL;
 
-	if (dynamo_table_lookup(table_name, true) == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
+	(void) dynamo_table_named(table_name);
 	current = stream_latest_of_table(table_name);
 	if (enabled->val.boolean && current && current->enabled)
 		dynamo_error(DYN_VALIDATION, "Table already has an enabled stream: TableName: %s", table_name);
@@ -221,10 +220,8 @@ stream_specification_update(const char *table_name, Jsonb *spec)
 static DynamoTable *
 table_for_change(const char *table_name)
 {
-	DynamoTable *t = dynamo_table_lookup(table_name, true);
+	DynamoTable *t = dynamo_table_named(table_name);
 
-	if (t == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
 	if (!pg_class_ownercheck(t->relid, GetUserId()))
 		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_TABLE, get_rel_name(t->relid));
 	return t;

@@ -36,7 +36,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "common/base64.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
@@ -44,6 +43,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/snapmgr.h"
 
+#include "attr_value.h"
 #include "errors.h"
 #include "streams.h"
 
@@ -118,12 +118,8 @@ stream_iterator_encode(StreamIterator *it)
 {
 	char	   *payload = psprintf("%s|%lld|%lld", it->shard->shard_id,
 								   (long long) it->after_seq, (long long) it->issued_at);
-	int			len = strlen(payload);
-	char	   *b64 = palloc(pg_b64_enc_len(len) + 1);
-	int			n = pg_b64_encode(payload, len, b64, pg_b64_enc_len(len));
-
-	b64[n] = '\0';
-	return psprintf("%s|1|%s", stream_arn(it->stream), b64);
+	return psprintf("%s|1|%s", stream_arn(it->stream),
+					dynamo_binary_encode(payload, strlen(payload)));
 }
 
 static void
@@ -141,24 +137,18 @@ stream_iterator_decode(const char *text)
 {
 	StreamIterator *it = palloc0(sizeof(StreamIterator));
 	const char *sep = strstr(text, "|1|");
-	const char *b64;
 	char	   *payload,
 			   *shard_end;
-	int			len,
-				n;
+	int			n;
 	long long	after,
 				issued;
 	ListCell   *lc;
 
 	if (sep == NULL)
 		invalid_iterator();
-	b64 = sep + 3;
-	len = strlen(b64);
-	payload = palloc(pg_b64_dec_len(len) + 1);
-	n = pg_b64_decode(b64, len, payload, pg_b64_dec_len(len));
-	if (n < 0)
+	payload = dynamo_base64_decode(sep + 3, &n);
+	if (payload == NULL)
 		invalid_iterator();
-	payload[n] = '\0';
 	shard_end = strchr(payload, '|');
 	if (shard_end == NULL)
 		invalid_iterator();

@@ -40,13 +40,8 @@ int			dynamo_ttl_batch_size = 1000;
 static DynamoTable *
 ttl_table(const char *table_name)
 {
-	DynamoTable *t;
-
 	dynamo_check_table_op_name(table_name);
-	t = dynamo_table_lookup(table_name, true);
-	if (t == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
-	return t;
+	return dynamo_table_named(table_name);
 }
 
 /* The table's TTL attribute when enabled (NULL when not); connected to SPI */
