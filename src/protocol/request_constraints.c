@@ -22,21 +22,25 @@
 
 typedef enum ConstraintKind
 {
+	MC_ANY,						/* no constraint of its own */
 	MC_ENUM,					/* a string of set */
-	MC_REQUIRED_ENUM,			/* both */
 	MC_NAME,					/* a table or index name */
-	MC_REQUIRED_NAME,			/* a table name, required */
-	MC_REQUIRED,				/* not null */
 	MC_INTEGER,					/* a number within [min, max] */
-	MC_REQUIRED_INTEGER,		/* both */
 	MC_LENGTH,					/* a string or list of [min, max] */
-	MC_REQUIRED_LENGTH,			/* both */
 	MC_CONDITIONS,				/* Expected: ComparisonOperator of set */
 	MC_FILTER_CONDITIONS,		/* KeyConditions, ...: required, of set */
 	MC_UPDATES,					/* AttributeUpdates: Action of set */
-	MC_STRUCT,					/* a structure of members (children) */
-	MC_REQUIRED_STRUCT			/* both */
+	MC_STRUCT					/* a structure of members (children) */
 } ConstraintKind;
+
+/* A kind with this bit is also a required member */
+#define MC_NOT_NULL 0x100
+#define MC_REQUIRED (MC_ANY | MC_NOT_NULL)
+#define MC_REQUIRED_ENUM (MC_ENUM | MC_NOT_NULL)
+#define MC_REQUIRED_NAME (MC_NAME | MC_NOT_NULL)
+#define MC_REQUIRED_INTEGER (MC_INTEGER | MC_NOT_NULL)
+#define MC_REQUIRED_LENGTH (MC_LENGTH | MC_NOT_NULL)
+#define MC_REQUIRED_STRUCT (MC_STRUCT | MC_NOT_NULL)
 
 /*
  * One member of a request and its constraint; children are the members of
@@ -45,7 +49,7 @@ typedef enum ConstraintKind
 typedef struct MemberConstraint
 {
 	const char *member;
-	ConstraintKind kind;
+	int			kind;			/* a ConstraintKind, with MC_NOT_NULL */
 	const char *set;
 	double		min;
 	double		max;
@@ -299,30 +303,25 @@ check_member(DynValidation *v, JsonbContainer *obj, const MemberConstraint *c, c
 
 	if (m != NULL && m->type == jbvNull)
 		m = NULL;
-	if (c->kind == MC_REQUIRED || c->kind == MC_REQUIRED_LENGTH || c->kind == MC_REQUIRED_NAME ||
-		c->kind == MC_REQUIRED_ENUM || c->kind == MC_REQUIRED_INTEGER || c->kind == MC_REQUIRED_STRUCT)
+	if (c->kind & MC_NOT_NULL)
 		validate_not_null(v, m, path);
 	if (m == NULL)
 		return;
 	is_list = m->type == jbvBinary && JsonContainerIsArray(m->val.binary.data);
-	switch (c->kind)
+	switch ((ConstraintKind) (c->kind & ~MC_NOT_NULL))
 	{
 		case MC_ENUM:
-		case MC_REQUIRED_ENUM:
 			if (m->type == jbvString)
 				validate_enum(v, value_text(m), path, c->set);
 			break;
 		case MC_NAME:
-		case MC_REQUIRED_NAME:
 			if (m->type == jbvString)
 				validate_name(v, value_text(m), (int64) c->max, path);
 			break;
 		case MC_INTEGER:
-		case MC_REQUIRED_INTEGER:
 			check_integer(v, m, c, path);
 			break;
 		case MC_LENGTH:
-		case MC_REQUIRED_LENGTH:
 			if (m->type == jbvString)
 				validate_length(v, value_text(m), pg_mbstrlen_with_len(m->val.string.val, m->val.string.len),
 								(int64) c->min, (int64) c->max, path);
@@ -338,11 +337,10 @@ check_member(DynValidation *v, JsonbContainer *obj, const MemberConstraint *c, c
 			check_entries(v, m, c, path);
 			break;
 		case MC_STRUCT:
-		case MC_REQUIRED_STRUCT:
 			if (m->type == jbvBinary && JsonContainerIsObject(m->val.binary.data))
 				check_members(v, m->val.binary.data, c->children, path);
 			break;
-		case MC_REQUIRED:
+		case MC_ANY:
 			break;
 	}
 }
