@@ -34,6 +34,17 @@ table_arn(const char *table_name)
 }
 
 /*
+ * The table whose tags a request reads or changes must exist:
+ * ResourceNotFoundException naming its ARN (DynamoDB's spelling)
+ */
+void
+tags_check_table(const char *table_name, const char *arn)
+{
+	if (dynamo_table_lookup(table_name, true) == NULL)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: %s not found", arn);
+}
+
+/*
  * The name of the table an ARN names, checked as DynamoDB checks it: an ARN
  * of this region and account, of a table (not an index or a stream) with
  * a valid name.  The table may not exist.

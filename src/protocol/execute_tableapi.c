@@ -67,8 +67,7 @@ resource_table(Jsonb *req)
 	char	   *arn = req_string(req, "ResourceArn");
 	char	   *name = table_name_of_arn(arn, "resourceArn");
 
-	if (dynamo_table_lookup(name, true) == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: %s not found", arn);
+	tags_check_table(name, arn);
 	return name;
 }
 
