@@ -38,10 +38,12 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "pgtime.h"
 #include "storage/lock.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/snapmgr.h"
+#include "utils/timestamp.h"
 
 #include "attr_value.h"
 #include "errors.h"
@@ -122,6 +124,17 @@ stream_iterator_encode(StreamIterator *it)
 					dynamo_binary_encode(payload, strlen(payload)));
 }
 
+/* A time as Java prints a Date in UTC (Kinesis' messages): Fri Oct 04 12:22:48 UTC 2019 */
+static char *
+java_date_text(TimestampTz ts)
+{
+	pg_time_t	t = timestamptz_to_time_t(ts);
+	char	   *buf = palloc(64);
+
+	pg_strftime(buf, 64, "%a %b %d %H:%M:%S UTC %Y", pg_gmtime(&t));
+	return buf;
+}
+
 static void
 invalid_iterator(void)
 {
@@ -161,7 +174,7 @@ stream_iterator_decode(const char *text)
 	if (GetCurrentTimestamp() - it->issued_at > (int64) STREAM_ITERATOR_LIFETIME_MS * 1000)
 		dynamo_error(DYN_EXPIRED_ITERATOR,
 					 "Iterator expired. The iterator was created at time %s while right now it is %s which is further in the future than the tolerated delay of %d milliseconds.",
-					 timestamptz_to_str(it->issued_at), timestamptz_to_str(GetCurrentTimestamp()),
+					 java_date_text(it->issued_at), java_date_text(GetCurrentTimestamp()),
 					 STREAM_ITERATOR_LIFETIME_MS);
 	it->stream = stream_lookup_arn(pnstrdup(text, sep - text));
 	foreach(lc, stream_shards(it->stream))
