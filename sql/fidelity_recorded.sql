@@ -49,6 +49,13 @@ SELECT pg_temp.v('UpdateTable', '{"TableName": "rec_t", "AttributeDefinitions": 
 SELECT pg_temp.v('UpdateTable', '{"TableName": "rec_t", "AttributeDefinitions": [{"AttributeName": "g", "AttributeType": "S"}],
   "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "lsi", "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
   "Projection": {"ProjectionType": "ALL"}}}]}');
+-- capacity units: at least 1 (every violation), at most 10^12 (reads checked first)
+SELECT pg_temp.v('UpdateTable', '{"TableName": "rec_t", "ProvisionedThroughput": {"ReadCapacityUnits": 1000000000001, "WriteCapacityUnits": -1}}');
+SELECT pg_temp.v('UpdateTable', '{"TableName": "rec_t", "ProvisionedThroughput": {"ReadCapacityUnits": 1000000000001, "WriteCapacityUnits": 1000000000001}}');
+SELECT pg_temp.v('UpdateTable', '{"TableName": "rec_t", "ProvisionedThroughput": {"ReadCapacityUnits": 1000000000000, "WriteCapacityUnits": 1000000000001}}');
+SELECT pg_temp.v('CreateTable', '{"TableName": "rec_big", "KeySchema": [{"AttributeName": "p", "KeyType": "HASH"}],
+  "AttributeDefinitions": [{"AttributeName": "p", "AttributeType": "S"}],
+  "ProvisionedThroughput": {"ReadCapacityUnits": 1000000000001, "WriteCapacityUnits": 1}}');
 -- an unknown table comes first
 SELECT pg_temp.v('UpdateTable', '{"TableName": "rec_none", "GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": "ghost"}}]}');
 

@@ -26,6 +26,8 @@
 
 #define PROVISIONED "PROVISIONED"
 #define PAY_PER_REQUEST "PAY_PER_REQUEST"
+/* capacity units above this are out of bounds (dynalite's recordings) */
+#define CAPACITY_UNITS_MAX INT64CONST(1000000000000)
 
 /* The settings members of a request, read and checked for shape */
 typedef struct SettingsRequest
@@ -48,9 +50,11 @@ capacity_member(Jsonb *pt, const char *member, const char *param)
 {
 	int64		v;
 
-	if (!req_int(pt, member, &v))
+	if (!req_long(pt, member, &v))
 		validate_not_null(NULL, NULL, param);
 	validate_range(NULL, psprintf(INT64_FORMAT, v), v, 1, (double) PG_INT64_MAX, param);
+	if (v > CAPACITY_UNITS_MAX)
+		dynamo_error(DYN_VALIDATION, "Given value " INT64_FORMAT " for %s is out of bounds", v, member);
 	return v;
 }
 
@@ -60,7 +64,7 @@ request_units_member(Jsonb *odt, const char *member, bool allow_clear)
 {
 	int64		v;
 
-	if (!req_int(odt, member, &v))
+	if (!req_long(odt, member, &v))
 		return 0;
 	if (v < 1 && !(allow_clear && v == -1))
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Requested %s for OnDemandThroughput for table is outside of valid range",
