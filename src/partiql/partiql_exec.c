@@ -32,6 +32,7 @@
 #define PQL_BATCH_MAX 25
 #define PQL_TRANSACTION_MAX 100
 #define PQL_DUPLICATE_KEY "Duplicate primary key exists in table"
+#define PQL_BATCH_MIXED "Read and write requests together in the same batch is not supported."
 
 /* Parse and translate one statement */
 static void
@@ -310,12 +311,10 @@ run_batch_statement(Jsonb *s, PqlOptions *opts, bool *reads, JsonbParseState **s
 	PG_TRY();
 	{
 		batch_statement_plan(s, &o, &plan);
-		if (*reads != (plan.stmt->kind == PQL_SELECT))
-			dynamo_error(DYN_VALIDATION,
-						 "Statements of a batch must be all reads or all writes");
+		if (plan.stmt->kind != PQL_EXISTS && *reads != (plan.stmt->kind == PQL_SELECT))
+			dynamo_error(DYN_VALIDATION, PQL_BATCH_MIXED);
 		if (plan.stmt->kind == PQL_SELECT && (!plan.full_key || plan.index))
-			dynamo_error(DYN_VALIDATION,
-						 "Batch read must specify an equality on all key attributes of the table");
+			dynamo_error(DYN_VALIDATION, "Only single item select is supported");
 		jb_begin_object(&one, NULL);
 		run_statement(&plan, &o, &one);
 		response = jb_finish(&one);
@@ -398,15 +397,43 @@ statement_at(Jsonb *list, int i)
 	return jsonb_of_container(v);
 }
 
-/* Is the first statement of a batch a read?  (The others must agree) */
-static bool
-batch_reads(Jsonb *first)
+/* What a batch statement's first word makes it: 1 a read, 0 a write, -1 neither */
+static int
+batch_statement_reads(Jsonb *s)
 {
-	char	   *text = req_string(first, "Statement");
+	char	   *text = req_string(s, "Statement");
 
 	while (text && isspace((unsigned char) *text))
 		text++;
-	return text && pg_strncasecmp(text, "SELECT", 6) == 0;
+	if (text == NULL)
+		return -1;
+	if (pg_strncasecmp(text, "SELECT", 6) == 0)
+		return 1;
+	if (pg_strncasecmp(text, "INSERT", 6) == 0 || pg_strncasecmp(text, "UPDATE", 6) == 0 ||
+		pg_strncasecmp(text, "DELETE", 6) == 0)
+		return 0;
+	return -1;					/* its own error comes in its response */
+}
+
+/*
+ * Whether a batch reads: reads and writes together are refused as a whole
+ * (DynamoDB Local's text), before any statement runs
+ */
+static bool
+batch_reads(Jsonb *statements, int n)
+{
+	int			reads = -1;
+
+	for (int i = 0; i < n; i++)
+	{
+		int			r = batch_statement_reads(statement_at(statements, i));
+
+		if (r >= 0 && reads >= 0 && r != reads)
+			dynamo_error(DYN_VALIDATION, PQL_BATCH_MIXED);
+		if (r >= 0)
+			reads = r;
+	}
+	return reads == 1;
 }
 
 /* BatchExecuteStatement: each statement on its own, errors per statement */
@@ -414,7 +441,7 @@ Jsonb *
 pql_execute_batch(Jsonb *statements, PqlOptions *opts)
 {
 	int			n = statement_count(statements, "statements", PQL_BATCH_MAX);
-	bool		reads = batch_reads(statement_at(statements, 0));
+	bool		reads = batch_reads(statements, n);
 	JsonbParseState *st = NULL;
 
 	jb_begin_object(&st, NULL);
