@@ -575,7 +575,7 @@ pql_execute_transaction(Jsonb *statements, const char *token, PqlOptions *opts)
 		batch_statement_plan(s, &o, &plan);
 		if (i > 0 && reads != (plan.stmt->kind == PQL_SELECT))
 			dynamo_error(DYN_VALIDATION,
-						 "Transaction must contain either only reads or only writes");
+						 "ExecuteTransaction API does not support both read and write operations in the same request.");
 		reads = plan.stmt->kind == PQL_SELECT;
 		inserts[i] = plan.stmt->kind == PQL_INSERT;
 		push_transact_item(&st, &plan, &o);
