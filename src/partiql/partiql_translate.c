@@ -40,6 +40,32 @@ unsupported(const char *what)
 	dynamo_error(DYN_VALIDATION, "Statement wasn't well formed, can't be processed: %s", what);
 }
 
+/*
+ * An INSERT's item (typed) must hold each key attribute, of the key's
+ * type (the messages of DynamoDB's PartiQL)
+ */
+static void
+check_insert_keys(Jsonb *item, DynamoTable *t)
+{
+	const DynamoKeyAttr *attrs[2] = {&t->partition_key, &t->sort_key};
+
+	for (int i = 0; i < (t->sort_key.name ? 2 : 1); i++)
+	{
+		const char *type = DynamoTypeNames[attrs[i]->type];
+		JsonbValue	v,
+					payload;
+
+		if (!getKeyJsonValueFromContainer(&item->root, attrs[i]->name, strlen(attrs[i]->name), &v))
+			dynamo_error(DYN_VALIDATION, "Key attribute should be present in the item: Key %s",
+						 attrs[i]->name);
+		if (v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data) ||
+			!getKeyJsonValueFromContainer(v.val.binary.data, type, strlen(type), &payload))
+			dynamo_error(DYN_VALIDATION,
+						 "Key attribute's data type should match its data type in table's schema: Key %s",
+						 attrs[i]->name);
+	}
+}
+
 /* The typed value (an AttributeValue) of a ? parameter */
 static JsonbValue *
 param_value(Translation *tx, PqlNode *n)
@@ -738,6 +764,7 @@ pql_translate(PqlStatement *stmt, Jsonb *parameters, PqlPlan *plan)
 					m.type != jbvBinary || !JsonContainerIsObject(m.val.binary.data))
 					unsupported("INSERT takes a map of the item's attributes: VALUE {...}");
 				plan->item = JsonbValueToJsonb(&m);
+				check_insert_keys(plan->item, t);
 				plan->condition = psprintf("attribute_not_exists(#n%d)",
 										   name_number(&tx, t->partition_key.name));
 				break;
@@ -792,7 +819,7 @@ pql_write_request(PqlPlan *plan, PqlOptions *opts)
 	if (stmt->returning != PQR_NONE)
 	{
 		if (opts->in_transaction)
-			unsupported("RETURNING is not supported in a transaction");
+			dynamo_error(DYN_VALIDATION, "RETURNING clause is not supported in ExecuteTransaction.");
 		if (stmt->kind == PQL_DELETE && stmt->returning != PQR_ALL_OLD)
 			unsupported("DELETE returns only ALL OLD *");
 		jb_string(&st, "ReturnValues", returning[stmt->returning]);
