@@ -96,5 +96,6 @@ SELECT pg_temp.v('ExecuteStatement', $${"Statement": "SELECT * FROM rec_t WHERE 
 SELECT pg_temp.v('ExecuteStatement', $${"Statement": "SELECT * FROM rec_t WHERE g = 'x' ORDER BY s"}$$);
 SELECT pg_temp.v('ExecuteStatement', $${"Statement": "SELECT * FROM rec_t WHERE p = 'a' ORDER BY s DESC"}$$);
 SELECT pg_temp.v('ExecuteStatement', $${"Statement": "DELETE FROM rec_t WHERE p = 'a'"}$$);
+SELECT pg_temp.v('ExecuteStatement', $${"Statement": "SELECT l[9999999999] FROM rec_t WHERE p = 'a' AND s = '1'"}$$);
 
 SELECT dynamo.execute('DeleteTable', '{"TableName": "rec_t"}') IS NOT NULL AS deleted;

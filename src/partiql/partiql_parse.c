@@ -220,9 +220,11 @@ pql_path_step(PqlParseState *ps, PqlNode *path, int tok, bool index)
 	{
 		char	   *digits = pql_token_text(ps, tok);
 
-		if (strspn(digits, "0123456789") != strlen(digits) || strlen(digits) > 9)
+		if (strspn(digits, "0123456789") != strlen(digits))
 			dynamo_error(DYN_VALIDATION,
 						 "Statement wasn't well formed, can't be processed: Invalid list index: %s", digits);
+		if (strlen(digits) > 9)
+			dynamo_error(DYN_VALIDATION, "List index is not within the allowable range; index: [%s]", digits);
 		step->index = atoi(digits);
 	}
 	else
