@@ -12,7 +12,7 @@ BEGIN
     RETURN 'ok';
 EXCEPTION WHEN OTHERS THEN
     RETURN SQLSTATE || ': ' || regexp_replace(regexp_replace(regexp_replace(regexp_replace(SQLERRM,
-        '\d{4}-\d\d-\d\d [0-9:.+-]+', '<time>', 'g'), '/stream/\d{4}-[0-9T:.-]+', '/stream/<label>', 'g'),
+        '\d{4}-\d\d-\d\d [0-9:.+-]+|[A-Z][a-z]{2} [A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d UTC \d{4}', '<time>', 'g'), '/stream/\d{4}-[0-9T:.-]+', '/stream/<label>', 'g'),
         'shardId-[0-9a-f-]+', '<shard>', 'g'), '\d{21}', '<seq>', 'g');
 END $$;
 -- A GetRecords response without what changes from run to run
@@ -123,6 +123,7 @@ SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'ar
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard', 'ShardIteratorType', 'OLDEST'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard', 'ShardIteratorType', 'AT_SEQUENCE_NUMBER'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard', 'ShardIteratorType', 'AT_SEQUENCE_NUMBER', 'SequenceNumber', 'abc'));
+SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard', 'ShardIteratorType', 'AT_SEQUENCE_NUMBER', 'SequenceNumber', 'abcdefghijklmnopqrstu'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', :'shard', 'ShardIteratorType', 'LATEST', 'SequenceNumber', :'first_seq'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', 'shardId-00000000000000000000-00000000', 'ShardIteratorType', 'LATEST'));
 SELECT pg_temp.error_of('GetShardIterator', jsonb_build_object('StreamArn', :'arn', 'ShardId', 'short', 'ShardIteratorType', 'LATEST'));

@@ -37,6 +37,7 @@
 #include "json_build.h"
 #include "json_read.h"
 #include "update_item.h"
+#include "validate.h"
 
 /* Items read to count a range exactly; past it, estimates */
 #define EXPLAIN_EXACT 10000
@@ -778,10 +779,7 @@ required_map(Jsonb *req, const char *member, const char *param)
 {
 	Jsonb	   *m = req_object(req, member);
 
-	if (m == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
+	validate_not_null(NULL, m, param);
 	return item_from_typed(m, false);
 }
 
@@ -900,20 +898,6 @@ request_items(Jsonb *req, char ***names, JsonbValue **values)
 	return object_members(items, names, values);
 }
 
-/* A member of RequestItems as an object or list */
-static Jsonb *
-request_entry(JsonbValue *v, bool list)
-{
-	Jsonb	   *jb;
-
-	if (v->type != jbvBinary)
-		dynamo_error(DYN_SERIALIZATION, "Start of %s expected", list ? "list" : "structure or map");
-	jb = jsonb_of_container(v);
-	if (list != (JB_ROOT_IS_ARRAY(jb) && !JB_ROOT_IS_SCALAR(jb)))
-		dynamo_error(DYN_SERIALIZATION, "Start of %s expected", list ? "list" : "structure or map");
-	return jb;
-}
-
 /* Explain BatchGetItem: each key read on its own */
 static void
 explain_batch_get(Explain *x, Jsonb *req)
@@ -926,7 +910,7 @@ explain_batch_get(Explain *x, Jsonb *req)
 
 	for (int i = 0; i < n; i++)
 	{
-		Jsonb	   *keys = req_array(request_entry(&values[i], false), "Keys");
+		Jsonb	   *keys = req_array(batch_table_entry(&values[i], false), "Keys");
 
 		require_member(keys, psprintf("requestItems.%s.member.keys", names[i]));
 		total += JB_ROOT_COUNT(keys);
@@ -937,7 +921,7 @@ explain_batch_get(Explain *x, Jsonb *req)
 	jb_begin_array(&x->st, "Requests");
 	for (int i = 0; i < n; i++)
 	{
-		Jsonb	   *spec = request_entry(&values[i], false);
+		Jsonb	   *spec = batch_table_entry(&values[i], false);
 		Jsonb	   *keys = req_array(spec, "Keys");
 		int			nkeys = JB_ROOT_COUNT(keys);
 		ItemTarget *targets = palloc0(sizeof(ItemTarget) * Max(nkeys, 1));
@@ -983,7 +967,7 @@ explain_batch_write(Explain *x, Jsonb *req)
 	TableUnits	tu;
 
 	for (int i = 0; i < n; i++)
-		total += JB_ROOT_COUNT(request_entry(&values[i], true));
+		total += JB_ROOT_COUNT(batch_table_entry(&values[i], true));
 	if (total > BATCH_WRITE_MAX_REQUESTS)
 		dynamo_error(DYN_VALIDATION, "Too many items requested for the BatchWriteItem call");
 	actions = palloc0(sizeof(ItemAction) * Max(total, 1));
@@ -992,7 +976,7 @@ explain_batch_write(Explain *x, Jsonb *req)
 	/* every request checked, as execute() checks them, before any is explained */
 	for (int i = 0; i < n; i++)
 	{
-		Jsonb	   *list = request_entry(&values[i], true);
+		Jsonb	   *list = batch_table_entry(&values[i], true);
 		DynamoTable *t = dynamo_table_lookup(names[i], false);
 
 		for (int k = 0; k < JB_ROOT_COUNT(list); k++, w++)

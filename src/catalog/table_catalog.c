@@ -218,6 +218,20 @@ table_cache_load(const char *name, DynamoTable *t)
 	return found;
 }
 
+/*
+ * The table an operation names: DynamoDB's ResourceNotFoundException
+ * naming it when there is none
+ */
+DynamoTable *
+dynamo_table_named(const char *name)
+{
+	DynamoTable *t = dynamo_table_lookup(name, true);
+
+	if (t == NULL)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", name);
+	return t;
+}
+
 /* Find a table's metadata as the cache and the catalog have it now */
 static DynamoTable *
 table_lookup_once(const char *name, bool missing_ok)

@@ -4,6 +4,7 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
@@ -55,4 +56,23 @@ dynamo_errcode(DynamoException exc)
 	const char *s = DynamoExceptions[exc].sqlstate;
 
 	return MAKE_SQLSTATE(s[0], s[1], s[2], s[3], s[4]);
+}
+
+/*
+ * In the PG_CATCH of an internal subtransaction begun in memory context cxt
+ * under resource owner owner: the error, copied into cxt, and the
+ * subtransaction rolled back, cxt and owner current again
+ */
+ErrorData *
+dynamo_subxact_abort(MemoryContext cxt, ResourceOwner owner)
+{
+	ErrorData  *edata;
+
+	MemoryContextSwitchTo(cxt);
+	edata = CopyErrorData();
+	FlushErrorState();
+	RollbackAndReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo(cxt);
+	CurrentResourceOwner = owner;
+	return edata;
 }

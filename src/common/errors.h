@@ -12,6 +12,7 @@
 #define DYNAMO_ERRORS_H
 
 #include "utils/elog.h"
+#include "utils/resowner.h"
 
 typedef enum DynamoException
 {
@@ -60,6 +61,7 @@ typedef struct DynamoExceptionInfo
 extern const DynamoExceptionInfo DynamoExceptions[DYN_EXCEPTION_COUNT];
 
 extern int	dynamo_errcode(DynamoException exc);
+extern ErrorData *dynamo_subxact_abort(MemoryContext cxt, ResourceOwner owner);
 
 /* Raise a DynamoDB exception with DynamoDB's message */
 #define dynamo_error(exc, ...) \

@@ -122,11 +122,11 @@ json_number_text(Numeric n)
 }
 
 /*
- * An integer member (DynamoDB's Integer: 32 bits, beyond which it is a
- * ValidationException); false when absent
+ * An integer member within [min, max] (beyond: a ValidationException);
+ * false when absent
  */
-bool
-req_int(Jsonb *req, const char *name, int64 *out)
+static bool
+req_integer(Jsonb *req, const char *name, int64 *out, double min, double max)
 {
 	JsonbValue *v = req_member(req, name);
 	char	   *path;
@@ -138,7 +138,22 @@ req_int(Jsonb *req, const char *name, int64 *out)
 	path = pstrdup(name);
 	path[0] = pg_ascii_tolower((unsigned char) path[0]);
 	validate_range(NULL, json_number_text(v->val.numeric), json_number_double(v->val.numeric),
-				   PG_INT32_MIN, PG_INT32_MAX, path);
+				   min, max, path);
 	*out = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(v->val.numeric)));
 	return true;
+}
+
+/* An Integer member (DynamoDB's: 32 bits); false when absent */
+bool
+req_int(Jsonb *req, const char *name, int64 *out)
+{
+	return req_integer(req, name, out, PG_INT32_MIN, PG_INT32_MAX);
+}
+
+/* A Long member (DynamoDB's: 64 bits, e.g. capacity units); false when absent */
+bool
+req_long(Jsonb *req, const char *name, int64 *out)
+{
+	/* the largest doubles below 2^63 in magnitude, so numeric_int8 cannot fail */
+	return req_integer(req, name, out, -9223372036854774784.0, 9223372036854774784.0);
 }

@@ -15,6 +15,7 @@ extern Jsonb *req_object(Jsonb *req, const char *name);
 extern Jsonb *req_array(Jsonb *req, const char *name);
 extern bool req_bool(Jsonb *req, const char *name, bool dflt);
 extern bool req_int(Jsonb *req, const char *name, int64 *out);
+extern bool req_long(Jsonb *req, const char *name, int64 *out);
 extern double json_number_double(Numeric n);
 extern char *json_number_text(Numeric n);
 extern void req_check_object(Jsonb *req);

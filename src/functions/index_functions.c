@@ -15,6 +15,7 @@
 #include "index_catalog.h"
 #include "sql_args.h"
 #include "table_update.h"
+#include "validate.h"
 
 /* The projection argument: ALL, KEYS_ONLY or INCLUDE */
 static IndexProjection
@@ -27,9 +28,8 @@ projection_arg(FunctionCallInfo fcinfo, int n)
 			return (IndexProjection) i;
 	if (s == NULL)
 		return PROJECT_ALL;
-	dynamo_error(DYN_VALIDATION,
-				 "1 validation error detected: Value '%s' at 'projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]",
-				 s);
+	validate_enum(NULL, s, "projection.projectionType", INDEX_PROJECTION_SET);
+	pg_unreachable();
 }
 
 /* A text[] argument as a list of strings (NULL elements skipped) */
@@ -69,9 +69,7 @@ dynamo_create_index_sql(PG_FUNCTION_ARGS)
 	dynamo_check_table_name(d->name, "indexName");
 	d->key.keys[0].name = sql_text_arg(fcinfo, 2);
 	d->key.nkeys = d->key.nhash = 1;
-	if (d->key.keys[0].name == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at 'keySchema.1.member.attributeName' failed to satisfy constraint: Member must not be null");
+	validate_not_null(NULL, d->key.keys[0].name, "keySchema.1.member.attributeName");
 	d->key.keys[0].type = sql_key_type_arg(fcinfo, 3, "partitionKeyType");
 	d->key.keys[1].name = sql_text_arg(fcinfo, 4);
 	d->key.keys[1].type = sql_key_type_arg(fcinfo, 5, "sortKeyType");

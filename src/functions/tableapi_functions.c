@@ -30,8 +30,7 @@ dynamo_expire_items_sql(PG_FUNCTION_ARGS)
 	char	   *table_name = sql_text_arg(fcinfo, 0);
 
 	dynamo_check_table_op_name(table_name);
-	if (dynamo_table_lookup(table_name, true) == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
+	(void) dynamo_table_named(table_name);
 	PG_RETURN_INT64(ttl_expire_table(table_name, false));
 }
 
@@ -130,9 +129,7 @@ static void
 tagged_table(const char *table_name)
 {
 	dynamo_check_table_op_name(table_name);
-	if (dynamo_table_lookup(table_name, true) == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: %s not found",
-					 table_arn(table_name));
+	tags_check_table(table_name, table_arn(table_name));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_tag_table_sql);

@@ -35,6 +35,9 @@ typedef enum IndexProjection
 
 extern const char *const IndexProjectionNames[3];
 
+/* IndexProjectionNames as DynamoDB lists them in its enum message */
+#define INDEX_PROJECTION_SET "[ALL, INCLUDE, KEYS_ONLY]"
+
 /* One column of an index's PostgreSQL index */
 typedef struct IndexColumn
 {

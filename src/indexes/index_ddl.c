@@ -19,6 +19,7 @@
 #include "errors.h"
 #include "index_ddl.h"
 #include "json_build.h"
+#include "validate.h"
 
 /* Run a statement (SPI connected), checking its result code */
 static void
@@ -195,10 +196,7 @@ index_forget_all(DynamoTable *t)
 static void
 check_attr_name(const char *name, const char *param)
 {
-	if (strlen(name) < 1 || strlen(name) > 255)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s",
-					 name, param, strlen(name) < 1 ? "greater than or equal to 1" : "less than or equal to 255");
+	validate_length(NULL, name, strlen(name), 1, 255, param);
 }
 
 /* The type a table (its keys, its indexes) already gives an attribute */
@@ -301,7 +299,7 @@ index_check_defs(List *defs, const DynamoKeyAttr *table_pk, const DynamoKeyAttr 
 				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Duplicate index name: %s", d->name);
 		}
 		if (existing && index_find(existing, d->name))
-			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index with name: %s already exists", d->name);
+			dynamo_error(DYN_VALIDATION, "Attempting to create an index which already exists");
 		if (existing)
 		{
 			for (int k = 0; k < d->key.nkeys; k++)

@@ -274,3 +274,21 @@ dynamo_binary_encode(const char *data, int len)
 	out[n] = '\0';
 	return out;
 }
+
+/*
+ * The bytes a base64 text encodes, NUL-terminated, their count in *len;
+ * NULL if the text is no base64 (tokens and iterators handed out)
+ */
+char *
+dynamo_base64_decode(const char *b64, int *len)
+{
+	int			srclen = strlen(b64);
+	char	   *out = palloc(pg_b64_dec_len(srclen) + 1);
+	int			n = pg_b64_decode(b64, srclen, out, pg_b64_dec_len(srclen));
+
+	if (n < 0)
+		return NULL;
+	out[n] = '\0';
+	*len = n;
+	return out;
+}

@@ -91,6 +91,7 @@ extern bool dynamo_number_is_canonical(Numeric n);
 /* Binary: base64 to bytes (validated) and back */
 extern bytea *dynamo_binary_decode(const char *b64, int len);
 extern char *dynamo_binary_encode(const char *data, int len);
+extern char *dynamo_base64_decode(const char *b64, int *len);
 
 /* Bytes of a stored B value, and the stored value of given bytes */
 extern bytea *attr_binary_bytes(JsonbValue *v);

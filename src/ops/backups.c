@@ -23,6 +23,7 @@
 #include "table_catalog.h"
 #include "table_ops.h"
 #include "table_tags.h"
+#include "validate.h"
 
 /* The BackupDetails of the backup row named $1, as jsonb */
 #define BACKUP_DETAILS_SQL \
@@ -63,13 +64,8 @@ result_jsonb(void)
 static void
 check_backup_arn(const char *arn)
 {
-	if (arn == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at 'backupArn' failed to satisfy constraint: Member must not be null");
-	if (strlen(arn) < 37 || strlen(arn) > 1024)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'backupArn' failed to satisfy constraint: Member must have length %s",
-					 arn, strlen(arn) < 37 ? "greater than or equal to 37" : "less than or equal to 1024");
+	validate_not_null(NULL, arn, "backupArn");
+	validate_length(NULL, arn, strlen(arn), 37, 1024, "backupArn");
 }
 
 /* The table of a backup operation, or TableNotFoundException */

@@ -38,8 +38,8 @@ request_tables(Jsonb *request_items, const char *empty_message, char ***names,
 }
 
 /* A member value of the RequestItems map that must be a list or an object */
-static Jsonb *
-table_entry(JsonbValue *v, bool list)
+Jsonb *
+batch_table_entry(JsonbValue *v, bool list)
 {
 	Jsonb	   *jb;
 
@@ -244,7 +244,7 @@ dynamo_batch_get_item(Jsonb *request_items, CapacityDetail capacity, ItemDialect
 	for (int i = 0; i < n; i++)
 	{
 		tables[i].name = names[i];
-		tables[i].spec = table_entry(&values[i], false);
+		tables[i].spec = batch_table_entry(&values[i], false);
 		parse_get_table(&tables[i], d);
 		total += tables[i].nkeys;
 	}
@@ -351,7 +351,7 @@ dynamo_batch_write_item(Jsonb *request_items, CapacityDetail capacity, ItemDiale
 	{
 		int			len;
 
-		lists[i] = table_entry(&values[i], true);
+		lists[i] = batch_table_entry(&values[i], true);
 		len = JB_ROOT_COUNT(lists[i]);
 		if (len < 1 || len > BATCH_WRITE_MAX_REQUESTS)
 			validate_fail(NULL, psprintf("{%s=%s}", names[i], json_text(lists[i])), "requestItems",

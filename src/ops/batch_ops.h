@@ -19,6 +19,7 @@
 /* Checks of a batch's items (also for dynamo.explain) */
 extern void batch_target(ItemTarget *target, DynamoTable *t, Jsonb *map, bool in_item);
 extern void batch_check_duplicates(ItemTarget **targets, int n);
+extern Jsonb *batch_table_entry(JsonbValue *v, bool list);
 
 extern Jsonb *dynamo_batch_get_item(Jsonb *request_items, CapacityDetail capacity,
 									ItemDialect d);

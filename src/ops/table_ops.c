@@ -250,12 +250,6 @@ dynamo_create_table(CreateTableRequest *req)
 	return result;
 }
 
-static void
-table_not_found(const char *name)
-{
-	dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", name);
-}
-
 /* Delete a table and all its items; returns its last TableDescription */
 Jsonb *
 dynamo_delete_table(const char *table_name)
@@ -268,9 +262,7 @@ dynamo_delete_table(const char *table_name)
 	dynamo_check_table_op_name(table_name);
 	item_spi_connect();
 	lock_table_name(table_name);
-	t = dynamo_table_lookup(table_name, true);
-	if (t == NULL)
-		table_not_found(table_name);
+	t = dynamo_table_named(table_name);
 	table_settings_check_delete(table_name);
 	result = item_transfer(table_description(t, "DELETING"));
 	index_forget_all(t);
@@ -290,9 +282,7 @@ dynamo_describe_table(const char *table_name)
 	Jsonb	   *result;
 
 	dynamo_check_table_op_name(table_name);
-	t = dynamo_table_lookup(table_name, true);
-	if (t == NULL)
-		table_not_found(table_name);
+	t = dynamo_table_named(table_name);
 	item_spi_connect();
 	result = item_transfer(table_description(t, "ACTIVE"));
 	SPI_finish();

@@ -22,9 +22,12 @@
 #include "spi_text.h"
 #include "table_catalog.h"
 #include "table_settings.h"
+#include "validate.h"
 
 #define PROVISIONED "PROVISIONED"
 #define PAY_PER_REQUEST "PAY_PER_REQUEST"
+/* capacity units above this are out of bounds (dynalite's recordings) */
+#define CAPACITY_UNITS_MAX INT64CONST(1000000000000)
 
 /* The settings members of a request, read and checked for shape */
 typedef struct SettingsRequest
@@ -47,14 +50,11 @@ capacity_member(Jsonb *pt, const char *member, const char *param)
 {
 	int64		v;
 
-	if (!req_int(pt, member, &v))
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
-	if (v < 1)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%lld' at '%s' failed to satisfy constraint: Member must have value greater than or equal to 1",
-					 (long long) v, param);
+	if (!req_long(pt, member, &v))
+		validate_not_null(NULL, NULL, param);
+	validate_range(NULL, psprintf(INT64_FORMAT, v), v, 1, (double) PG_INT64_MAX, param);
+	if (v > CAPACITY_UNITS_MAX)
+		dynamo_error(DYN_VALIDATION, "Given value " INT64_FORMAT " for %s is out of bounds", v, member);
 	return v;
 }
 
@@ -64,7 +64,7 @@ request_units_member(Jsonb *odt, const char *member, bool allow_clear)
 {
 	int64		v;
 
-	if (!req_int(odt, member, &v))
+	if (!req_long(odt, member, &v))
 		return 0;
 	if (v < 1 && !(allow_clear && v == -1))
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Requested %s for OnDemandThroughput for table is outside of valid range",
@@ -81,11 +81,7 @@ read_settings(Jsonb *req, SettingsRequest *s, bool update)
 
 	memset(s, 0, sizeof(*s));
 	s->billing_mode = req_string(req, "BillingMode");
-	if (s->billing_mode && strcmp(s->billing_mode, PROVISIONED) != 0 &&
-		strcmp(s->billing_mode, PAY_PER_REQUEST) != 0)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]",
-					 s->billing_mode);
+	validate_enum(NULL, s->billing_mode, "billingMode", "[" PROVISIONED ", " PAY_PER_REQUEST "]");
 	pt = req_object(req, "ProvisionedThroughput");
 	if (pt)
 	{
@@ -347,8 +343,7 @@ table_settings_update(const char *table_name, Jsonb *request)
 	if (!s.billing_mode && !s.has_throughput && !s.has_on_demand && !s.table_class && !s.has_protection)
 		return false;
 	dynamo_check_table_op_name(table_name);
-	if (dynamo_table_lookup(table_name, true) == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
+	(void) dynamo_table_named(table_name);
 
 	item_spi_connect();
 	table_settings_ensure_row(table_name);

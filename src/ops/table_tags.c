@@ -7,9 +7,9 @@
  */
 #include "postgres.h"
 
-#include "common/base64.h"
 #include "mb/pg_wchar.h"
 
+#include "attr_value.h"
 #include "errors.h"
 #include "item_ops.h"
 #include "json_build.h"
@@ -18,6 +18,7 @@
 #include "table_catalog.h"
 #include "table_ops.h"
 #include "table_tags.h"
+#include "validate.h"
 
 #define TAGS_MAX 50
 #define TAG_KEY_MAX 128
@@ -30,6 +31,17 @@ char *
 table_arn(const char *table_name)
 {
 	return psprintf("arn:aws:dynamodb:%s:%s:table/%s", dynamo_region, dynamo_account_id, table_name);
+}
+
+/*
+ * The table whose tags a request reads or changes must exist:
+ * ResourceNotFoundException naming its ARN (DynamoDB's spelling)
+ */
+void
+tags_check_table(const char *table_name, const char *arn)
+{
+	if (dynamo_table_lookup(table_name, true) == NULL)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: %s not found", arn);
 }
 
 /*
@@ -47,10 +59,7 @@ table_name_of_arn(const char *arn, const char *param)
 
 	if (arn == NULL)
 		dynamo_error(DYN_VALIDATION, "Invalid TableArn");
-	if (strlen(arn) < 1 || strlen(arn) > ARN_MAX)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s",
-					 arn, param, strlen(arn) < 1 ? "greater than or equal to 1" : "less than or equal to 1283");
+	validate_length(NULL, arn, strlen(arn), 1, ARN_MAX, param);
 	if (strncmp(arn, "arn:", 4) != 0)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ARNs must start with 'arn:': %s", arn);
 	copy = pstrdup(arn);
@@ -220,25 +229,18 @@ tags_remove(const char *table_name, Jsonb *keys)
 static char *
 encode_token(const char *key)
 {
-	int			len = strlen(key);
-	char	   *out = palloc(pg_b64_enc_len(len) + 1);
-	int			n = pg_b64_encode(key, len, out, pg_b64_enc_len(len));
-
-	out[n] = '\0';
-	return out;
+	return dynamo_binary_encode(key, strlen(key));
 }
 
 /* The key a NextToken names */
 static char *
 decode_token(const char *token)
 {
-	int			len = strlen(token);
-	char	   *out = palloc(pg_b64_dec_len(len) + 1);
-	int			n = pg_b64_decode(token, len, out, pg_b64_dec_len(len));
+	int			n;
+	char	   *out = dynamo_base64_decode(token, &n);
 
-	if (n < 0 || memchr(out, '\0', n) != NULL || !pg_verifymbstr(out, n, true))
+	if (out == NULL || memchr(out, '\0', n) != NULL || !pg_verifymbstr(out, n, true))
 		dynamo_error(DYN_VALIDATION, "Invalid NextToken");
-	out[n] = '\0';
 	return out;
 }
 

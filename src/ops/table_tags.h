@@ -9,6 +9,7 @@
 #include "utils/jsonb.h"
 
 extern char *table_arn(const char *table_name);
+extern void tags_check_table(const char *table_name, const char *arn);
 extern char *table_name_of_arn(const char *arn, const char *param);
 extern void tags_store(const char *table_name, Jsonb *tags, bool creating);
 extern void tags_remove(const char *table_name, Jsonb *keys);

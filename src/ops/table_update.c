@@ -19,14 +19,21 @@
 #include "item_ops.h"
 #include "table_update.h"
 
-/* DynamoDB's ResourceNotFoundException for an index of a table */
+/*
+ * The global secondary index an update or delete (verb) names: DynamoDB's
+ * ResourceNotFoundException for no index, ValidationException for a local one
+ */
 static DynamoIndex *
-existing_index(DynamoTable *t, const char *name)
+existing_index(DynamoTable *t, const char *name, const char *verb)
 {
 	DynamoIndex *ix = index_find(t, name);
 
-	if (ix == NULL || ix->local)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Index: %s not found", name);
+	if (ix == NULL)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Index %s for table %s",
+					 name, t->table_name);
+	if (ix->local)
+		dynamo_error(DYN_VALIDATION, "Cannot %s an index that is not a GlobalSecondaryIndex: %s",
+					 verb, name);
 	return ix;
 }
 
@@ -44,16 +51,13 @@ dynamo_update_table(UpdateTableRequest *req)
 							 quote_literal_cstr(psprintf("pg_dynamo table %s", req->table_name))),
 					false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not lock table name");
-	t = dynamo_table_lookup(req->table_name, true);
-	if (t == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found",
-					 req->table_name);
+	t = dynamo_table_named(req->table_name);
 
 	foreach(lc, req->index_updates)
-		(void) existing_index(t, lfirst(lc));	/* no capacity to provision */
+		(void) existing_index(t, lfirst(lc), "update");	/* no capacity to provision */
 	foreach(lc, req->index_deletes)
 	{
-		index_drop(t, existing_index(t, lfirst(lc)));
+		index_drop(t, existing_index(t, lfirst(lc), "delete"));
 		t = dynamo_table_lookup(req->table_name, false);
 	}
 	index_check_defs(req->index_creates, &t->partition_key, &t->sort_key, t);

@@ -209,9 +209,16 @@ transact_cancel(TransactRequest *tx)
 	}
 	jb_end_array(&st);
 	detail = jb_finish(&st);
-	dynamo_error_detail(DYN_TRANSACTION_CANCELED, json_text(detail),
+	transact_raise_cancelled(detail, codes.data);
+}
+
+/* Raise TransactionCanceledException: its reasons, and their codes listed */
+void
+transact_raise_cancelled(Jsonb *reasons, const char *codes)
+{
+	dynamo_error_detail(DYN_TRANSACTION_CANCELED, json_text(reasons),
 						"Transaction cancelled, please refer cancellation reasons for specific reasons [%s]",
-						codes.data);
+						codes);
 }
 
 /*

@@ -57,6 +57,7 @@ typedef struct TransactRequest
 extern void transact_check_token(const char *token);
 extern void transact_parse(TransactRequest *tx, bool writes);
 extern void transact_cancel(TransactRequest *tx) pg_attribute_noreturn();
+extern void transact_raise_cancelled(Jsonb *reasons, const char *codes) pg_attribute_noreturn();
 extern void transact_push_capacity(JsonbParseState **st, TransactRequest *tx, bool write);
 extern void dynamo_transact_get_items(TransactRequest *tx, Jsonb **items);
 extern Jsonb *dynamo_transact_write_items(TransactRequest *tx);

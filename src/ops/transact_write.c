@@ -209,14 +209,8 @@ dynamo_transact_write_items(TransactRequest *tx)
 	}
 	PG_CATCH();
 	{
-		ErrorData  *edata;
+		ErrorData  *edata = dynamo_subxact_abort(cxt, owner);
 
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(cxt);
-		CurrentResourceOwner = owner;
 		if (!record_cancellation(current >= 0 ? order[current] : NULL, edata))
 			ReThrowError(edata);
 	}

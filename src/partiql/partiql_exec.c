@@ -15,10 +15,10 @@
 #include "postgres.h"
 
 #include "access/xact.h"
-#include "common/base64.h"
 #include "miscadmin.h"
 #include "utils/resowner.h"
 
+#include "attr_value.h"
 #include "errors.h"
 #include "execute.h"
 #include "json_build.h"
@@ -27,17 +27,18 @@
 #include "read_request.h"
 #include "table_catalog.h"
 #include "transact_ops.h"
+#include "validate.h"
 
 #define PQL_BATCH_MAX 25
 #define PQL_TRANSACTION_MAX 100
+#define PQL_DUPLICATE_KEY "Duplicate primary key exists in table"
+#define PQL_BATCH_MIXED "Read and write requests together in the same batch is not supported."
 
 /* Parse and translate one statement */
 static void
 plan_statement(const char *statement, Jsonb *parameters, PqlPlan *plan)
 {
-	if (statement == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at 'statement' failed to satisfy constraint: Member must not be null");
+	validate_not_null(NULL, statement, "statement");
 	pql_translate(pql_parse(statement), parameters, plan);
 }
 
@@ -72,26 +73,20 @@ next_token_encode(Jsonb *last_key)
 {
 	Jsonb	   *typed = item_to_typed(last_key, true);
 	char	   *json = JsonbToCString(NULL, &typed->root, VARSIZE(typed));
-	int			len = strlen(json);
-	char	   *out = palloc(pg_b64_enc_len(len) + 1);
-	int			n = pg_b64_encode(json, len, out, pg_b64_enc_len(len));
 
-	out[n] = '\0';
-	return out;
+	return dynamo_binary_encode(json, strlen(json));
 }
 
 /* The start key (stored form) of a NextToken */
 static Jsonb *
 next_token_decode(const char *token)
 {
-	int			len = strlen(token);
-	char	   *json = palloc(pg_b64_dec_len(len) + 1);
-	int			n = pg_b64_decode(token, len, json, pg_b64_dec_len(len));
+	int			n;
+	char	   *json = dynamo_base64_decode(token, &n);
 	Jsonb	   *key;
 
-	if (n <= 0)
+	if (json == NULL || n == 0)
 		dynamo_error(DYN_VALIDATION, "Invalid NextToken");
-	json[n] = '\0';
 	key = dynamo_parse_request_text(json);
 	if (!JB_ROOT_IS_OBJECT(key) || JB_ROOT_IS_SCALAR(key))
 		dynamo_error(DYN_VALIDATION, "Invalid NextToken");
@@ -213,7 +208,7 @@ run_write(PqlPlan *plan, PqlOptions *o)
 				if (edata->sqlerrcode != dynamo_errcode(DYN_CONDITIONAL_CHECK_FAILED))
 					PG_RE_THROW();
 				FlushErrorState();
-				dynamo_error(DYN_DUPLICATE_ITEM, "Duplicate primary key exists in table");
+				dynamo_error(DYN_DUPLICATE_ITEM, PQL_DUPLICATE_KEY);
 			}
 			PG_END_TRY();
 			return resp;
@@ -222,8 +217,7 @@ run_write(PqlPlan *plan, PqlOptions *o)
 		case PQL_DELETE:
 			return exec_delete_item(req, o->escaped);
 		default:
-			dynamo_error(DYN_VALIDATION,
-						 "Statement wasn't well formed, can't be processed: EXISTS is supported only in ExecuteTransaction");
+			dynamo_error(DYN_VALIDATION, "EXISTS can only be used in ExecuteTransaction write requests.");
 	}
 }
 
@@ -320,12 +314,10 @@ run_batch_statement(Jsonb *s, PqlOptions *opts, bool *reads, JsonbParseState **s
 	PG_TRY();
 	{
 		batch_statement_plan(s, &o, &plan);
-		if (*reads != (plan.stmt->kind == PQL_SELECT))
-			dynamo_error(DYN_VALIDATION,
-						 "Statements of a batch must be all reads or all writes");
+		if (plan.stmt->kind != PQL_EXISTS && *reads != (plan.stmt->kind == PQL_SELECT))
+			dynamo_error(DYN_VALIDATION, PQL_BATCH_MIXED);
 		if (plan.stmt->kind == PQL_SELECT && (!plan.full_key || plan.index))
-			dynamo_error(DYN_VALIDATION,
-						 "Batch read must specify an equality on all key attributes of the table");
+			dynamo_error(DYN_VALIDATION, "Only single item select is supported");
 		jb_begin_object(&one, NULL);
 		run_statement(&plan, &o, &one);
 		response = jb_finish(&one);
@@ -335,15 +327,9 @@ run_batch_statement(Jsonb *s, PqlOptions *opts, bool *reads, JsonbParseState **s
 	}
 	PG_CATCH();
 	{
-		ErrorData  *edata;
+		ErrorData  *edata = dynamo_subxact_abort(cxt, owner);
 		const char *code;
 
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(cxt);
-		CurrentResourceOwner = owner;
 		code = batch_error_code(edata->sqlerrcode);
 		if (code == NULL)
 			ReThrowError(edata);
@@ -397,16 +383,9 @@ statement_count(Jsonb *list, const char *member, int max)
 {
 	int			n;
 
-	if (list == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 member);
+	validate_not_null(NULL, list, member);
 	n = JB_ROOT_COUNT(list);
-	if (n < 1 || n > max)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s %d",
-					 json_text(list), member,
-					 n < 1 ? "greater than or equal to" : "less than or equal to", n < 1 ? 1 : max);
+	validate_length(NULL, json_text(list), n, 1, max, member);
 	return n;
 }
 
@@ -421,15 +400,43 @@ statement_at(Jsonb *list, int i)
 	return jsonb_of_container(v);
 }
 
-/* Is the first statement of a batch a read?  (The others must agree) */
-static bool
-batch_reads(Jsonb *first)
+/* What a batch statement's first word makes it: 1 a read, 0 a write, -1 neither */
+static int
+batch_statement_reads(Jsonb *s)
 {
-	char	   *text = req_string(first, "Statement");
+	char	   *text = req_string(s, "Statement");
 
 	while (text && isspace((unsigned char) *text))
 		text++;
-	return text && pg_strncasecmp(text, "SELECT", 6) == 0;
+	if (text == NULL)
+		return -1;
+	if (pg_strncasecmp(text, "SELECT", 6) == 0)
+		return 1;
+	if (pg_strncasecmp(text, "INSERT", 6) == 0 || pg_strncasecmp(text, "UPDATE", 6) == 0 ||
+		pg_strncasecmp(text, "DELETE", 6) == 0)
+		return 0;
+	return -1;					/* its own error comes in its response */
+}
+
+/*
+ * Whether a batch reads: reads and writes together are refused as a whole
+ * (DynamoDB Local's text), before any statement runs
+ */
+static bool
+batch_reads(Jsonb *statements, int n)
+{
+	int			reads = -1;
+
+	for (int i = 0; i < n; i++)
+	{
+		int			r = batch_statement_reads(statement_at(statements, i));
+
+		if (r >= 0 && reads >= 0 && r != reads)
+			dynamo_error(DYN_VALIDATION, PQL_BATCH_MIXED);
+		if (r >= 0)
+			reads = r;
+	}
+	return reads == 1;
 }
 
 /* BatchExecuteStatement: each statement on its own, errors per statement */
@@ -437,7 +444,7 @@ Jsonb *
 pql_execute_batch(Jsonb *statements, PqlOptions *opts)
 {
 	int			n = statement_count(statements, "statements", PQL_BATCH_MAX);
-	bool		reads = batch_reads(statement_at(statements, 0));
+	bool		reads = batch_reads(statements, n);
 	JsonbParseState *st = NULL;
 
 	jb_begin_object(&st, NULL);
@@ -461,9 +468,11 @@ push_transact_item(JsonbParseState **st, PqlPlan *plan, PqlOptions *o)
 	jb_begin_object(st, NULL);
 	if (kind == PQL_SELECT)
 	{
-		if (!plan->full_key || plan->index || plan->condition)
+		if (plan->index)
+			dynamo_error(DYN_VALIDATION, "Reads on indices are not supported within transactions.");
+		if (!plan->full_key || plan->condition)
 			dynamo_error(DYN_VALIDATION,
-						 "A read in a transaction must specify an equality on all key attributes of the table, and nothing else");
+						 "Select statements within ExecuteTransaction must specify the primary key in the where clause.");
 		jb_begin_object(st, "Get");
 		jb_string(st, "TableName", plan->table);
 		jb_jsonb(st, "Key", plan->key);
@@ -480,6 +489,70 @@ push_transact_item(JsonbParseState **st, PqlPlan *plan, PqlOptions *o)
 }
 
 /*
+ * Raise again the cancellation of a transaction (edata) whose statements
+ * that are INSERTs (inserts[i]) failed their condition: an INSERT of an
+ * existing key is no failed condition of the caller's but a ValidationError
+ * "Duplicate primary key exists in table" (as DynamoDB Local reports it).
+ */
+static void
+raise_duplicates(ErrorData *edata, const bool *inserts, int n)
+{
+	Jsonb	   *detail = dynamo_parse_request_text(edata->detail);
+	JsonbValue *reasons = req_member(detail, "CancellationReasons");
+	JsonbParseState *st = NULL;
+	StringInfoData codes;
+
+	initStringInfo(&codes);
+	jb_begin_object(&st, NULL);
+	jb_begin_array(&st, "CancellationReasons");
+	for (int i = 0; i < (int) JsonContainerSize(reasons->val.binary.data); i++)
+	{
+		Jsonb	   *r = jsonb_of_container(getIthJsonbValueFromContainer(reasons->val.binary.data, i));
+		char	   *code = req_string(r, "Code");
+
+		if (i < n && inserts[i] && code && strcmp(code, "ConditionalCheckFailed") == 0)
+		{
+			code = "ValidationError";
+			jb_begin_object(&st, NULL);
+			jb_string(&st, "Code", code);
+			jb_string(&st, "Message", PQL_DUPLICATE_KEY);
+			jb_end_object(&st);
+		}
+		else
+			jb_jsonb(&st, NULL, r);
+		appendStringInfo(&codes, "%s%s", i ? ", " : "", code ? code : "None");
+	}
+	jb_end_array(&st);
+	transact_raise_cancelled(jb_finish(&st), codes.data);
+}
+
+/* TransactWriteItems of the statements, with its INSERTs' own reasons */
+static Jsonb *
+transact_writes(Jsonb *req, const bool *inserts, int n, bool escaped)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Jsonb	   *volatile resp = NULL;
+
+	PG_TRY();
+	{
+		resp = exec_transact_write_items(req, escaped);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		if (edata->sqlerrcode != dynamo_errcode(DYN_TRANSACTION_CANCELED) || edata->detail == NULL)
+			PG_RE_THROW();
+		FlushErrorState();
+		raise_duplicates(edata, inserts, n);
+	}
+	PG_END_TRY();
+	return resp;
+}
+
+/*
  * ExecuteTransaction: all reads (TransactGetItems) or all writes and
  * EXISTS checks (TransactWriteItems), all or nothing.
  */
@@ -489,6 +562,7 @@ pql_execute_transaction(Jsonb *statements, const char *token, PqlOptions *opts)
 	int			n = statement_count(statements, "transactStatements", PQL_TRANSACTION_MAX);
 	JsonbParseState *st = NULL;
 	bool		reads = false;
+	bool	   *inserts = palloc0(sizeof(bool) * n);
 	Jsonb	   *req;
 
 	transact_check_token(token);
@@ -504,8 +578,9 @@ pql_execute_transaction(Jsonb *statements, const char *token, PqlOptions *opts)
 		batch_statement_plan(s, &o, &plan);
 		if (i > 0 && reads != (plan.stmt->kind == PQL_SELECT))
 			dynamo_error(DYN_VALIDATION,
-						 "Transaction must contain either only reads or only writes");
+						 "ExecuteTransaction API does not support both read and write operations in the same request.");
 		reads = plan.stmt->kind == PQL_SELECT;
+		inserts[i] = plan.stmt->kind == PQL_INSERT;
 		push_transact_item(&st, &plan, &o);
 	}
 	jb_end_array(&st);
@@ -515,7 +590,7 @@ pql_execute_transaction(Jsonb *statements, const char *token, PqlOptions *opts)
 		jb_string(&st, "ReturnConsumedCapacity", opts->return_capacity);
 	req = jb_finish(&st);
 	return reads ? exec_transact_get_items(req, opts->escaped)
-		: exec_transact_write_items(req, opts->escaped);
+		: transact_writes(req, inserts, n, opts->escaped);
 }
 
 /*

@@ -13,12 +13,14 @@
 
 #include "access/xact.h"
 #include "common/hashfn.h"
+#include "mb/pg_wchar.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
 
 #include "errors.h"
 #include "partiql_parser.h"
 #include "partiql_gram.h"
+#include "validate.h"
 
 #define PQL_CACHE_MAX_ENTRIES 256
 
@@ -105,11 +107,7 @@ pql_parse(const char *text)
 	PqlStatement *stmt;
 	int			len = strlen(text);
 
-	if (len < 1 || len > PQL_MAX_STATEMENT)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'statement' failed to satisfy constraint: Member must have length %s",
-					 len > 64 ? psprintf("%.64s...", text) : text,
-					 len < 1 ? "greater than or equal to 1" : "less than or equal to 8192");
+	validate_length(NULL, text, pg_mbstrlen_with_len(text, len), 1, PQL_MAX_STATEMENT, "statement");
 	cache_prepare();
 	entry = hash_search(PqlCache, &text, HASH_FIND, NULL);
 	if (entry)
@@ -222,9 +220,11 @@ pql_path_step(PqlParseState *ps, PqlNode *path, int tok, bool index)
 	{
 		char	   *digits = pql_token_text(ps, tok);
 
-		if (strspn(digits, "0123456789") != strlen(digits) || strlen(digits) > 9)
+		if (strspn(digits, "0123456789") != strlen(digits))
 			dynamo_error(DYN_VALIDATION,
 						 "Statement wasn't well formed, can't be processed: Invalid list index: %s", digits);
+		if (strlen(digits) > 9)
+			dynamo_error(DYN_VALIDATION, "List index is not within the allowable range; index: [%s]", digits);
 		step->index = atoi(digits);
 	}
 	else

@@ -23,6 +23,7 @@
 #include "json_build.h"
 #include "partiql.h"
 #include "table_catalog.h"
+#include "validate.h"
 
 /* A statement being translated */
 typedef struct Translation
@@ -38,6 +39,32 @@ static void
 unsupported(const char *what)
 {
 	dynamo_error(DYN_VALIDATION, "Statement wasn't well formed, can't be processed: %s", what);
+}
+
+/*
+ * An INSERT's item (typed) must hold each key attribute, of the key's
+ * type (the messages of DynamoDB's PartiQL)
+ */
+static void
+check_insert_keys(Jsonb *item, DynamoTable *t)
+{
+	const DynamoKeyAttr *attrs[2] = {&t->partition_key, &t->sort_key};
+
+	for (int i = 0; i < (t->sort_key.name ? 2 : 1); i++)
+	{
+		const char *type = DynamoTypeNames[attrs[i]->type];
+		JsonbValue	v,
+					payload;
+
+		if (!getKeyJsonValueFromContainer(&item->root, attrs[i]->name, strlen(attrs[i]->name), &v))
+			dynamo_error(DYN_VALIDATION, "Key attribute should be present in the item: Key %s",
+						 attrs[i]->name);
+		if (v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data) ||
+			!getKeyJsonValueFromContainer(v.val.binary.data, type, strlen(type), &payload))
+			dynamo_error(DYN_VALIDATION,
+						 "Key attribute's data type should match its data type in table's schema: Key %s",
+						 attrs[i]->name);
+	}
 }
 
 /* The typed value (an AttributeValue) of a ? parameter */
@@ -578,7 +605,16 @@ translate_select(Translation *tx, PqlStatement *stmt, DynamoTable *t)
 	{
 		if (stmt->where == NULL)
 			dynamo_error(DYN_VALIDATION, "Must have WHERE clause in the statement when using ORDER BY clause.");
-		if (!plan->query || ska->name == NULL || !is_attribute(stmt->order_by, ska->name))
+		if (!plan->query)
+			dynamo_error(DYN_VALIDATION,
+						 "Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.");
+		if (stmt->order_by->tag == PQ_PATH && list_length(stmt->order_by->steps) == 1 &&
+			!is_attribute(stmt->order_by, pka->name) &&
+			(ska->name == NULL || !is_attribute(stmt->order_by, ska->name)))
+			dynamo_error(DYN_VALIDATION,
+						 "Variable reference %s in ORDER BY clause must be part of the primary key",
+						 ((PqlStep *) linitial(stmt->order_by->steps))->name);
+		if (ska->name == NULL || !is_attribute(stmt->order_by, ska->name))
 			dynamo_error(DYN_VALIDATION,
 						 "ORDER BY is supported only on the sort key of a statement whose WHERE clause fixes the partition key with an equality");
 	}
@@ -718,9 +754,7 @@ check_parameters(PqlStatement *stmt, Jsonb *parameters)
 		if (!JB_ROOT_IS_ARRAY(parameters) || JB_ROOT_IS_SCALAR(parameters))
 			dynamo_error(DYN_SERIALIZATION, "Start of list found where not expected");
 		n = JB_ROOT_COUNT(parameters);
-		if (n == 0)
-			dynamo_error(DYN_VALIDATION,
-						 "1 validation error detected: Value '[]' at 'parameters' failed to satisfy constraint: Member must have length greater than or equal to 1");
+		validate_length(NULL, "[]", n, 1, -1, "parameters");
 	}
 	if (n != stmt->nparams)
 		dynamo_error(DYN_VALIDATION, "Number of parameters in request and statement don't match.");
@@ -766,6 +800,7 @@ pql_translate(PqlStatement *stmt, Jsonb *parameters, PqlPlan *plan)
 					m.type != jbvBinary || !JsonContainerIsObject(m.val.binary.data))
 					unsupported("INSERT takes a map of the item's attributes: VALUE {...}");
 				plan->item = JsonbValueToJsonb(&m);
+				check_insert_keys(plan->item, t);
 				plan->condition = psprintf("attribute_not_exists(#n%d)",
 										   name_number(&tx, t->partition_key.name));
 				break;
@@ -820,7 +855,7 @@ pql_write_request(PqlPlan *plan, PqlOptions *opts)
 	if (stmt->returning != PQR_NONE)
 	{
 		if (opts->in_transaction)
-			unsupported("RETURNING is not supported in a transaction");
+			dynamo_error(DYN_VALIDATION, "RETURNING clause is not supported in ExecuteTransaction.");
 		if (stmt->kind == PQL_DELETE && stmt->returning != PQR_ALL_OLD)
 			unsupported("DELETE returns only ALL OLD *");
 		jb_string(&st, "ReturnValues", returning[stmt->returning]);

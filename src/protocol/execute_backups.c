@@ -18,6 +18,7 @@
 #include "json_read.h"
 #include "table_catalog.h"
 #include "table_ops.h"
+#include "validate.h"
 
 #define LIST_BACKUPS_MAX 100
 
@@ -28,15 +29,8 @@ exec_create_backup(Jsonb *req, bool escaped)
 	char	   *table_name = exec_table_name(req);
 	char	   *name = req_string(req, "BackupName");
 
-	exec_require_member(name, "backupName");
-	if (strlen(name) < 3 || strlen(name) > 255)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'backupName' failed to satisfy constraint: Member must have length %s",
-					 name, strlen(name) < 3 ? "greater than or equal to 3" : "less than or equal to 255");
-	if (strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != strlen(name))
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'backupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
-					 name);
+	validate_not_null(NULL, name, "backupName");
+	validate_name(NULL, name, 255, "backupName");
 	return exec_wrap_response("BackupDetails", backup_create(table_name, name));
 }
 
@@ -83,15 +77,9 @@ exec_list_backups(Jsonb *req, bool escaped)
 
 	if (table_name)
 		dynamo_check_table_name(table_name, "tableName");
-	if (req_int(req, "Limit", &limit) && (limit < 1 || limit > LIST_BACKUPS_MAX))
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%lld' at 'limit' failed to satisfy constraint: Member must have value %s",
-					 (long long) limit, limit < 1 ? "greater than or equal to 1" : "less than or equal to 100");
-	if (type && strcmp(type, "USER") != 0 && strcmp(type, "SYSTEM") != 0 &&
-		strcmp(type, "AWS_BACKUP") != 0 && strcmp(type, "ALL") != 0)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'backupType' failed to satisfy constraint: Member must satisfy enum value set: [USER, SYSTEM, AWS_BACKUP, ALL]",
-					 type);
+	if (req_int(req, "Limit", &limit))
+		validate_range(NULL, psprintf(INT64_FORMAT, limit), limit, 1, LIST_BACKUPS_MAX, "limit");
+	validate_enum(NULL, type, "backupType", "[USER, SYSTEM, AWS_BACKUP, ALL]");
 	if (lower && upper &&
 		DatumGetBool(DirectFunctionCall2(numeric_gt,
 										 DirectFunctionCall3(numeric_in, CStringGetDatum(lower), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)),
@@ -115,9 +103,9 @@ exec_restore_backup(const char *target, const char *arn, Jsonb *request)
 	Jsonb	   *summary;
 	JsonbParseState *st = NULL;
 
-	exec_require_member(target, "targetTableName");
+	validate_not_null(NULL, target, "targetTableName");
 	dynamo_check_table_name(target, "targetTableName");
-	exec_require_member(arn, "backupArn");
+	validate_not_null(NULL, arn, "backupArn");
 	description = backup_source_description(arn, &source_arn);
 	if (dynamo_table_lookup(target, true) != NULL)
 		dynamo_error(DYN_TABLE_ALREADY_EXISTS, "Table already exists: %s", target);
@@ -160,8 +148,8 @@ exec_update_continuous_backups(Jsonb *req, bool escaped)
 	char	   *table_name = exec_table_name(req);
 	Jsonb	   *spec = req_object(req, "PointInTimeRecoverySpecification");
 
-	exec_require_member(spec, "pointInTimeRecoverySpecification");
-	exec_require_member(req_member(spec, "PointInTimeRecoveryEnabled"),
+	validate_not_null(NULL, spec, "pointInTimeRecoverySpecification");
+	validate_not_null(NULL, req_member(spec, "PointInTimeRecoveryEnabled"),
 				   "pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled");
 	if (!req_bool(spec, "PointInTimeRecoveryEnabled", false) && req_member(spec, "RecoveryPeriodInDays"))
 		dynamo_error(DYN_VALIDATION, "Invalid Request: Cannot specify RecoveryPeriodInDays when disabling point-in-time recovery.");

@@ -16,15 +16,13 @@
 #include "index_collection.h"
 #include "index_ddl.h"
 #include "json_read.h"
+#include "validate.h"
 
 /* A required member of an index definition */
 static void *
 index_member(void *v, const char *path, const char *member)
 {
-	if (v == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s.%s' failed to satisfy constraint: Member must not be null",
-					 path, member);
+	validate_not_null(NULL, v, psprintf("%s.%s", path, member));
 	return v;
 }
 
@@ -89,15 +87,12 @@ parse_index_keys(IndexDef *d, Jsonb *schema, Jsonb *defs, const char *path)
 {
 	int			n = JB_ROOT_COUNT(schema);
 	int			max = d->local ? 2 : 2 * INDEX_MAX_KEY_ATTRS;
-	char	   *types[2 * INDEX_MAX_KEY_ATTRS];
+	char	   *types[2 * INDEX_MAX_KEY_ATTRS] = {0};
 	IndexKeys  *k = &d->key;
 	bool		missing = false;
 
-	if (n < 1 || n > max)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s.keySchema' failed to satisfy constraint: Member must have length %s %d",
-					 JsonbToCString(NULL, &schema->root, VARSIZE(schema)), path,
-					 n < 1 ? "greater than or equal to" : "less than or equal to", n < 1 ? 1 : max);
+	validate_length(NULL, JsonbToCString(NULL, &schema->root, VARSIZE(schema)), n, 1, max,
+					psprintf("%s.keySchema", path));
 	k->nkeys = n;
 	k->nhash = 0;
 	for (int i = 0; i < n; i++)
@@ -107,10 +102,7 @@ parse_index_keys(IndexDef *d, Jsonb *schema, Jsonb *defs, const char *path)
 
 		k->keys[i].name = index_member(req_string(e, "AttributeName"), p, "attributeName");
 		types[i] = index_member(req_string(e, "KeyType"), p, "keyType");
-		if (strcmp(types[i], "HASH") != 0 && strcmp(types[i], "RANGE") != 0)
-			dynamo_error(DYN_VALIDATION,
-						 "1 validation error detected: Value '%s' at '%s.keyType' failed to satisfy constraint: Member must satisfy enum value set: [HASH, RANGE]",
-						 types[i], p);
+		validate_enum(NULL, types[i], psprintf("%s.keyType", p), "[HASH, RANGE]");
 		if (types[i][0] == 'H')
 			k->nhash++;
 	}
@@ -147,16 +139,12 @@ parse_projection(IndexDef *d, Jsonb *proj, const char *path)
 		if (strcmp(type, IndexProjectionNames[i]) == 0)
 			break;
 	if (i == lengthof(IndexProjectionNames))
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s.projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]",
-					 type, path);
+		validate_enum(NULL, type, psprintf("%s.projection.projectionType", path), INDEX_PROJECTION_SET);
 	d->projection = (IndexProjection) i;
 	if (non_key == NULL)
 		return;
-	if (JB_ROOT_COUNT(non_key) < 1)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '[]' at '%s.projection.nonKeyAttributes' failed to satisfy constraint: Member must have length greater than or equal to 1",
-					 path);
+	validate_length(NULL, "[]", JB_ROOT_COUNT(non_key), 1, -1,
+					psprintf("%s.projection.nonKeyAttributes", path));
 	for (int k = 0; k < (int) JB_ROOT_COUNT(non_key); k++)
 	{
 		JsonbValue *v = getIthJsonbValueFromContainer(&non_key->root, k);
@@ -284,10 +272,7 @@ exec_push_collection_metrics(JsonbParseState **st, Jsonb *req, DynamoTable *t, I
 	char	   *metrics = req_string(req, "ReturnItemCollectionMetrics");
 	ItemKey		k;
 
-	if (metrics && strcmp(metrics, "SIZE") != 0 && strcmp(metrics, "NONE") != 0)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]",
-					 metrics);
+	validate_enum(NULL, metrics, "returnItemCollectionMetrics", "[SIZE, NONE]");
 	if (metrics == NULL || strcmp(metrics, "SIZE") != 0)
 		return;
 	if (key == NULL)

@@ -18,6 +18,7 @@
 #include "streams.h"
 #include "table_catalog.h"
 #include "table_ops.h"
+#include "validate.h"
 
 #define LIST_STREAMS_MAX 100
 #define DESCRIBE_STREAM_MAX 100
@@ -28,10 +29,7 @@ required_string(Jsonb *req, const char *member, const char *param)
 {
 	char	   *s = req_string(req, member);
 
-	if (s == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
+	validate_not_null(NULL, s, param);
 	return s;
 }
 
@@ -39,13 +37,7 @@ required_string(Jsonb *req, const char *member, const char *param)
 static void
 check_length(const char *s, const char *param, int min, int max)
 {
-	int			len = strlen(s);
-
-	if (len < min || len > max)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: Member must have length %s %d",
-					 s, param, len < min ? "greater than or equal to" : "less than or equal to",
-					 len < min ? min : max);
+	validate_length(NULL, s, strlen(s), min, max, param);
 }
 
 /* Limit: between 1 and max, or dflt when absent */
@@ -54,11 +46,8 @@ limit_member(Jsonb *req, int max)
 {
 	int64		limit = max;
 
-	if (req_int(req, "Limit", &limit) && (limit < 1 || limit > max))
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%lld' at 'limit' failed to satisfy constraint: Member must have value %s %d",
-					 (long long) limit, limit < 1 ? "greater than or equal to" : "less than or equal to",
-					 limit < 1 ? 1 : max);
+	if (req_int(req, "Limit", &limit))
+		validate_range(NULL, psprintf(INT64_FORMAT, limit), limit, 1, max, "limit");
 	return (int) limit;
 }
 
@@ -68,7 +57,7 @@ stream_member(Jsonb *req, const char *member, const char *param)
 {
 	char	   *arn = required_string(req, member, param);
 
-	check_length(arn, param, 37, 1024);
+	check_length(arn, param, 1, 1024);
 	return stream_lookup_arn(arn);
 }
 
@@ -105,7 +94,7 @@ exec_list_streams(Jsonb *req, bool escaped)
 		dynamo_check_table_name(table, "tableName");
 	if (start)
 	{
-		check_length(start, "exclusiveStartStreamArn", 37, 1024);
+		check_length(start, "exclusiveStartStreamArn", 1, 1024);
 		after = stream_lookup_arn(start)->stream_id;
 	}
 	streams = stream_list(table, after, limit, &more);
@@ -224,9 +213,9 @@ iterator_type(const char *type)
 	for (int i = 0; i < lengthof(IteratorTypes); i++)
 		if (strcmp(type, IteratorTypes[i]) == 0)
 			return i;
-	dynamo_error(DYN_VALIDATION,
-				 "1 validation error detected: Value '%s' at 'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: [AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]",
-				 type);
+	validate_enum(NULL, type, "shardIteratorType",
+				  "[AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]");
+	pg_unreachable();
 }
 
 /* The stream's records before after_seq are trimmed: TrimmedDataAccessException */

@@ -13,18 +13,9 @@
 #include "table_catalog.h"
 #include "table_tags.h"
 #include "ttl.h"
+#include "validate.h"
 
 char	   *dynamo_endpoint_address = NULL;
-
-/* Complain that a required member is missing */
-void
-exec_require_member(const void *member, const char *param)
-{
-	if (member == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null",
-					 param);
-}
 
 /* A response {"<key>": value}; {} for a NULL key */
 Jsonb *
@@ -49,16 +40,15 @@ exec_update_time_to_live(Jsonb *req, bool escaped)
 	Jsonb	   *spec = req_object(req, "TimeToLiveSpecification");
 	char	   *attribute;
 	bool		has_enabled;
+	DynValidation v;
 
-	exec_require_member(spec, "timeToLiveSpecification");
+	validate_not_null(NULL, spec, "timeToLiveSpecification");
 	attribute = req_string(spec, "AttributeName");
 	has_enabled = req_member(spec, "Enabled") != NULL;
-	if (!attribute && !has_enabled)
-		dynamo_error(DYN_VALIDATION,
-					 "2 validation errors detected: Value null at 'timeToLiveSpecification.enabled' failed to satisfy constraint: Member must not be null; "
-					 "Value null at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must not be null");
-	exec_require_member(attribute, "timeToLiveSpecification.attributeName");
-	exec_require_member(has_enabled ? spec : NULL, "timeToLiveSpecification.enabled");
+	validate_init(&v);
+	validate_not_null(&v, has_enabled ? spec : NULL, "timeToLiveSpecification.enabled");
+	validate_not_null(&v, attribute, "timeToLiveSpecification.attributeName");
+	validate_finish(&v);
 	ttl_check_attribute(attribute);
 	return exec_wrap_response("TimeToLiveSpecification", ttl_update(table_name, attribute, req_bool(spec, "Enabled", false)));
 }
@@ -77,8 +67,7 @@ resource_table(Jsonb *req)
 	char	   *arn = req_string(req, "ResourceArn");
 	char	   *name = table_name_of_arn(arn, "resourceArn");
 
-	if (dynamo_table_lookup(name, true) == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: %s not found", arn);
+	tags_check_table(name, arn);
 	return name;
 }
 
@@ -89,7 +78,7 @@ exec_tag_resource(Jsonb *req, bool escaped)
 	char	   *table_name = resource_table(req);
 	Jsonb	   *tags = req_array(req, "Tags");
 
-	exec_require_member(tags, "tags");
+	validate_not_null(NULL, tags, "tags");
 	tags_store(table_name, tags, false);
 	return exec_wrap_response(NULL, NULL);
 }
@@ -101,7 +90,7 @@ exec_untag_resource(Jsonb *req, bool escaped)
 	char	   *table_name = resource_table(req);
 	Jsonb	   *keys = req_array(req, "TagKeys");
 
-	exec_require_member(keys, "tagKeys");
+	validate_not_null(NULL, keys, "tagKeys");
 	tags_remove(table_name, keys);
 	return exec_wrap_response(NULL, NULL);
 }

@@ -13,25 +13,41 @@
 #include "streams.h"
 #include "table_settings.h"
 #include "table_update.h"
+#include "validate.h"
 
 /* Members of UpdateTable that change the table itself */
 static const char *const TableMembers[] = {
 	"BillingMode", "ProvisionedThroughput", "TableClass", "DeletionProtectionEnabled",
 	"StreamSpecification", "SSESpecification", "ReplicaUpdates", "OnDemandThroughput",
-	"WarmThroughput", "MultiRegionConsistency"
+	"WarmThroughput"
 };
+
+/*
+ * An UpdateTable with nothing to update: DynamoDB lists the members that
+ * would make one, less MultiRegionConsistency when the request has it (it
+ * does not suffice alone)
+ */
+static void
+nothing_to_update(Jsonb *req)
+{
+	bool		mrc = req_member(req, "MultiRegionConsistency") != NULL;
+
+	dynamo_error(DYN_VALIDATION,
+				 "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, "
+				 "SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, %s"
+				 "DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required",
+				 mrc ? "" : "MultiRegionConsistency, ");
+}
 
 /* The index name of an update action, checked */
 static char *
 action_index_name(Jsonb *action, const char *path)
 {
 	char	   *name = req_string(action, "IndexName");
+	char	   *member = psprintf("%s.indexName", path);
 
-	if (name == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at '%s.indexName' failed to satisfy constraint: Member must not be null",
-					 path);
-	dynamo_check_table_name(name, psprintf("%s.indexName", path));
+	validate_not_null(NULL, name, member);
+	dynamo_check_table_name(name, member);
 	return name;
 }
 
@@ -95,8 +111,7 @@ exec_update_table(Jsonb *req, bool escaped)
 	for (int i = 0; i < lengthof(TableMembers); i++)
 		u.has_table_members |= req_member(req, TableMembers[i]) != NULL;
 	if (!u.has_table_members && (updates == NULL || JB_ROOT_COUNT(updates) == 0))
-		dynamo_error(DYN_VALIDATION,
-					 "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+		nothing_to_update(req);
 	if (updates)
 		parse_index_updates(updates, defs, &u);
 	/* the table's own members: BillingMode, throughput, class, protection */

@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 
 #include "attr_value.h"
@@ -21,26 +22,38 @@
 
 typedef enum ConstraintKind
 {
+	MC_ANY,						/* no constraint of its own */
 	MC_ENUM,					/* a string of set */
 	MC_NAME,					/* a table or index name */
-	MC_REQUIRED_NAME,			/* a table name, required */
-	MC_REQUIRED,				/* not null */
 	MC_INTEGER,					/* a number within [min, max] */
 	MC_LENGTH,					/* a string or list of [min, max] */
-	MC_REQUIRED_LENGTH,			/* both */
 	MC_CONDITIONS,				/* Expected: ComparisonOperator of set */
 	MC_FILTER_CONDITIONS,		/* KeyConditions, ...: required, of set */
-	MC_UPDATES					/* AttributeUpdates: Action of set */
+	MC_UPDATES,					/* AttributeUpdates: Action of set */
+	MC_STRUCT					/* a structure of members (children) */
 } ConstraintKind;
 
-/* One member of a request and its constraint */
+/* A kind with this bit is also a required member */
+#define MC_NOT_NULL 0x100
+#define MC_REQUIRED (MC_ANY | MC_NOT_NULL)
+#define MC_REQUIRED_ENUM (MC_ENUM | MC_NOT_NULL)
+#define MC_REQUIRED_NAME (MC_NAME | MC_NOT_NULL)
+#define MC_REQUIRED_INTEGER (MC_INTEGER | MC_NOT_NULL)
+#define MC_REQUIRED_LENGTH (MC_LENGTH | MC_NOT_NULL)
+#define MC_REQUIRED_STRUCT (MC_STRUCT | MC_NOT_NULL)
+
+/*
+ * One member of a request and its constraint; children are the members of
+ * a structure, or of each element of a list (MC_LENGTH), ended by END
+ */
 typedef struct MemberConstraint
 {
 	const char *member;
-	ConstraintKind kind;
+	int			kind;			/* a ConstraintKind, with MC_NOT_NULL */
 	const char *set;
 	double		min;
 	double		max;
+	const struct MemberConstraint *children;
 } MemberConstraint;
 
 #define SET_CAPACITY "[INDEXES, TOTAL, NONE]"
@@ -52,6 +65,7 @@ typedef struct MemberConstraint
 #define SET_COMPARISON "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]"
 #define SET_ACTION "[ADD, PUT, DELETE]"
 #define INT_MAX_D 2147483647.0
+#define NO_MAX 1e300
 
 #define CAPACITY {"ReturnConsumedCapacity", MC_ENUM, SET_CAPACITY}
 #define TABLE {"TableName", MC_REQUIRED_NAME, NULL, 0, 255}
@@ -63,6 +77,61 @@ typedef struct MemberConstraint
 #define TO_GET {"AttributesToGet", MC_LENGTH, NULL, 1, 255}
 #define LIMIT {"Limit", MC_INTEGER, NULL, 1, INT_MAX_D}
 #define END {NULL}
+
+#define SET_BILLING "[PROVISIONED, PAY_PER_REQUEST]"
+#define SET_PROJECTION "[ALL, INCLUDE, KEYS_ONLY]"
+#define SET_KEY_TYPE "[HASH, RANGE]"
+#define SET_STREAM_VIEW "[NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]"
+#define SET_TABLE_CLASS "[STANDARD, STANDARD_INFREQUENT_ACCESS]"
+#define SET_BACKUP_TYPE "[USER, SYSTEM, AWS_BACKUP, ALL]"
+#define SET_ITERATOR_TYPE "[AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]"
+#define BACKUP_ARN(m, required) {m, required ? MC_REQUIRED_LENGTH : MC_LENGTH, NULL, 37, 1024}
+/* the service answers "Invalid StreamArn" to short ones (no minimum here) */
+#define STREAM_ARN(m, required) {m, required ? MC_REQUIRED_LENGTH : MC_LENGTH, NULL, 1, 1024}
+#define OPTIONAL_TABLE {"TableName", MC_NAME, NULL, 0, 255}
+#define INDEX_NAME {"IndexName", MC_REQUIRED_NAME, NULL, 0, 255}
+#define STATEMENT {"Statement", MC_REQUIRED_LENGTH, NULL, 1, 8192}
+#define PARAMETERS {"Parameters", MC_LENGTH, NULL, 1, -1}
+
+/* The members of structures, and of the elements of lists */
+static const MemberConstraint Throughput[] = {
+	{"WriteCapacityUnits", MC_REQUIRED_INTEGER, NULL, 1, NO_MAX},
+	{"ReadCapacityUnits", MC_REQUIRED_INTEGER, NULL, 1, NO_MAX}, END
+};
+static const MemberConstraint KeyElement[] = {
+	{"AttributeName", MC_REQUIRED_LENGTH, NULL, 1, 255}, {"KeyType", MC_REQUIRED_ENUM, SET_KEY_TYPE}, END
+};
+static const MemberConstraint Projection[] = {
+	{"ProjectionType", MC_ENUM, SET_PROJECTION}, {"NonKeyAttributes", MC_LENGTH, NULL, 1, 20}, END
+};
+static const MemberConstraint IndexUpdate[] = {
+	INDEX_NAME, {"ProvisionedThroughput", MC_REQUIRED_STRUCT, .children = Throughput}, END
+};
+static const MemberConstraint IndexCreate[] = {
+	{"Projection", MC_REQUIRED_STRUCT, .children = Projection}, INDEX_NAME,
+	{"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
+	{"KeySchema", MC_REQUIRED_LENGTH, NULL, 1, 2, KeyElement}, END
+};
+static const MemberConstraint IndexDelete[] = {INDEX_NAME, END};
+static const MemberConstraint IndexUpdates[] = {
+	{"Update", MC_STRUCT, .children = IndexUpdate}, {"Create", MC_STRUCT, .children = IndexCreate},
+	{"Delete", MC_STRUCT, .children = IndexDelete}, END
+};
+static const MemberConstraint StreamSpecification[] = {
+	{"StreamEnabled", MC_REQUIRED}, {"StreamViewType", MC_ENUM, SET_STREAM_VIEW}, END
+};
+static const MemberConstraint TimeToLive[] = {
+	{"Enabled", MC_REQUIRED}, {"AttributeName", MC_REQUIRED_LENGTH, NULL, 1, 255}, END
+};
+static const MemberConstraint PointInTimeRecovery[] = {
+	{"PointInTimeRecoveryEnabled", MC_REQUIRED}, {"RecoveryPeriodInDays", MC_INTEGER, NULL, 1, 35}, END
+};
+static const MemberConstraint BatchStatement[] = {
+	STATEMENT, PARAMETERS, ON_FAILURE, END
+};
+static const MemberConstraint TransactStatement[] = {
+	STATEMENT, PARAMETERS, ON_FAILURE, END
+};
 
 /* Each operation's members, in the order DynamoDB reports them */
 static const struct
@@ -91,6 +160,47 @@ static const struct
 	{"ClientRequestToken", MC_LENGTH, NULL, 1, 36}, END}},
 	{"ListTables", {{"ExclusiveStartTableName", MC_NAME, NULL, 0, 255},
 	{"Limit", MC_INTEGER, NULL, 1, 100}, END}},
+	/* the table API */
+	{"UpdateTable", {TABLE, {"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
+		{"BillingMode", MC_ENUM, SET_BILLING},
+		{"GlobalSecondaryIndexUpdates", MC_LENGTH, NULL, 0, -1, IndexUpdates},
+		{"StreamSpecification", MC_STRUCT, .children = StreamSpecification},
+	{"TableClass", MC_ENUM, SET_TABLE_CLASS}, END}},
+	{"UpdateTimeToLive", {TABLE, {"TimeToLiveSpecification", MC_REQUIRED_STRUCT, .children = TimeToLive}, END}},
+	{"DescribeTimeToLive", {TABLE, END}},
+	{"TagResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
+	{"UntagResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
+	{"ListTagsOfResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
+	/* backups */
+	{"CreateBackup", {TABLE, {"BackupName", MC_REQUIRED_NAME, NULL, 0, 255}, END}},
+	{"DescribeBackup", {BACKUP_ARN("BackupArn", true), END}},
+	{"DeleteBackup", {BACKUP_ARN("BackupArn", true), END}},
+	{"ListBackups", {OPTIONAL_TABLE, {"Limit", MC_INTEGER, NULL, 1, 100},
+		BACKUP_ARN("ExclusiveStartBackupArn", false),
+	{"BackupType", MC_ENUM, SET_BACKUP_TYPE}, END}},
+	{"RestoreTableFromBackup", {{"TargetTableName", MC_REQUIRED_NAME, NULL, 0, 255},
+		BACKUP_ARN("BackupArn", true),
+	{"BillingModeOverride", MC_ENUM, SET_BILLING}, END}},
+	{"DescribeContinuousBackups", {TABLE, END}},
+	{"UpdateContinuousBackups", {TABLE, {"PointInTimeRecoverySpecification", MC_REQUIRED_STRUCT,
+	.children = PointInTimeRecovery}, END}},
+	/* streams */
+	{"ListStreams", {OPTIONAL_TABLE, {"Limit", MC_INTEGER, NULL, 1, 100},
+	STREAM_ARN("ExclusiveStartStreamArn", false), END}},
+	{"DescribeStream", {STREAM_ARN("StreamArn", true), {"Limit", MC_INTEGER, NULL, 1, 100},
+	{"ExclusiveStartShardId", MC_LENGTH, NULL, 28, 65}, END}},
+	{"GetShardIterator", {STREAM_ARN("StreamArn", true), {"ShardId", MC_REQUIRED_LENGTH, NULL, 28, 65},
+		{"ShardIteratorType", MC_REQUIRED_ENUM, SET_ITERATOR_TYPE},
+	{"SequenceNumber", MC_LENGTH, NULL, 21, 40}, END}},
+	{"GetRecords", {{"ShardIterator", MC_REQUIRED_LENGTH, NULL, 1, 2048},
+	{"Limit", MC_INTEGER, NULL, 1, 1000}, END}},
+	/* PartiQL */
+	{"ExecuteStatement", {STATEMENT, PARAMETERS, {"NextToken", MC_LENGTH, NULL, 1, 32768}, CAPACITY,
+	{"Limit", MC_INTEGER, NULL, 1, INT_MAX_D}, ON_FAILURE, END}},
+	{"BatchExecuteStatement", {{"Statements", MC_REQUIRED_LENGTH, NULL, 1, 25, BatchStatement},
+	CAPACITY, END}},
+	{"ExecuteTransaction", {{"TransactStatements", MC_REQUIRED_LENGTH, NULL, 1, 100, TransactStatement},
+	{"ClientRequestToken", MC_LENGTH, NULL, 1, 36}, CAPACITY, END}},
 };
 
 /* A member's name in messages: its first letter lower case */
@@ -164,25 +274,47 @@ check_entries(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const 
 	}
 }
 
-/* Check one member of a request */
-static void
-check_member(DynValidation *v, Jsonb *req, const MemberConstraint *c)
-{
-	JsonbValue *m = req_member(req, c->member);
-	char	   *path = member_path(c->member);
+static void check_members(DynValidation *v, JsonbContainer *obj, const MemberConstraint *cs,
+						  const char *prefix);
 
-	if (c->kind == MC_REQUIRED || c->kind == MC_REQUIRED_LENGTH || c->kind == MC_REQUIRED_NAME)
+/* The members of each structure element of a list member */
+static void
+check_elements(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const char *path)
+{
+	JsonbContainer *list = m->val.binary.data;
+
+	for (int i = 0; i < (int) JsonContainerSize(list); i++)
+	{
+		JsonbValue *e = getIthJsonbValueFromContainer(list, i);
+
+		if (e->type == jbvBinary && JsonContainerIsObject(e->val.binary.data))
+			check_members(v, e->val.binary.data, c->children,
+						  psprintf("%s.%d.member", path, i + 1));
+	}
+}
+
+/* Check one member of an object; path is its name in messages */
+static void
+check_member(DynValidation *v, JsonbContainer *obj, const MemberConstraint *c, const char *path)
+{
+	JsonbValue	mv;
+	JsonbValue *m = getKeyJsonValueFromContainer(obj, c->member, strlen(c->member), &mv);
+	bool		is_list;
+
+	if (m != NULL && m->type == jbvNull)
+		m = NULL;
+	if (c->kind & MC_NOT_NULL)
 		validate_not_null(v, m, path);
 	if (m == NULL)
 		return;
-	switch (c->kind)
+	is_list = m->type == jbvBinary && JsonContainerIsArray(m->val.binary.data);
+	switch ((ConstraintKind) (c->kind & ~MC_NOT_NULL))
 	{
 		case MC_ENUM:
 			if (m->type == jbvString)
 				validate_enum(v, value_text(m), path, c->set);
 			break;
 		case MC_NAME:
-		case MC_REQUIRED_NAME:
 			if (m->type == jbvString)
 				validate_name(v, value_text(m), (int64) c->max, path);
 			break;
@@ -190,21 +322,39 @@ check_member(DynValidation *v, Jsonb *req, const MemberConstraint *c)
 			check_integer(v, m, c, path);
 			break;
 		case MC_LENGTH:
-		case MC_REQUIRED_LENGTH:
 			if (m->type == jbvString)
 				validate_length(v, value_text(m), pg_mbstrlen_with_len(m->val.string.val, m->val.string.len),
 								(int64) c->min, (int64) c->max, path);
-			else if (m->type == jbvBinary && JsonContainerIsArray(m->val.binary.data))
+			else if (is_list)
 				validate_length(v, value_text(m), JsonContainerSize(m->val.binary.data),
 								(int64) c->min, (int64) c->max, path);
+			if (is_list && c->children)
+				check_elements(v, m, c, path);
 			break;
 		case MC_CONDITIONS:
 		case MC_FILTER_CONDITIONS:
 		case MC_UPDATES:
 			check_entries(v, m, c, path);
 			break;
-		case MC_REQUIRED:
+		case MC_STRUCT:
+			if (m->type == jbvBinary && JsonContainerIsObject(m->val.binary.data))
+				check_members(v, m->val.binary.data, c->children, path);
 			break;
+		case MC_ANY:
+			break;
+	}
+}
+
+/* Check the members of an object (prefix: its path, NULL at the top) */
+static void
+check_members(DynValidation *v, JsonbContainer *obj, const MemberConstraint *cs, const char *prefix)
+{
+	check_stack_depth();
+	for (const MemberConstraint *c = cs; c->member; c++)
+	{
+		char	   *name = member_path(c->member);
+
+		check_member(v, obj, c, prefix ? psprintf("%s.%s", prefix, name) : name);
 	}
 }
 
@@ -217,13 +367,11 @@ exec_check_constraints(const char *operation, Jsonb *req)
 {
 	DynValidation v;
 
+	if (!JB_ROOT_IS_OBJECT(req))
+		return;
 	validate_init(&v);
 	for (int i = 0; i < lengthof(OperationConstraints); i++)
-	{
-		if (strcmp(OperationConstraints[i].operation, operation) != 0)
-			continue;
-		for (const MemberConstraint *c = OperationConstraints[i].members; c->member; c++)
-			check_member(&v, req, c);
-	}
+		if (strcmp(OperationConstraints[i].operation, operation) == 0)
+			check_members(&v, &req->root, OperationConstraints[i].members, NULL);
 	validate_finish(&v);
 }

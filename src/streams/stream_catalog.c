@@ -32,6 +32,7 @@
 #include "streams.h"
 #include "table_catalog.h"
 #include "table_ops.h"
+#include "validate.h"
 
 /* The owner of a relation */
 static Oid
@@ -154,9 +155,9 @@ check_view_type(const char *v)
 	for (int i = 0; i < lengthof(ViewTypes); i++)
 		if (strcmp(v, ViewTypes[i]) == 0)
 			return ViewTypes[i];
-	dynamo_error(DYN_VALIDATION,
-				 "1 validation error detected: Value '%s' at 'streamSpecification.streamViewType' failed to satisfy constraint: Member must satisfy enum value set: [NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]",
-				 v);
+	validate_enum(NULL, v, "streamSpecification.streamViewType",
+				  "[NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]");
+	pg_unreachable();
 }
 
 /*
@@ -175,9 +176,7 @@ stream_check_specification(Jsonb *spec, bool update, const char *table_name)
 	if (spec == NULL)
 		return NULL;
 	enabled = req_member(spec, "StreamEnabled");
-	if (enabled == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value null at 'streamSpecification.streamEnabled' failed to satisfy constraint: Member must not be null");
+	validate_not_null(NULL, enabled, "streamSpecification.streamEnabled");
 	if (enabled->type != jbvBool)
 		dynamo_error(DYN_SERIALIZATION, "NUMBER_VALUE cannot be converted to Boolean");
 	view = req_string(spec, "StreamViewType");
@@ -190,8 +189,7 @@ stream_check_specification(Jsonb *spec, bool update, const char *table_name)
 	if (!update)
 		return enabled->val.boolean ? view : NULL;
 
-	if (dynamo_table_lookup(table_name, true) == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
+	(void) dynamo_table_named(table_name);
 	current = stream_latest_of_table(table_name);
 	if (enabled->val.boolean && current && current->enabled)
 		dynamo_error(DYN_VALIDATION, "Table already has an enabled stream: TableName: %s", table_name);
@@ -222,10 +220,8 @@ stream_specification_update(const char *table_name, Jsonb *spec)
 static DynamoTable *
 table_for_change(const char *table_name)
 {
-	DynamoTable *t = dynamo_table_lookup(table_name, true);
+	DynamoTable *t = dynamo_table_named(table_name);
 
-	if (t == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
 	if (!pg_class_ownercheck(t->relid, GetUserId()))
 		aclcheck_error(ACLCHECK_NOT_OWNER, OBJECT_TABLE, get_rel_name(t->relid));
 	return t;
@@ -424,13 +420,13 @@ stream_lookup_arn(const char *arn)
 	List	   *l = NIL;
 	ListCell   *lc;
 
-	if (marker && table && table < marker)
-	{
-		args[0] = pnstrdup(table + 7, marker - table - 7);
-		args[1] = marker + 8;
-		l = select_streams("WHERE table_name OPERATOR(pg_catalog.=) $1 AND stream_label OPERATOR(pg_catalog.=) $2",
-						   2, args);
-	}
+	/* not an ARN of a table's stream: DynamoDB's ValidationException */
+	if (strncmp(arn, "arn:", 4) != 0 || marker == NULL || table == NULL || table > marker)
+		dynamo_error(DYN_VALIDATION, "Invalid StreamArn");
+	args[0] = pnstrdup(table + 7, marker - table - 7);
+	args[1] = marker + 8;
+	l = select_streams("WHERE table_name OPERATOR(pg_catalog.=) $1 AND stream_label OPERATOR(pg_catalog.=) $2",
+					   2, args);
 	foreach(lc, l)
 	{
 		StreamInfo *s = lfirst(lc);

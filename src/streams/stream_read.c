@@ -36,14 +36,16 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "common/base64.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "pgtime.h"
 #include "storage/lock.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/snapmgr.h"
+#include "utils/timestamp.h"
 
+#include "attr_value.h"
 #include "errors.h"
 #include "streams.h"
 
@@ -118,12 +120,19 @@ stream_iterator_encode(StreamIterator *it)
 {
 	char	   *payload = psprintf("%s|%lld|%lld", it->shard->shard_id,
 								   (long long) it->after_seq, (long long) it->issued_at);
-	int			len = strlen(payload);
-	char	   *b64 = palloc(pg_b64_enc_len(len) + 1);
-	int			n = pg_b64_encode(payload, len, b64, pg_b64_enc_len(len));
+	return psprintf("%s|1|%s", stream_arn(it->stream),
+					dynamo_binary_encode(payload, strlen(payload)));
+}
 
-	b64[n] = '\0';
-	return psprintf("%s|1|%s", stream_arn(it->stream), b64);
+/* A time as Java prints a Date in UTC (Kinesis' messages): Fri Oct 04 12:22:48 UTC 2019 */
+static char *
+java_date_text(TimestampTz ts)
+{
+	pg_time_t	t = timestamptz_to_time_t(ts);
+	char	   *buf = palloc(64);
+
+	pg_strftime(buf, 64, "%a %b %d %H:%M:%S UTC %Y", pg_gmtime(&t));
+	return buf;
 }
 
 static void
@@ -141,24 +150,18 @@ stream_iterator_decode(const char *text)
 {
 	StreamIterator *it = palloc0(sizeof(StreamIterator));
 	const char *sep = strstr(text, "|1|");
-	const char *b64;
 	char	   *payload,
 			   *shard_end;
-	int			len,
-				n;
+	int			n;
 	long long	after,
 				issued;
 	ListCell   *lc;
 
 	if (sep == NULL)
 		invalid_iterator();
-	b64 = sep + 3;
-	len = strlen(b64);
-	payload = palloc(pg_b64_dec_len(len) + 1);
-	n = pg_b64_decode(b64, len, payload, pg_b64_dec_len(len));
-	if (n < 0)
+	payload = dynamo_base64_decode(sep + 3, &n);
+	if (payload == NULL)
 		invalid_iterator();
-	payload[n] = '\0';
 	shard_end = strchr(payload, '|');
 	if (shard_end == NULL)
 		invalid_iterator();
@@ -171,7 +174,7 @@ stream_iterator_decode(const char *text)
 	if (GetCurrentTimestamp() - it->issued_at > (int64) STREAM_ITERATOR_LIFETIME_MS * 1000)
 		dynamo_error(DYN_EXPIRED_ITERATOR,
 					 "Iterator expired. The iterator was created at time %s while right now it is %s which is further in the future than the tolerated delay of %d milliseconds.",
-					 timestamptz_to_str(it->issued_at), timestamptz_to_str(GetCurrentTimestamp()),
+					 java_date_text(it->issued_at), java_date_text(GetCurrentTimestamp()),
 					 STREAM_ITERATOR_LIFETIME_MS);
 	it->stream = stream_lookup_arn(pnstrdup(text, sep - text));
 	foreach(lc, stream_shards(it->stream))

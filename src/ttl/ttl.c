@@ -28,6 +28,7 @@
 #include "table_catalog.h"
 #include "table_settings.h"
 #include "ttl.h"
+#include "validate.h"
 
 /* Heap blocks one expiry statement reads at most (8 MB) */
 #define TTL_BLOCKS_PER_BATCH 1024
@@ -39,13 +40,8 @@ int			dynamo_ttl_batch_size = 1000;
 static DynamoTable *
 ttl_table(const char *table_name)
 {
-	DynamoTable *t;
-
 	dynamo_check_table_op_name(table_name);
-	t = dynamo_table_lookup(table_name, true);
-	if (t == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: Table: %s not found", table_name);
-	return t;
+	return dynamo_table_named(table_name);
 }
 
 /* The table's TTL attribute when enabled (NULL when not); connected to SPI */
@@ -65,12 +61,8 @@ ttl_attribute(const char *table_name, bool for_update)
 void
 ttl_check_attribute(const char *attribute)
 {
-	if (attribute == NULL || attribute[0] == '\0')
-		dynamo_error(DYN_VALIDATION, "TimeToLiveSpecification.AttributeName must be non empty");
-	if (strlen(attribute) > 255)
-		dynamo_error(DYN_VALIDATION,
-					 "1 validation error detected: Value '%s' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255",
-					 attribute);
+	validate_not_null(NULL, attribute, "timeToLiveSpecification.attributeName");
+	validate_length(NULL, attribute, strlen(attribute), 1, 255, "timeToLiveSpecification.attributeName");
 }
 
 /*

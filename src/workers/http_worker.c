@@ -23,6 +23,7 @@
 #include "utils/memutils.h"
 
 #include "http.h"
+#include "worker_setup.h"
 
 /* Seconds before the postmaster restarts a worker that exited */
 #define HTTP_WORKER_RESTART_SECONDS 1
@@ -39,13 +40,8 @@ dynamo_http_register_workers(void)
 
 	if (dynamo_http_port == 0)
 		return;
-	memset(&worker, 0, sizeof(worker));
-	worker.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
-	worker.bgw_start_time = BgWorkerStart_RecoveryFinished;
-	worker.bgw_restart_time = HTTP_WORKER_RESTART_SECONDS;
-	snprintf(worker.bgw_library_name, BGW_MAXLEN, "pg_dynamo");
-	snprintf(worker.bgw_function_name, BGW_MAXLEN, "dynamo_http_worker_main");
-	snprintf(worker.bgw_type, BGW_MAXLEN, "pg_dynamo http");
+	dynamo_worker_init(&worker, "dynamo_http_worker_main", "pg_dynamo http",
+					   HTTP_WORKER_RESTART_SECONDS);
 	for (int i = 0; i < dynamo_http_workers; i++)
 	{
 		snprintf(worker.bgw_name, BGW_MAXLEN, "pg_dynamo http worker %d", i + 1);

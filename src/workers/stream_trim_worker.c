@@ -27,6 +27,7 @@
 #include "utils/snapmgr.h"
 
 #include "stream_trim_worker.h"
+#include "worker_setup.h"
 
 int			stream_trim_interval = 60;
 char	   *stream_trim_database = NULL;
@@ -40,15 +41,9 @@ PGDLLEXPORT void dynamo_stream_trim_main(Datum main_arg);
 void
 stream_trim_worker_register(void)
 {
-	BackgroundWorker worker = {0};
+	BackgroundWorker worker;
 
-	worker.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
-	worker.bgw_start_time = BgWorkerStart_RecoveryFinished;
-	worker.bgw_restart_time = 60;
-	snprintf(worker.bgw_library_name, BGW_MAXLEN, "pg_dynamo");
-	snprintf(worker.bgw_function_name, BGW_MAXLEN, "dynamo_stream_trim_main");
-	snprintf(worker.bgw_name, BGW_MAXLEN, "pg_dynamo stream trim");
-	snprintf(worker.bgw_type, BGW_MAXLEN, "pg_dynamo stream trim");
+	dynamo_worker_init(&worker, "dynamo_stream_trim_main", "pg_dynamo stream trim", 60);
 	RegisterBackgroundWorker(&worker);
 }
 

@@ -28,6 +28,7 @@
 #include "spi_text.h"
 #include "ttl.h"
 #include "ttl_worker.h"
+#include "worker_setup.h"
 
 char	   *dynamo_ttl_database = NULL;
 int			dynamo_ttl_interval = 60;
@@ -40,14 +41,7 @@ ttl_worker_register(void)
 {
 	BackgroundWorker worker;
 
-	memset(&worker, 0, sizeof(worker));
-	worker.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
-	worker.bgw_start_time = BgWorkerStart_RecoveryFinished;
-	worker.bgw_restart_time = 10;
-	snprintf(worker.bgw_library_name, BGW_MAXLEN, "pg_dynamo");
-	snprintf(worker.bgw_function_name, BGW_MAXLEN, "dynamo_ttl_worker_main");
-	snprintf(worker.bgw_name, BGW_MAXLEN, "pg_dynamo TTL expiry");
-	snprintf(worker.bgw_type, BGW_MAXLEN, "pg_dynamo TTL expiry");
+	dynamo_worker_init(&worker, "dynamo_ttl_worker_main", "pg_dynamo TTL expiry", 10);
 	RegisterBackgroundWorker(&worker);
 }
 
