@@ -110,7 +110,8 @@ static const MemberConstraint IndexUpdate[] = {
 static const MemberConstraint IndexCreate[] = {
 	{"Projection", MC_REQUIRED_STRUCT, .children = Projection}, INDEX_NAME,
 	{"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
-	{"KeySchema", MC_REQUIRED_LENGTH, NULL, 1, 2, KeyElement}, END
+	/* a GSI: up to four HASH and four RANGE attributes (multi-attribute keys) */
+	{"KeySchema", MC_REQUIRED_LENGTH, NULL, 1, 8, KeyElement}, END
 };
 static const MemberConstraint IndexDelete[] = {INDEX_NAME, END};
 static const MemberConstraint IndexUpdates[] = {
