@@ -26,26 +26,62 @@ needs_escape(unsigned char c)
 }
 
 /*
+ * Append n bytes: the writer's many short pieces go in without a call to
+ * appendBinaryStringInfo and memcpy each.
+ */
+static inline void
+put(StringInfo buf, const char *s, int n)
+{
+	char	   *d;
+
+	if (buf->len + n >= buf->maxlen)
+		enlargeStringInfo(buf, n);
+	d = buf->data + buf->len;
+	for (int i = 0; i < n; i++)
+		d[i] = s[i];
+	buf->len += n;
+	buf->data[buf->len] = '\0';
+}
+
+/* Write the escape of byte c, as escape_json() does */
+static void
+put_escape(StringInfo buf, unsigned char c)
+{
+	char		esc[8];
+
+	if (c < lengthof(ShortEscapes) && ShortEscapes[c])
+	{
+		esc[0] = '\\';
+		esc[1] = ShortEscapes[c];
+		put(buf, esc, 2);
+	}
+	else
+		put(buf, esc, snprintf(esc, sizeof(esc), "\\u%04x", (int) c));
+}
+
+/*
  * A stored string as a JSON string literal, escaped as escape_json() does;
- * the stored U+0001 escape (nul_escape.h) is undone on the way.
+ * the stored U+0001 escape (nul_escape.h) is undone on the way.  Bytes that
+ * need no escape are copied into room made once for the whole string.
  */
 void
 json_append_stored_string(StringInfo buf, const char *s, int len, bool show_nul)
 {
 	const char *end = s + len;
+	char	   *d;
 
-	appendStringInfoCharMacro(buf, '"');
+	enlargeStringInfo(buf, len + 2);
+	d = buf->data + buf->len;
+	*d++ = '"';
 	while (s < end)
 	{
-		const char *span = s;
-		unsigned char c;
+		unsigned char c = (unsigned char) *s++;
 
-		while (s < end && !needs_escape((unsigned char) *s))
-			s++;
-		appendBinaryStringInfo(buf, span, s - span);
-		if (s == end)
-			break;
-		c = (unsigned char) *s++;
+		if (likely(!needs_escape(c)))
+		{
+			*d++ = c;
+			continue;
+		}
 		if (c == NUL_ESCAPE_CHAR && s < end)
 		{
 			/* U+0001 U+0001 stands for U+0000, U+0001 U+0002 for U+0001 */
@@ -56,15 +92,15 @@ json_append_stored_string(StringInfo buf, const char *s, int len, bool show_nul)
 				c = '\0';
 			}
 		}
-		if (c < lengthof(ShortEscapes) && ShortEscapes[c])
-		{
-			appendStringInfoCharMacro(buf, '\\');
-			appendStringInfoCharMacro(buf, ShortEscapes[c]);
-		}
-		else
-			appendStringInfo(buf, "\\u%04x", (int) c);
+		buf->len = d - buf->data;
+		put_escape(buf, c);
+		/* room for the rest and the closing quote */
+		enlargeStringInfo(buf, end - s + 1);
+		d = buf->data + buf->len;
 	}
-	appendStringInfoCharMacro(buf, '"');
+	*d++ = '"';
+	*d = '\0';
+	buf->len = d - buf->data;
 }
 
 /* A member's key after ", " (unless first), followed by ": " */
@@ -72,9 +108,9 @@ void
 json_append_key(StringInfo buf, const char *key, bool first)
 {
 	if (!first)
-		appendBinaryStringInfo(buf, ", ", 2);
+		put(buf, ", ", 2);
 	json_append_stored_string(buf, key, strlen(key), true);
-	appendBinaryStringInfo(buf, ": ", 2);
+	put(buf, ": ", 2);
 }
 
 /* The members of a jsonb object as jsonb_out prints them, each after ", " */
@@ -87,7 +123,7 @@ json_append_members(StringInfo buf, Jsonb *object)
 	/* "{}" has no members; otherwise drop the braces */
 	if (len <= 2)
 		return;
-	appendBinaryStringInfo(buf, ", ", 2);
+	put(buf, ", ", 2);
 	appendBinaryStringInfo(buf, text + 1, len - 2);
 }
 
@@ -95,9 +131,11 @@ json_append_members(StringInfo buf, Jsonb *object)
 static void
 append_number(StringInfo buf, Numeric n)
 {
-	appendStringInfoCharMacro(buf, '"');
-	appendStringInfoString(buf, dynamo_number_to_string(n));
-	appendStringInfoCharMacro(buf, '"');
+	char	   *digits = dynamo_number_to_string(n);
+
+	put(buf, "\"", 1);
+	put(buf, digits, strlen(digits));
+	put(buf, "\"", 1);
 }
 
 /* The pairs of a stored map, values typed, keys in jsonb's order */
@@ -109,21 +147,21 @@ append_map(StringInfo buf, JsonbContainer *c, bool show_nul)
 	JsonbIteratorToken r;
 	bool		first = true;
 
-	appendStringInfoCharMacro(buf, '{');
+	put(buf, "{", 1);
 	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
 		if (r == WJB_KEY)
 		{
 			if (!first)
-				appendBinaryStringInfo(buf, ", ", 2);
+				put(buf, ", ", 2);
 			first = false;
 			json_append_stored_string(buf, v.val.string.val, v.val.string.len, show_nul);
-			appendBinaryStringInfo(buf, ": ", 2);
+			put(buf, ": ", 2);
 		}
 		else if (r == WJB_VALUE)
 			attr_append_typed_text(buf, &v, show_nul);
 	}
-	appendStringInfoCharMacro(buf, '}');
+	put(buf, "}", 1);
 }
 
 /* The elements of a stored list (typed) or set (as DynamoDB lists them) */
@@ -135,13 +173,13 @@ append_elements(StringInfo buf, JsonbContainer *c, DynamoType t, bool show_nul)
 	JsonbIteratorToken r;
 	bool		first = true;
 
-	appendStringInfoCharMacro(buf, '[');
+	put(buf, "[", 1);
 	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
 		if (r != WJB_ELEM)
 			continue;
 		if (!first)
-			appendBinaryStringInfo(buf, ", ", 2);
+			put(buf, ", ", 2);
 		first = false;
 		if (t == DT_L)
 			attr_append_typed_text(buf, &v, show_nul);
@@ -150,7 +188,7 @@ append_elements(StringInfo buf, JsonbContainer *c, DynamoType t, bool show_nul)
 		else
 			json_append_stored_string(buf, v.val.string.val, v.val.string.len, show_nul);
 	}
-	appendStringInfoCharMacro(buf, ']');
+	put(buf, "]", 1);
 }
 
 /* A stored value in DynamoDB's typed JSON: {"<type>": value} */
@@ -161,9 +199,9 @@ attr_append_typed_text(StringInfo buf, JsonbValue *stored, bool show_nul)
 	DynamoType	t = attr_type(stored, &payload);
 
 	check_stack_depth();
-	appendBinaryStringInfo(buf, "{\"", 2);
-	appendStringInfoString(buf, DynamoTypeNames[t]);
-	appendBinaryStringInfo(buf, "\": ", 3);
+	put(buf, "{\"", 2);
+	put(buf, DynamoTypeNames[t], strlen(DynamoTypeNames[t]));
+	put(buf, "\": ", 3);
 	switch (t)
 	{
 		case DT_S:
@@ -175,10 +213,10 @@ attr_append_typed_text(StringInfo buf, JsonbValue *stored, bool show_nul)
 			append_number(buf, stored->val.numeric);
 			break;
 		case DT_BOOL:
-			appendStringInfoString(buf, payload.val.boolean ? "true" : "false");
+			put(buf, payload.val.boolean ? "true" : "false", payload.val.boolean ? 4 : 5);
 			break;
 		case DT_NULL:
-			appendBinaryStringInfo(buf, "true", 4);
+			put(buf, "true", 4);
 			break;
 		case DT_M:
 			append_map(buf, payload.val.binary.data, show_nul);
@@ -190,7 +228,7 @@ attr_append_typed_text(StringInfo buf, JsonbValue *stored, bool show_nul)
 			append_elements(buf, payload.val.binary.data, t, show_nul);
 			break;
 	}
-	appendStringInfoCharMacro(buf, '}');
+	put(buf, "}", 1);
 }
 
 /* A stored item (a top-level map) in DynamoDB's typed JSON */

@@ -461,6 +461,7 @@ typedef struct TextSink
 {
 	StringInfo	buf;
 	bool		first;
+	bool		show_nul;
 } TextSink;
 
 /* Visitor: each item written as an element of Items, as text */
@@ -472,14 +473,14 @@ append_page_item(void *arg, Jsonb *item)
 	if (!sink->first)
 		appendBinaryStringInfo(sink->buf, ", ", 2);
 	sink->first = false;
-	item_append_typed_text(sink->buf, item, true);
+	item_append_typed_text(sink->buf, item, sink->show_nul);
 }
 
 void
-read_page_text(ReadRequest *req, StringInfo out, ReadResult *result)
+read_page_text(ReadRequest *req, StringInfo out, bool show_nul, ReadResult *result)
 {
 	StringInfoData items;
-	TextSink	sink = {&items, true};
+	TextSink	sink = {&items, true, show_nul};
 
 	initStringInfo(&items);
 	req->transient = true;

@@ -108,9 +108,11 @@ extern void read_page(ReadRequest *req, JsonbParseState **st, ItemForm form,
 /*
  * The same as JSON text in DynamoDB's typed form, for the text doors:
  * writes the opening of the response object and its members Count, Items
- * (unless Select is COUNT) and ScannedCount, leaving it open.
+ * (unless Select is COUNT) and ScannedCount, leaving it open.  show_nul:
+ * see attr_text.h.
  */
-extern void read_page_text(ReadRequest *req, StringInfo out, ReadResult *result);
+extern void read_page_text(ReadRequest *req, StringInfo out, bool show_nul,
+						   ReadResult *result);
 
 /* The statement read_items() runs for a request, and its parameters */
 extern char *read_statement(ReadRequest *req, Datum *values, Oid *types, int *nparams);

@@ -85,7 +85,7 @@ exec_read(Jsonb *req, bool escaped, bool query)
  * the stored escape).  Members in jsonb's order, as jsonb_out prints them.
  */
 static void
-exec_read_text(Jsonb *req, bool query, StringInfo out)
+exec_read_text(Jsonb *req, bool escaped, bool query, StringInfo out)
 {
 	ReadParams	p;
 	ReadRequest r;
@@ -93,10 +93,10 @@ exec_read_text(Jsonb *req, bool query, StringInfo out)
 	CapacityDetail capacity = wants_capacity(req);
 	bool		consistent = req_bool(req, "ConsistentRead", false);
 
-	read_params_from_request(req, true, query, &p);
+	read_params_from_request(req, escaped, query, &p);
 	read_request_build(&p, &r);
 
-	read_page_text(&r, out, &res);
+	read_page_text(&r, out, escaped, &res);
 	if (capacity)
 	{
 		JsonbParseState *st = NULL;
@@ -108,7 +108,7 @@ exec_read_text(Jsonb *req, bool query, StringInfo out)
 	if (res.last_key)
 	{
 		json_append_key(out, "LastEvaluatedKey", false);
-		item_append_typed_text(out, res.last_key, true);
+		item_append_typed_text(out, res.last_key, escaped);
 	}
 	appendStringInfoChar(out, '}');
 }
@@ -131,14 +131,14 @@ exec_scan(Jsonb *req, bool escaped)
 void
 exec_query_text(Jsonb *req, StringInfo out)
 {
-	exec_read_text(req, true, out);
+	exec_read_text(req, true, true, out);
 }
 
 /* Scan, written as text */
 void
 exec_scan_text(Jsonb *req, StringInfo out)
 {
-	exec_read_text(req, false, out);
+	exec_read_text(req, true, false, out);
 }
 
 /*
