@@ -75,7 +75,9 @@ SET client_min_messages = warning;
 CREATE EXTENSION pg_dynamo;
 CREATE ROLE bench;
 GRANT CREATE ON SCHEMA dynamo_data TO bench;
-GRANT INSERT, UPDATE, DELETE ON dynamo.tables TO bench;
+-- CreateTable writes the catalog's tables (settings, tags, streams, ...)
+GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA dynamo TO bench;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA dynamo TO bench;
 SQL
 wait_http "$endpoint"
 /usr/bin/python3 "$here/http/load.py" "$endpoint"

@@ -8,7 +8,9 @@
 #    Plain (throughput ratio >= 0.67).
 # 2. GetRecords of 1,000 records (execute(), DynamoDB's typed JSON, from a
 #    random position) next to the hand-written SQL reading the same rows of
-#    dynamo.stream_records.  Target: GetRecords >= 0.5 times the SQL.
+#    dynamo.stream_records.  Target: GetRecords >= 0.5 times the SQL.  The
+#    same through execute_text() (getrecords_text), the text path the HTTP
+#    door takes: the response written as text, no jsonb built.
 # Runs against the instance in PGHOST/PGPORT (scripts/bench.sh starts one).
 set -euo pipefail
 
@@ -67,6 +69,12 @@ SQL
 SELECT jsonb_array_length(dynamo.execute('GetRecords', jsonb_build_object('ShardIterator', bench_iterator(:s), 'Limit', 1000))->'Records');
 SQL
 		;;
+	getrecords_text)
+		cat <<SQL
+\\set s random($first, $last)
+SELECT octet_length(dynamo.execute_text('GetRecords', json_build_object('ShardIterator', bench_iterator(:s), 'Limit', 1000)::text));
+SQL
+		;;
 	sql)
 		cat <<SQL
 \\set s random($first, $last)
@@ -100,5 +108,7 @@ pair() {
 echo "streams: $CLIENTS clients, $ROUNDS rounds of $SECONDS_PER_RUN s per side; $RECORDS records in the stream"
 echo "-- 1,000 records: hand-written SQL and GetRecords"
 pair sql getrecords 0.5
+echo "-- 1,000 records: hand-written SQL and GetRecords through execute_text()"
+pair sql getrecords_text 0.5
 echo "-- put_item without and with a NEW_AND_OLD_IMAGES stream"
 pair plain streamed 0.67

@@ -712,10 +712,7 @@ push_output_string(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *s,
 		v.val.string.val = nul_unescape(s->val.string.val, s->val.string.len,
 										&v.val.string.len, &has_nul);
 		if (has_nul)
-			ereport(ERROR,
-					(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
-					 errmsg("a string holds U+0000, which jsonb cannot represent"),
-					 errhint("Use the text form, dynamo.execute_text(text, text).")));
+			nul_unrepresentable_error();
 	}
 	(void) pushJsonbValue(st, tok, &v);
 }

@@ -57,6 +57,16 @@ nul_unescape(const char *s, int len, int *outlen, bool *has_nul)
 	return out;
 }
 
+/* Refuse a string holding U+0000 where only jsonb or text can take it */
+void
+nul_unrepresentable_error(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+			 errmsg("a string holds U+0000, which jsonb cannot represent"),
+			 errhint("Use the text form, dynamo.execute_text(text, text).")));
+}
+
 /* Length in bytes of a stored string once unescaped, as DynamoDB counts it */
 int
 nul_unescaped_length(const char *s, int len)

@@ -21,6 +21,7 @@ nul_escape_present(const char *s, int len)
 
 extern char *nul_escape(const char *s, int len, int *outlen);
 extern char *nul_unescape(const char *s, int len, int *outlen, bool *has_nul);
+extern void nul_unrepresentable_error(void) pg_attribute_noreturn();
 extern int	nul_unescaped_length(const char *s, int len);
 extern char *json_text_escape_nul(const char *json, int len);
 extern char *json_text_unescape_nul(const char *json, int len);

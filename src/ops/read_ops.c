@@ -29,6 +29,7 @@
 #include "advisor.h"
 #include "capacity.h"
 #include "item_ops.h"
+#include "attr_text.h"
 #include "json_build.h"
 #include "read_ops.h"
 
@@ -343,13 +344,15 @@ read_rows(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 	MemoryContext batch;
 	ReadStatement s = {NULL, false, 0};
 	Portal		portal;
+	bool		keep = req->paged && !req->transient;
 
 	/*
 	 * Rows are read into a batch context, freed batch by batch; a page
 	 * (at most 1 MB of items) is read into the caller's context instead,
-	 * where its items stay for the response to refer to.
+	 * where its items stay for the response to refer to, unless the
+	 * response is written as the items are read.
 	 */
-	batch = req->paged ? outer
+	batch = keep ? outer
 		: AllocSetContextCreate(outer, "pg_dynamo read batch", ALLOCSET_DEFAULT_SIZES);
 	item_spi_connect();
 	portal = SPI_cursor_open(NULL, read_plan(req, &s), s.values, NULL, true);
@@ -369,7 +372,7 @@ read_rows(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
 
 			/* a page's items outlive the rows they were read from */
-			Jsonb	   *item = req->paged ? DatumGetJsonbPCopy(d) : DatumGetJsonbP(d);
+			Jsonb	   *item = keep ? DatumGetJsonbPCopy(d) : DatumGetJsonbP(d);
 
 			result->stopped = read_one(req, item, result, outer, visit, arg);
 			if (result->stopped)
@@ -452,4 +455,43 @@ read_page(ReadRequest *req, JsonbParseState **st, ItemForm form, ReadResult *res
 	jb_int(st, "ScannedCount", result->scanned_count);
 	if (result->last_key)
 		jb_jsonb(st, "LastEvaluatedKey", item_in_form(result->last_key, form));
+}
+
+typedef struct TextSink
+{
+	StringInfo	buf;
+	bool		first;
+	bool		show_nul;
+} TextSink;
+
+/* Visitor: each item written as an element of Items, as text */
+static void
+append_page_item(void *arg, Jsonb *item)
+{
+	TextSink   *sink = arg;
+
+	if (!sink->first)
+		appendBinaryStringInfo(sink->buf, ", ", 2);
+	sink->first = false;
+	item_append_typed_text(sink->buf, item, sink->show_nul);
+}
+
+void
+read_page_text(ReadRequest *req, StringInfo out, bool show_nul, ReadResult *result)
+{
+	StringInfoData items;
+	TextSink	sink = {&items, true, show_nul};
+
+	initStringInfo(&items);
+	req->transient = true;
+	read_items(req, append_page_item, &sink, result);
+	/* the members in jsonb's order (shorter keys first), as jsonb_out has them */
+	appendStringInfo(out, "{\"Count\": " INT64_FORMAT, result->count);
+	if (req->select != SELECT_COUNT)
+	{
+		appendStringInfoString(out, ", \"Items\": [");
+		appendBinaryStringInfo(out, items.data, items.len);
+		appendStringInfoChar(out, ']');
+	}
+	appendStringInfo(out, ", \"ScannedCount\": " INT64_FORMAT, result->scanned_count);
 }

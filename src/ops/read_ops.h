@@ -58,6 +58,8 @@ typedef struct ReadRequest
 	ReadSelect	select;
 	int64		limit;			/* items evaluated per page; 0: no limit */
 	bool		paged;			/* stop at DYNAMO_PAGE_BYTES (one page) */
+	bool		transient;		/* the visitor keeps nothing of the items it
+								 * is given, even those of a page */
 	/* IndexName: the read goes through the index (src/indexes/index_read.c) */
 	struct DynamoIndex *index;
 	Jsonb	   *index_start;	/* ExclusiveStartKey, stored form */
@@ -107,6 +109,15 @@ typedef enum ItemForm
  */
 extern void read_page(ReadRequest *req, JsonbParseState **st, ItemForm form,
 					  ReadResult *result);
+
+/*
+ * The same as JSON text in DynamoDB's typed form, for the text doors:
+ * writes the opening of the response object and its members Count, Items
+ * (unless Select is COUNT) and ScannedCount, leaving it open.  show_nul:
+ * see attr_text.h.
+ */
+extern void read_page_text(ReadRequest *req, StringInfo out, bool show_nul,
+						   ReadResult *result);
 
 /* The statement read_items() runs for a request, and its parameters */
 extern char *read_statement(ReadRequest *req, Datum *values, Oid *types, int *nparams);

@@ -25,8 +25,8 @@ static const DynamoOperation Operations[] = {
 	{"GetItem", exec_get_item},
 	{"DeleteItem", exec_delete_item},
 	{"UpdateItem", exec_update_item},
-	{"Query", exec_query},
-	{"Scan", exec_scan},
+	{"Query", exec_query, exec_query_text},
+	{"Scan", exec_scan, exec_scan_text},
 	{"BatchGetItem", exec_batch_get_item},
 	{"BatchWriteItem", exec_batch_write_item},
 	{"TransactGetItems", exec_transact_get_items},
@@ -56,16 +56,16 @@ static const DynamoOperation Operations[] = {
 	{"ListStreams", exec_list_streams},
 	{"DescribeStream", exec_describe_stream},
 	{"GetShardIterator", exec_get_shard_iterator},
-	{"GetRecords", exec_get_records},
+	{"GetRecords", exec_get_records, exec_get_records_text},
 };
 
-/* The handler of an operation name; UnknownOperationException if none */
-static OperationHandler
+/* An operation by name; UnknownOperationException if none */
+static const DynamoOperation *
 find_operation(const char *name)
 {
 	for (int i = 0; i < lengthof(Operations); i++)
 		if (strcmp(Operations[i].name, name) == 0)
-			return Operations[i].handler;
+			return &Operations[i];
 	dynamo_error(DYN_UNKNOWN_OPERATION, "Unknown operation: %s", name);
 }
 
@@ -83,21 +83,25 @@ exec_table_name(Jsonb *req)
  * Run one operation on a parsed request: the response, or a DynamoDB
  * exception (a PostgreSQL error the operation meets is mapped by
  * error_map.c, and rethrown at once, so catching it needs no
- * subtransaction).  escaped: strings of the request and response use the U+0000
- * escape of the text form (nul_escape.h).
+ * subtransaction).  escaped: strings of the request and response use the
+ * U+0000 escape of the text form (nul_escape.h).  With text (the
+ * operation's text handler is then used), the response is written there
+ * instead.
  */
-Jsonb *
-dynamo_run_operation(const char *operation, Jsonb *request, bool escaped)
+static Jsonb *
+run_operation(const DynamoOperation *op, Jsonb *request, bool escaped, StringInfo text)
 {
-	OperationHandler handler = find_operation(operation);
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *volatile response = NULL;
 
 	req_check_object(request);
-	exec_check_constraints(operation, request);
+	exec_check_constraints(op->name, request);
 	PG_TRY();
 	{
-		response = handler(request, escaped);
+		if (text)
+			op->text_handler(request, text);
+		else
+			response = op->handler(request, escaped);
 	}
 	PG_CATCH();
 	{
@@ -105,10 +109,17 @@ dynamo_run_operation(const char *operation, Jsonb *request, bool escaped)
 		if (ERRCODE_TO_CATEGORY(geterrcode()) ==
 			ERRCODE_TO_CATEGORY(dynamo_errcode(DYN_VALIDATION)))
 			exec_rethrow_typed(cxt);
-		error_map_rethrow(operation, request, cxt);
+		error_map_rethrow(op->name, request, cxt);
 	}
 	PG_END_TRY();
 	return response;
+}
+
+/* Run one operation on a parsed request (see run_operation) */
+Jsonb *
+dynamo_run_operation(const char *operation, Jsonb *request, bool escaped)
+{
+	return run_operation(find_operation(operation), request, escaped, NULL);
 }
 
 /*
@@ -142,9 +153,19 @@ dynamo_parse_request_text(const char *json)
 char *
 dynamo_run_operation_text(const char *operation, const char *body, size_t len)
 {
-	char	   *escaped = json_text_escape_nul(body, len);
-	Jsonb	   *response = dynamo_run_operation(operation, dynamo_parse_request_text(escaped), true);
-	char	   *out = JsonbToCString(NULL, &response->root, VARSIZE(response));
+	Jsonb	   *request = dynamo_parse_request_text(json_text_escape_nul(body, len));
+	const DynamoOperation *op = find_operation(operation);
+	Jsonb	   *response;
+	char	   *out;
+	StringInfoData text;
 
+	if (op->text_handler)
+	{
+		initStringInfo(&text);
+		(void) run_operation(op, request, true, &text);
+		return text.data;
+	}
+	response = run_operation(op, request, true, NULL);
+	out = JsonbToCString(NULL, &response->root, VARSIZE(response));
 	return json_text_unescape_nul(out, strlen(out));
 }

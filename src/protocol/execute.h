@@ -5,6 +5,7 @@
 #ifndef DYNAMO_EXECUTE_H
 #define DYNAMO_EXECUTE_H
 
+#include "lib/stringinfo.h"
 #include "utils/jsonb.h"
 
 #include "capacity.h"
@@ -17,10 +18,20 @@
  */
 typedef Jsonb *(*OperationHandler) (Jsonb *request, bool escaped);
 
+/*
+ * A text handler (optional) answers the same request with the response
+ * written as JSON text into out, for the text doors (execute_text() and the
+ * HTTP door): the request's strings carry the stored escape, the response
+ * shows U+0000 as \u0000.  Operations with large responses have one, so
+ * they never build a jsonb document only to print it.
+ */
+typedef void (*OperationTextHandler) (Jsonb *request, StringInfo out);
+
 typedef struct DynamoOperation
 {
 	const char *name;
 	OperationHandler handler;
+	OperationTextHandler text_handler;
 } DynamoOperation;
 
 /* Handlers, by family */
@@ -72,6 +83,10 @@ extern Jsonb *exec_list_streams(Jsonb *req, bool escaped);
 extern Jsonb *exec_describe_stream(Jsonb *req, bool escaped);
 extern Jsonb *exec_get_shard_iterator(Jsonb *req, bool escaped);
 extern Jsonb *exec_get_records(Jsonb *req, bool escaped);
+/* perf: responses written as text for the text doors */
+extern void exec_query_text(Jsonb *req, StringInfo out);
+extern void exec_scan_text(Jsonb *req, StringInfo out);
+extern void exec_get_records_text(Jsonb *req, StringInfo out);
 
 extern char *exec_table_name(Jsonb *req);
 

@@ -7,6 +7,7 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
+#include "attr_text.h"
 #include "execute.h"
 #include "json_read.h"
 #include "json_build.h"
@@ -79,6 +80,39 @@ exec_read(Jsonb *req, bool escaped, bool query)
 	return jb_finish(&st);
 }
 
+/*
+ * Query or Scan: one page, written as text (the request's strings carry
+ * the stored escape).  Members in jsonb's order, as jsonb_out prints them.
+ */
+static void
+exec_read_text(Jsonb *req, bool escaped, bool query, StringInfo out)
+{
+	ReadParams	p;
+	ReadRequest r;
+	ReadResult res;
+	CapacityDetail capacity = wants_capacity(req);
+	bool		consistent = req_bool(req, "ConsistentRead", false);
+
+	read_params_from_request(req, escaped, query, &p);
+	read_request_build(&p, &r);
+
+	read_page_text(&r, out, escaped, &res);
+	if (capacity)
+	{
+		JsonbParseState *st = NULL;
+
+		jb_begin_object(&st, NULL);
+		push_capacity(&st, capacity, p.table_name, res.scanned_bytes, false, consistent);
+		json_append_members(out, jb_finish(&st));
+	}
+	if (res.last_key)
+	{
+		json_append_key(out, "LastEvaluatedKey", false);
+		item_append_typed_text(out, res.last_key, escaped);
+	}
+	appendStringInfoChar(out, '}');
+}
+
 /* Query */
 Jsonb *
 exec_query(Jsonb *req, bool escaped)
@@ -91,6 +125,20 @@ Jsonb *
 exec_scan(Jsonb *req, bool escaped)
 {
 	return exec_read(req, escaped, false);
+}
+
+/* Query, written as text */
+void
+exec_query_text(Jsonb *req, StringInfo out)
+{
+	exec_read_text(req, true, true, out);
+}
+
+/* Scan, written as text */
+void
+exec_scan_text(Jsonb *req, StringInfo out)
+{
+	exec_read_text(req, true, false, out);
 }
 
 /*

@@ -10,6 +10,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/timestamp.h"
 
+#include "attr_text.h"
 #include "attr_value.h"
 #include "errors.h"
 #include "execute.h"
@@ -70,11 +71,25 @@ epoch_numeric(TimestampTz ts)
 }
 
 /* The same, in whole seconds (ApproximateCreationDateTime) */
+static int64
+epoch_seconds(TimestampTz ts)
+{
+	return (ts / USECS_PER_SEC) + (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY
+		- (ts < 0 && ts % USECS_PER_SEC ? 1 : 0);
+}
+
 static Numeric
 epoch_seconds_numeric(TimestampTz ts)
 {
-	return int64_to_numeric((ts / USECS_PER_SEC) + (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY
-							- (ts < 0 && ts % USECS_PER_SEC ? 1 : 0));
+	return int64_to_numeric(epoch_seconds(ts));
+}
+
+/* A string member after ", " (text responses) */
+static void
+append_string_member(StringInfo out, const char *key, const char *val)
+{
+	json_append_key(out, key, false);
+	json_append_stored_string(out, val, strlen(val), true);
 }
 
 /* ListStreams: streams of a table (or all), in creation order, paged */
@@ -314,13 +329,47 @@ push_record(JsonbParseState **st, StreamInfo *s, StreamRecord *r, bool escaped)
 	jb_end_object(st);
 }
 
+/* Write one record as text, members in jsonb's order (see push_record) */
+static void
+append_record(StringInfo out, StreamInfo *s, StreamRecord *r)
+{
+	appendStringInfo(out, "{\"eventID\": \"%08x%024llx\"", (unsigned) s->stream_id, (long long) r->seq);
+	json_append_key(out, "dynamodb", false);
+	appendStringInfoChar(out, '{');
+	json_append_key(out, "Keys", true);
+	item_append_typed_text(out, r->keys, true);
+	if (r->new_image)
+	{
+		json_append_key(out, "NewImage", false);
+		item_append_typed_text(out, r->new_image, true);
+	}
+	if (r->old_image)
+	{
+		json_append_key(out, "OldImage", false);
+		item_append_typed_text(out, r->old_image, true);
+	}
+	appendStringInfo(out, ", \"SizeBytes\": %d", r->size_bytes);
+	append_string_member(out, "SequenceNumber", stream_format_seq(r->seq));
+	append_string_member(out, "StreamViewType", s->view_type);
+	appendStringInfo(out, ", \"ApproximateCreationDateTime\": " INT64_FORMAT "}",
+					 epoch_seconds(r->created_at));
+	append_string_member(out, "awsRegion", dynamo_region);
+	append_string_member(out, "eventName", r->event_name);
+	append_string_member(out, "eventSource", "aws:dynamodb");
+	append_string_member(out, "eventVersion", "1.1");
+	if (r->service)
+		appendStringInfoString(out, ", \"userIdentity\": {\"type\": \"Service\", "
+							   "\"principalId\": \"dynamodb.amazonaws.com\"}");
+	appendStringInfoChar(out, '}');
+}
+
 /*
- * GetRecords: the records after the iterator's position, below the read
- * horizon (stream_read.c), up to Limit and 1 MB; NextShardIterator, null
- * once a closed shard is drained.
+ * Read the records of a GetRecords request: those after the iterator's
+ * position, below the read horizon (stream_read.c), up to Limit and 1 MB.
+ * *next gets NextShardIterator, NULL once a closed shard is drained.
  */
-Jsonb *
-exec_get_records(Jsonb *req, bool escaped)
+static List *
+get_records_read(Jsonb *req, StreamIterator **iterator, char **next)
 {
 	char	   *text = required_string(req, "ShardIterator", "shardIterator");
 	int			limit = limit_member(req, STREAM_MAX_RECORDS);
@@ -329,8 +378,6 @@ exec_get_records(Jsonb *req, bool escaped)
 				before;
 	bool		complete;
 	List	   *records;
-	ListCell   *lc;
-	JsonbParseState *st = NULL;
 
 	check_length(text, "shardIterator", 1, 2048);
 	it = stream_iterator_decode(text);
@@ -340,21 +387,56 @@ exec_get_records(Jsonb *req, bool escaped)
 	before = it->shard->end_seq ? Min(horizon, it->shard->end_seq) : horizon;
 	records = stream_read_records(it->stream->stream_id, it->after_seq, before, limit,
 								  STREAM_MAX_RESPONSE_BYTES, &complete);
+	*iterator = it;
+	*next = NULL;
+	if (records != NIL)
+		it->after_seq = ((StreamRecord *) llast(records))->seq;
+	if (!(complete && it->shard->end_seq && horizon >= it->shard->end_seq))
+	{
+		it->issued_at = GetCurrentTimestamp();
+		*next = stream_iterator_encode(it);
+	}
+	return records;
+}
+
+/* GetRecords: the records after the iterator's position, and the next one */
+Jsonb *
+exec_get_records(Jsonb *req, bool escaped)
+{
+	StreamIterator *it;
+	char	   *next;
+	List	   *records = get_records_read(req, &it, &next);
+	ListCell   *lc;
+	JsonbParseState *st = NULL;
 
 	jb_begin_object(&st, NULL);
 	jb_begin_array(&st, "Records");
 	foreach(lc, records)
-	{
-		StreamRecord *r = lfirst(lc);
-
-		push_record(&st, it->stream, r, escaped);
-		it->after_seq = r->seq;
-	}
+		push_record(&st, it->stream, lfirst(lc), escaped);
 	jb_end_array(&st);
-	if (!(complete && it->shard->end_seq && horizon >= it->shard->end_seq))
-	{
-		it->issued_at = GetCurrentTimestamp();
-		jb_string(&st, "NextShardIterator", stream_iterator_encode(it));
-	}
+	if (next)
+		jb_string(&st, "NextShardIterator", next);
 	return jb_finish(&st);
+}
+
+/* GetRecords, written as text */
+void
+exec_get_records_text(Jsonb *req, StringInfo out)
+{
+	StreamIterator *it;
+	char	   *next;
+	List	   *records = get_records_read(req, &it, &next);
+	ListCell   *lc;
+
+	appendStringInfoString(out, "{\"Records\": [");
+	foreach(lc, records)
+	{
+		if (lc != list_head(records))
+			appendBinaryStringInfo(out, ", ", 2);
+		append_record(out, it->stream, lfirst(lc));
+	}
+	appendStringInfoChar(out, ']');
+	if (next)
+		append_string_member(out, "NextShardIterator", next);
+	appendStringInfoChar(out, '}');
 }
