@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dump_restore: pg_dump and pg_restore of a database with several item
-# tables and the catalog, into a fresh database, keep every item and every
-# DescribeTable, and the restored tables work (reads, writes, the
+# tables and the catalog (secondary indexes, settings, tags, Time to Live, a
+# stream), into a fresh database, keep every item and every DescribeTable,
+# and the restored tables work (reads, index reads, writes, the stream, the
 # constraints of the stored form).
 set -euo pipefail
 . "$(dirname "$0")/lib.bash"
@@ -27,6 +28,20 @@ SELECT dynamo.put_item('dump_ns', jsonb_build_object('pk', i % 5, 'sk', 's' || i
 SELECT dynamo.put_item('dump_bn', jsonb_build_object('pk', '{"\$B": "AAE="}'::jsonb, 'sk', i)) FROM generate_series(1, 10) AS i;
 SELECT dynamo.put_item('$long', '{"id": "only"}');
 SELECT dynamo.execute_text('PutItem', '{"TableName": "dump_s", "Item": {"pk": {"S": "nul\u0000"}, "v": {"S": "\u0000\u0001"}}}');
+-- a table with a GSI and an LSI, settings, tags, Time to Live and a stream
+SELECT dynamo.execute('CreateTable', '{"TableName": "dump_ix", "BillingMode": "PAY_PER_REQUEST",
+  "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"},
+    {"AttributeName": "g", "AttributeType": "S"}, {"AttributeName": "l", "AttributeType": "N"}],
+  "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+  "GlobalSecondaryIndexes": [{"IndexName": "ByG", "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+    "Projection": {"ProjectionType": "KEYS_ONLY"}}],
+  "LocalSecondaryIndexes": [{"IndexName": "ByL", "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
+    {"AttributeName": "l", "KeyType": "RANGE"}], "Projection": {"ProjectionType": "ALL"}}],
+  "DeletionProtectionEnabled": true, "Tags": [{"Key": "team", "Value": "dump"}],
+  "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "NEW_AND_OLD_IMAGES"}}');
+SELECT dynamo.execute('UpdateTimeToLive', '{"TableName": "dump_ix", "TimeToLiveSpecification": {"Enabled": true, "AttributeName": "exp"}}');
+SELECT dynamo.put_item('dump_ix', jsonb_build_object('pk', 'p' || i % 3, 'sk', i, 'g', 'g' || i % 4, 'l', 100 - i))
+FROM generate_series(1, 30) AS i;
 SQL
 
 # Every item of every table (its stored form, through the item table) and
@@ -38,6 +53,21 @@ SELECT format('SELECT %L, item::text FROM %s ORDER BY 2', table_name, relation) 
 SQL
 	psql_q -d "$1" -c "SELECT table_name, dynamo.describe_table(table_name) - 'TableSizeBytes'
 		FROM dynamo.tables ORDER BY 1" >"$work/$1.describe"
+	psql_q -d "$1" >>"$work/$1.describe" <<'SQL'
+SELECT dynamo.execute('DescribeTimeToLive', '{"TableName": "dump_ix"}');
+SELECT dynamo.execute('ListTagsOfResource', jsonb_build_object('ResourceArn',
+  dynamo.describe_table('dump_ix')->>'TableArn'));
+SQL
+	# every item through each index, in the index's order
+	psql_q -d "$1" >"$work/$1.index_reads" <<'SQL'
+SELECT dynamo.execute('Query', jsonb_build_object('TableName', 'dump_ix', 'IndexName', 'ByG',
+  'KeyConditionExpression', 'g = :g', 'ExpressionAttributeValues', jsonb_build_object(':g', jsonb_build_object('S', 'g' || i))))
+FROM generate_series(0, 3) AS i;
+SELECT dynamo.execute('Query', jsonb_build_object('TableName', 'dump_ix', 'IndexName', 'ByL',
+  'KeyConditionExpression', 'pk = :p AND l > :l', 'ExpressionAttributeValues',
+  jsonb_build_object(':p', jsonb_build_object('S', 'p' || i), ':l', '{"N": "80"}'::jsonb)))
+FROM generate_series(0, 2) AS i;
+SQL
 }
 snapshot "$src"
 
@@ -61,7 +91,20 @@ if ! cmp -s "$work/$src.describe" "$work/$dst.describe"; then
 	echo "FAIL: descriptions differ after the restore"
 	exit 1
 fi
-echo "ok: every DescribeTable equal"
+echo "ok: every DescribeTable equal (indexes, settings, stream), TTL and tags too"
+if ! cmp -s "$work/$src.index_reads" "$work/$dst.index_reads"; then
+	diff "$work/$src.index_reads" "$work/$dst.index_reads" | head -20
+	echo "FAIL: index reads differ after the restore"
+	exit 1
+fi
+expect "index reads answered" "$(grep -c '"Items"' "$work/$dst.index_reads")" 7
+echo "ok: every index read equal"
+expect "PostgreSQL indexes restored" "$(psql_q -d "$dst" -c "SELECT count(*) FROM dynamo.indexes i
+	JOIN pg_class c ON c.relname = i.relation_name AND c.relnamespace = 'dynamo_data'::regnamespace")" 2
+expect "deletion protection restored" "$(psql_q -d "$dst" -c "SELECT dynamo.delete_table('dump_ix') IS NULL" 2>&1 | grep -c 'deletion protection')" 1
+before=$(psql_q -d "$dst" -c "SELECT count(*) FROM dynamo.stream_records('dump_ix')")
+psql_q -d "$dst" -c "SELECT dynamo.put_item('dump_ix', '{\"pk\": \"p9\", \"sk\": 9, \"g\": \"g9\"}')" >/dev/null
+expect "the restored stream captures writes" "$(psql_q -d "$dst" -c "SELECT count(*) FROM dynamo.stream_records('dump_ix')")" $((before + 1))
 nul_item=$(psql_q -d "$dst" <<'SQL'
 SELECT dynamo.execute_text('GetItem', '{"TableName": "dump_s", "Key": {"pk": {"S": "nul\u0000"}}}');
 SQL
@@ -69,7 +112,7 @@ SQL
 expect "U+0000 round trip" "$nul_item" '{"Item": {"v": {"S": "\u0000\u0001"}, "pk": {"S": "nul\u0000"}}}'
 expect "write to a restored table" "$(psql_q -d "$dst" -c "SELECT coalesce(dynamo.put_item('$long', '{\"id\": \"new\"}')::text, 'put')")" put
 expect "query a restored table" "$(psql_q -d "$dst" -c "SELECT count(*) FROM dynamo.query('dump_ns', 'pk = :p', expression_attribute_values => '{\":p\": 1}')")" 8
-expect "constraints restored" "$(psql_q -d "$dst" -c "SELECT count(*) FROM pg_constraint WHERE conname = 'item_canonical'")" 4
+expect "constraints restored" "$(psql_q -d "$dst" -c "SELECT count(*) FROM pg_constraint WHERE conname = 'item_canonical'")" 5
 if psql_q -d "$dst" -c "UPDATE dynamo_data.dump_s SET item = item || '{\"s\": {\"\$SS\": []}}'" >/dev/null 2>&1; then
 	echo "FAIL: the restored table took an item outside the stored form"
 	exit 1
