@@ -59,6 +59,36 @@ push_capacity_units(JsonbParseState **st, const char *key, CapacityDetail detail
 	jb_end_object(st);
 }
 
+/*
+ * Push the ConsumedCapacity member of a read through a secondary index:
+ * DynamoDB charges the index, not the table (Table shows 0 units).
+ */
+void
+push_index_capacity(JsonbParseState **st, CapacityDetail detail, const char *table,
+					const char *index, bool local, double units)
+{
+	Numeric		n = DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(units)));
+
+	if (detail != CAPACITY_INDEXES)
+	{
+		push_capacity_units(st, "ConsumedCapacity", detail, table, units);
+		return;
+	}
+	jb_begin_object(st, "ConsumedCapacity");
+	jb_string(st, "TableName", table);
+	jb_numeric(st, "CapacityUnits", n);
+	jb_begin_object(st, "Table");
+	jb_numeric(st, "CapacityUnits",
+			   DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(0.0))));
+	jb_end_object(st);
+	jb_begin_object(st, local ? "LocalSecondaryIndexes" : "GlobalSecondaryIndexes");
+	jb_begin_object(st, index);
+	jb_numeric(st, "CapacityUnits", n);
+	jb_end_object(st);
+	jb_end_object(st);
+	jb_end_object(st);
+}
+
 /* Push the ConsumedCapacity member of a single-item operation */
 void
 push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table, int64 bytes,
