@@ -34,4 +34,40 @@ SELECT dynamo.explain('Query', '{"TableName":"CapOrders","IndexName":"ByStatus",
   "KeyConditionExpression":"st = :s","ExpressionAttributeValues":{":s":{"S":"OPEN"}}}')->'ConsumedCapacity' AS gsi_explain;
 SELECT dynamo.explain('Query', '{"TableName":"CapOrders","IndexName":"ByDate",
   "KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"a"}}}')->'ConsumedCapacity' AS lsi_explain;
+
+-- writes: each index the write changes is charged 1 unit per KB of its
+-- entry, 2 writes (delete and put) when the index key changes; the total
+-- is the table's units plus the indexes'
+CREATE FUNCTION pg_temp.cap(op text, req jsonb) RETURNS jsonb
+LANGUAGE sql AS $$ SELECT dynamo.execute(op, req || '{"TableName":"CapOrders","ReturnConsumedCapacity":"INDEXES"}')->'ConsumedCapacity' $$;
+-- a new item in both indexes
+SELECT pg_temp.cap('PutItem', '{"Item":{"pk":{"S":"b"},"sk":{"S":"1"},"st":{"S":"OPEN"},"dt":{"S":"2024"}}}') AS put_new;
+-- the GSI key changes (delete + put there), the LSI entry's attribute changes (one put)
+SELECT pg_temp.cap('UpdateItem', '{"Key":{"pk":{"S":"b"},"sk":{"S":"1"}},"UpdateExpression":"SET st = :s",
+  "ExpressionAttributeValues":{":s":{"S":"DONE"}}}') AS update_gsi_key;
+-- a new attribute: one put on each index projecting it (both project ALL)
+SELECT pg_temp.cap('UpdateItem', '{"Key":{"pk":{"S":"b"},"sk":{"S":"1"}},"UpdateExpression":"SET n = :n",
+  "ExpressionAttributeValues":{":n":{"N":"1"}}}') AS update_attr;
+-- an unchanged item changes no index entry
+SELECT pg_temp.cap('PutItem', '{"Item":{"pk":{"S":"b"},"sk":{"S":"1"},"st":{"S":"DONE"},"dt":{"S":"2024"},"n":{"N":"1"}}}') AS put_same;
+-- the item leaves the GSI (its key removed): one delete there
+SELECT pg_temp.cap('UpdateItem', '{"Key":{"pk":{"S":"b"},"sk":{"S":"1"}},"UpdateExpression":"REMOVE st"}') AS leave_gsi;
+-- a large item: units of the entry size (about 3 KB)
+SELECT pg_temp.cap('PutItem', jsonb_build_object('Item', jsonb_build_object('pk', '{"S":"c"}'::jsonb,
+  'sk', '{"S":"1"}'::jsonb, 'st', '{"S":"OPEN"}'::jsonb, 'big', jsonb_build_object('S', repeat('x', 3000))))) AS put_big;
+-- DeleteItem: one delete on each index holding the item
+SELECT pg_temp.cap('DeleteItem', '{"Key":{"pk":{"S":"c"},"sk":{"S":"1"}}}') AS delete_big;
+-- TOTAL: the sum, without the breakdown
+SELECT dynamo.execute('DeleteItem', '{"TableName":"CapOrders","Key":{"pk":{"S":"a"},"sk":{"S":"1"}},
+  "ReturnConsumedCapacity":"TOTAL"}')->'ConsumedCapacity' AS delete_total;
+
+-- a KEYS_ONLY GSI: a change of an attribute it does not project costs it nothing
+SELECT dynamo.execute('UpdateTable', '{"TableName":"CapOrders",
+  "AttributeDefinitions":[{"AttributeName":"dt","AttributeType":"S"}],
+  "GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"ByDateKeys",
+    "KeySchema":[{"AttributeName":"dt","KeyType":"HASH"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}}]}')
+  ->'TableDescription'->>'TableStatus' AS status;
+SELECT pg_temp.cap('PutItem', '{"Item":{"pk":{"S":"d"},"sk":{"S":"1"},"dt":{"S":"2025"}}}') AS put_keys_only;
+SELECT pg_temp.cap('UpdateItem', '{"Key":{"pk":{"S":"d"},"sk":{"S":"1"}},"UpdateExpression":"SET x = :x",
+  "ExpressionAttributeValues":{":x":{"S":"y"}}}') AS update_unprojected;
 SELECT dynamo.execute('DeleteTable', '{"TableName":"CapOrders"}')->'TableDescription'->>'TableName' AS deleted;
