@@ -71,3 +71,27 @@ SELECT pg_temp.cap('PutItem', '{"Item":{"pk":{"S":"d"},"sk":{"S":"1"},"dt":{"S":
 SELECT pg_temp.cap('UpdateItem', '{"Key":{"pk":{"S":"d"},"sk":{"S":"1"}},"UpdateExpression":"SET x = :x",
   "ExpressionAttributeValues":{":x":{"S":"y"}}}') AS update_unprojected;
 SELECT dynamo.execute('DeleteTable', '{"TableName":"CapOrders"}')->'TableDescription'->>'TableName' AS deleted;
+
+-- a GSI's ProvisionedThroughput of a PROVISIONED table is stored and described
+SELECT jsonb_path_query_array(dynamo.execute('CreateTable', '{"TableName":"CapProvisioned",
+  "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"g","AttributeType":"S"}],
+  "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
+  "ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":5},
+  "GlobalSecondaryIndexes":[{"IndexName":"ByG","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],
+    "Projection":{"ProjectionType":"KEYS_ONLY"},
+    "ProvisionedThroughput":{"ReadCapacityUnits":7,"WriteCapacityUnits":3}}]}'),
+  '$.TableDescription.GlobalSecondaryIndexes[*].ProvisionedThroughput') AS created;
+SELECT jsonb_path_query_array(dynamo.execute('UpdateTable', '{"TableName":"CapProvisioned",
+  "AttributeDefinitions":[{"AttributeName":"h","AttributeType":"S"}],
+  "GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"ByH","KeySchema":[{"AttributeName":"h","KeyType":"HASH"}],
+    "Projection":{"ProjectionType":"ALL"},
+    "ProvisionedThroughput":{"ReadCapacityUnits":11,"WriteCapacityUnits":13}}}]}'),
+  '$.TableDescription.GlobalSecondaryIndexes[*].ProvisionedThroughput') AS updated;
+SELECT jsonb_path_query_array(dynamo.execute('DescribeTable', '{"TableName":"CapProvisioned"}'),
+  '$.Table.GlobalSecondaryIndexes[*].ProvisionedThroughput') AS described;
+-- on demand, the indexes are described with 0/0 as DynamoDB does
+SELECT dynamo.execute('UpdateTable', '{"TableName":"CapProvisioned","BillingMode":"PAY_PER_REQUEST"}')
+  ->'TableDescription'->>'TableName' AS switched;
+SELECT jsonb_path_query_array(dynamo.execute('DescribeTable', '{"TableName":"CapProvisioned"}'),
+  '$.Table.GlobalSecondaryIndexes[*].ProvisionedThroughput') AS on_demand;
+SELECT dynamo.execute('DeleteTable', '{"TableName":"CapProvisioned"}')->'TableDescription'->>'TableName' AS deleted;
