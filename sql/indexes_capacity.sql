@@ -95,3 +95,15 @@ SELECT dynamo.execute('UpdateTable', '{"TableName":"CapProvisioned","BillingMode
 SELECT jsonb_path_query_array(dynamo.execute('DescribeTable', '{"TableName":"CapProvisioned"}'),
   '$.Table.GlobalSecondaryIndexes[*].ProvisionedThroughput') AS on_demand;
 SELECT dynamo.execute('DeleteTable', '{"TableName":"CapProvisioned"}')->'TableDescription'->>'TableName' AS deleted;
+
+-- PartiQL: a SELECT on an index charges the index
+SELECT dynamo.execute('CreateTable', '{"TableName":"CapPql",
+  "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"g","AttributeType":"S"}],
+  "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
+  "GlobalSecondaryIndexes":[{"IndexName":"ByG","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],
+    "Projection":{"ProjectionType":"ALL"}}],"BillingMode":"PAY_PER_REQUEST"}')->'TableDescription'->>'TableStatus' AS status;
+SELECT dynamo.execute('ExecuteStatement', '{"Statement":"SELECT * FROM \"CapPql\".\"ByG\" WHERE g = ''x''",
+  "ReturnConsumedCapacity":"INDEXES"}')->'ConsumedCapacity' AS pql_index;
+SELECT dynamo.execute('ExecuteStatement', '{"Statement":"SELECT * FROM \"CapPql\" WHERE pk = ''x''",
+  "ReturnConsumedCapacity":"INDEXES"}')->'ConsumedCapacity' AS pql_table;
+SELECT dynamo.execute('DeleteTable', '{"TableName":"CapPql"}')->'TableDescription'->>'TableName' AS deleted;

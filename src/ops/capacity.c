@@ -119,6 +119,15 @@ push_capacity_breakdown(JsonbParseState **st, CapacityDetail detail, const char 
 	jb_end_object(st);
 }
 
+/* Push the ConsumedCapacity member of a read of units through an index */
+void
+push_index_read_capacity(JsonbParseState **st, CapacityDetail detail, const char *table,
+						 const char *index, bool local, double units)
+{
+	/* a read of an index charges the index, not the table */
+	push_capacity_breakdown(st, detail, table, 0, 1, &index, &local, &units);
+}
+
 /* Push the ConsumedCapacity member of a single-item operation */
 void
 push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table, int64 bytes,

@@ -23,6 +23,8 @@ extern void push_capacity_units(JsonbParseState **st, const char *key, CapacityD
 extern void push_capacity_breakdown(JsonbParseState **st, CapacityDetail detail, const char *table,
 									double table_units, int n, const char *const *names,
 									const bool *locals, const double *units);
+extern void push_index_read_capacity(JsonbParseState **st, CapacityDetail detail, const char *table,
+									 const char *index, bool local, double units);
 extern void push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table,
 						  int64 bytes, bool write, bool consistent);
 

@@ -76,13 +76,8 @@ exec_read(Jsonb *req, bool escaped, bool query)
 	jb_begin_object(&st, NULL);
 	read_page(&r, &st, escaped ? FORM_TYPED_ESCAPED : FORM_TYPED, &res);
 	if (capacity && r.index)
-	{
-		/* a read of an index charges the index, not the table */
-		const char *index = r.index->name;
-		double		units = capacity_units(res.scanned_bytes, false, consistent);
-
-		push_capacity_breakdown(&st, capacity, p.table_name, 0, 1, &index, &r.index->local, &units);
-	}
+		push_index_read_capacity(&st, capacity, p.table_name, r.index->name, r.index->local,
+								 capacity_units(res.scanned_bytes, false, consistent));
 	else if (capacity)
 		push_capacity(&st, capacity, p.table_name, res.scanned_bytes, false, consistent);
 	return jb_finish(&st);
