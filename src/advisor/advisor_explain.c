@@ -323,9 +323,13 @@ table_rows(DynamoTable *t)
  * ------------------------------------------------------------------------
  */
 
-/* Push ConsumedCapacity of reading bytes (factor 2: a transaction) */
+/*
+ * Push ConsumedCapacity of reading bytes (factor 2: a transaction); a GSI
+ * read is only eventually consistent, so it shows no strong units.
+ */
 static double
-push_read_units(Explain *x, const char *key, int64 bytes, bool consistent, double factor)
+push_read_units(Explain *x, const char *key, int64 bytes, bool consistent, double factor,
+				bool gsi)
 {
 	double		eventual = capacity_units(bytes, false, false) * factor;
 	double		strong = capacity_units(bytes, false, true) * factor;
@@ -334,7 +338,8 @@ push_read_units(Explain *x, const char *key, int64 bytes, bool consistent, doubl
 	jb_begin_object(&x->st, key);
 	jb_begin_object(&x->st, "ReadCapacityUnits");
 	jb_double(&x->st, "EventuallyConsistent", eventual);
-	jb_double(&x->st, "StronglyConsistent", strong);
+	if (!gsi)
+		jb_double(&x->st, "StronglyConsistent", strong);
 	jb_end_object(&x->st);
 	jb_double(&x->st, "CapacityUnits", charged);
 	jb_end_object(&x->st);
@@ -566,6 +571,7 @@ explain_read(Explain *x, const char *op, Jsonb *req)
 	RangeStats	rs;
 	double		range_rows;
 	int64		all_bytes;
+	bool		gsi;
 
 	exec_read_build(req, query, &p, &r);
 	neq = advisor_filter_equalities(r.filter, eq, EXPLAIN_MAX_EQ);
@@ -602,8 +608,9 @@ explain_read(Explain *x, const char *op, Jsonb *req)
 	jb_int(&x->st, "Pages", p.has_limit ? (int64) ((range_rows + r.limit - 1) / r.limit)
 		   : Max(1, (all_bytes + DYNAMO_PAGE_BYTES - 1) / DYNAMO_PAGE_BYTES));
 	jb_end_object(&x->st);
-	push_read_units(x, "ConsumedCapacity", rs.page_bytes, r.consistent, 1);
-	push_read_units(x, "AllPagesCapacity", all_bytes, r.consistent, 1);
+	gsi = r.index && !r.index->local;
+	push_read_units(x, "ConsumedCapacity", rs.page_bytes, r.consistent, 1, gsi);
+	push_read_units(x, "AllPagesCapacity", all_bytes, r.consistent, 1, gsi);
 	/* to_sql() has no translation of the legacy parameters */
 	if (!p.expr.query_filter && !p.expr.scan_filter && !p.expr.attributes_to_get)
 		push_sql(x, exec_read_to_sql(op, req));
@@ -761,7 +768,7 @@ explain_item(Explain *x, ItemAction *a, bool full)
 	else if (write)
 		units = push_write_units(x, old_size, a->factor);
 	else
-		units = push_read_units(x, "ConsumedCapacity", old_size, a->consistent, a->factor);
+		units = push_read_units(x, "ConsumedCapacity", old_size, a->consistent, a->factor, false);
 	if (full)
 	{
 		char	   *sql = item_sql(a);

@@ -86,6 +86,8 @@ typedef struct IndexDef
 	IndexProjection projection;
 	List	   *non_key;		/* of char * */
 	bool		has_throughput;
+	int64		read_units;		/* its ProvisionedThroughput, or 0 */
+	int64		write_units;
 } IndexDef;
 
 static inline bool

@@ -147,15 +147,17 @@ index_create(DynamoTable *t, IndexDef *d, bool backfill)
 
 	ddl_run(psprintf("INSERT INTO dynamo.indexes (table_name, index_name, local, partition_key,"
 					 " partition_key_type, sort_key, sort_key_type, projection_type,"
-					 " non_key_attributes, relation_name, key_schema)"
-					 " VALUES (%s, %s, %s, %s, %s, %s, %s, '%s', %s, %s, %s)",
+					 " non_key_attributes, relation_name, key_schema,"
+					 " read_capacity_units, write_capacity_units)"
+					 " VALUES (%s, %s, %s, %s, %s, %s, %s, '%s', %s, %s, %s, %lld, %lld)",
 					 quote_literal_cstr(t->table_name), quote_literal_cstr(d->name),
 					 d->local ? "true" : "false", quote_literal_cstr(d->key.keys[0].name),
 					 type_literal(&d->key.keys[0]),
 					 sk ? quote_literal_cstr(sk->name) : "NULL",
 					 sk ? type_literal(sk) : "NULL", IndexProjectionNames[d->projection],
 					 non_key_literal(d->non_key), quote_literal_cstr(relname),
-					 key_schema_literal(&d->key)),
+					 key_schema_literal(&d->key), (long long) d->read_units,
+					 (long long) d->write_units),
 			SPI_OK_INSERT);
 	add_type_check(t, d, backfill);
 	ddl_run(psprintf("CREATE INDEX %s ON %s (%s)%s%s", quote_identifier(relname),
@@ -382,6 +384,38 @@ index_stats(DynamoTable *t, DynamoIndex *ix, int64 *count, int64 *bytes)
 	*bytes = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 }
 
+/*
+ * Push a GSI's ProvisionedThroughput: the units it was given, or 0/0 when
+ * the table is PAY_PER_REQUEST (as DynamoDB describes it then)
+ */
+static void
+index_push_throughput(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
+{
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		args[2] = {CStringGetTextDatum(t->table_name), CStringGetTextDatum(ix->name)};
+	bool		isnull;
+	int64		read_units = 0,
+				write_units = 0;
+
+	if (SPI_execute_with_args("SELECT i.read_capacity_units, i.write_capacity_units"
+							  " FROM dynamo.indexes i WHERE i.table_name OPERATOR(pg_catalog.=) $1"
+							  " AND i.index_name OPERATOR(pg_catalog.=) $2 AND NOT EXISTS"
+							  " (SELECT FROM dynamo.table_settings s WHERE s.table_name OPERATOR(pg_catalog.=) $1"
+							  " AND s.billing_mode OPERATOR(pg_catalog.=) 'PAY_PER_REQUEST')",
+							  2, types, args, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the throughput of index %s", ix->name);
+	if (SPI_processed > 0)
+	{
+		read_units = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		write_units = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	}
+	jb_begin_object(st, "ProvisionedThroughput");
+	jb_int(st, "NumberOfDecreasesToday", 0);
+	jb_int(st, "ReadCapacityUnits", read_units);
+	jb_int(st, "WriteCapacityUnits", write_units);
+	jb_end_object(st);
+}
+
 /* Push one index's description */
 static void
 push_index(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
@@ -409,11 +443,7 @@ push_index(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
 	if (!ix->local)
 	{
 		jb_string(st, "IndexStatus", "ACTIVE");
-		jb_begin_object(st, "ProvisionedThroughput");
-		jb_int(st, "NumberOfDecreasesToday", 0);
-		jb_int(st, "ReadCapacityUnits", 0);
-		jb_int(st, "WriteCapacityUnits", 0);
-		jb_end_object(st);
+		index_push_throughput(st, t, ix);
 	}
 	jb_int(st, "IndexSizeBytes", bytes);
 	jb_int(st, "ItemCount", count);

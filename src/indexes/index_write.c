@@ -7,6 +7,8 @@
  */
 #include "postgres.h"
 
+#include "attr_value.h"
+#include "capacity.h"
 #include "errors.h"
 #include "index_catalog.h"
 #include "index_collection.h"
@@ -95,4 +97,102 @@ index_check_item(DynamoTable *t, ItemKey *key, Jsonb *item)
 						 INDEX_ENTRY_MAX_KEY_BYTES, ix->name);
 	}
 	index_collection_check(t, key, item);
+}
+
+/* Whether name is a key attribute of index ix itself (not the table's) */
+static bool
+is_index_key(DynamoIndex *ix, const char *name)
+{
+	for (int k = 0; k < ix->key.nkeys; k++)
+		if (strcmp(ix->key.keys[k].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* Whether index ix projects attribute name */
+static bool
+is_projected(DynamoIndex *ix, DynamoTable *t, const char *name)
+{
+	if (ix->projection == PROJECT_ALL || index_is_key_attr(ix, t, name))
+		return true;
+	for (int i = 0; i < ix->nnon_key; i++)
+		if (strcmp(ix->non_key[i], name) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The attributes of item in its entry of index ix (keys_only: the index's
+ * own key attributes); NULL when the item has no entry (a key attribute
+ * missing).
+ */
+static Jsonb *
+index_entry(DynamoIndex *ix, DynamoTable *t, Jsonb *item, bool keys_only)
+{
+	JsonbParseState *st = NULL;
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+
+	if (item == NULL)
+		return NULL;
+	for (int k = 0; k < ix->key.nkeys; k++)
+		if (getKeyJsonValueFromContainer(&item->root, ix->key.keys[k].name,
+										 strlen(ix->key.keys[k].name), &v) == NULL)
+			return NULL;
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	it = JsonbIteratorInit(&item->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		char	   *name;
+		JsonbValue	value;
+
+		if (tok != WJB_KEY)
+			continue;
+		name = pnstrdup(v.val.string.val, v.val.string.len);
+		tok = JsonbIteratorNext(&it, &value, true);
+		if (keys_only ? !is_index_key(ix, name) : !is_projected(ix, t, name))
+			continue;
+		pushJsonbValue(&st, WJB_KEY, &v);
+		pushJsonbValue(&st, WJB_VALUE, &value);
+	}
+	return JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_OBJECT, NULL));
+}
+
+/* Whether two entries (or two absent entries) are equal */
+static bool
+same_entry(Jsonb *a, Jsonb *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return compareJsonbContainers(&a->root, &b->root) == 0;
+}
+
+/*
+ * Write units a write (old item replaced by new; NULL: none) costs each
+ * index of t, as DynamoDB charges a GSI: one write of the projected entry
+ * when the item enters the index or its projected attributes change, one
+ * delete of the old entry when it leaves the index or its index key
+ * changes, nothing when the entry is unchanged.  units has t->nindexes
+ * slots.
+ */
+void
+index_write_units(DynamoTable *t, Jsonb *old, Jsonb *new, double *units)
+{
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		DynamoIndex *ix = &t->indexes[i];
+		Jsonb	   *old_entry = index_entry(ix, t, old, false);
+		Jsonb	   *new_entry = index_entry(ix, t, new, false);
+		bool		key_changed = !same_entry(index_entry(ix, t, old, true),
+											  index_entry(ix, t, new, true));
+
+		units[i] = 0;
+		if (same_entry(old_entry, new_entry))
+			continue;
+		if (old_entry && (new_entry == NULL || key_changed))
+			units[i] += capacity_units(item_size(old_entry), true, true);
+		if (new_entry)
+			units[i] += capacity_units(item_size(new_entry), true, true);
+	}
 }

@@ -8,6 +8,7 @@
 #include "postgres.h"
 
 #include "errors.h"
+#include "index_write.h"
 #include "update_item.h"
 
 /* What ReturnValues asks for, from the item before and after */
@@ -73,6 +74,8 @@ dynamo_update_item(UpdateItemRequest *req)
 	item_spi_connect();
 	old = item_write_locked(req->table, &req->key, &req->condition, updated_item, req, &new);
 	req->write_bytes = Max(old ? item_size(old) : 0, new ? item_size(new) : 0);
+	if (req->index_units)
+		index_write_units(req->table, old, new, req->index_units);
 	result = item_transfer(new ? returned_attributes(req, old, new) : NULL);
 	SPI_finish();
 	return result;

@@ -16,6 +16,7 @@ typedef struct UpdateItemRequest
 	ItemCondition condition;
 	ReturnValues return_values;
 	int64		write_bytes;	/* out: the larger of the old and new item's size */
+	double	   *index_units;	/* NULL, or out: write units of each index */
 } UpdateItemRequest;
 
 extern Jsonb *dynamo_update_item(UpdateItemRequest *req);

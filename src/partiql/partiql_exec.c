@@ -21,6 +21,7 @@
 #include "attr_value.h"
 #include "errors.h"
 #include "execute.h"
+#include "index_catalog.h"
 #include "json_build.h"
 #include "json_read.h"
 #include "partiql.h"
@@ -245,8 +246,13 @@ run_statement(PqlPlan *plan, PqlOptions *o, JsonbParseState **st)
 	if (plan->stmt->kind == PQL_SELECT)
 	{
 		int64		bytes = run_select(plan, o, st);
+		DynamoIndex *ix = plan->index && capacity ?
+			index_find(dynamo_table_lookup(plan->table, false), plan->index) : NULL;
 
-		if (capacity)
+		if (ix)
+			push_index_read_capacity(st, capacity, plan->table, ix->name, ix->local,
+									 capacity_units(bytes, false, o->consistent));
+		else if (capacity)
 			push_capacity(st, capacity, plan->table, bytes, false, o->consistent);
 	}
 	else

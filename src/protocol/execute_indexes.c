@@ -174,6 +174,16 @@ exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path, int pa
 	schema = index_member(req_array(e, "KeySchema"), path, "keySchema");
 	proj = index_member(req_object(e, "Projection"), path, "projection");
 	d->has_throughput = req_member(e, "ProvisionedThroughput") != NULL;
+	if (d->has_throughput && !local)
+	{
+		Jsonb	   *pt = req_object(e, "ProvisionedThroughput");
+
+		if (pt)
+		{
+			(void) req_long(pt, "ReadCapacityUnits", &d->read_units);
+			(void) req_long(pt, "WriteCapacityUnits", &d->write_units);
+		}
+	}
 	parse_index_keys(d, schema, defs, path);
 	parse_projection(d, proj, path);
 	if (d->non_key != NIL && d->projection != PROJECT_INCLUDE)

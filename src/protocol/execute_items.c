@@ -14,6 +14,8 @@
 #include "execute_indexes.h"
 #include "item_expressions.h"
 #include "update_item.h"
+#include "index_catalog.h"
+#include "index_write.h"
 #include "json_read.h"
 #include "json_build.h"
 
@@ -25,6 +27,40 @@ required_map(Jsonb *req, const char *member, const char *param)
 
 	validate_not_null(NULL, m, param);
 	return m;
+}
+
+/*
+ * Push ConsumedCapacity of a write of table_bytes that replaced old by new
+ * (NULL: none): the table's units, and those of each index it changed
+ * (index_units: already counted, or NULL)
+ */
+static void
+push_write_capacity(JsonbParseState **st, CapacityDetail capacity, DynamoTable *t,
+					const char *name, int64 table_bytes, Jsonb *old, Jsonb *new,
+					double *index_units)
+{
+	const char **names;
+	bool	   *locals;
+
+	if (t->nindexes == 0)
+	{
+		push_capacity(st, capacity, name, table_bytes, true, true);
+		return;
+	}
+	names = palloc(t->nindexes * sizeof(char *));
+	locals = palloc(t->nindexes * sizeof(bool));
+	if (index_units == NULL)
+	{
+		index_units = palloc(t->nindexes * sizeof(double));
+		index_write_units(t, old, new, index_units);
+	}
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		names[i] = t->indexes[i].name;
+		locals[i] = t->indexes[i].local;
+	}
+	push_capacity_breakdown(st, capacity, name, capacity_units(table_bytes, true, true),
+							t->nindexes, names, locals, index_units);
 }
 
 /* ReturnConsumedCapacity of a request */
@@ -99,7 +135,8 @@ exec_put_item(Jsonb *req, bool escaped)
 		push_item(&st, "Attributes", old, escaped);
 	exec_push_collection_metrics(&st, req, put.table, NULL, put.item, escaped);
 	if (capacity)
-		push_capacity(&st, capacity, name, Max(item_size(put.item), old ? item_size(old) : 0), true, true);
+		push_write_capacity(&st, capacity, put.table, name,
+							Max(item_size(put.item), old ? item_size(old) : 0), old, put.item, NULL);
 	return jb_finish(&st);
 }
 
@@ -161,7 +198,7 @@ exec_delete_item(Jsonb *req, bool escaped)
 		push_item(&st, "Attributes", old, escaped);
 	exec_push_collection_metrics(&st, req, del.table, &del.key, NULL, escaped);
 	if (capacity)
-		push_capacity(&st, capacity, name, old ? item_size(old) : 0, true, true);
+		push_write_capacity(&st, capacity, del.table, name, old ? item_size(old) : 0, old, NULL, NULL);
 	return jb_finish(&st);
 }
 
@@ -184,6 +221,8 @@ exec_update_item(Jsonb *req, bool escaped)
 	upd.update = e.update;
 	upd.table = dynamo_table_lookup(name, false);
 	item_key_from_key(upd.table, key_map, &upd.key);
+	if (capacity && upd.table->nindexes > 0)
+		upd.index_units = palloc(upd.table->nindexes * sizeof(double));
 	attributes = dynamo_update_item(&upd);
 	advisor_count_units(name, ADV_UPDATE_ITEM, upd.write_bytes, true, true, false);
 
@@ -191,6 +230,6 @@ exec_update_item(Jsonb *req, bool escaped)
 	push_item(&st, "Attributes", attributes, escaped);
 	exec_push_collection_metrics(&st, req, upd.table, &upd.key, NULL, escaped);
 	if (capacity)
-		push_capacity(&st, capacity, name, upd.write_bytes, true, true);
+		push_write_capacity(&st, capacity, upd.table, name, upd.write_bytes, NULL, NULL, upd.index_units);
 	return jb_finish(&st);
 }

@@ -11,6 +11,7 @@
 #include "execute.h"
 #include "json_read.h"
 #include "json_build.h"
+#include "index_catalog.h"
 #include "read_request.h"
 
 /* Read the members of a Query or Scan request */
@@ -75,7 +76,10 @@ exec_read(Jsonb *req, bool escaped, bool query)
 
 	jb_begin_object(&st, NULL);
 	read_page(&r, &st, escaped ? FORM_TYPED_ESCAPED : FORM_TYPED, &res);
-	if (capacity)
+	if (capacity && r.index)
+		push_index_read_capacity(&st, capacity, p.table_name, r.index->name, r.index->local,
+								 capacity_units(res.scanned_bytes, false, consistent));
+	else if (capacity)
 		push_capacity(&st, capacity, p.table_name, res.scanned_bytes, false, consistent);
 	return jb_finish(&st);
 }

@@ -485,3 +485,15 @@ $$;
 -- first RANGE attribute.  NULL for an index of one HASH and one RANGE.
 ALTER TABLE dynamo.indexes ADD COLUMN key_schema jsonb;
 COMMENT ON COLUMN dynamo.indexes.key_schema IS 'KeySchema of a multi-attribute index, with attribute types; NULL otherwise';
+
+-- polish
+
+-- GSI provisioned throughput (polish) ---------------------------------------
+
+-- ProvisionedThroughput given for a GSI at CreateTable or UpdateTable
+-- Create (a PROVISIONED table's); 0 when none was given
+ALTER TABLE dynamo.indexes
+    ADD COLUMN read_capacity_units bigint NOT NULL DEFAULT 0,
+    ADD COLUMN write_capacity_units bigint NOT NULL DEFAULT 0;
+COMMENT ON COLUMN dynamo.indexes.read_capacity_units IS 'ReadCapacityUnits of a GSI of a PROVISIONED table; 0 otherwise';
+COMMENT ON COLUMN dynamo.indexes.write_capacity_units IS 'WriteCapacityUnits of a GSI of a PROVISIONED table; 0 otherwise';
