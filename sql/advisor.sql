@@ -222,8 +222,6 @@ RESET pg_dynamo.access_hints;
 -- Errors that teach: DynamoDB's message, and a HINT with the fix
 SELECT dynamo.update_item('Orders', '{"CustomerId":"c1","OrderDate":"2024-001"}', 'SET Total = Total + :x',
   expression_attribute_values => '{":x":1}');
-SELECT * FROM dynamo.query('Orders', 'CustomerId = :c', '{":c":"c1"}');
-SELECT * FROM dynamo.scan('Orders', 'Total > :t', expression_attribute_names => '{":t":1}');
 SELECT dynamo.put_item('Orders', '{"CustomerId":"c1","OrderDate":"x"}', '#n <> :n',
   expression_attribute_values => '{"#n":"Note"}');
 SELECT * FROM dynamo.query('Orders', '#s = :s', expression_attribute_names => '{"#s":"Status"}',

@@ -156,10 +156,6 @@ lesson(ErrorData *edata, ExprParams *expr, const char *table_name)
 		return psprintf("%s is a reserved word in expressions: write #%s in its place and pass expression_attribute_names => '{\"#%s\": \"%s\"}'.",
 						w, w, w, w);
 	}
-	if (strstr(msg, "ExpressionAttributeNames contains invalid key") &&
-		(misplaced = keys_with_sigil(expr->names, ':')) != NULL)
-		return psprintf("Placeholders starting with \":\" (here %s) are values, but they came as expression_attribute_names, the argument after the expressions: pass them as expression_attribute_values => '%s'.",
-						misplaced, map_text(expr->names));
 	if (strstr(msg, "ExpressionAttributeValues contains invalid key") &&
 		(misplaced = keys_with_sigil(plain_values, '#')) != NULL)
 		return psprintf("Placeholders starting with \"#\" (here %s) are attribute names, but they came as expression_attribute_values: pass them as expression_attribute_names => '%s'.",

@@ -110,21 +110,19 @@ plain_item_result(FunctionCallInfo fcinfo, Jsonb *stored)
 /*
  * Parse the expression arguments of a call; each index is the argument's
  * position, or -1 where the function has no such argument.  Values are
- * plain JSON.
+ * plain JSON, in their own argument or among the names (sql_placeholders_args).
  */
 static void
 sql_expressions(FunctionCallInfo fcinfo, const char *operation, int condition,
 				int projection, int update, int names, int values, ItemExpressions *e)
 {
 	ExprParams	p = {0};
-	Jsonb	   *plain_values = sql_jsonb_arg(fcinfo, values);
 
 	p.operation = operation;
 	p.condition = sql_text_arg(fcinfo, condition);
 	p.projection = sql_text_arg(fcinfo, projection);
 	p.update = sql_text_arg(fcinfo, update);
-	p.names = sql_jsonb_arg(fcinfo, names);
-	p.values = plain_values ? item_from_plain(plain_values, false) : NULL;
+	sql_placeholders_args(fcinfo, names, values, &p.names, &p.values);
 	advisor_item_expressions_parse(&p, e, sql_text_arg(fcinfo, 0));
 }
 

@@ -59,7 +59,6 @@ read_request_from_args(FunctionCallInfo fcinfo, const ReadArgs *a, bool query, b
 					   ReadRequest *r)
 {
 	ReadParams	p = {0};
-	Jsonb	   *values = sql_jsonb_arg(fcinfo, a->values);
 	Jsonb	   *start = sql_jsonb_arg(fcinfo, a->start_key);
 
 	p.query = query;
@@ -67,8 +66,7 @@ read_request_from_args(FunctionCallInfo fcinfo, const ReadArgs *a, bool query, b
 	p.table_name = sql_text_arg(fcinfo, 0);
 	p.expr.operation = query ? "Query" : "Scan";
 	p.expr.key_condition = sql_text_arg(fcinfo, a->key_condition);
-	p.expr.names = sql_jsonb_arg(fcinfo, a->names);
-	p.expr.values = values ? item_from_plain(values, false) : NULL;
+	sql_placeholders_args(fcinfo, a->names, a->values, &p.expr.names, &p.expr.values);
 	p.expr.filter = sql_text_arg(fcinfo, a->filter);
 	p.expr.projection = sql_text_arg(fcinfo, a->projection);
 	p.forward = a->forward < 0 || PG_ARGISNULL(a->forward) || PG_GETARG_BOOL(a->forward);
