@@ -7,6 +7,7 @@
 # step. Uses PGHOST PGPORT PGUSER PGDATABASE (a database with pg_dynamo).
 # Prints each check; exits non-zero at the first failure.
 set -euo pipefail
+. "$(dirname "$0")/lib.bash"
 
 : "${PGDATABASE:?set PGDATABASE to a database with pg_dynamo}"
 table=qa_cache_invalidation
@@ -32,23 +33,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Run one statement in session A; its output (results and errors) goes to
-# $A_OUT.  (Not through $(...): a subshell has no access to the coprocess.)
-A_OUT=
-a() {
-	local marker="__qa_done_${RANDOM}_${RANDOM}__" line
-	A_OUT=
-	printf '%s;\n\\echo %s\n' "$1" "$marker" >&"${A[1]}"
-	while IFS= read -r -t 60 line <&"${A[0]}"; do
-		if [ "$line" = "$marker" ]; then
-			A_OUT=${A_OUT%$'\n'}
-			return 0
-		fi
-		A_OUT+="$line"$'\n'
-	done
-	echo "session A did not answer: $1" >&2
-	exit 1
-}
 
 # check_a NAME SQL PATTERN: run SQL in session A, check its output
 check_a() {

@@ -37,3 +37,22 @@ expect() {
 	fi
 	echo "ok: $what = $got"
 }
+
+# Run one statement in session A, a psql coprocess named A that the script
+# starts (coproc A { psql ...; }); its output (results and errors) goes to
+# $A_OUT.  (Not through $(...): a subshell has no access to the coprocess.)
+A_OUT=
+a() {
+	local marker="__qa_done_${RANDOM}_${RANDOM}__" line
+	A_OUT=
+	printf '%s;\n\\echo %s\n' "$1" "$marker" >&"${A[1]}"
+	while IFS= read -r -t 60 line <&"${A[0]}"; do
+		if [ "$line" = "$marker" ]; then
+			A_OUT=${A_OUT%$'\n'}
+			return 0
+		fi
+		A_OUT+="$line"$'\n'
+	done
+	echo "session A did not answer: $1" >&2
+	exit 1
+}

@@ -35,22 +35,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Run one statement in session A (see cache_invalidation.sh)
-A_OUT=
-a() {
-	local marker="__qa_done_${RANDOM}_${RANDOM}__" line
-	A_OUT=
-	printf '%s;\n\\echo %s\n' "$1" "$marker" >&"${A[1]}"
-	while IFS= read -r -t 60 line <&"${A[0]}"; do
-		if [ "$line" = "$marker" ]; then
-			A_OUT=${A_OUT%$'\n'}
-			return 0
-		fi
-		A_OUT+="$line"$'\n'
-	done
-	echo "session A did not answer: $1" >&2
-	exit 1
-}
 
 # race NAME A_SQL B_SQL PATTERN: A runs A_SQL in an open transaction; B
 # runs B_SQL (a psql script) under REPEATABLE READ with its snapshot taken
