@@ -35,7 +35,7 @@ static const DynamoOperation Operations[] = {
 	{"ExecuteStatement", exec_execute_statement},
 	{"BatchExecuteStatement", exec_batch_execute_statement},
 	{"ExecuteTransaction", exec_execute_transaction},
-	/* UpdateTable (secondary indexes; the table API adds its members) */
+	/* UpdateTable: secondary indexes, table settings, StreamSpecification */
 	{"UpdateTable", exec_update_table},
 	/* Time to Live, tags, limits, endpoints, backups (tableapi) */
 	{"UpdateTimeToLive", exec_update_time_to_live},
