@@ -780,16 +780,6 @@ explain_item(Explain *x, ItemAction *a, bool full)
 	return units;
 }
 
-/* A required map member (Item, Key), with execute()'s message */
-static Jsonb *
-required_map(Jsonb *req, const char *member, const char *param)
-{
-	Jsonb	   *m = req_object(req, member);
-
-	validate_not_null(NULL, m, param);
-	return item_from_typed(m, false);
-}
-
 /* Read a single-item request (DynamoDB JSON) into a */
 static void
 item_action_from_request(ItemAction *a, const char *op, Jsonb *req, ExprParams *p)
@@ -797,7 +787,8 @@ item_action_from_request(ItemAction *a, const char *op, Jsonb *req, ExprParams *
 	bool		get = strcmp(op, "GetItem") == 0;
 	bool		put = strcmp(op, "PutItem") == 0;
 	char	   *name = exec_table_name(req);
-	Jsonb	   *map = put ? required_map(req, "Item", "item") : required_map(req, "Key", "key");
+	Jsonb	   *map = item_from_typed(put ? req_required_object(req, "Item", "item") :
+									  req_required_object(req, "Key", "key"), false);
 
 	a->op = op;
 	a->factor = 1;
@@ -1000,8 +991,8 @@ explain_batch_write(Explain *x, Jsonb *req)
 			a->factor = 1;
 			a->op = put ? "PutItem" : "DeleteItem";
 			if (put)
-				a->item = required_map(put, "Item", "item");
-			batch_target(&targets[w], t, put ? a->item : required_map(del, "Key", "key"), put != NULL);
+				a->item = item_from_typed(req_required_object(put, "Item", "item"), false);
+			batch_target(&targets[w], t, put ? a->item : item_from_typed(req_required_object(del, "Key", "key"), false), put != NULL);
 			a->key = targets[w].key;
 			ptrs[w] = &targets[w];
 		}

@@ -157,8 +157,9 @@ dynamo_key_type_oid(DynamoType t)
 	return t == DT_S ? TEXTOID : t == DT_N ? NUMERICOID : BYTEAOID;
 }
 
-static DynamoType
-key_type_from_char(char c)
+/* A key type as the catalogs store it ('S', 'N' or 'B') */
+DynamoType
+dynamo_key_type_from_char(char c)
 {
 	return c == 'S' ? DT_S : c == 'N' ? DT_N : DT_B;
 }
@@ -203,10 +204,10 @@ table_cache_load(const char *name, DynamoTable *t)
 											ALLOCSET_SMALL_SIZES);
 			old = MemoryContextSwitchTo(t->mcxt);
 			t->partition_key.name = SPI_getvalue(tup, desc, 2);
-			t->partition_key.type = key_type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 3, &isnull)));
+			t->partition_key.type = dynamo_key_type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 3, &isnull)));
 			t->sort_key.name = SPI_getvalue(tup, desc, 4);
 			if (t->sort_key.name)
-				t->sort_key.type = key_type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 5, &isnull)));
+				t->sort_key.type = dynamo_key_type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 5, &isnull)));
 			t->created_at = DatumGetTimestampTz(SPI_getbinval(tup, desc, 6, &isnull));
 			t->table_id = SPI_getvalue(tup, desc, 7);
 			t->qualified_name = psprintf("dynamo_data.%s",

@@ -68,6 +68,7 @@ dynamo_table_has_sort_key(const DynamoTable *t)
 extern void dynamo_check_table_name(const char *name, const char *param);
 extern void dynamo_check_table_op_name(const char *name);
 extern DynamoTable *dynamo_table_lookup(const char *name, bool missing_ok);
+extern DynamoType dynamo_key_type_from_char(char c);
 extern DynamoTable *dynamo_table_named(const char *name);
 extern char *dynamo_item_relname(const char *table_name);
 extern SPIPlanPtr dynamo_table_plan(DynamoTable *t, ItemPlan which);

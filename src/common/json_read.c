@@ -157,3 +157,23 @@ req_long(Jsonb *req, const char *name, int64 *out)
 	/* the largest doubles below 2^63 in magnitude, so numeric_int8 cannot fail */
 	return req_integer(req, name, out, -9223372036854774784.0, 9223372036854774784.0);
 }
+
+/* A required object member (Item, Key): DynamoDB's "must not be null" */
+Jsonb *
+req_required_object(Jsonb *req, const char *name, const char *param)
+{
+	Jsonb	   *m = req_object(req, name);
+
+	validate_not_null(NULL, m, param);
+	return m;
+}
+
+/* A required string member: DynamoDB's "must not be null" */
+char *
+req_required_string(Jsonb *req, const char *name, const char *param)
+{
+	char	   *s = req_string(req, name);
+
+	validate_not_null(NULL, s, param);
+	return s;
+}

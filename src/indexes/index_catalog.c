@@ -26,12 +26,6 @@ const char *const IndexProjectionNames[3] = {"ALL", "KEYS_ONLY", "INCLUDE"};
 
 static SPIPlanPtr IndexLookupPlan = NULL;
 
-static DynamoType
-type_from_char(char c)
-{
-	return c == 'S' ? DT_S : c == 'N' ? DT_N : DT_B;
-}
-
 /* Name of the PostgreSQL index of a DynamoDB index */
 char *
 index_relname(const char *table_name, const char *index_name)
@@ -198,7 +192,7 @@ index_keys_from_schema(IndexKeys *keys, Jsonb *schema)
 			name.type != jbvString || type.type != jbvString || kind.type != jbvString)
 			elog(ERROR, "malformed key_schema in dynamo.indexes");
 		keys->keys[i].name = pnstrdup(name.val.string.val, name.val.string.len);
-		keys->keys[i].type = type_from_char(type.val.string.val[0]);
+		keys->keys[i].type = dynamo_key_type_from_char(type.val.string.val[0]);
 		if (kind.val.string.val[0] == 'H')
 			keys->nhash++;
 	}
@@ -216,13 +210,13 @@ index_from_row(DynamoIndex *ix, HeapTuple tup, TupleDesc desc)
 	ix->name = SPI_getvalue(tup, desc, 1);
 	ix->local = DatumGetBool(SPI_getbinval(tup, desc, 2, &isnull));
 	ix->key.keys[0].name = SPI_getvalue(tup, desc, 3);
-	ix->key.keys[0].type = type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 4, &isnull)));
+	ix->key.keys[0].type = dynamo_key_type_from_char(DatumGetChar(SPI_getbinval(tup, desc, 4, &isnull)));
 	ix->key.nkeys = ix->key.nhash = 1;
 	d = SPI_getbinval(tup, desc, 6, &isnull);
 	if (!isnull)
 	{
 		ix->key.keys[1].name = SPI_getvalue(tup, desc, 5);
-		ix->key.keys[1].type = type_from_char(DatumGetChar(d));
+		ix->key.keys[1].type = dynamo_key_type_from_char(DatumGetChar(d));
 		ix->key.nkeys = 2;
 	}
 	d = SPI_getbinval(tup, desc, 11, &isnull);

@@ -19,16 +19,6 @@
 #include "json_read.h"
 #include "json_build.h"
 
-/* A required map member (Item, Key) */
-static Jsonb *
-required_map(Jsonb *req, const char *member, const char *param)
-{
-	Jsonb	   *m = req_object(req, member);
-
-	validate_not_null(NULL, m, param);
-	return m;
-}
-
 /*
  * Push ConsumedCapacity of a write of table_bytes that replaced old by new
  * (NULL: none): the table's units, and those of each index it changed
@@ -119,7 +109,7 @@ exec_put_item(Jsonb *req, bool escaped)
 	Jsonb	   *old;
 	JsonbParseState *st = NULL;
 
-	put.item = item_from_typed(required_map(req, "Item", "item"), escaped);
+	put.item = item_from_typed(req_required_object(req, "Item", "item"), escaped);
 	put.return_values = parse_return_values(req_string(req, "ReturnValues"), "PutItem");
 	parse_expressions(req, escaped, "PutItem", true, false, false, &e);
 	item_condition_init(&put.condition, e.condition);
@@ -147,7 +137,7 @@ exec_get_item(Jsonb *req, bool escaped)
 	char	   *name = exec_table_name(req);
 	CapacityDetail capacity = wants_capacity(req);
 	bool		consistent = req_bool(req, "ConsistentRead", false);
-	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
+	Jsonb	   *key_map = item_from_typed(req_required_object(req, "Key", "key"), escaped);
 	DynamoTable *t;
 	ItemKey		key;
 	ItemExpressions e;
@@ -179,7 +169,7 @@ exec_delete_item(Jsonb *req, bool escaped)
 	ItemExpressions e;
 	char	   *name = exec_table_name(req);
 	CapacityDetail capacity = wants_capacity(req);
-	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
+	Jsonb	   *key_map = item_from_typed(req_required_object(req, "Key", "key"), escaped);
 	Jsonb	   *old;
 	JsonbParseState *st = NULL;
 
@@ -210,7 +200,7 @@ exec_update_item(Jsonb *req, bool escaped)
 	ItemExpressions e;
 	char	   *name = exec_table_name(req);
 	CapacityDetail capacity = wants_capacity(req);
-	Jsonb	   *key_map = item_from_typed(required_map(req, "Key", "key"), escaped);
+	Jsonb	   *key_map = item_from_typed(req_required_object(req, "Key", "key"), escaped);
 	Jsonb	   *attributes;
 	JsonbParseState *st = NULL;
 

@@ -24,16 +24,6 @@
 #define LIST_STREAMS_MAX 100
 #define DESCRIBE_STREAM_MAX 100
 
-/* A required string member */
-static char *
-required_string(Jsonb *req, const char *member, const char *param)
-{
-	char	   *s = req_string(req, member);
-
-	validate_not_null(NULL, s, param);
-	return s;
-}
-
 /* A string member's length, checked as DynamoDB checks it */
 static void
 check_length(const char *s, const char *param, int min, int max)
@@ -56,7 +46,7 @@ limit_member(Jsonb *req, int max)
 static StreamInfo *
 stream_member(Jsonb *req, const char *member, const char *param)
 {
-	char	   *arn = required_string(req, member, param);
+	char	   *arn = req_required_string(req, member, param);
 
 	check_length(arn, param, 1, 1024);
 	return stream_lookup_arn(arn);
@@ -247,8 +237,8 @@ Jsonb *
 exec_get_shard_iterator(Jsonb *req, bool escaped)
 {
 	StreamInfo *s = stream_member(req, "StreamArn", "streamArn");
-	char	   *shard_id = required_string(req, "ShardId", "shardId");
-	int			type = iterator_type(required_string(req, "ShardIteratorType", "shardIteratorType"));
+	char	   *shard_id = req_required_string(req, "ShardId", "shardId");
+	int			type = iterator_type(req_required_string(req, "ShardIteratorType", "shardIteratorType"));
 	char	   *seq_text = req_string(req, "SequenceNumber");
 	StreamIterator it = {0};
 	ListCell   *lc;
@@ -371,7 +361,7 @@ append_record(StringInfo out, StreamInfo *s, StreamRecord *r)
 static List *
 get_records_read(Jsonb *req, StreamIterator **iterator, char **next)
 {
-	char	   *text = required_string(req, "ShardIterator", "shardIterator");
+	char	   *text = req_required_string(req, "ShardIterator", "shardIterator");
 	int			limit = limit_member(req, STREAM_MAX_RECORDS);
 	StreamIterator *it;
 	int64		horizon,

@@ -17,13 +17,6 @@
 
 #define LIST_TABLES_MAX 100
 
-/* Complain that a required member is missing */
-static void
-require(const void *member, const char *param)
-{
-	validate_not_null(NULL, member, param);
-}
-
 /* A string member of an array element (KeySchema, AttributeDefinitions) */
 static char *
 element_string(JsonbValue *elem, const char *member, const char *param)
@@ -36,7 +29,7 @@ element_string(JsonbValue *elem, const char *member, const char *param)
 					 jsonb_value_kind(elem));
 	obj = jsonb_of_container(elem);
 	s = req_string(obj, member);
-	require(s, param);
+	validate_not_null(NULL, s, param);
 	return s;
 }
 
@@ -103,9 +96,9 @@ exec_create_table(Jsonb *req, bool escaped)
 	ct.table_name = req_string(req, "TableName");
 	dynamo_check_table_op_name(ct.table_name);
 	schema = req_array(req, "KeySchema");
-	require(schema, "keySchema");
+	validate_not_null(NULL, schema, "keySchema");
 	defs = req_array(req, "AttributeDefinitions");
-	require(defs, "attributeDefinitions");
+	validate_not_null(NULL, defs, "attributeDefinitions");
 
 	nkeys = JB_ROOT_COUNT(schema);
 	validate_length(NULL, JsonbToCString(NULL, &schema->root, VARSIZE(schema)), nkeys, 1, 2,
