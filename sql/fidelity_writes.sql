@@ -71,3 +71,12 @@ SELECT n, dynamo.execute('UpdateItem', '{"TableName":"WrH","Key":{"Id":{"S":"ctr
 FROM generate_series(1, 3) AS n;
 SELECT n, dynamo.execute('GetItem', '{"TableName":"WrH","Key":{"Id":{"S":"ctr"}}}') #>> '{Item,c,N}' AS c
 FROM generate_series(1, 2) AS n;
+-- the ergonomic functions follow the same rule: GetItem (the direct index
+-- read) and Query (the cursor) see a put made earlier in the statement
+SELECT dynamo.put_item('WrH', '{"Id":"erg1"}') IS NULL
+   AND dynamo.get_item('WrH', '{"Id":"erg1"}') IS NOT NULL AS get_item_sees_put;
+SELECT dynamo.put_item('WrH', '{"Id":"erg2"}') IS NULL
+   AND (SELECT count(*) FROM dynamo.query('WrH', 'Id = :i', expression_attribute_values => '{":i":"erg2"}')) = 1
+   AS query_sees_put;
+SELECT dynamo.delete_item('WrH', '{"Id":"erg2"}') IS NULL
+   AND dynamo.get_item('WrH', '{"Id":"erg2"}') IS NULL AS get_item_sees_delete;

@@ -5,26 +5,11 @@
  */
 #include "postgres.h"
 
-#include "access/xact.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
-#include "utils/snapmgr.h"
 
 #include "errors.h"
 #include "execute.h"
-
-/*
- * execute() is VOLATILE: like every query of a volatile function, its reads
- * see what the statement calling it (and the calls before it in that
- * statement) wrote so far.  So it runs under a snapshot taken after a
- * command counter increment, as SPI takes for a volatile function's query.
- */
-static void
-execute_snapshot_push(void)
-{
-	CommandCounterIncrement();
-	PushActiveSnapshot(GetTransactionSnapshot());
-}
 
 PG_FUNCTION_INFO_V1(dynamo_execute);
 
@@ -40,10 +25,8 @@ dynamo_execute(PG_FUNCTION_ARGS)
 		dynamo_error(DYN_UNKNOWN_OPERATION, "Unknown operation: null");
 	if (PG_ARGISNULL(1))
 		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
-	execute_snapshot_push();
 	response = dynamo_run_operation(text_to_cstring(PG_GETARG_TEXT_PP(0)),
 									PG_GETARG_JSONB_P(1), false);
-	PopActiveSnapshot();
 	PG_RETURN_JSONB_P(response);
 }
 
@@ -66,10 +49,8 @@ dynamo_execute_text(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1))
 		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
 	body = PG_GETARG_TEXT_PP(1);
-	execute_snapshot_push();
 	response = dynamo_run_operation_text(text_to_cstring(PG_GETARG_TEXT_PP(0)),
 										 VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body));
-	PopActiveSnapshot();
 	PG_RETURN_TEXT_P(cstring_to_text(response));
 }
 

@@ -104,12 +104,12 @@ run_item_plan(DynamoTable *t, ItemPlan which, ItemKey *key, Jsonb *item,
 			  uint64 *processed)
 {
 	Datum		args[3];
-	bool		read_only = (which == PLAN_GET);
 	int			rc;
 	Jsonb	   *result = NULL;
 
 	key_args(key, item, args);
-	rc = SPI_execute_plan(dynamo_table_plan(t, which), args, NULL, read_only, 1);
+	/* never read-only: a read sees the statement's earlier writes (VOLATILE) */
+	rc = SPI_execute_plan(dynamo_table_plan(t, which), args, NULL, false, 1);
 	if (rc < 0)
 		elog(ERROR, "item statement failed: %s", SPI_result_code_string(rc));
 	if (processed)

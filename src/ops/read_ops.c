@@ -355,7 +355,8 @@ read_rows(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 	batch = keep ? outer
 		: AllocSetContextCreate(outer, "pg_dynamo read batch", ALLOCSET_DEFAULT_SIZES);
 	item_spi_connect();
-	portal = SPI_cursor_open(NULL, read_plan(req, &s), s.values, NULL, true);
+	/* not read-only: the cursor sees the statement's earlier writes (VOLATILE) */
+	portal = SPI_cursor_open(NULL, read_plan(req, &s), s.values, NULL, false);
 	while (!result->stopped)
 	{
 		int64		want = READ_BATCH;

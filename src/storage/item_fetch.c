@@ -20,6 +20,7 @@
 #include "access/nbtree.h"
 #include "access/table.h"
 #include "access/tableam.h"
+#include "access/xact.h"
 #include "executor/tuptable.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
@@ -102,7 +103,15 @@ item_fetch(DynamoTable *t, ItemKey *key, Jsonb **item)
 		table_close(rel, NoLock);
 		return false;
 	}
+	/*
+	 * The functions calling this are VOLATILE: like a volatile function's
+	 * queries (SPI, read_only false), the read sees the writes made before it
+	 * in the same statement
+	 */
+	CommandCounterIncrement();
+	PushActiveSnapshot(GetTransactionSnapshot());
 	*item = fetch_by_index(rel, index_oid, t, key);
+	PopActiveSnapshot();
 	table_close(rel, NoLock);
 	return true;
 }
