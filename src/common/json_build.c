@@ -1,6 +1,10 @@
 /*
  * json_build.c
  *		Building responses in jsonb, member by member.
+ *
+ * Scalars go through pushJsonbValue(); whole containers (stored or typed
+ * items, nested documents) are placed in the tree as jbvBinary values and
+ * copied once by jb_finish(), which writes the tree with jsonb_write.h.
  */
 #include "postgres.h"
 
@@ -9,6 +13,7 @@
 
 #include "attr_value.h"
 #include "json_build.h"
+#include "jsonb_write.h"
 
 /* Push a member's key (nothing for NULL, inside an array) */
 void
@@ -95,16 +100,53 @@ jb_bool(JsonbParseState **st, const char *key, bool val)
 	push_scalar(st, key, &v);
 }
 
-/* Push a whole Jsonb as a member or element */
+/*
+ * Place a value as the member value (after jb_key) or the element that
+ * comes next in the container being built; with nothing being built,
+ * return it.  A container (jbvBinary) is placed as it is, not taken apart
+ * token by token as pushJsonbValue() would: jb_finish() copies it whole.
+ */
+JsonbValue *
+jb_value(JsonbParseState **st, JsonbValue *v)
+{
+	JsonbValue	placeholder;
+	JsonbValue *cont;
+	bool		member;
+
+	if (*st == NULL)
+		return v;
+	cont = &(*st)->contVal;
+	member = cont->type == jbvObject;
+	if (v->type != jbvBinary)
+		return pushJsonbValue(st, member ? WJB_VALUE : WJB_ELEM, v);
+	/* a scalar takes the place (growing the container), then the value */
+	placeholder.type = jbvNull;
+	(void) pushJsonbValue(st, member ? WJB_VALUE : WJB_ELEM, &placeholder);
+	if (member)
+		cont->val.object.pairs[cont->val.object.nPairs - 1].value = *v;
+	else
+		cont->val.array.elems[cont->val.array.nElems - 1] = *v;
+	return NULL;
+}
+
+/* Place a whole Jsonb as a member or element */
 void
 jb_jsonb(JsonbParseState **st, const char *key, Jsonb *val)
 {
-	push_scalar(st, key, jsonb_root_value(val));
+	jb_key(st, key);
+	(void) jb_value(st, jsonb_root_value(val));
 }
 
 /* Close the outermost object and return it */
 Jsonb *
 jb_finish(JsonbParseState **st)
 {
-	return JsonbValueToJsonb(pushJsonbValue(st, WJB_END_OBJECT, NULL));
+	return jw_tree_to_jsonb(pushJsonbValue(st, WJB_END_OBJECT, NULL));
+}
+
+/* Close the outermost array and return it */
+Jsonb *
+jb_finish_array(JsonbParseState **st)
+{
+	return jw_tree_to_jsonb(pushJsonbValue(st, WJB_END_ARRAY, NULL));
 }

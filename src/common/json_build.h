@@ -19,6 +19,15 @@ extern void jb_int(JsonbParseState **st, const char *key, int64 val);
 extern void jb_numeric(JsonbParseState **st, const char *key, Numeric val);
 extern void jb_bool(JsonbParseState **st, const char *key, bool val);
 extern void jb_jsonb(JsonbParseState **st, const char *key, Jsonb *val);
+/* The next value (after jb_key) or element, placed whole: see json_build.c */
+extern JsonbValue *jb_value(JsonbParseState **st, JsonbValue *v);
+
+/*
+ * Close the outermost object (or array) and return it.  A tree holding
+ * values placed by jb_jsonb() or jb_value() must be finished by these,
+ * not by JsonbValueToJsonb().
+ */
 extern Jsonb *jb_finish(JsonbParseState **st);
+extern Jsonb *jb_finish_array(JsonbParseState **st);
 
 #endif							/* DYNAMO_JSON_BUILD_H */

@@ -68,7 +68,7 @@ dynamo_transact_get_items_sql(PG_FUNCTION_ARGS)
 		else
 			(void) pushJsonbValue(&st, WJB_ELEM, &null);
 	}
-	PG_RETURN_JSONB_P(JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_ARRAY, NULL)));
+	PG_RETURN_JSONB_P(jb_finish_array(&st));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_transact_write_items_sql);

@@ -13,8 +13,11 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
+#include "attr_jsonb.h"
 #include "attr_value.h"
 #include "errors.h"
+#include "json_build.h"
+#include "jsonb_write.h"
 #include "nul_escape.h"
 #include "stored_form.h"
 
@@ -806,158 +809,58 @@ attr_push_typed(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *stored
 	(void) pushJsonbValue(st, WJB_END_OBJECT, NULL);
 }
 
-/* An object of one pair, {"<key>": value}, as a JsonbValue tree */
-static JsonbValue *
-single_pair_tree(const char *key, JsonbValue *value)
-{
-	JsonbValue *obj = palloc(sizeof(JsonbValue));
-	JsonbPair  *pair = palloc(sizeof(JsonbPair));
-
-	pair->key.type = jbvString;
-	pair->key.val.string.val = (char *) key;
-	pair->key.val.string.len = strlen(key);
-	pair->value = *value;
-	pair->order = 0;
-	obj->type = jbvObject;
-	obj->val.object.nPairs = 1;
-	obj->val.object.pairs = pair;
-	return obj;
-}
-
-static JsonbValue *typed_tree(JsonbValue *stored);
-
 /*
- * The pairs of a stored map with their values in typed form, as a tree.
- * Keys are kept as stored, so they stay in the order jsonb keeps them.
+ * A stored item in DynamoDB's typed form, pushed token by token, undoing
+ * the string escape; returns the last push's result.
  */
 static JsonbValue *
-typed_map_tree(JsonbContainer *c)
+item_push_typed_unescaped(JsonbParseState **st, Jsonb *stored)
 {
-	JsonbValue *obj = palloc(sizeof(JsonbValue));
-	JsonbIterator *it = JsonbIteratorInit(c);
-	JsonbValue	v;
-	JsonbIteratorToken r;
-	int			n = 0;
-
-	obj->type = jbvObject;
-	obj->val.object.pairs = palloc(sizeof(JsonbPair) * Max(JsonContainerSize(c), 1));
-	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
-	{
-		if (r == WJB_KEY)
-		{
-			obj->val.object.pairs[n].key = v;
-			obj->val.object.pairs[n].order = n;
-		}
-		else if (r == WJB_VALUE)
-			obj->val.object.pairs[n++].value = *typed_tree(&v);
-	}
-	obj->val.object.nPairs = n;
-	return obj;
-}
-
-/* The elements of a stored list or set in typed form, as a tree */
-static JsonbValue *
-typed_elements_tree(JsonbContainer *c, DynamoType t)
-{
-	JsonbValue *arr = palloc(sizeof(JsonbValue));
-	int			n = JsonContainerSize(c);
-
-	arr->type = jbvArray;
-	arr->val.array.rawScalar = false;
-	arr->val.array.nElems = n;
-	arr->val.array.elems = palloc(sizeof(JsonbValue) * Max(n, 1));
-	for (int i = 0; i < n; i++)
-	{
-		JsonbValue *e = getIthJsonbValueFromContainer(c, i);
-
-		if (t == DT_L)
-			e = typed_tree(e);
-		else if (t == DT_NS)
-			e = numeric_text_value(e->val.numeric);
-		arr->val.array.elems[i] = *e;
-	}
-	return arr;
-}
-
-/*
- * A stored value in DynamoDB's typed form as a JsonbValue tree, strings as
- * stored (the caller has made sure none needs its escape undone).
- */
-static JsonbValue *
-typed_tree(JsonbValue *stored)
-{
-	JsonbValue	payload;
-	DynamoType	t = attr_type(stored, &payload);
-
-	switch (t)
-	{
-		case DT_N:
-			return single_pair_tree("N", numeric_text_value(stored->val.numeric));
-		case DT_NULL:
-			payload.type = jbvBool;
-			payload.val.boolean = true;
-			break;
-		case DT_M:
-			return single_pair_tree("M", typed_map_tree(payload.val.binary.data));
-		case DT_L:
-		case DT_SS:
-		case DT_NS:
-		case DT_BS:
-			return single_pair_tree(DynamoTypeNames[t],
-									typed_elements_tree(payload.val.binary.data, t));
-		default:
-			break;
-	}
-	return single_pair_tree(DynamoTypeNames[t], &payload);
-}
-
-/*
- * Push a stored item in DynamoDB's typed form into a JsonbParseState being
- * built (after a key, in an array, or as the outermost value); returns what
- * the last push returned, the whole item when it is the outermost value.
- *
- * Unless strings need their escape undone, the item is built as a JsonbValue
- * tree, which costs a fraction of a pushJsonbValue per token.  pushJsonbValue
- * takes only scalars as values, so the tree goes in as the contents of an
- * object opened and closed around it; the closing sorts its keys as usual.
- */
-JsonbValue *
-item_push_typed(JsonbParseState **st, Jsonb *stored, bool keep_escapes)
-{
-	JsonbIterator *it;
+	JsonbIterator *it = JsonbIteratorInit(&stored->root);
 	JsonbValue	v;
 	JsonbIteratorToken r;
 	JsonbValue *res = NULL;
 
-	if (keep_escapes || !container_has_escape(&stored->root))
-	{
-		JsonbValue *tree = typed_map_tree(&stored->root);
-
-		(void) pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
-		(*st)->contVal = *tree;
-		(*st)->size = tree->val.object.nPairs;
-		return pushJsonbValue(st, WJB_END_OBJECT, NULL);
-	}
-	it = JsonbIteratorInit(&stored->root);
 	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
 		if (r == WJB_KEY)
-			push_output_string(st, r, &v, keep_escapes);
+			push_output_string(st, r, &v, false);
 		else if (r == WJB_VALUE)
-			attr_push_typed(st, r, &v, keep_escapes);
+			attr_push_typed(st, r, &v, false);
 		else
 			res = pushJsonbValue(st, r, NULL);
 	}
 	return res;
 }
 
-/* A stored item in DynamoDB's typed form */
+/*
+ * A stored item in DynamoDB's typed form.  Written straight from the stored
+ * binary form (attr_jsonb.h), unless a string's escape must be undone:
+ * that may change the order of keys, so such an item is pushed as a tree.
+ */
 Jsonb *
 item_to_typed(Jsonb *stored, bool keep_escapes)
 {
+	StringInfoData buf;
 	JsonbParseState *st = NULL;
 
-	return JsonbValueToJsonb(item_push_typed(&st, stored, keep_escapes));
+	/* the typed form is about twice the stored form's size */
+	jw_begin_jsonb(&buf, 2 * VARSIZE(stored));
+	if (item_write_typed(&buf, &stored->root, !keep_escapes))
+		return jw_finish_jsonb(&buf);
+	pfree(buf.data);
+	return JsonbValueToJsonb(item_push_typed_unescaped(&st, stored));
+}
+
+/*
+ * Push a stored item in DynamoDB's typed form into a JsonbParseState being
+ * built (after a key, or in an array), finished by jb_finish(); with
+ * nothing being built, returns the item as a value.
+ */
+JsonbValue *
+item_push_typed(JsonbParseState **st, Jsonb *stored, bool keep_escapes)
+{
+	return jb_value(st, jsonb_root_value(item_to_typed(stored, keep_escapes)));
 }
 
 /* One stored value in DynamoDB's typed form, standing alone */

@@ -427,9 +427,8 @@ typedef struct PageSink
 } PageSink;
 
 /*
- * Visitor: each item as an element of Items.  A page's items stay in memory
- * until the response is built, so a typed item goes in as a tree that
- * refers to the stored item's strings.
+ * Visitor: each item as an element of Items, placed whole (json_build.h):
+ * a plain item is the stored item itself, a typed item is written apart.
  */
 static void
 push_page_item(void *arg, Jsonb *item)

@@ -73,6 +73,8 @@ exec_read(Jsonb *req, bool escaped, bool query)
 
 	read_params_from_request(req, escaped, query, &p);
 	read_request_build(&p, &r);
+	/* each typed item is written whole as it is read (attr_jsonb.h) */
+	r.transient = true;
 
 	jb_begin_object(&st, NULL);
 	read_page(&r, &st, escaped ? FORM_TYPED_ESCAPED : FORM_TYPED, &res);
