@@ -87,6 +87,7 @@ typedef struct RowSink
 {
 	ReturnSetInfo *rsinfo;
 	MemoryContext row;			/* reset after each row */
+	ReadRequest *req;
 } RowSink;
 
 /* Visitor: each item as a row of plain JSON */
@@ -95,7 +96,7 @@ put_row(void *arg, Jsonb *item)
 {
 	RowSink    *sink = arg;
 	MemoryContext old = MemoryContextSwitchTo(sink->row);
-	Datum		value = JsonbPGetDatum(item_to_plain(item, false));
+	Datum		value = JsonbPGetDatum(sink->req->visit_plain ? item : item_to_plain(item, false));
 	bool		isnull = false;
 
 	tuplestore_putvalues(sink->rsinfo->setResult, sink->rsinfo->setDesc, &value, &isnull);
@@ -114,6 +115,7 @@ read_rows(FunctionCallInfo fcinfo, const ReadArgs *a, bool query)
 	read_request_from_args(fcinfo, a, query, false, &r);
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	sink.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	sink.req = &r;
 	sink.row = AllocSetContextCreate(CurrentMemoryContext, "pg_dynamo read row",
 									 ALLOCSET_DEFAULT_SIZES);
 	read_items(&r, put_row, &sink, &res);

@@ -134,6 +134,34 @@ index_read_plan_slot(ReadRequest *req)
 	return &req->index->read_plans[shape];
 }
 
+/*
+ * The conditions of an index Query as a walk of its PostgreSQL index, whose
+ * columns are the index's in order: the count, or -1 when only the
+ * statement can run it (a Scan, a start key, an index not known by OID)
+ */
+int
+index_read_range_keys(ReadRequest *req, ItemRangeKey *keys)
+{
+	DynamoIndex *ix = req->index;
+	int			first = req->nindex_eq;
+	int			n = 0;
+
+	if (!req->query || req->index_start || !OidIsValid(ix->relid))
+		return -1;
+	for (int i = 0; i < first; i++)
+	{
+		keys[n].col = i + 1;
+		keys[n].strategy = BTEqualStrategyNumber;
+		keys[n++].value = key_datum(ix->cols[i].attr->type, req->index_eq[i]);
+	}
+	if (first < ix->key.nkeys)
+	{
+		n += read_range_bound(&keys[n], first + 1, ix->cols[first].attr->type, &req->lower, true);
+		n += read_range_bound(&keys[n], first + 1, ix->cols[first].attr->type, &req->upper, false);
+	}
+	return n;
+}
+
 /* Is an attribute projected into an index (key attributes always are)? */
 static bool
 projected(DynamoIndex *ix, const char *name, int len)

@@ -10,6 +10,7 @@
 
 extern void index_read_statement(ReadRequest *req, ReadStatement *s);
 extern SPIPlanPtr *index_read_plan_slot(ReadRequest *req);
+extern int	index_read_range_keys(ReadRequest *req, ItemRangeKey *keys);
 extern Jsonb *index_read_visible(ReadRequest *req, Jsonb *item);
 extern Jsonb *index_read_result(ReadRequest *req, Jsonb *item, Jsonb *visible);
 extern Jsonb *index_read_last_key(ReadRequest *req, Jsonb *item);

@@ -4,6 +4,7 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -102,144 +103,162 @@ attr_compare(JsonbValue *a, JsonbValue *b)
 	return 0;					/* keep compiler quiet */
 }
 
+/*
+ * Significant decimal digits of a numeric, read from its stored digits
+ * (base 10000, after a one- or two-word header: the on-disk format, which
+ * pg_upgrade keeps); none for NaN and the infinities.  Reads size
+ * every number they scan, and printing one cost most of the item's size.
+ */
+static int
+numeric_significant_digits(Numeric n)
+{
+	const char *data = VARDATA_ANY(n);
+	int			len = VARSIZE_ANY_EXHDR(n);
+	uint16		header;
+	int16		first,
+				last;
+	int			ndigits,
+				from,
+				to,
+				digits;
+
+	memcpy(&header, data, sizeof(uint16));
+	if ((header & 0xC000) == 0xC000)
+		return 0;				/* NUMERIC_SPECIAL */
+	/* NUMERIC_SHORT: the header word only; else sign/dscale and weight */
+	data += (header & 0x8000) ? sizeof(uint16) : 2 * sizeof(uint16);
+	ndigits = (len - ((header & 0x8000) ? sizeof(uint16) : 2 * sizeof(uint16))) / sizeof(int16);
+	for (from = 0; from < ndigits; from++)
+	{
+		memcpy(&first, data + from * sizeof(int16), sizeof(int16));
+		if (first != 0)
+			break;
+	}
+	if (from == ndigits)
+		return 0;
+	for (to = ndigits - 1;; to--)
+	{
+		memcpy(&last, data + to * sizeof(int16), sizeof(int16));
+		if (last != 0)
+			break;
+	}
+	/* four per base-10000 digit, less the first's leading zeros ... */
+	digits = 4 * (to - from + 1) - (first < 10 ? 3 : first < 100 ? 2 : first < 1000 ? 1 : 0);
+	/* ... and the last's trailing ones */
+	while (last % 10 == 0)
+	{
+		digits--;
+		last /= 10;
+	}
+	return digits;
+}
+
 /* DynamoDB's size of a number: one byte per two significant digits, plus one */
 static int64
 number_size(Numeric n)
 {
-	const char *p = dynamo_number_to_string(n);
-	int			digits = 0,
-				trailing_zeros = 0;
-	bool		started = false;
-
-	for (; *p; p++)
-	{
-		if (!isdigit((unsigned char) *p))
-			continue;
-		if (!started && *p == '0')
-			continue;
-		started = true;
-		digits++;
-		trailing_zeros = (*p == '0') ? trailing_zeros + 1 : 0;
-	}
-	digits -= trailing_zeros;
-	return (digits + 1) / 2 + 1;
+	return (numeric_significant_digits(n) + 1) / 2 + 1;
 }
 
 /* Raw length of a base64 string */
 static int64
-base64_size(const JsonbValue *s)
+base64_size(const char *s, uint32 len)
 {
-	int			len = s->val.string.len;
-	int			pad = (len > 0 && s->val.string.val[len - 1] == '=') +
-		(len > 1 && s->val.string.val[len - 2] == '=');
+	int			pad = (len > 0 && s[len - 1] == '=') + (len > 1 && s[len - 2] == '=');
 
 	return len / 4 * 3 - pad;
 }
 
-/* Bytes of a stored string as DynamoDB counts them (UTF-8 of the original) */
-static int64
-string_size(const JsonbValue *s)
-{
-	return nul_unescaped_length(s->val.string.val, s->val.string.len);
-}
-
 /*
- * The children of a container, walked in order as the iterator walks them
- * but without one: reads measure every item they scan, and an iterator's
- * allocations were most of that cost.
- */
-typedef struct ChildWalk
-{
-	const JsonbContainer *jc;
-	const char *base;			/* start of the children's data */
-	int			index;			/* next child */
-	uint32		offset;			/* and its data's offset */
-} ChildWalk;
-
-/* Start a walk at child index */
-static void
-walk_init(ChildWalk *w, const JsonbContainer *jc, int nchildren, int index)
-{
-	w->jc = jc;
-	w->base = (const char *) &jc->children[nchildren];
-	w->index = index;
-	w->offset = index ? getJsonbOffset(jc, index) : 0;
-}
-
-/* The next child as a JsonbValue pointing into the container */
-static void
-walk_next(ChildWalk *w, JsonbValue *v)
-{
-	JEntry		entry = w->jc->children[w->index];
-	uint32		offset = w->offset;
-	uint32		end = JBE_HAS_OFF(entry) ? JBE_OFFLENFLD(entry) : offset + JBE_OFFLENFLD(entry);
-
-	w->index++;
-	w->offset = end;
-	if (JBE_ISSTRING(entry))
-	{
-		v->type = jbvString;
-		v->val.string.val = (char *) w->base + offset;
-		v->val.string.len = end - offset;
-	}
-	else if (JBE_ISNUMERIC(entry))
-	{
-		v->type = jbvNumeric;
-		v->val.numeric = (Numeric) (w->base + INTALIGN(offset));
-	}
-	else if (JBE_ISBOOL_TRUE(entry) || JBE_ISBOOL_FALSE(entry))
-	{
-		v->type = jbvBool;
-		v->val.boolean = JBE_ISBOOL_TRUE(entry);
-	}
-	else if (JBE_ISNULL(entry))
-		v->type = jbvNull;
-	else
-	{
-		v->type = jbvBinary;
-		v->val.binary.data = (JsonbContainer *) (w->base + INTALIGN(offset));
-		v->val.binary.len = end - INTALIGN(offset);
-	}
-}
-
-/*
- * Size of the members of a container holding a value of type t (M or L, a
- * set's elements), or of an item's attributes (t DT_NULL): names and
- * values, one byte more per element of a map or list.
+ * Bytes of stored string data as DynamoDB counts them (UTF-8 of the
+ * original); notes in *escaped whether the escape was in it.  Strings
+ * stored back to back (an object's keys) are measured in one call.
  */
 static int64
-members_size(const JsonbContainer *jc, DynamoType t)
+string_size(const char *s, uint32 len, bool *escaped)
 {
-	int			n = JsonContainerSize(jc);
-	bool		object = JsonContainerIsObject(jc);
-	ChildWalk	keys,
-				values;
+	int			n = nul_unescaped_length(s, len);
+
+	*escaped |= n != (int) len;
+	return n;
+}
+
+static int64 container_value_size(const JsonbContainer *c, bool *escaped);
+
+/*
+ * Size of the children of a container read in place, by the layout jsonb.h
+ * documents (reads measure every item they scan; an iterator's allocations
+ * were most of that cost).  The container holds a value of type t (M or L:
+ * one byte more per element; a set: its elements), or an item's
+ * attributes (t DT_NULL).  Keys count by their bytes: they are stored
+ * first, one after the other, so all are measured at once.
+ */
+static int64
+container_size(const JsonbContainer *jc, DynamoType t, bool *escaped)
+{
+	int			count = JsonContainerSize(jc);
+	int			nkeys = JsonContainerIsObject(jc) ? count : 0;
+	const char *base = (const char *) &jc->children[count + nkeys];
+	uint32		offset = 0;
 	int64		size = 0;
 
-	walk_init(&keys, jc, object ? 2 * n : n, 0);
-	walk_init(&values, jc, object ? 2 * n : n, object ? n : 0);
-	for (int i = 0; i < n; i++)
+	check_stack_depth();
+	for (int i = 0; i < count + nkeys; i++)
 	{
-		JsonbValue	e;
+		JEntry		e = jc->children[i];
+		uint32		end = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) : offset + JBE_OFFLENFLD(e);
+		const char *data = base + (JBE_ISSTRING(e) ? offset : INTALIGN(offset));
+		uint32		len = end - (data - base);
 
-		if (object)
+		offset = end;
+		if (i < nkeys)
 		{
-			walk_next(&keys, &e);
-			size += string_size(&e);
+			if (i == nkeys - 1)
+				size += string_size(base, end, escaped);
+			continue;
 		}
-		walk_next(&values, &e);
-		if (t == DT_M || t == DT_L)
-			size += attr_size(&e) + 1;
-		else if (t == DT_NS)
-			size += number_size(e.val.numeric);
-		else if (t == DT_BS)
-			size += base64_size(&e);
-		else if (t == DT_SS)
-			size += string_size(&e);
+		if (JBE_ISCONTAINER(e))
+			size += container_value_size((const JsonbContainer *) data, escaped);
+		else if (JBE_ISSTRING(e))
+			size += t == DT_BS ? base64_size(data, len) : string_size(data, len, escaped);
+		else if (JBE_ISNUMERIC(e))
+			size += number_size((Numeric) data);
 		else
-			size += attr_size(&e);
+			size += 1;			/* BOOL, NULL */
+		if (t == DT_M || t == DT_L)
+			size += 1;
 	}
 	return size;
+}
+
+/*
+ * Size of a map, a list or a tagged value (B, a set, a wrapped map): maps
+ * and lists 3 bytes plus their elements, the others their contents.
+ */
+static int64
+container_value_size(const JsonbContainer *c, bool *escaped)
+{
+	DynamoType	t;
+
+	if (JsonContainerIsArray(c))
+		return container_size(c, DT_L, escaped) + 3;
+	if (JsonContainerSize(c) == 1)
+	{
+		/* one pair: the key at offset 0, then the value */
+		const char *base = (const char *) &c->children[2];
+		uint32		keylen = JBE_OFFLENFLD(c->children[0]);
+		JEntry		e = c->children[1];
+		uint32		end = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) : keylen + JBE_OFFLENFLD(e);
+		const char *data = base + (JBE_ISSTRING(e) ? keylen : INTALIGN(keylen));
+
+		if (stored_tag_type(base, keylen, &t))
+		{
+			if (t == DT_B)
+				return base64_size(data, end - (data - base));
+			return container_size((const JsonbContainer *) data, t, escaped) + (t == DT_M ? 3 : 0);
+		}
+	}
+	return container_size(c, DT_M, escaped) + 3;
 }
 
 /*
@@ -251,31 +270,42 @@ members_size(const JsonbContainer *jc, DynamoType t)
 int64
 attr_size(JsonbValue *v)
 {
-	JsonbValue	payload;
-	DynamoType	t = attr_type(v, &payload);
+	bool		escaped = false;
 
-	switch (t)
+	switch (v->type)
 	{
-		case DT_S:
-			return string_size(v);
-		case DT_N:
+		case jbvString:
+			return string_size(v->val.string.val, v->val.string.len, &escaped);
+		case jbvNumeric:
 			return number_size(v->val.numeric);
-		case DT_B:
-			return base64_size(&payload);
-		case DT_BOOL:
-		case DT_NULL:
+		case jbvBinary:
+			return container_value_size(v->val.binary.data, &escaped);
+		case jbvBool:
+		case jbvNull:
 			return 1;
-		case DT_M:
-		case DT_L:
-			return members_size(payload.val.binary.data, t) + 3;
 		default:
-			return members_size(payload.val.binary.data, t);
+			elog(ERROR, "unexpected jsonb value type %d", v->type);
 	}
+	return 0;					/* keep compiler quiet */
+}
+
+/*
+ * DynamoDB's size of an item: each attribute's name and value.  *escaped
+ * tells whether a string of it holds the escape (item_to_plain() would
+ * rewrite it), so a read that sizes its items knows without a second walk.
+ */
+int64
+item_measure(Jsonb *stored, bool *escaped)
+{
+	*escaped = false;
+	return container_size(&stored->root, DT_NULL, escaped);
 }
 
 /* DynamoDB's size of an item: each attribute's name and value */
 int64
 item_size(Jsonb *stored)
 {
-	return members_size(&stored->root, DT_NULL);
+	bool		escaped;
+
+	return item_measure(stored, &escaped);
 }

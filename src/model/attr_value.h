@@ -80,6 +80,7 @@ extern int	attr_compare(JsonbValue *a, JsonbValue *b);
 /* DynamoDB's size of a value and of an item (names included) */
 extern int64 attr_size(JsonbValue *v);
 extern int64 item_size(Jsonb *stored);
+extern int64 item_measure(Jsonb *stored, bool *escaped);
 
 /* Numbers: parse, check and normalise as DynamoDB does */
 extern Numeric dynamo_number_from_string(const char *s, int len);

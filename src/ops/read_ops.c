@@ -17,9 +17,11 @@
  */
 #include "postgres.h"
 
+#include "access/stratnum.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
@@ -301,11 +303,12 @@ read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
 		 ReadVisitor visit, void *arg)
 {
 	Jsonb	   *seen = req->index ? index_read_visible(req, item) : item;
+	bool		escaped = true;
 
 	res->scanned_count++;
 	if (req->paged || advisor_track_usage)
 	{
-		int64		size = item_size(seen);
+		int64		size = item_measure(seen, &escaped);
 
 		res->scanned_bytes += size;
 		res->page_bytes += size;
@@ -327,6 +330,9 @@ read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
 				item = expr_apply_projection(req->projection, seen);
 			else if (req->index)
 				item = index_read_result(req, item, seen);
+			/* what was sized, or a part of it (an LSI's item is seen whole) */
+			req->visit_plain = !escaped && (item == seen || req->projection ||
+											(req->index && req->index->local));
 			old = MemoryContextSwitchTo(outer);
 			visit(arg, item);
 			MemoryContextSwitchTo(old);
@@ -336,24 +342,34 @@ read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
 		(req->paged && res->scanned_bytes >= DYNAMO_PAGE_BYTES);
 }
 
+/*
+ * Evaluate a row's item (see read_one); when it stops the read, result
+ * gets LastEvaluatedKey.  keep: the item must outlive the row (a page's).
+ */
+static void
+read_row(ReadRequest *req, Jsonb *item, bool keep, ReadResult *result, MemoryContext outer,
+		 ReadVisitor visit, void *arg)
+{
+	if (keep)
+		item = (Jsonb *) PG_DETOAST_DATUM_COPY(PointerGetDatum(item));
+	result->stopped = read_one(req, item, result, outer, visit, arg);
+	if (result->stopped)
+	{
+		MemoryContextSwitchTo(outer);
+		result->last_key = req->index ? index_read_last_key(req, item)
+			: key_of_item(req->table, item);
+	}
+}
+
 /* Walk the rows of a request through the cursor (see read_items) */
 static void
-read_rows(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
+read_rows_cursor(ReadRequest *req, bool keep, MemoryContext batch, ReadVisitor visit, void *arg,
+				 ReadResult *result)
 {
 	MemoryContext outer = CurrentMemoryContext;
-	MemoryContext batch;
 	ReadStatement s = {NULL, false, 0};
 	Portal		portal;
-	bool		keep = req->paged && !req->transient;
 
-	/*
-	 * Rows are read into a batch context, freed batch by batch; a page
-	 * (at most 1 MB of items) is read into the caller's context instead,
-	 * where its items stay for the response to refer to, unless the
-	 * response is written as the items are read.
-	 */
-	batch = keep ? outer
-		: AllocSetContextCreate(outer, "pg_dynamo read batch", ALLOCSET_DEFAULT_SIZES);
 	item_spi_connect();
 	/* not read-only: the cursor sees the statement's earlier writes (VOLATILE) */
 	portal = SPI_cursor_open(NULL, read_plan(req, &s), s.values, NULL, false);
@@ -372,16 +388,7 @@ read_rows(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 			bool		isnull;
 			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
 
-			/* a page's items outlive the rows they were read from */
-			Jsonb	   *item = keep ? DatumGetJsonbPCopy(d) : DatumGetJsonbP(d);
-
-			result->stopped = read_one(req, item, result, outer, visit, arg);
-			if (result->stopped)
-			{
-				MemoryContextSwitchTo(outer);
-				result->last_key = req->index ? index_read_last_key(req, item)
-					: key_of_item(req->table, item);
-			}
+			read_row(req, DatumGetJsonbP(d), keep, result, outer, visit, arg);
 		}
 		SPI_freetuptable(SPI_tuptable);
 		if (batch != outer)
@@ -392,6 +399,102 @@ read_rows(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 	SPI_cursor_close(portal);
 	SPI_finish();
 	MemoryContextSwitchTo(outer);
+}
+
+/* A sort key bound as a condition on index column col; the count added */
+int
+read_range_bound(ItemRangeKey *key, AttrNumber col, DynamoType type, KeyBound *b, bool lower)
+{
+	if (b->value == NULL)
+		return 0;
+	key->col = col;
+	key->strategy = lower ? (b->inclusive ? BTGreaterEqualStrategyNumber : BTGreaterStrategyNumber)
+		: (b->inclusive ? BTLessEqualStrategyNumber : BTLessStrategyNumber);
+	key->value = key_datum(type, b->value);
+	return 1;
+}
+
+/*
+ * The conditions of a Query as a walk of the primary key index, or of an
+ * index read's PostgreSQL index: the count, -1 when only the statement can
+ * run it (a Scan; an index read from a start key)
+ */
+static int
+range_keys(ReadRequest *req, ItemRangeKey *keys)
+{
+	DynamoTable *t = req->table;
+	int			n = 0;
+
+	if (req->index)
+		return index_read_range_keys(req, keys);
+	if (!req->query)
+		return -1;
+	keys[n].col = 1;
+	keys[n].strategy = BTEqualStrategyNumber;
+	keys[n++].value = key_datum(t->partition_key.type, req->partition);
+	if (dynamo_table_has_sort_key(t))
+	{
+		n += read_range_bound(&keys[n], 2, t->sort_key.type, &req->lower, true);
+		n += read_range_bound(&keys[n], 2, t->sort_key.type, &req->upper, false);
+	}
+	return n;
+}
+
+/*
+ * Walk the rows of a Query straight through its index (item_fetch.c);
+ * false, having read nothing, when it must take the cursor instead.
+ */
+static bool
+read_rows_direct(ReadRequest *req, bool keep, MemoryContext batch, ReadVisitor visit, void *arg,
+				 ReadResult *result)
+{
+	MemoryContext outer = CurrentMemoryContext;
+	ItemRangeKey keys[ITEM_SCAN_MAX_KEYS];
+	int			nkeys = range_keys(req, keys);
+	ItemScan   *scan;
+	int			rows = 0;
+
+	if (nkeys < 0)
+		return false;
+	scan = item_scan_begin(req->table->relid, req->index ? req->index->relid : InvalidOid,
+						   keys, nkeys, !req->forward);
+	if (scan == NULL)
+		return false;
+	MemoryContextSwitchTo(batch);
+	while (!result->stopped)
+	{
+		Jsonb	   *item = item_scan_next(scan);
+
+		if (item == NULL)
+			break;
+		read_row(req, item, keep, result, outer, visit, arg);
+		if (batch != outer && ++rows % READ_BATCH == 0)
+			MemoryContextReset(batch);
+		CHECK_FOR_INTERRUPTS();
+	}
+	MemoryContextSwitchTo(outer);
+	item_scan_end(scan);
+	return true;
+}
+
+/* Walk the rows of a request (see read_items) */
+static void
+read_rows(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
+{
+	MemoryContext outer = CurrentMemoryContext;
+	MemoryContext batch;
+	bool		keep = req->paged && !req->transient;
+
+	/*
+	 * Rows are read into a batch context, freed batch by batch; a page
+	 * (at most 1 MB of items) is read into the caller's context instead,
+	 * where its items stay for the response to refer to, unless the
+	 * response is written as the items are read.
+	 */
+	batch = keep ? outer
+		: AllocSetContextCreate(outer, "pg_dynamo read batch", ALLOCSET_DEFAULT_SIZES);
+	if (!read_rows_direct(req, keep, batch, visit, arg, result))
+		read_rows_cursor(req, keep, batch, visit, arg, result);
 	if (batch != outer)
 		MemoryContextDelete(batch);
 }
@@ -424,6 +527,7 @@ typedef struct PageSink
 {
 	JsonbParseState **st;
 	ItemForm	form;
+	ReadRequest *req;
 } PageSink;
 
 /*
@@ -436,7 +540,7 @@ push_page_item(void *arg, Jsonb *item)
 	PageSink   *sink = arg;
 
 	if (sink->form == FORM_PLAIN)
-		jb_jsonb(sink->st, NULL, item_to_plain(item, false));
+		jb_jsonb(sink->st, NULL, sink->req->visit_plain ? item : item_to_plain(item, false));
 	else
 		(void) item_push_typed(sink->st, item, sink->form == FORM_TYPED_ESCAPED);
 }
@@ -444,7 +548,7 @@ push_page_item(void *arg, Jsonb *item)
 void
 read_page(ReadRequest *req, JsonbParseState **st, ItemForm form, ReadResult *result)
 {
-	PageSink	sink = {st, form};
+	PageSink	sink = {st, form, req};
 
 	if (req->select != SELECT_COUNT)
 		jb_begin_array(st, "Items");

@@ -15,6 +15,7 @@
 #include "lib/stringinfo.h"
 
 #include "expression.h"
+#include "item_fetch.h"
 #include "item_key.h"
 
 /* DynamoDB's page size limit: scanned items' bytes, before the filter */
@@ -69,6 +70,9 @@ typedef struct ReadRequest
 	int			nindex_eq;
 	JsonbValue *index_eq[8];
 	bool		consistent;		/* ConsistentRead, for the capacity counted */
+	/* set for the visitor: the item it is given holds no escaped string
+	 * (found while sizing it), so it is its own plain form */
+	bool		visit_plain;
 } ReadRequest;
 
 /* What a read did */
@@ -127,6 +131,10 @@ extern char *read_sql_literal(Datum value, Oid type);
 
 /* The segment (of total) of a partition key value, as parallel Scan splits */
 extern int	read_segment_of(DynamoTable *t, Datum partition, int total);
+
+/* A sort key bound as a condition of a walk of index column col */
+extern int	read_range_bound(ItemRangeKey *key, AttrNumber col, DynamoType type, KeyBound *b,
+							 bool lower);
 
 /* A statement being built: its text (optional) and its parameters */
 typedef struct ReadStatement

@@ -1,30 +1,42 @@
 /*
  * item_fetch.c
- *		Reading one item by key straight through the primary key index.
+ *		Reading items straight through a B-tree index: one item by key
+ *		(GetItem), or a range of one index in key order (Query).
  *
  * A read by key is one index probe.  Going through SPI (a cached plan,
  * ExecutorStart, ExecutorEnd) costs about as much again as the probe itself,
  * which is what GetItem is measured against: the same SELECT in plain SQL
  * (bench/compare.sh).  So a read opens the item table and its primary key
- * index and fetches the row with an index scan under the caller's active
- * snapshot, which is the snapshot SPI's read-only execution would use.
+ * index and fetches the row with an index scan.  A Query is one range of the
+ * primary key index or of a secondary index's (partial) index, in its order;
+ * walked here, its rows skip the executor's and the cursor's per-row work.
+ *
+ * Like a volatile function's queries (SPI, read_only false), a read sees the
+ * writes made before it in the same statement: it takes a snapshot after a
+ * command counter increment.
  *
  * What the executor would check is checked here too: the SELECT privilege on
  * the table.  A table with row level security, a caller whose privilege is
- * granted on columns only, or a call with no active snapshot takes the
- * prepared plan instead, where the executor applies every rule itself.
+ * granted on columns only, an index not (yet) valid, or a call with no
+ * active snapshot takes the prepared plan instead, where the executor applies
+ * every rule itself.
  */
 #include "postgres.h"
 
 #include "access/genam.h"
 #include "access/nbtree.h"
+#include "access/relation.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/pg_am.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_index.h"
 #include "executor/tuptable.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/fmgroids.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
@@ -83,6 +95,38 @@ fetch_by_index(Relation rel, Oid index_oid, DynamoTable *t, ItemKey *key)
 }
 
 /*
+ * Open an item table for a direct read, and take the read's snapshot.
+ * Returns NULL, having opened nothing, when the read must go through the
+ * executor instead (see the file header).
+ */
+static Relation
+direct_open(Oid relid)
+{
+	Relation	rel;
+
+	if (!ActiveSnapshotSet() ||
+		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+		return NULL;
+	rel = table_open(relid, AccessShareLock);
+	if (rel->rd_rel->relrowsecurity)
+	{
+		table_close(rel, NoLock);
+		return NULL;
+	}
+	CommandCounterIncrement();
+	PushActiveSnapshot(GetTransactionSnapshot());
+	return rel;
+}
+
+/* Close what direct_open() opened */
+static void
+direct_close(Relation rel)
+{
+	PopActiveSnapshot();
+	table_close(rel, NoLock);
+}
+
+/*
  * Read the item of a key through the primary key index.  Returns false,
  * having read nothing, when the read must go through the executor instead
  * (see the file header); else true with *item the item, or NULL.
@@ -90,28 +134,114 @@ fetch_by_index(Relation rel, Oid index_oid, DynamoTable *t, ItemKey *key)
 bool
 item_fetch(DynamoTable *t, ItemKey *key, Jsonb **item)
 {
-	Relation	rel;
+	Relation	rel = direct_open(t->relid);
 	Oid			index_oid;
 
-	if (!ActiveSnapshotSet() ||
-		pg_class_aclcheck(t->relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+	if (rel == NULL)
 		return false;
-	rel = table_open(t->relid, AccessShareLock);
 	index_oid = RelationGetPrimaryKeyIndex(rel);
-	if (rel->rd_rel->relrowsecurity || !OidIsValid(index_oid))
+	if (!OidIsValid(index_oid))
 	{
-		table_close(rel, NoLock);
+		direct_close(rel);
 		return false;
 	}
-	/*
-	 * The functions calling this are VOLATILE: like a volatile function's
-	 * queries (SPI, read_only false), the read sees the writes made before it
-	 * in the same statement
-	 */
-	CommandCounterIncrement();
-	PushActiveSnapshot(GetTransactionSnapshot());
 	*item = fetch_by_index(rel, index_oid, t, key);
-	PopActiveSnapshot();
-	table_close(rel, NoLock);
+	direct_close(rel);
 	return true;
+}
+
+/* A walk of an index range under way */
+struct ItemScan
+{
+	Relation	rel;
+	Relation	index;
+	TupleTableSlot *slot;
+	IndexScanDesc scan;
+	AttrNumber	item_attnum;
+	bool		backward;
+};
+
+/* A scan key of column col, as the executor builds one from an operator */
+static void
+range_key(Relation index, ScanKey key, const ItemRangeKey *k)
+{
+	int			i = k->col - 1;
+	Oid			op = get_opfamily_member(index->rd_opfamily[i], index->rd_opcintype[i],
+										 index->rd_opcintype[i], k->strategy);
+
+	if (!OidIsValid(op))
+		elog(ERROR, "no operator of strategy %d for column %d of index \"%s\"",
+			 k->strategy, k->col, RelationGetRelationName(index));
+	ScanKeyEntryInitialize(key, 0, k->col, k->strategy, InvalidOid,
+						   index->rd_indcollation[i], get_opcode(op), k->value);
+}
+
+/*
+ * Start walking the rows of a table's index (InvalidOid: its primary key)
+ * that the keys select, in the index's order or backward.  NULL, having
+ * opened nothing, when the read must go through the executor instead.
+ */
+ItemScan *
+item_scan_begin(Oid relid, Oid index_oid, const ItemRangeKey *keys, int nkeys, bool backward)
+{
+	Relation	rel = direct_open(relid);
+	ItemScan   *s;
+	ScanKeyData skeys[ITEM_SCAN_MAX_KEYS];
+
+	if (rel == NULL)
+		return NULL;
+	if (!OidIsValid(index_oid))
+		index_oid = RelationGetPrimaryKeyIndex(rel);
+	s = palloc(sizeof(ItemScan));
+	s->rel = rel;
+	/* an index of the table that every read may use */
+	s->index = OidIsValid(index_oid) ? try_relation_open(index_oid, AccessShareLock) : NULL;
+	if (s->index == NULL || s->index->rd_rel->relkind != RELKIND_INDEX ||
+		s->index->rd_rel->relam != BTREE_AM_OID || s->index->rd_index->indrelid != relid ||
+		!s->index->rd_index->indisvalid || nkeys > ITEM_SCAN_MAX_KEYS)
+	{
+		if (s->index)
+			relation_close(s->index, NoLock);
+		direct_close(rel);
+		pfree(s);
+		return NULL;
+	}
+	for (int i = 0; i < nkeys; i++)
+		range_key(s->index, &skeys[i], &keys[i]);
+	s->slot = table_slot_create(rel, NULL);
+	s->item_attnum = item_attnum(rel);
+	s->backward = backward;
+	s->scan = index_beginscan(rel, s->index, GetActiveSnapshot(), nkeys, 0);
+	index_rescan(s->scan, skeys, nkeys, NULL, 0);
+	return s;
+}
+
+/*
+ * The next row's item, NULL after the last.  It lives in the row's buffer
+ * (or, when toasted, in the current memory context) until the next call.
+ */
+Jsonb *
+item_scan_next(ItemScan *s)
+{
+	while (index_getnext_slot(s->scan, s->backward ? BackwardScanDirection : ForwardScanDirection,
+							  s->slot))
+	{
+		bool		isnull;
+		Datum		d = slot_getattr(s->slot, s->item_attnum, &isnull);
+
+		if (!isnull)
+			return DatumGetJsonbP(d);
+	}
+	return NULL;
+}
+
+/* End a walk, releasing what it holds */
+void
+item_scan_end(ItemScan *s)
+{
+	index_endscan(s->scan);
+	ExecDropSingleTupleTableSlot(s->slot);
+	index_close(s->index, NoLock);
+	direct_close(s->rel);
+	pfree(s);
 }
