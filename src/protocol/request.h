@@ -10,6 +10,7 @@
 
 #include "batch_ops.h"
 #include "item_requests.h"
+#include "table_ops.h"
 #include "transact_ops.h"
 
 /* Members every operation may take (request_item.c) */
@@ -27,5 +28,9 @@ extern Jsonb *exec_batch_get_response(BatchGetRequest *r, ItemDialect d);
 extern void exec_batch_write_request(Jsonb *request_items, ItemDialect d, BatchWriteRequest *r);
 extern Jsonb *exec_batch_write_response(BatchWriteRequest *r, bool escaped);
 extern void exec_transact_request(Jsonb *items, ItemDialect d, bool writes, TransactRequest *tx);
+
+/* CreateTable's and UpdateTable's settings members, Tags (request_table.c) */
+extern void exec_table_settings(Jsonb *req, bool update, TableSettings *s);
+extern void exec_tags(Jsonb *list, TableTags *tags);
 
 #endif							/* DYNAMO_REQUEST_H */
