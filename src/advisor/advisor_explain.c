@@ -1010,13 +1010,14 @@ static void
 explain_transact(Explain *x, Jsonb *req, bool writes)
 {
 	static const char *const ops[] = {"ConditionCheck", "PutItem", "UpdateItem", "DeleteItem", "GetItem"};
-	TransactRequest tx = {.dialect = {.plain = false,.escaped = false}};
+	ItemDialect typed = {.plain = false,.escaped = false};
+	TransactRequest tx = {0};
 	TableUnits	tu;
 
 	if (writes)
 		transact_check_token(req_string(req, "ClientRequestToken"));
-	tx.items = req_array(req, "TransactItems");
-	transact_parse(&tx, writes);
+	exec_transact_request(req_array(req, "TransactItems"), typed, writes, &tx);
+	transact_prepare(&tx);
 	table_units_init(&tu, tx.nactions);
 	jb_begin_array(&x->st, "Requests");
 	for (int i = 0; i < tx.nactions; i++)

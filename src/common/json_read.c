@@ -177,3 +177,61 @@ req_required_string(Jsonb *req, const char *name, const char *param)
 	validate_not_null(NULL, s, param);
 	return s;
 }
+
+/*
+ * The members of a JSON object, in jsonb's order (by length, then bytes);
+ * returns their count.  Values are containers or scalars of the object.
+ */
+int
+object_members(Jsonb *obj, char ***names, JsonbValue **values)
+{
+	int			n = JB_ROOT_COUNT(obj);
+	JsonbIterator *it = JsonbIteratorInit(&obj->root);
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	int			i = 0;
+
+	*names = palloc(sizeof(char *) * Max(n, 1));
+	*values = palloc(sizeof(JsonbValue) * Max(n, 1));
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (tok == WJB_KEY)
+			(*names)[i] = pnstrdup(v.val.string.val, v.val.string.len);
+		else if (tok == WJB_VALUE)
+			(*values)[i++] = v;
+	}
+	return n;
+}
+
+/*
+ * Element i of a JSON array, which must be an object.  path names the list
+ * in DynamoDB's validation messages.
+ */
+Jsonb *
+element_object(Jsonb *list, int i, const char *path)
+{
+	JsonbValue *v = getIthJsonbValueFromContainer(&list->root, i);
+	Jsonb	   *obj;
+
+	if (v == NULL || v->type == jbvNull)
+		validate_not_null(NULL, NULL, psprintf("%s.%d.member", path, i + 1));
+	if (v->type != jbvBinary)
+		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
+	obj = jsonb_of_container(v);
+	req_check_object(obj);
+	return obj;
+}
+
+/* A request member as JSON text, for the values DynamoDB's messages echo */
+char *
+json_text(Jsonb *jb)
+{
+	return JsonbToCString(NULL, &jb->root, VARSIZE(jb));
+}
+
+/* A required member: DynamoDB's message when it is missing */
+void
+require_member(const void *member, const char *path)
+{
+	validate_not_null(NULL, member, path);
+}

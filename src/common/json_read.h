@@ -22,5 +22,9 @@ extern void req_check_object(Jsonb *req);
 extern Jsonb *jsonb_of_container(JsonbValue *binary);
 extern Jsonb *req_required_object(Jsonb *req, const char *name, const char *param);
 extern char *req_required_string(Jsonb *req, const char *name, const char *param);
+extern int	object_members(Jsonb *obj, char ***names, JsonbValue **values);
+extern Jsonb *element_object(Jsonb *list, int i, const char *path);
+extern char *json_text(Jsonb *jb);
+extern void require_member(const void *member, const char *path);
 
 #endif							/* DYNAMO_JSON_READ_H */

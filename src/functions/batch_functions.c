@@ -1,18 +1,17 @@
 /*
- * sql_batch.c
+ * batch_functions.c
  *		The ergonomic SQL functions of batch and transactional operations:
  *		DynamoDB's request members, with items, keys and values in plain
- *		JSON.
+ *		JSON, read by the same readers as execute()'s (src/protocol).
  */
 #include "postgres.h"
 
 #include "fmgr.h"
 #include "utils/builtins.h"
 
-#include "batch_ops.h"
 #include "json_build.h"
+#include "request.h"
 #include "sql_args.h"
-#include "transact_ops.h"
 
 /* The SQL functions take and return plain JSON */
 static const ItemDialect PlainDialect = {.plain = true,.escaped = false};
@@ -26,8 +25,11 @@ PG_FUNCTION_INFO_V1(dynamo_batch_get_item_sql);
 Datum
 dynamo_batch_get_item_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_JSONB_P(dynamo_batch_get_item(sql_jsonb_arg(fcinfo, 0), CAPACITY_NONE,
-											PlainDialect));
+	BatchGetRequest r = {0};
+
+	exec_batch_get_request(sql_jsonb_arg(fcinfo, 0), PlainDialect, &r);
+	dynamo_batch_get_item(&r);
+	PG_RETURN_JSONB_P(exec_batch_get_response(&r, PlainDialect));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_batch_write_item_sql);
@@ -36,8 +38,11 @@ PG_FUNCTION_INFO_V1(dynamo_batch_write_item_sql);
 Datum
 dynamo_batch_write_item_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_JSONB_P(dynamo_batch_write_item(sql_jsonb_arg(fcinfo, 0), CAPACITY_NONE,
-											  PlainDialect));
+	BatchWriteRequest r = {0};
+
+	exec_batch_write_request(sql_jsonb_arg(fcinfo, 0), PlainDialect, &r);
+	dynamo_batch_write_item(&r);
+	PG_RETURN_JSONB_P(exec_batch_write_response(&r, false));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_transact_get_items_sql);
@@ -49,12 +54,11 @@ PG_FUNCTION_INFO_V1(dynamo_transact_get_items_sql);
 Datum
 dynamo_transact_get_items_sql(PG_FUNCTION_ARGS)
 {
-	TransactRequest tx = {.dialect = PlainDialect};
+	TransactRequest tx = {0};
 	JsonbParseState *st = NULL;
 	Jsonb	  **items;
 
-	tx.items = sql_jsonb_arg(fcinfo, 0);
-	transact_parse(&tx, false);
+	exec_transact_request(sql_jsonb_arg(fcinfo, 0), PlainDialect, false, &tx);
 	items = palloc(sizeof(Jsonb *) * tx.nactions);
 	dynamo_transact_get_items(&tx, items);
 
@@ -80,12 +84,11 @@ PG_FUNCTION_INFO_V1(dynamo_transact_write_items_sql);
 Datum
 dynamo_transact_write_items_sql(PG_FUNCTION_ARGS)
 {
-	TransactRequest tx = {.dialect = PlainDialect};
+	TransactRequest tx = {0};
 
 	tx.token = sql_text_arg(fcinfo, 1);
 	transact_check_token(tx.token);
-	tx.items = sql_jsonb_arg(fcinfo, 0);
-	transact_parse(&tx, true);
+	exec_transact_request(sql_jsonb_arg(fcinfo, 0), PlainDialect, true, &tx);
 	(void) dynamo_transact_write_items(&tx);
 	PG_RETURN_VOID();
 }

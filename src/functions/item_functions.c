@@ -1,5 +1,5 @@
 /*
- * sql_api.c
+ * item_functions.c
  *		The ergonomic SQL functions: named arguments, items as plain JSON.
  *
  * Each builds the same request struct as execute() and runs the same
@@ -14,8 +14,7 @@
 #include "advisor.h"
 #include "errors.h"
 #include "validate.h"
-#include "item_expressions.h"
-#include "update_item.h"
+#include "item_requests.h"
 #include "sql_args.h"
 #include "table_ops.h"
 
@@ -133,6 +132,29 @@ return_old_arg(FunctionCallInfo fcinfo, int n)
 	return parse_return_on_failure(sql_text_arg(fcinfo, n)) == RV_ALL_OLD;
 }
 
+/*
+ * The arguments put_item and delete_item share: table_name, item (or key),
+ * condition_expression, expression_attribute_names,
+ * expression_attribute_values, return_values,
+ * return_values_on_condition_check_failure
+ */
+static void
+conditional_write_args(FunctionCallInfo fcinfo, const char *operation, ItemRequest *r)
+{
+	bool		put = strcmp(operation, "PutItem") == 0;
+	Jsonb	   *map;
+
+	r->table_name = table_name_arg(fcinfo);
+	map = item_from_plain(jsonb_arg(fcinfo, 1, put ? "item" : "key"), false);
+	if (put)
+		r->item = map;
+	else
+		r->key = map;
+	sql_expressions(fcinfo, operation, 2, -1, -1, 3, 4, &r->expr);
+	r->return_values = parse_return_values(sql_text_arg(fcinfo, 5), operation);
+	r->return_old_on_failure = return_old_arg(fcinfo, 6);
+}
+
 PG_FUNCTION_INFO_V1(dynamo_put_item_sql);
 
 /*
@@ -144,21 +166,12 @@ PG_FUNCTION_INFO_V1(dynamo_put_item_sql);
 Datum
 dynamo_put_item_sql(PG_FUNCTION_ARGS)
 {
-	PutItemRequest put = {0};
-	ItemExpressions e;
-	char	   *name = table_name_arg(fcinfo);
-	Jsonb	   *old;
+	ItemRequest r = {0};
+	ItemResult	res;
 
-	put.item = item_from_plain(jsonb_arg(fcinfo, 1, "item"), false);
-	sql_expressions(fcinfo, "PutItem", 2, -1, -1, 3, 4, &e);
-	item_condition_init(&put.condition, e.condition);
-	put.return_values = parse_return_values(sql_text_arg(fcinfo, 5), "PutItem");
-	put.condition.return_old_on_failure = return_old_arg(fcinfo, 6);
-	put.table = dynamo_table_lookup(name, false);
-	old = dynamo_put_item(&put);
-	advisor_count_units(name, ADV_PUT_ITEM, Max(item_size(put.item), old ? item_size(old) : 0),
-						true, true, false);
-	return plain_item_result(fcinfo, old);
+	conditional_write_args(fcinfo, "PutItem", &r);
+	item_request_put(&r, &res);
+	return plain_item_result(fcinfo, res.item);
 }
 
 PG_FUNCTION_INFO_V1(dynamo_get_item_sql);
@@ -172,20 +185,15 @@ PG_FUNCTION_INFO_V1(dynamo_get_item_sql);
 Datum
 dynamo_get_item_sql(PG_FUNCTION_ARGS)
 {
-	char	   *name = table_name_arg(fcinfo);
-	Jsonb	   *key_map = item_from_plain(jsonb_arg(fcinfo, 1, "key"), false);
-	ItemExpressions e;
-	DynamoTable *t;
-	ItemKey		key;
-	Jsonb	   *item;
+	ItemRequest r = {0};
+	ItemResult	res;
 
-	sql_expressions(fcinfo, "GetItem", -1, 2, -1, 3, -1, &e);
-	t = dynamo_table_lookup(name, false);
-	item_key_from_key(t, key_map, &key);
-	item = dynamo_get_item(t, &key);
-	advisor_count_units(name, ADV_GET_ITEM, item ? item_size(item) : 0, false,
-						!PG_ARGISNULL(4) && PG_GETARG_BOOL(4), item != NULL);
-	return plain_item_result(fcinfo, item_project(&e, item));
+	r.table_name = table_name_arg(fcinfo);
+	r.key = item_from_plain(jsonb_arg(fcinfo, 1, "key"), false);
+	sql_expressions(fcinfo, "GetItem", -1, 2, -1, 3, -1, &r.expr);
+	r.consistent_read = !PG_ARGISNULL(4) && PG_GETARG_BOOL(4);
+	item_request_get(&r, &res);
+	return plain_item_result(fcinfo, res.item);
 }
 
 PG_FUNCTION_INFO_V1(dynamo_delete_item_sql);
@@ -199,24 +207,12 @@ PG_FUNCTION_INFO_V1(dynamo_delete_item_sql);
 Datum
 dynamo_delete_item_sql(PG_FUNCTION_ARGS)
 {
-	DeleteItemRequest del = {0};
-	ItemExpressions e;
-	char	   *name = table_name_arg(fcinfo);
-	Jsonb	   *key_map = item_from_plain(jsonb_arg(fcinfo, 1, "key"), false);
-	Jsonb	   *old;
+	ItemRequest r = {0};
+	ItemResult	res;
 
-	sql_expressions(fcinfo, "DeleteItem", 2, -1, -1, 3, 4, &e);
-	item_condition_init(&del.condition, e.condition);
-	del.return_values = parse_return_values(sql_text_arg(fcinfo, 5), "DeleteItem");
-	del.condition.return_old_on_failure = return_old_arg(fcinfo, 6);
-	del.table = dynamo_table_lookup(name, false);
-	item_key_from_key(del.table, key_map, &del.key);
-	del.need_old = advisor_track_usage;
-	old = dynamo_delete_item(&del);
-	advisor_count_units(name, ADV_DELETE_ITEM, old ? item_size(old) : 0, true, true, false);
-	if (del.return_values != RV_ALL_OLD)
-		old = NULL;
-	return plain_item_result(fcinfo, old);
+	conditional_write_args(fcinfo, "DeleteItem", &r);
+	item_request_delete(&r, &res);
+	return plain_item_result(fcinfo, res.item);
 }
 
 PG_FUNCTION_INFO_V1(dynamo_update_item_sql);
@@ -231,23 +227,16 @@ PG_FUNCTION_INFO_V1(dynamo_update_item_sql);
 Datum
 dynamo_update_item_sql(PG_FUNCTION_ARGS)
 {
-	UpdateItemRequest upd = {0};
-	ItemExpressions e;
-	char	   *name = table_name_arg(fcinfo);
-	Jsonb	   *key_map = item_from_plain(jsonb_arg(fcinfo, 1, "key"), false);
-	Jsonb	   *attributes;
+	ItemRequest r = {0};
+	ItemResult	res;
 
-	sql_expressions(fcinfo, "UpdateItem", 3, -1, 2, 4, 5, &e);
-	item_condition_init(&upd.condition, e.condition);
-	upd.update = e.update;
-	upd.return_values = parse_return_values(sql_text_arg(fcinfo, 6), "UpdateItem");
-	upd.condition.return_old_on_failure = return_old_arg(fcinfo, 7);
-	upd.table = dynamo_table_lookup(name, false);
-	item_key_from_key(upd.table, key_map, &upd.key);
-	attributes = dynamo_update_item(&upd);
-	advisor_count_units(name, ADV_UPDATE_ITEM, upd.write_bytes,
-						true, true, false);
-	return plain_item_result(fcinfo, attributes);
+	r.table_name = table_name_arg(fcinfo);
+	r.key = item_from_plain(jsonb_arg(fcinfo, 1, "key"), false);
+	sql_expressions(fcinfo, "UpdateItem", 3, -1, 2, 4, 5, &r.expr);
+	r.return_values = parse_return_values(sql_text_arg(fcinfo, 6), "UpdateItem");
+	r.return_old_on_failure = return_old_arg(fcinfo, 7);
+	item_request_update(&r, &res);
+	return plain_item_result(fcinfo, res.item);
 }
 
 PG_FUNCTION_INFO_V1(dynamo_marshall);

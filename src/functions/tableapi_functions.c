@@ -14,6 +14,7 @@
 #include "errors.h"
 #include "execute.h"
 #include "json_build.h"
+#include "json_read.h"
 #include "sql_args.h"
 #include "table_catalog.h"
 #include "table_ops.h"
@@ -66,6 +67,7 @@ dynamo_update_table_settings_sql(PG_FUNCTION_ARGS)
 	char	   *mode = sql_text_arg(fcinfo, 1);
 	char	   *table_class = sql_text_arg(fcinfo, 5);
 	JsonbParseState *st = NULL;
+	TableSettings settings;
 
 	dynamo_check_table_name(table_name, "tableName");
 	jb_begin_object(&st, NULL);
@@ -84,7 +86,8 @@ dynamo_update_table_settings_sql(PG_FUNCTION_ARGS)
 		jb_bool(&st, "DeletionProtectionEnabled", PG_GETARG_BOOL(4));
 	if (table_class)
 		jb_string(&st, "TableClass", table_class);
-	if (!table_settings_update(table_name, jb_finish(&st)) && !mode && PG_ARGISNULL(2) &&
+	exec_table_settings(jb_finish(&st), true, &settings);
+	if (!table_settings_update(table_name, &settings) && !mode && PG_ARGISNULL(2) &&
 		PG_ARGISNULL(3) && PG_ARGISNULL(4) && !table_class)
 		dynamo_error(DYN_VALIDATION, "At least one of ProvisionedThroughput, BillingMode, DeletionProtectionEnabled or TableClass is required");
 	PG_RETURN_JSONB_P(dynamo_describe_table(table_name));
@@ -142,36 +145,29 @@ Datum
 dynamo_tag_table_sql(PG_FUNCTION_ARGS)
 {
 	char	   *table_name = sql_text_arg(fcinfo, 0);
-	Jsonb	   *tags = sql_jsonb_arg(fcinfo, 1);
-	JsonbParseState *st = NULL;
-	JsonbIterator *it;
-	JsonbValue	k,
-				v;
-	JsonbIteratorToken tok;
+	Jsonb	   *object = sql_jsonb_arg(fcinfo, 1);
+	TableTags	tags = {0};
+	char	  **keys;
+	JsonbValue *values;
 
 	tagged_table(table_name);
-	if (tags == NULL || !JB_ROOT_IS_OBJECT(tags) || JB_ROOT_IS_SCALAR(tags))
+	if (object == NULL || !JB_ROOT_IS_OBJECT(object) || JB_ROOT_IS_SCALAR(object))
 		dynamo_error(DYN_VALIDATION, "tags must be a JSON object of tag keys and string values");
-	(void) pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
-	it = JsonbIteratorInit(&tags->root);
-	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	tags.n = object_members(object, &keys, &values);
+	tags.keys = keys;
+	tags.values = palloc(sizeof(char *) * Max(tags.n, 1));
+	for (int i = 0; i < tags.n; i++)
 	{
-		if (tok != WJB_KEY)
-			continue;
-		(void) JsonbIteratorNext(&it, &v, true);
-		if (v.type != jbvString)
+		if (values[i].type != jbvString)
 		{
-			Jsonb	   *value = JsonbValueToJsonb(&v);
+			Jsonb	   *value = JsonbValueToJsonb(&values[i]);
 
 			dynamo_error(DYN_VALIDATION, "The Tag Value provided is invalid, Value: %s",
 						 JsonbToCString(NULL, &value->root, VARSIZE(value)));
 		}
-		jb_begin_object(&st, NULL);
-		jb_string(&st, "Key", pnstrdup(k.val.string.val, k.val.string.len));
-		jb_string(&st, "Value", pnstrdup(v.val.string.val, v.val.string.len));
-		jb_end_object(&st);
+		tags.values[i] = pnstrdup(values[i].val.string.val, values[i].val.string.len);
 	}
-	tags_store(table_name, JsonbValueToJsonb(pushJsonbValue(&st, WJB_END_ARRAY, NULL)), false);
+	tags_store(table_name, &tags, false);
 	PG_RETURN_VOID();
 }
 

@@ -13,7 +13,6 @@ extern Jsonb *backup_delete(const char *arn);
 extern Jsonb *backup_list(const char *table_name, int limit, const char *lower, const char *upper,
 						  const char *start);
 extern Jsonb *backup_source_description(const char *arn, char **source_arn);
-extern Jsonb *backup_restore_request(const char *target, Jsonb *description, Jsonb *request);
 extern void backup_restore_items(const char *arn, const char *table_name);
 extern Jsonb *backup_continuous(const char *table_name);
 extern Jsonb *backup_update_continuous(const char *table_name, bool enable);

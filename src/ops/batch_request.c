@@ -5,13 +5,9 @@
  */
 #include "postgres.h"
 
-#include "utils/builtins.h"
-#include "utils/fmgrprotos.h"
-
 #include "batch_request.h"
 #include "errors.h"
 #include "validate.h"
-#include "json_read.h"
 
 /* An item or key of the request, validated, in the stored form */
 Jsonb *
@@ -25,29 +21,6 @@ Jsonb *
 dialect_item_out(ItemDialect d, Jsonb *stored)
 {
 	return d.plain ? item_to_plain(stored, d.escaped) : item_to_typed(stored, d.escaped);
-}
-
-/*
- * The expression members of one request object (a Put, a table's
- * KeysAndAttributes); ExpressionAttributeValues in the request's dialect.
- */
-void
-dialect_expr_params(ItemDialect d, Jsonb *obj, ExprParams *p)
-{
-	Jsonb	   *values;
-
-	if (!d.plain)
-	{
-		expr_params_from_request(obj, d.escaped, p);
-		return;
-	}
-	/* read the other members as execute() does, the values as plain JSON */
-	values = req_object(obj, "ExpressionAttributeValues");
-	if (values)
-		obj = DatumGetJsonbP(DirectFunctionCall2(jsonb_delete, JsonbPGetDatum(obj),
-												 CStringGetTextDatum("ExpressionAttributeValues")));
-	expr_params_from_request(obj, d.escaped, p);
-	p->values = values ? item_from_plain(values, d.escaped) : NULL;
 }
 
 /* Order of targets: by table name (bytes), then partition and sort key */
@@ -122,83 +95,4 @@ key_schema_mismatch(DynamoTable *t, Jsonb *map, bool in_item)
 				: "The provided key element does not match the schema";
 	}
 	return NULL;
-}
-
-/*
- * The members of a JSON object, in jsonb's order (by length, then bytes);
- * returns their count.  Values are containers or scalars of the object.
- */
-int
-object_members(Jsonb *obj, char ***names, JsonbValue **values)
-{
-	int			n = JB_ROOT_COUNT(obj);
-	JsonbIterator *it = JsonbIteratorInit(&obj->root);
-	JsonbValue	v;
-	JsonbIteratorToken tok;
-	int			i = 0;
-
-	*names = palloc(sizeof(char *) * Max(n, 1));
-	*values = palloc(sizeof(JsonbValue) * Max(n, 1));
-	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
-	{
-		if (tok == WJB_KEY)
-			(*names)[i] = pnstrdup(v.val.string.val, v.val.string.len);
-		else if (tok == WJB_VALUE)
-			(*values)[i++] = v;
-	}
-	return n;
-}
-
-/* Element i of a JSON array */
-JsonbValue *
-list_element(Jsonb *list, int i)
-{
-	return getIthJsonbValueFromContainer(&list->root, i);
-}
-
-/*
- * Element i of a JSON array, which must be an object.  path names the list
- * in DynamoDB's validation messages.
- */
-Jsonb *
-element_object(Jsonb *list, int i, const char *path)
-{
-	JsonbValue *v = list_element(list, i);
-	Jsonb	   *obj;
-
-	if (v == NULL || v->type == jbvNull)
-		validate_not_null(NULL, NULL, psprintf("%s.%d.member", path, i + 1));
-	if (v->type != jbvBinary)
-		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
-	obj = jsonb_of_container(v);
-	req_check_object(obj);
-	return obj;
-}
-
-/* A request member as JSON text, for the values DynamoDB's messages echo */
-char *
-json_text(Jsonb *jb)
-{
-	return JsonbToCString(NULL, &jb->root, VARSIZE(jb));
-}
-
-/* A required member: DynamoDB's message when it is missing */
-void
-require_member(const void *member, const char *path)
-{
-	validate_not_null(NULL, member, path);
-}
-
-/*
- * Whether a table name keys a RequestItems map validly (3 to 255 characters
- * of [a-zA-Z0-9_.-]); the map's message differs from TableName's.
- */
-bool
-table_name_valid(const char *name)
-{
-	size_t		len = strlen(name);
-
-	if (len < 3 || len > DYNAMO_MAX_TABLE_NAME)
-		return false;
-	return strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") == len;
 }

@@ -24,7 +24,6 @@ typedef struct ItemDialect
 
 extern Jsonb *dialect_item_in(ItemDialect d, Jsonb *item);
 extern Jsonb *dialect_item_out(ItemDialect d, Jsonb *stored);
-extern void dialect_expr_params(ItemDialect d, Jsonb *obj, ExprParams *p);
 
 /* One item that a batch or transaction reads or writes */
 typedef struct ItemTarget
@@ -37,13 +36,5 @@ extern int	item_target_compare(const ItemTarget *a, const ItemTarget *b);
 extern ItemTarget **item_targets_sorted(ItemTarget **targets, int n);
 extern bool item_targets_have_duplicates(ItemTarget **sorted, int n);
 extern const char *key_schema_mismatch(DynamoTable *t, Jsonb *map, bool in_item);
-
-/* Reading the members of a request */
-extern int	object_members(Jsonb *obj, char ***names, JsonbValue **values);
-extern JsonbValue *list_element(Jsonb *list, int i);
-extern Jsonb *element_object(Jsonb *list, int i, const char *path);
-extern char *json_text(Jsonb *jb);
-extern void require_member(const void *member, const char *path);
-extern bool table_name_valid(const char *name);
 
 #endif							/* DYNAMO_BATCH_REQUEST_H */

@@ -10,6 +10,8 @@
 
 #include "capacity.h"
 #include "errors.h"
+#include "index_catalog.h"
+#include "index_write.h"
 #include "validate.h"
 #include "json_build.h"
 
@@ -95,9 +97,9 @@ push_index_map(JsonbParseState **st, bool local, int n, const char *const *names
  * with INDEXES the table's share and each charged index's.
  */
 void
-push_capacity_breakdown(JsonbParseState **st, CapacityDetail detail, const char *table,
-						double table_units, int n, const char *const *names,
-						const bool *locals, const double *units)
+push_capacity_breakdown(JsonbParseState **st, const char *key, CapacityDetail detail,
+						const char *table, double table_units, int n,
+						const char *const *names, const bool *locals, const double *units)
 {
 	double		total = table_units;
 
@@ -105,10 +107,10 @@ push_capacity_breakdown(JsonbParseState **st, CapacityDetail detail, const char 
 		total += units[i];
 	if (detail != CAPACITY_INDEXES)
 	{
-		push_capacity_units(st, "ConsumedCapacity", detail, table, total);
+		push_capacity_units(st, key, detail, table, total);
 		return;
 	}
-	jb_begin_object(st, "ConsumedCapacity");
+	jb_begin_object(st, key);
 	jb_string(st, "TableName", table);
 	jb_numeric(st, "CapacityUnits", units_numeric(total));
 	jb_begin_object(st, "Table");
@@ -125,7 +127,7 @@ push_index_read_capacity(JsonbParseState **st, CapacityDetail detail, const char
 						 const char *index, bool local, double units)
 {
 	/* a read of an index charges the index, not the table */
-	push_capacity_breakdown(st, detail, table, 0, 1, &index, &local, &units);
+	push_capacity_breakdown(st, "ConsumedCapacity", detail, table, 0, 1, &index, &local, &units);
 }
 
 /* Push the ConsumedCapacity member of a single-item operation */
@@ -135,4 +137,88 @@ push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table, in
 {
 	push_capacity_units(st, "ConsumedCapacity", detail, table,
 						capacity_units(bytes, write, consistent));
+}
+
+/*
+ * The entry of table t among the n entries of tables (room for one more),
+ * added when missing; indexes: count its indexes' units too.
+ */
+TableCapacity *
+capacity_of_table(TableCapacity *tables, int *n, DynamoTable *t, bool indexes)
+{
+	TableCapacity *tc;
+
+	for (int i = 0; i < *n; i++)
+		if (strcmp(tables[i].table->table_name, t->table_name) == 0)
+			return &tables[i];
+	tc = &tables[(*n)++];
+	tc->table = t;
+	tc->units = 0;
+	tc->index_units = indexes && t->nindexes > 0 ? palloc0(sizeof(double) * t->nindexes) : NULL;
+	return tc;
+}
+
+/*
+ * Count a write of bytes that replaced old by new (NULL: none) on its
+ * table, factor times (2 in a transaction); each index it changed is
+ * charged index_units when given, else the units index_write_units counts.
+ */
+void
+capacity_add_write(TableCapacity *tc, int64 bytes, Jsonb *old, Jsonb *new,
+				   const double *index_units, double factor)
+{
+	DynamoTable *t = tc->table;
+	double	   *units;
+
+	tc->units += factor * capacity_units(bytes, true, true);
+	if (tc->index_units == NULL || (index_units == NULL && old == NULL && new == NULL))
+		return;
+	units = unconstify(double *, index_units);
+	if (units == NULL)
+	{
+		units = palloc(sizeof(double) * t->nindexes);
+		index_write_units(t, old, new, units);
+	}
+	for (int i = 0; i < t->nindexes; i++)
+		tc->index_units[i] += factor * units[i];
+}
+
+/*
+ * Push the ConsumedCapacity of one table as member key (NULL inside a
+ * list): its units, and with index units counted, its indexes'.
+ */
+void
+push_table_capacity(JsonbParseState **st, const char *key, CapacityDetail detail,
+					TableCapacity *tc)
+{
+	DynamoTable *t = tc->table;
+	const char **names;
+	bool	   *locals;
+
+	if (tc->index_units == NULL)
+	{
+		push_capacity_units(st, key, detail, t->table_name, tc->units);
+		return;
+	}
+	names = palloc(sizeof(char *) * t->nindexes);
+	locals = palloc(sizeof(bool) * t->nindexes);
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		names[i] = t->indexes[i].name;
+		locals[i] = t->indexes[i].local;
+	}
+	push_capacity_breakdown(st, key, detail, t->table_name, tc->units, t->nindexes, names,
+							locals, tc->index_units);
+}
+
+/* Push the ConsumedCapacity list of a multi-table operation: one entry per table */
+void
+push_capacity_list(JsonbParseState **st, CapacityDetail detail, TableCapacity *tables, int n)
+{
+	if (detail == CAPACITY_NONE)
+		return;
+	jb_begin_array(st, "ConsumedCapacity");
+	for (int i = 0; i < n; i++)
+		push_table_capacity(st, NULL, detail, &tables[i]);
+	jb_end_array(st);
 }

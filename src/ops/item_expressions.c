@@ -9,25 +9,6 @@
 
 #include "errors.h"
 #include "item_expressions.h"
-#include "json_read.h"
-
-/* Read the expression members of a DynamoDB request (execute's door) */
-void
-expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p)
-{
-	Jsonb	   *values = req_object(req, "ExpressionAttributeValues");
-
-	p->condition = req_string(req, "ConditionExpression");
-	p->projection = req_string(req, "ProjectionExpression");
-	p->update = req_string(req, "UpdateExpression");
-	p->names = req_object(req, "ExpressionAttributeNames");
-	p->values = values ? item_from_typed(values, escaped) : NULL;
-	p->escaped = escaped;
-	p->expected = req_object(req, "Expected");
-	p->conditional_operator = req_string(req, "ConditionalOperator");
-	p->attributes_to_get = req_array(req, "AttributesToGet");
-	p->attribute_updates = req_object(req, "AttributeUpdates");
-}
 
 /* Append a parameter name to a "{A, B}" list when present */
 static void

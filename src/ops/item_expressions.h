@@ -40,7 +40,6 @@ typedef struct ItemExpressions
 	DynCondition *filter;
 } ItemExpressions;
 
-extern void expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p);
 extern void item_expressions_parse(ExprParams *p, ItemExpressions *out);
 extern void item_condition_init(ItemCondition *c, DynCondition *cond);
 extern Jsonb *item_project(ItemExpressions *e, Jsonb *item);

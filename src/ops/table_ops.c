@@ -238,9 +238,9 @@ dynamo_create_table(CreateTableRequest *req)
 			4, args, SPI_OK_INSERT);
 	if (req->indexes)
 		index_create_all(req->table_name, req->indexes);
-	table_settings_store(req->table_name, req->request);
-	if (req->request)
-		tags_store(req->table_name, req_array(req->request, "Tags"), true);
+	table_settings_store(req->table_name, req->settings);
+	if (req->settings)
+		tags_store(req->table_name, req->tags, true);
 
 	if (req->stream_view_type)
 		stream_enable(req->table_name, req->stream_view_type);	/* streams */

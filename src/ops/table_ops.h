@@ -8,6 +8,8 @@
 #include "nodes/pg_list.h"
 
 #include "table_catalog.h"
+#include "table_settings.h"
+#include "table_tags.h"
 
 typedef struct CreateTableRequest
 {
@@ -15,7 +17,8 @@ typedef struct CreateTableRequest
 	DynamoKeyAttr partition_key;
 	DynamoKeyAttr sort_key;		/* name NULL without one */
 	List	   *indexes;		/* IndexDef *: secondary indexes (index_ddl.c) */
-	Jsonb	   *request;		/* execute()'s request (settings, Tags), or NULL */
+	TableSettings *settings;	/* billing mode, throughput, ...; NULL: on demand */
+	TableTags  *tags;			/* Tags (checked when stored), or NULL */
 	const char *stream_view_type;	/* streams: enable a stream of this view type */
 } CreateTableRequest;
 

@@ -7,7 +7,8 @@
  * as DynamoDB stores and describes them, and checked with its rules and
  * messages, so that tools that set them (deploy scripts, SDK helpers) keep
  * working.  Deletion protection has effect: DeleteTable refuses the table.
- * UpdateTable (src/protocol) applies its settings members through
+ * The doors read the settings members into a TableSettings (src/protocol);
+ * CreateTable stores them, UpdateTable applies them through
  * table_settings_update().
  */
 #include "postgres.h"
@@ -18,7 +19,6 @@
 #include "errors.h"
 #include "item_ops.h"
 #include "json_build.h"
-#include "json_read.h"
 #include "spi_text.h"
 #include "table_catalog.h"
 #include "table_settings.h"
@@ -26,87 +26,10 @@
 
 #define PROVISIONED "PROVISIONED"
 #define PAY_PER_REQUEST "PAY_PER_REQUEST"
-/* capacity units above this are out of bounds (dynalite's recordings) */
-#define CAPACITY_UNITS_MAX INT64CONST(1000000000000)
-
-/* The settings members of a request, read and checked for shape */
-typedef struct SettingsRequest
-{
-	char	   *billing_mode;	/* NULL when absent */
-	bool		has_throughput;
-	int64		read_units;
-	int64		write_units;
-	bool		has_on_demand;
-	int64		max_read;		/* 0 when absent */
-	int64		max_write;
-	char	   *table_class;
-	bool		has_protection;
-	bool		protection;
-} SettingsRequest;
-
-/* A required positive capacity member of ProvisionedThroughput */
-static int64
-capacity_member(Jsonb *pt, const char *member, const char *param)
-{
-	int64		v;
-
-	if (!req_long(pt, member, &v))
-		validate_not_null(NULL, NULL, param);
-	validate_range(NULL, psprintf(INT64_FORMAT, v), v, 1, (double) PG_INT64_MAX, param);
-	if (v > CAPACITY_UNITS_MAX)
-		dynamo_error(DYN_VALIDATION, "Given value " INT64_FORMAT " for %s is out of bounds", v, member);
-	return v;
-}
-
-/* An optional MaxRead/WriteRequestUnits: at least 1, or -1 (no maximum) */
-static int64
-request_units_member(Jsonb *odt, const char *member, bool allow_clear)
-{
-	int64		v;
-
-	if (!req_long(odt, member, &v))
-		return 0;
-	if (v < 1 && !(allow_clear && v == -1))
-		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Requested %s for OnDemandThroughput for table is outside of valid range",
-					 member);
-	return v;
-}
-
-/* Read and check the shape of the settings members of a request */
-static void
-read_settings(Jsonb *req, SettingsRequest *s, bool update)
-{
-	Jsonb	   *pt;
-	Jsonb	   *odt;
-
-	memset(s, 0, sizeof(*s));
-	s->billing_mode = req_string(req, "BillingMode");
-	validate_enum(NULL, s->billing_mode, "billingMode", "[" PROVISIONED ", " PAY_PER_REQUEST "]");
-	pt = req_object(req, "ProvisionedThroughput");
-	if (pt)
-	{
-		s->has_throughput = true;
-		s->read_units = capacity_member(pt, "ReadCapacityUnits", "provisionedThroughput.readCapacityUnits");
-		s->write_units = capacity_member(pt, "WriteCapacityUnits", "provisionedThroughput.writeCapacityUnits");
-	}
-	odt = req_object(req, "OnDemandThroughput");
-	if (odt)
-	{
-		s->has_on_demand = true;
-		s->max_read = request_units_member(odt, "MaxReadRequestUnits", update);
-		s->max_write = request_units_member(odt, "MaxWriteRequestUnits", update);
-	}
-	s->table_class = req_string(req, "TableClass");
-	if (s->table_class && strcmp(s->table_class, "STANDARD") != 0 &&
-		strcmp(s->table_class, "STANDARD_INFREQUENT_ACCESS") != 0)
-		dynamo_error(DYN_VALIDATION, "Invalid table-class parameter provided. Please try again with a valid table-class value: [STANDARD, STANDARD_INFREQUENT_ACCESS].");
-	s->has_protection = req_member(req, "DeletionProtectionEnabled") != NULL;
-	s->protection = req_bool(req, "DeletionProtectionEnabled", false);
-}
 
 /* OnDemandThroughput belongs to on-demand tables only */
 static void
-check_on_demand_mode(SettingsRequest *s, const char *mode)
+check_on_demand_mode(TableSettings *s, const char *mode)
 {
 	if (s->has_on_demand && strcmp(mode, PROVISIONED) == 0)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "%s for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED",
@@ -118,18 +41,15 @@ check_on_demand_mode(SettingsRequest *s, const char *mode)
  * ProvisionedThroughput, PAY_PER_REQUEST refuses it.
  */
 void
-table_settings_check_create(Jsonb *req)
+table_settings_check_create(TableSettings *s)
 {
-	SettingsRequest s;
-	const char *mode;
+	const char *mode = s->billing_mode ? s->billing_mode : PROVISIONED;
 
-	read_settings(req, &s, false);
-	mode = s.billing_mode ? s.billing_mode : PROVISIONED;
-	if (strcmp(mode, PROVISIONED) == 0 && !s.has_throughput)
+	if (strcmp(mode, PROVISIONED) == 0 && !s->has_throughput)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
-	if (strcmp(mode, PAY_PER_REQUEST) == 0 && s.has_throughput)
+	if (strcmp(mode, PAY_PER_REQUEST) == 0 && s->has_throughput)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
-	check_on_demand_mode(&s, mode);
+	check_on_demand_mode(s, mode);
 }
 
 /* A request-units figure as text for SQL (NULL: none) */
@@ -140,22 +60,22 @@ units_text(int64 v)
 }
 
 /*
- * Store a new table's settings; req is its CreateTable request, already
+ * Store a new table's settings, those of its CreateTable request, already
  * checked (NULL: the ergonomic create_table, an on-demand table).  Must be
  * called connected to SPI.
  */
 void
-table_settings_store(const char *table_name, Jsonb *req)
+table_settings_store(const char *table_name, TableSettings *settings)
 {
-	SettingsRequest s = {0};
+	TableSettings s = {0};
 	const char *args[8];
 
-	if (req)
-		read_settings(req, &s, false);
+	if (settings)
+		s = *settings;
 	if (!spi_catalog_exists("table_settings"))
 		return;
 	args[0] = table_name;
-	args[1] = req == NULL ? PAY_PER_REQUEST : s.billing_mode ? s.billing_mode : PROVISIONED;
+	args[1] = settings == NULL ? PAY_PER_REQUEST : s.billing_mode ? s.billing_mode : PROVISIONED;
 	args[2] = psprintf("%lld", (long long) s.read_units);
 	args[3] = psprintf("%lld", (long long) s.write_units);
 	args[4] = units_text(s.max_read);
@@ -294,7 +214,7 @@ update_row(const char *table_name, const char *assignments, const char *value)
 
 /* Apply a new provisioned throughput to a PROVISIONED table */
 static void
-apply_throughput(const char *table_name, SettingsRequest *s, int64 cur_read, int64 cur_write,
+apply_throughput(const char *table_name, TableSettings *s, int64 cur_read, int64 cur_write,
 				 bool was_provisioned)
 {
 	bool		increase = s->read_units > cur_read || s->write_units > cur_write;
@@ -322,15 +242,16 @@ apply_throughput(const char *table_name, SettingsRequest *s, int64 cur_read, int
 
 /*
  * Apply UpdateTable's settings members (BillingMode, ProvisionedThroughput,
- * OnDemandThroughput, TableClass, DeletionProtectionEnabled) to a table,
- * with DynamoDB's checks and messages.  Returns whether a stored value
- * changed; false when the request has none of these members.  The table's
- * settings row stays locked until the end of the transaction.
+ * OnDemandThroughput, TableClass, DeletionProtectionEnabled; read with
+ * update) to a table, with DynamoDB's checks and messages.  Returns whether
+ * a stored value changed; false when the request has none of these
+ * members.  The table's settings row stays locked until the end of the
+ * transaction.
  */
 bool
-table_settings_update(const char *table_name, Jsonb *request)
+table_settings_update(const char *table_name, TableSettings *settings)
 {
-	SettingsRequest s;
+	TableSettings s = *settings;
 	char	   *cur_mode;
 	const char *new_mode;
 	int64		cur_read,
@@ -339,7 +260,6 @@ table_settings_update(const char *table_name, Jsonb *request)
 	bool		cur_protection;
 	bool		changed = false;
 
-	read_settings(request, &s, true);
 	if (!s.billing_mode && !s.has_throughput && !s.has_on_demand && !s.table_class && !s.has_protection)
 		return false;
 	dynamo_check_table_op_name(table_name);

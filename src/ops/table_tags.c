@@ -106,15 +106,6 @@ tag_text_valid(const char *s, int min, int max)
 	return true;
 }
 
-/* A string member of a Tag, "null" in messages when absent */
-static char *
-tag_member(JsonbValue *tag, const char *member)
-{
-	if (tag->type != jbvBinary || !JsonContainerIsObject(tag->val.binary.data))
-		dynamo_error(DYN_SERIALIZATION, "%s can not be converted to Structure", jsonb_value_kind(tag));
-	return req_string(jsonb_of_container(tag), member);
-}
-
 /* Check one tag key: its length, characters and the reserved aws: prefix */
 static void
 check_tag_key(const char *key)
@@ -163,10 +154,9 @@ check_tag_count(const char *table_name)
  * CreateTable's Tags when creating, where an empty list is allowed).
  */
 void
-tags_store(const char *table_name, Jsonb *tags, bool creating)
+tags_store(const char *table_name, TableTags *tags, bool creating)
 {
-	int			n = tags ? JB_ROOT_COUNT(tags) : 0;
-	char	  **keys = palloc0(sizeof(char *) * Max(n, 1));
+	int			n = tags ? tags->n : 0;
 
 	if (n == 0 && !creating)
 		dynamo_error(DYN_VALIDATION, "Atleast one Tag needs to be provided as Input.");
@@ -178,17 +168,15 @@ tags_store(const char *table_name, Jsonb *tags, bool creating)
 	lock_tags(table_name);
 	for (int i = 0; i < n; i++)
 	{
-		JsonbValue *tag = getIthJsonbValueFromContainer(&tags->root, i);
-		char	   *value = tag_member(tag, "Value");
+		char	   *value = tags->values[i];
 		const char *args[3];
 
-		keys[i] = tag_member(tag, "Key");
-		check_tag_key(keys[i]);
+		check_tag_key(tags->keys[i]);
 		if (value == NULL || !tag_text_valid(value, 0, TAG_VALUE_MAX))
 			dynamo_error(DYN_VALIDATION, "The Tag Value provided is invalid, Value: %s", value ? value : "null");
-		check_duplicate(keys, i);
+		check_duplicate(tags->keys, i);
 		args[0] = table_name;
-		args[1] = keys[i];
+		args[1] = tags->keys[i];
 		args[2] = value;
 		spi_text_run("INSERT INTO dynamo.tags (table_name, key, value) VALUES ($1, $2, $3)"
 					 " ON CONFLICT (table_name, key) DO UPDATE SET value = excluded.value",

@@ -19,24 +19,6 @@
 #include "json_build.h"
 #include "transact_ops.h"
 
-/* Member names of each kind of action, and their names in messages */
-static const char *const KindMembers[] = {"ConditionCheck", "Put", "Update", "Delete", "Get"};
-static const char *const KindPaths[] = {"conditionCheck", "put", "update", "delete", "get"};
-
-/* TransactItems: 1 to 100 actions */
-static int
-check_items_length(Jsonb *items)
-{
-	int			n;
-
-	require_member(items, "transactItems");
-	if (!JB_ROOT_IS_ARRAY(items) || JB_ROOT_IS_SCALAR(items))
-		dynamo_error(DYN_SERIALIZATION, "Start of list expected");
-	n = JB_ROOT_COUNT(items);
-	validate_length(NULL, json_text(items), n, 1, TRANSACT_MAX_ITEMS, "transactItems");
-	return n;
-}
-
 /* ClientRequestToken: 1 to 36 characters */
 void
 transact_check_token(const char *token)
@@ -44,69 +26,6 @@ transact_check_token(const char *token)
 	if (token == NULL)
 		return;
 	validate_length(NULL, token, pg_mbstrlen(token), 1, TRANSACT_MAX_TOKEN, "clientRequestToken");
-}
-
-/* The kind of a TransactWriteItem: exactly one of its four members */
-static TransactKind
-write_action_kind(Jsonb *obj)
-{
-	int			found = -1;
-
-	for (int k = TX_CONDITION_CHECK; k <= TX_DELETE; k++)
-	{
-		if (req_member(obj, KindMembers[k]) == NULL)
-			continue;
-		if (found >= 0)
-			found = -2;
-		else if (found == -1)
-			found = k;
-	}
-	if (found < 0)
-		dynamo_error(DYN_VALIDATION, "TransactItems can only contain one of Check, Put, Update or Delete");
-	return (TransactKind) found;
-}
-
-/* A required member of an action, named by its path in messages */
-static void *
-action_member(void *value, const char *path, const char *member)
-{
-	require_member(value, psprintf("%s.%s", path, member));
-	return value;
-}
-
-/* Parse one action's body: table, item or key, expressions */
-static void
-parse_action(TransactAction *a, Jsonb *body, int i, ItemDialect d)
-{
-	char	   *path = psprintf("transactItems.%d.member.%s", i + 1, KindPaths[a->kind]);
-	bool		is_put = a->kind == TX_PUT;
-	ExprParams	p = {0};
-
-	a->table_name = action_member(req_string(body, "TableName"), path, "tableName");
-	dynamo_check_table_name(a->table_name, psprintf("%s.tableName", path));
-	a->map = dialect_item_in(d, action_member(req_object(body, is_put ? "Item" : "Key"),
-											  path, is_put ? "item" : "key"));
-	if (is_put)
-		item_check_size(a->map);
-	dialect_expr_params(d, body, &p);
-	p.operation = KindMembers[a->kind];
-	if (a->kind == TX_UPDATE)
-		action_member(p.update, path, "updateExpression");
-	if (a->kind == TX_CONDITION_CHECK)
-		action_member(p.condition, path, "conditionExpression");
-	if (a->kind == TX_GET)
-		p.condition = NULL;
-	else
-		p.projection = NULL;
-	if (a->kind != TX_UPDATE)
-		p.update = NULL;
-	/* transactions take no legacy parameters */
-	p.expected = p.attributes_to_get = p.attribute_updates = NULL;
-	p.conditional_operator = NULL;
-	item_expressions_parse(&p, &a->expr);
-	item_condition_init(&a->condition, a->expr.condition);
-	a->return_old_on_failure =
-		parse_return_on_failure(req_string(body, "ReturnValuesOnConditionCheckFailure")) == RV_ALL_OLD;
 }
 
 /*
@@ -135,32 +54,18 @@ resolve_action(TransactAction *a)
 }
 
 /*
- * Read and validate tx->items (TransactGetItems when !writes), filling
- * tx->actions.  Every error DynamoDB raises before a transaction starts is
- * raised here.
+ * Resolve the tables and keys of a transaction read by its door.  Every
+ * error DynamoDB raises before a transaction starts is raised by then.
  */
 void
-transact_parse(TransactRequest *tx, bool writes)
+transact_prepare(TransactRequest *tx)
 {
-	int			n = check_items_length(tx->items);
-	ItemTarget **targets = palloc(sizeof(ItemTarget *) * n);
+	int			n = tx->nactions;
+	ItemTarget **targets = palloc(sizeof(ItemTarget *) * Max(n, 1));
 	int			nvalid = 0;
 	int64		bytes = 0;
 	bool		cancelled = false;
 
-	tx->nactions = n;
-	tx->actions = palloc0(sizeof(TransactAction) * n);
-	for (int i = 0; i < n; i++)
-	{
-		TransactAction *a = &tx->actions[i];
-		Jsonb	   *obj = element_object(tx->items, i, "transactItems");
-
-		a->kind = writes ? write_action_kind(obj) : TX_GET;
-		parse_action(a, action_member(req_object(obj, KindMembers[a->kind]),
-									  psprintf("transactItems.%d.member", i + 1),
-									  KindPaths[a->kind]),
-					 i, tx->dialect);
-	}
 	for (int i = 0; i < n; i++)
 	{
 		if (resolve_action(&tx->actions[i]))
@@ -223,32 +128,28 @@ transact_raise_cancelled(Jsonb *reasons, const char *codes)
 
 /*
  * Push ConsumedCapacity of a transaction: per table, twice the units of
- * the same reads or writes outside a transaction.
+ * the same reads or writes outside a transaction (on its indexes too).
  */
 void
 transact_push_capacity(JsonbParseState **st, TransactRequest *tx, bool write)
 {
-	char	  **names = palloc(sizeof(char *) * tx->nactions);
-	double	   *units = palloc0(sizeof(double) * tx->nactions);
+	TableCapacity *tables;
 	int			ntables = 0;
 
 	if (tx->capacity == CAPACITY_NONE)
 		return;
+	tables = palloc(sizeof(TableCapacity) * tx->nactions);
 	for (int i = 0; i < tx->nactions; i++)
 	{
 		TransactAction *a = &tx->actions[i];
-		int			t;
+		TableCapacity *tc = capacity_of_table(tables, &ntables, a->target.table, write);
 
-		for (t = 0; t < ntables && strcmp(names[t], a->table_name) != 0; t++)
-			;
-		if (t == ntables)
-			names[ntables++] = a->table_name;
-		units[t] += 2 * capacity_units(a->bytes, write, true);
+		if (write)
+			capacity_add_write(tc, a->bytes, NULL, NULL, a->index_units, 2);
+		else
+			tc->units += 2 * capacity_units(a->bytes, false, true);
 	}
-	jb_begin_array(st, "ConsumedCapacity");
-	for (int t = 0; t < ntables; t++)
-		push_capacity_units(st, NULL, tx->capacity, names[t], units[t]);
-	jb_end_array(st);
+	push_capacity_list(st, tx->capacity, tables, ntables);
 }
 
 /*
@@ -259,6 +160,7 @@ transact_push_capacity(JsonbParseState **st, TransactRequest *tx, bool write)
 void
 dynamo_transact_get_items(TransactRequest *tx, Jsonb **items)
 {
+	transact_prepare(tx);
 	for (int i = 0; i < tx->nactions; i++)
 	{
 		TransactAction *a = &tx->actions[i];

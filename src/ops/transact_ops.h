@@ -3,8 +3,9 @@
  *		TransactGetItems and TransactWriteItems: up to 100 actions on
  *		distinct items, answered from one snapshot or applied all or nothing.
  *
- * A request is parsed and validated as a whole first (transact_parse);
- * problems DynamoDB reports per action (a key that does not match its
+ * A request is read and checked as a whole by its door first (src/protocol),
+ * then its tables and keys are resolved (transact_prepare); problems
+ * DynamoDB reports per action (a key that does not match its
  * table's schema, a failed condition, a conflict) cancel the transaction
  * with TransactionCanceledException, whose errdetail is
  * {"CancellationReasons": [...]}, one reason per action in request order.
@@ -42,20 +43,21 @@ typedef struct TransactAction
 	const char *message;
 	Jsonb	   *old_item;		/* the item its condition saw */
 	int64		bytes;			/* what it consumed capacity for */
+	double	   *index_units;	/* a write's units on each index (capacity
+								 * asked, the table has indexes), or NULL */
 } TransactAction;
 
 typedef struct TransactRequest
 {
-	ItemDialect dialect;
 	CapacityDetail capacity;
 	char	   *token;			/* ClientRequestToken, or NULL */
-	Jsonb	   *items;			/* TransactItems, as requested */
+	char	   *request_text;	/* with a token: the request a retry repeats */
 	int			nactions;
 	TransactAction *actions;	/* in request order */
 } TransactRequest;
 
 extern void transact_check_token(const char *token);
-extern void transact_parse(TransactRequest *tx, bool writes);
+extern void transact_prepare(TransactRequest *tx);
 extern void transact_cancel(TransactRequest *tx) pg_attribute_noreturn();
 extern void transact_raise_cancelled(Jsonb *reasons, const char *codes) pg_attribute_noreturn();
 extern void transact_push_capacity(JsonbParseState **st, TransactRequest *tx, bool write);

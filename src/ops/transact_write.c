@@ -24,6 +24,7 @@
 
 #include "advisor.h"
 #include "errors.h"
+#include "index_write.h"
 #include "json_build.h"
 #include "transact_ops.h"
 #include "update_item.h"
@@ -70,37 +71,47 @@ check_conditions(TransactAction **order, int n, volatile int *current)
 	return holds;
 }
 
-/* Run one write action on its locked item */
+/*
+ * Run one write action on its locked item; need_sizes: count the capacity
+ * it consumes, on its indexes too
+ */
 static void
 apply_action(TransactAction *a, bool need_sizes)
 {
 	ItemCondition cond = {.check = action_condition_holds, .arg = a};
+	DynamoTable *t = a->target.table;
 
 	if (a->condition.check == NULL)
 		cond.check = NULL;
+	if (need_sizes && t->nindexes > 0 && a->kind != TX_CONDITION_CHECK)
+		a->index_units = palloc(sizeof(double) * t->nindexes);
 	if (a->kind == TX_PUT)
 	{
-		PutItemRequest put = {.table = a->target.table, .item = a->map, .condition = cond,
+		PutItemRequest put = {.table = t, .item = a->map, .condition = cond,
 		.need_old = need_sizes};
 		Jsonb	   *old = dynamo_put_item(&put);
 
 		a->bytes = Max(item_size(a->map), old ? item_size(old) : 0);
+		if (a->index_units)
+			index_write_units(t, old, a->map, a->index_units);
 	}
 	else if (a->kind == TX_UPDATE)
 	{
-		UpdateItemRequest upd = {.table = a->target.table, .key = a->target.key,
+		UpdateItemRequest upd = {.table = t, .key = a->target.key,
 			.update = a->expr.update, .condition = cond,
-		.return_values = need_sizes ? RV_ALL_NEW : RV_NONE};
+		.return_values = need_sizes ? RV_ALL_NEW : RV_NONE, .index_units = a->index_units};
 		(void) dynamo_update_item(&upd);
 		a->bytes = upd.write_bytes;
 	}
 	else if (a->kind == TX_DELETE)
 	{
-		DeleteItemRequest del = {.table = a->target.table, .key = a->target.key,
+		DeleteItemRequest del = {.table = t, .key = a->target.key,
 		.condition = cond, .need_old = true};
 		Jsonb	   *old = dynamo_delete_item(&del);
 
 		a->bytes = old ? item_size(old) : 0;
+		if (a->index_units)
+			index_write_units(t, old, NULL, a->index_units);
 	}
 	/* it was written: a reason recorded on the way (a put asking whether
 	 * it expects no item tries its condition on a made-up one) is void */
@@ -122,10 +133,7 @@ run_transaction(TransactRequest *tx, TransactAction **order, volatile int *curre
 
 	if (tx->token)
 	{
-		char	   *request_text = psprintf("%s:%s", tx->dialect.plain ? "plain" : "typed",
-											json_text(tx->items));
-
-		response = transact_token_claim(tx->token, request_text);
+		response = transact_token_claim(tx->token, tx->request_text);
 		if (response)
 			return response;	/* a retry: the first request's response */
 	}
@@ -176,9 +184,10 @@ record_cancellation(TransactAction *a, ErrorData *edata)
 }
 
 /*
- * Apply a validated TransactWriteItems request (transact_parse) all or
- * nothing.  Returns the response ({} or ConsumedCapacity); a retry with the
- * same ClientRequestToken gets the first response again without effect.
+ * Apply a TransactWriteItems request read by its door all or nothing, once
+ * its tables and keys are resolved (transact_prepare).  Returns the
+ * response ({} or ConsumedCapacity); a retry with the same
+ * ClientRequestToken gets the first response again without effect.
  */
 Jsonb *
 dynamo_transact_write_items(TransactRequest *tx)
@@ -189,6 +198,7 @@ dynamo_transact_write_items(TransactRequest *tx)
 	volatile int current = -1;
 	Jsonb	   *volatile response = NULL;
 
+	transact_prepare(tx);
 	order = palloc(sizeof(TransactAction *) * tx->nactions);
 	for (int i = 0; i < tx->nactions; i++)
 		order[i] = &tx->actions[i];

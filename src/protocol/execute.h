@@ -8,8 +8,8 @@
 #include "lib/stringinfo.h"
 #include "utils/jsonb.h"
 
-#include "capacity.h"
 #include "read_request.h"
+#include "request.h"
 
 /*
  * An operation's handler: request in, response out, both in DynamoDB's
@@ -94,8 +94,6 @@ extern char *exec_table_name(Jsonb *req);
 extern Jsonb *dynamo_run_operation(const char *operation, Jsonb *request, bool escaped);
 extern Jsonb *dynamo_parse_request_text(const char *json);
 extern char *dynamo_run_operation_text(const char *operation, const char *body, size_t len);
-
-extern CapacityDetail wants_capacity(Jsonb *req);
 
 /* fidelity: every parameter constraint of a request at once; exception
  * details with typed items */

@@ -14,8 +14,10 @@
 #include "backups.h"
 #include "errors.h"
 #include "execute.h"
+#include "item_ops.h"
 #include "json_build.h"
 #include "json_read.h"
+#include "spi_text.h"
 #include "table_catalog.h"
 #include "table_ops.h"
 #include "validate.h"
@@ -90,6 +92,56 @@ exec_list_backups(Jsonb *req, bool escaped)
 	return backup_list(table_name, (int) limit, lower, upper, req_string(req, "ExclusiveStartBackupArn"));
 }
 
+/* An index of a description as CreateTable takes it ($1: billing mode) */
+#define RESTORE_INDEX_SQL(member, throughput) \
+	"(SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(" \
+	"'IndexName', i OPERATOR(pg_catalog.->) 'IndexName', 'KeySchema', i OPERATOR(pg_catalog.->) 'KeySchema'," \
+	" 'Projection', i OPERATOR(pg_catalog.->) 'Projection'" throughput ")))" \
+	" FROM pg_catalog.jsonb_array_elements(d OPERATOR(pg_catalog.->) '" member "') AS i)"
+#define RESTORE_THROUGHPUT_SQL(source) \
+	"CASE WHEN mode OPERATOR(pg_catalog.=) 'PROVISIONED' THEN pg_catalog.jsonb_build_object(" \
+	"'ReadCapacityUnits', " source " OPERATOR(pg_catalog.#>) '{ProvisionedThroughput,ReadCapacityUnits}'," \
+	" 'WriteCapacityUnits', " source " OPERATOR(pg_catalog.#>) '{ProvisionedThroughput,WriteCapacityUnits}') END"
+
+/*
+ * The CreateTable request that rebuilds a backup's table under a new name:
+ * its key schema, attribute definitions, billing mode, throughput and
+ * secondary indexes, with RestoreTableFromBackup's overrides (BillingMode,
+ * ProvisionedThroughput, GlobalSecondaryIndex, LocalSecondaryIndex).
+ */
+static Jsonb *
+restore_create_request(const char *target, Jsonb *description, Jsonb *request)
+{
+	const char *args[3];
+	Jsonb	   *result;
+	bool		isnull;
+	Datum		d;
+
+	args[0] = target;
+	args[1] = JsonbToCString(NULL, &description->root, VARSIZE(description));
+	args[2] = JsonbToCString(NULL, &request->root, VARSIZE(request));
+	item_spi_connect();
+	spi_text_run("SELECT pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object("
+				 " 'TableName', $1::pg_catalog.text,"
+				 " 'KeySchema', d OPERATOR(pg_catalog.->) 'KeySchema',"
+				 " 'AttributeDefinitions', d OPERATOR(pg_catalog.->) 'AttributeDefinitions',"
+				 " 'BillingMode', mode,"
+				 " 'ProvisionedThroughput', COALESCE(r OPERATOR(pg_catalog.->) 'ProvisionedThroughputOverride',"
+				 "   " RESTORE_THROUGHPUT_SQL("d") "),"
+				 " 'GlobalSecondaryIndexes', COALESCE(r OPERATOR(pg_catalog.->) 'GlobalSecondaryIndexOverride',"
+				 "   " RESTORE_INDEX_SQL("GlobalSecondaryIndexes", ", 'ProvisionedThroughput', " RESTORE_THROUGHPUT_SQL("i")) "),"
+				 " 'LocalSecondaryIndexes', COALESCE(r OPERATOR(pg_catalog.->) 'LocalSecondaryIndexOverride',"
+				 "   " RESTORE_INDEX_SQL("LocalSecondaryIndexes", "") ")))"
+				 " FROM (SELECT d, r, COALESCE(r OPERATOR(pg_catalog.->>) 'BillingModeOverride',"
+				 "         d OPERATOR(pg_catalog.#>>) '{BillingModeSummary,BillingMode}', 'PROVISIONED') AS mode"
+				 "       FROM (SELECT $2::pg_catalog.jsonb AS d, $3::pg_catalog.jsonb AS r) AS given) AS s",
+				 3, args, SPI_OK_SELECT);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	result = isnull ? NULL : item_transfer(DatumGetJsonbP(d));
+	SPI_finish();
+	return result;
+}
+
 /*
  * Restore a backup as a new table: the table from the backup's description
  * (through CreateTable, indexes included, with the request's overrides),
@@ -109,7 +161,7 @@ exec_restore_backup(const char *target, const char *arn, Jsonb *request)
 	description = backup_source_description(arn, &source_arn);
 	if (dynamo_table_lookup(target, true) != NULL)
 		dynamo_error(DYN_TABLE_ALREADY_EXISTS, "Table already exists: %s", target);
-	(void) exec_create_table(backup_restore_request(target, description, request), false);
+	(void) exec_create_table(restore_create_request(target, description, request), false);
 	backup_restore_items(arn, target);
 
 	jb_begin_object(&st, NULL);

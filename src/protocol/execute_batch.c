@@ -6,13 +6,10 @@
  */
 #include "postgres.h"
 
-#include "batch_ops.h"
-#include "errors.h"
 #include "execute.h"
-#include "execute_indexes.h"
+#include "index_collection.h"
 #include "json_read.h"
 #include "json_build.h"
-#include "transact_ops.h"
 #include "validate.h"
 
 /* Requests of execute() are typed JSON */
@@ -27,18 +24,20 @@ typed_dialect(bool escaped)
 /*
  * ReturnConsumedCapacity and ReturnItemCollectionMetrics of a write: both
  * enums are checked before anything else, and reported together.
+ * *metrics: whether ItemCollectionMetrics are asked for (SIZE).
  */
 static CapacityDetail
-write_capacity(Jsonb *req)
+write_capacity(Jsonb *req, bool *metrics)
 {
 	DynValidation v;
+	char	   *m = req_string(req, "ReturnItemCollectionMetrics");
 
 	validate_init(&v);
 	validate_enum(&v, req_string(req, "ReturnConsumedCapacity"), "returnConsumedCapacity",
 				  "[INDEXES, TOTAL, NONE]");
-	validate_enum(&v, req_string(req, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics",
-				  "[SIZE, NONE]");
+	validate_enum(&v, m, "returnItemCollectionMetrics", "[SIZE, NONE]");
 	validate_finish(&v);
+	*metrics = m && strcmp(m, "SIZE") == 0;
 	return wants_capacity(req);
 }
 
@@ -46,34 +45,36 @@ write_capacity(Jsonb *req)
 Jsonb *
 exec_batch_get_item(Jsonb *req, bool escaped)
 {
-	CapacityDetail capacity = wants_capacity(req);
+	BatchGetRequest r = {0};
 
-	return dynamo_batch_get_item(req_object(req, "RequestItems"), capacity, typed_dialect(escaped));
+	r.capacity = wants_capacity(req);
+	exec_batch_get_request(req_object(req, "RequestItems"), typed_dialect(escaped), &r);
+	dynamo_batch_get_item(&r);
+	return exec_batch_get_response(&r, typed_dialect(escaped));
 }
 
 /* BatchWriteItem */
 Jsonb *
 exec_batch_write_item(Jsonb *req, bool escaped)
 {
-	CapacityDetail capacity = write_capacity(req);
+	BatchWriteRequest r = {0};
 
-	Jsonb	   *response = dynamo_batch_write_item(req_object(req, "RequestItems"), capacity,
-												 typed_dialect(escaped));
-
-	return exec_batch_write_metrics(req, response, escaped);
+	r.capacity = write_capacity(req, &r.collection_metrics);
+	exec_batch_write_request(req_object(req, "RequestItems"), typed_dialect(escaped), &r);
+	dynamo_batch_write_item(&r);
+	return exec_batch_write_response(&r, escaped);
 }
 
 /* TransactGetItems: {"Responses": [{"Item": ...} or {}, ...]} */
 Jsonb *
 exec_transact_get_items(Jsonb *req, bool escaped)
 {
-	TransactRequest tx = {.dialect = typed_dialect(escaped)};
+	TransactRequest tx = {0};
 	JsonbParseState *st = NULL;
 	Jsonb	  **items;
 
 	tx.capacity = wants_capacity(req);
-	tx.items = req_array(req, "TransactItems");
-	transact_parse(&tx, false);
+	exec_transact_request(req_array(req, "TransactItems"), typed_dialect(escaped), false, &tx);
 	items = palloc(sizeof(Jsonb *) * tx.nactions);
 	dynamo_transact_get_items(&tx, items);
 
@@ -91,16 +92,34 @@ exec_transact_get_items(Jsonb *req, bool escaped)
 	return jb_finish(&st);
 }
 
-/* TransactWriteItems */
+/*
+ * TransactWriteItems; with ReturnItemCollectionMetrics SIZE, the
+ * ItemCollectionMetrics of its Put, Update and Delete actions (committed)
+ */
 Jsonb *
 exec_transact_write_items(Jsonb *req, bool escaped)
 {
-	TransactRequest tx = {.dialect = typed_dialect(escaped)};
+	TransactRequest tx = {0};
+	bool		metrics;
+	Jsonb	   *response;
+	CollectionWrite *writes;
+	int			n = 0;
 
 	tx.token = req_string(req, "ClientRequestToken");
 	transact_check_token(tx.token);
-	tx.capacity = write_capacity(req);
-	tx.items = req_array(req, "TransactItems");
-	transact_parse(&tx, true);
-	return exec_transact_write_metrics(req, &tx, dynamo_transact_write_items(&tx), escaped);
+	tx.capacity = write_capacity(req, &metrics);
+	exec_transact_request(req_array(req, "TransactItems"), typed_dialect(escaped), true, &tx);
+	response = dynamo_transact_write_items(&tx);
+	if (!metrics || response == NULL)
+		return response;
+	writes = palloc(sizeof(CollectionWrite) * Max(tx.nactions, 1));
+	for (int i = 0; i < tx.nactions; i++)
+	{
+		if (tx.actions[i].kind == TX_CONDITION_CHECK)
+			continue;
+		writes[n].table = tx.actions[i].target.table;
+		writes[n].key = tx.actions[i].target.key;
+		n++;
+	}
+	return index_collection_add_metrics(response, writes, n, escaped);
 }

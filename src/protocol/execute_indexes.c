@@ -9,8 +9,6 @@
 
 #include "lib/stringinfo.h"
 
-#include "batch_ops.h"
-#include "batch_request.h"
 #include "errors.h"
 #include "execute_indexes.h"
 #include "index_collection.h"
@@ -268,101 +266,4 @@ exec_create_table_indexes(Jsonb *req, Jsonb *defs, CreateTableRequest *ct)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Some AttributeDefinitions are not used. AttributeDefinitions: [%s], keys used: [%s]",
 					 defined_names(defs), used.data);
 	return indexes;
-}
-
-/*
- * ReturnItemCollectionMetrics of PutItem, UpdateItem and DeleteItem: with
- * SIZE, the ItemCollectionMetrics of the item's collection (key, or that of
- * item), for tables with an LSI.
- */
-void
-exec_push_collection_metrics(JsonbParseState **st, Jsonb *req, DynamoTable *t, ItemKey *key,
-							 Jsonb *item, bool escaped)
-{
-	char	   *metrics = req_string(req, "ReturnItemCollectionMetrics");
-	ItemKey		k;
-
-	validate_enum(NULL, metrics, "returnItemCollectionMetrics", "[SIZE, NONE]");
-	if (metrics == NULL || strcmp(metrics, "SIZE") != 0)
-		return;
-	if (key == NULL)
-	{
-		item_key_from_item(t, item, &k);
-		key = &k;
-	}
-	index_collection_push_metrics(st, t, key, escaped);
-}
-
-/* Does a write ask for ReturnItemCollectionMetrics SIZE? (checked before) */
-static bool
-wants_metrics(Jsonb *req)
-{
-	char	   *metrics = req_string(req, "ReturnItemCollectionMetrics");
-
-	return metrics && strcmp(metrics, "SIZE") == 0;
-}
-
-/*
- * ReturnItemCollectionMetrics of BatchWriteItem (applied): with SIZE, the
- * response gains the ItemCollectionMetrics of the collections written, by
- * table, for tables with an LSI.
- */
-Jsonb *
-exec_batch_write_metrics(Jsonb *req, Jsonb *response, bool escaped)
-{
-	ItemDialect d = {.plain = false,.escaped = escaped};
-	Jsonb	   *items = req_object(req, "RequestItems");
-	char	  **names;
-	JsonbValue *lists;
-	CollectionWrite *writes;
-	int			ntables,
-				n = 0;
-
-	if (!wants_metrics(req) || items == NULL)
-		return response;
-	ntables = object_members(items, &names, &lists);
-	writes = palloc(sizeof(CollectionWrite) * BATCH_WRITE_MAX_REQUESTS);
-	for (int i = 0; i < ntables; i++)
-	{
-		DynamoTable *t = dynamo_table_lookup(names[i], false);
-		Jsonb	   *list = jsonb_of_container(&lists[i]);
-
-		for (int k = 0; k < (int) JB_ROOT_COUNT(list) && n < BATCH_WRITE_MAX_REQUESTS; k++, n++)
-		{
-			Jsonb	   *w = jsonb_of_container(list_element(list, k));
-			Jsonb	   *put = req_object(w, "PutRequest");
-
-			writes[n].table = t;
-			if (put)
-				item_key_from_item(t, dialect_item_in(d, req_object(put, "Item")), &writes[n].key);
-			else
-				item_key_from_key(t, dialect_item_in(d, req_object(req_object(w, "DeleteRequest"), "Key")),
-								  &writes[n].key);
-		}
-	}
-	return index_collection_add_metrics(response, writes, n, escaped);
-}
-
-/*
- * ReturnItemCollectionMetrics of TransactWriteItems (committed): the same,
- * for its Put, Update and Delete actions.
- */
-Jsonb *
-exec_transact_write_metrics(Jsonb *req, TransactRequest *tx, Jsonb *response, bool escaped)
-{
-	CollectionWrite *writes;
-	int			n = 0;
-
-	if (!wants_metrics(req) || response == NULL)
-		return response;
-	writes = palloc(sizeof(CollectionWrite) * Max(tx->nactions, 1));
-	for (int i = 0; i < tx->nactions; i++)
-	{
-		if (tx->actions[i].kind == TX_CONDITION_CHECK)
-			continue;
-		writes[n].table = tx->actions[i].target.table;
-		writes[n].key = tx->actions[i].target.key;
-		n++;
-	}
-	return index_collection_add_metrics(response, writes, n, escaped);
 }

@@ -76,10 +76,12 @@ Jsonb *
 exec_tag_resource(Jsonb *req, bool escaped)
 {
 	char	   *table_name = resource_table(req);
-	Jsonb	   *tags = req_array(req, "Tags");
+	Jsonb	   *list = req_array(req, "Tags");
+	TableTags	tags;
 
-	validate_not_null(NULL, tags, "tags");
-	tags_store(table_name, tags, false);
+	validate_not_null(NULL, list, "tags");
+	exec_tags(list, &tags);
+	tags_store(table_name, &tags, false);
 	return exec_wrap_response(NULL, NULL);
 }
 

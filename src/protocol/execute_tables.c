@@ -87,6 +87,8 @@ Jsonb *
 exec_create_table(Jsonb *req, bool escaped)
 {
 	CreateTableRequest ct = {0};
+	TableSettings settings;
+	TableTags	tags;
 	Jsonb	   *schema,
 			   *defs;
 	char	   *types[2];
@@ -134,8 +136,11 @@ exec_create_table(Jsonb *req, bool escaped)
 	ct.indexes = exec_create_table_indexes(req, defs, &ct);
 	if (ct.indexes == NIL && (int) JB_ROOT_COUNT(defs) != nkeys)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-	table_settings_check_create(req);
-	ct.request = req;
+	exec_table_settings(req, false, &settings);
+	table_settings_check_create(&settings);
+	ct.settings = &settings;
+	exec_tags(req_array(req, "Tags"), &tags);
+	ct.tags = &tags;
 	ct.stream_view_type = stream_check_specification(req_object(req, "StreamSpecification"), false, NULL);
 
 	jb_begin_object(&st, NULL);

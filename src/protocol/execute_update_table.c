@@ -117,7 +117,10 @@ exec_update_table(Jsonb *req, bool escaped)
 	/* the table's own members: BillingMode, throughput, class, protection */
 	if (u.has_table_members)
 	{
-		(void) table_settings_update(u.table_name, req);
+		TableSettings settings;
+
+		exec_table_settings(req, true, &settings);
+		(void) table_settings_update(u.table_name, &settings);
 		stream_specification_update(u.table_name, req_object(req, "StreamSpecification"));
 	}
 

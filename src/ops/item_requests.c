@@ -1,0 +1,119 @@
+/*
+ * item_requests.c
+ *		PutItem, GetItem, DeleteItem and UpdateItem run from their request
+ *		structs: the table, the key, the operation, its usage figures and the
+ *		capacity it charged.  Every door ends here.
+ */
+#include "postgres.h"
+
+#include "advisor.h"
+#include "item_requests.h"
+#include "update_item.h"
+
+/*
+ * Start a result: the request's table; a write asked for its capacity
+ * counts its indexes' units too
+ */
+static DynamoTable *
+result_init(ItemRequest *r, ItemResult *res, bool write)
+{
+	int			n = 0;
+
+	memset(res, 0, sizeof(ItemResult));
+	res->table = dynamo_table_lookup(r->table_name, false);
+	(void) capacity_of_table(&res->capacity, &n, res->table,
+							 write && r->capacity != CAPACITY_NONE);
+	return res->table;
+}
+
+/* The condition of a write: its expression, and what a failure returns */
+static ItemCondition
+write_condition(ItemRequest *r)
+{
+	ItemCondition c;
+
+	item_condition_init(&c, r->expr.condition);
+	c.return_old_on_failure = r->return_old_on_failure;
+	return c;
+}
+
+/*
+ * Count a write of bytes that replaced old by new (NULL: none): its usage
+ * figures and capacity (index_units: its indexes' units, else counted from
+ * old and new)
+ */
+static void
+count_write(ItemRequest *r, ItemResult *res, AdvisorOp op, int64 bytes, Jsonb *old,
+			Jsonb *new, const double *index_units)
+{
+	advisor_count_units(r->table_name, op, bytes, true, true, false);
+	capacity_add_write(&res->capacity, bytes, old, new, index_units, 1);
+}
+
+/* PutItem */
+void
+item_request_put(ItemRequest *r, ItemResult *res)
+{
+	PutItemRequest put = {.item = r->item, .return_values = r->return_values,
+	.condition = write_condition(r)};
+	Jsonb	   *old;
+	int64		bytes;
+
+	put.need_old = r->capacity != CAPACITY_NONE;
+	put.table = result_init(r, res, true);
+	old = dynamo_put_item(&put);
+	bytes = Max(item_size(put.item), old ? item_size(old) : 0);
+	count_write(r, res, ADV_PUT_ITEM, bytes, old, put.item, NULL);
+	res->item = r->return_values == RV_ALL_OLD ? old : NULL;
+	if (r->collection_metrics)
+		item_key_from_item(put.table, put.item, &res->key);
+}
+
+/* GetItem: the whole item is read (and charged), then projected */
+void
+item_request_get(ItemRequest *r, ItemResult *res)
+{
+	DynamoTable *t = result_init(r, res, false);
+	Jsonb	   *item;
+	int64		bytes;
+
+	item_key_from_key(t, r->key, &res->key);
+	item = dynamo_get_item(t, &res->key);
+	bytes = item ? item_size(item) : 0;
+	advisor_count_units(r->table_name, ADV_GET_ITEM, bytes, false, r->consistent_read,
+						item != NULL);
+	res->item = item_project(&r->expr, item);
+	res->capacity.units = capacity_units(bytes, false, r->consistent_read);
+}
+
+/* DeleteItem */
+void
+item_request_delete(ItemRequest *r, ItemResult *res)
+{
+	DeleteItemRequest del = {.return_values = r->return_values, .condition = write_condition(r)};
+	Jsonb	   *old;
+
+	del.table = result_init(r, res, true);
+	item_key_from_key(del.table, r->key, &del.key);
+	del.need_old = r->capacity != CAPACITY_NONE || advisor_track_usage;
+	old = dynamo_delete_item(&del);
+	count_write(r, res, ADV_DELETE_ITEM, old ? item_size(old) : 0, old, NULL, NULL);
+	res->item = r->return_values == RV_ALL_OLD ? old : NULL;
+	res->key = del.key;
+}
+
+/* UpdateItem */
+void
+item_request_update(ItemRequest *r, ItemResult *res)
+{
+	UpdateItemRequest upd = {.return_values = r->return_values, .condition = write_condition(r),
+	.update = r->expr.update};
+
+	upd.table = result_init(r, res, true);
+	item_key_from_key(upd.table, r->key, &upd.key);
+	if (res->capacity.index_units)
+		upd.index_units = palloc(sizeof(double) * upd.table->nindexes);
+	res->item = dynamo_update_item(&upd);
+	count_write(r, res, ADV_UPDATE_ITEM, upd.write_bytes, NULL, NULL, upd.index_units);
+	res->key = upd.key;
+}

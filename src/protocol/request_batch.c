@@ -1,0 +1,397 @@
+/*
+ * request_batch.c
+ *		Reading BatchGetItem's and BatchWriteItem's RequestItems and the
+ *		TransactItems of transactions into their request structs, in either
+ *		dialect (typed JSON for execute(), plain JSON for the SQL
+ *		functions), and the batches' responses.
+ */
+#include "postgres.h"
+
+#include "errors.h"
+#include "index_collection.h"
+#include "json_build.h"
+#include "json_read.h"
+#include "request.h"
+#include "validate.h"
+
+/*
+ * Whether a table name keys a RequestItems map validly (3 to 255 characters
+ * of [a-zA-Z0-9_.-]); the map's message differs from TableName's.
+ */
+static bool
+table_name_valid(const char *name)
+{
+	size_t		len = strlen(name);
+
+	if (len < 3 || len > DYNAMO_MAX_TABLE_NAME)
+		return false;
+	return strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") == len;
+}
+
+/* The RequestItems map of operation must name 1 or more tables, validly */
+static int
+request_tables(Jsonb *request_items, const char *operation, char ***names, JsonbValue **values)
+{
+	int			n;
+
+	require_member(request_items, "requestItems");
+	req_check_object(request_items);
+	if (JB_ROOT_COUNT(request_items) == 0)
+		dynamo_error(DYN_VALIDATION, "The requestItems parameter is required for %s", operation);
+	n = object_members(request_items, names, values);
+	for (int i = 0; i < n; i++)
+		if (!table_name_valid((*names)[i]))
+			validate_fail(NULL, json_text(request_items), "requestItems",
+						  "Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: " VALIDATE_NAME_PATTERN "]");
+	return n;
+}
+
+/* A member value of the RequestItems map that must be a list or an object */
+Jsonb *
+batch_table_entry(JsonbValue *v, bool list)
+{
+	Jsonb	   *jb;
+
+	if (v->type != jbvBinary)
+		dynamo_error(DYN_SERIALIZATION, "Start of %s expected", list ? "list" : "structure or map");
+	jb = jsonb_of_container(v);
+	if (list != (JB_ROOT_IS_ARRAY(jb) && !JB_ROOT_IS_SCALAR(jb)))
+		dynamo_error(DYN_SERIALIZATION, "Start of %s expected", list ? "list" : "structure or map");
+	return jb;
+}
+
+/* ------------------------------------------------------------------------
+ * BatchGetItem
+ * ------------------------------------------------------------------------
+ */
+
+/* Read a table's KeysAndAttributes but its keys; parse its projection */
+static void
+read_get_table(BatchGetTable *g, ItemDialect d)
+{
+	ExprParams	p = {0};
+	Jsonb	   *keys = req_array(g->spec, "Keys");
+
+	require_member(keys, psprintf("requestItems.%s.member.keys", g->name));
+	g->nkeys = JB_ROOT_COUNT(keys);
+	validate_length(NULL, VALIDATE_HIDDEN, g->nkeys, 1, BATCH_GET_MAX_KEYS,
+					psprintf("RequestItems.%s.member.Keys", g->name));
+	dialect_expr_params(d, g->spec, &p);
+	p.operation = "BatchGetItem";
+	p.condition = p.update = NULL;
+	p.expected = p.attribute_updates = NULL;
+	p.conditional_operator = NULL;
+	item_expressions_parse(&p, &g->expr);
+	g->consistent = req_bool(g->spec, "ConsistentRead", false);
+}
+
+/* Read a table's Keys */
+static void
+read_get_keys(BatchGetTable *g, ItemDialect d)
+{
+	Jsonb	   *keys = req_array(g->spec, "Keys");
+	char	   *path = psprintf("requestItems.%s.member.keys", g->name);
+
+	g->keys = palloc(sizeof(Jsonb *) * g->nkeys);
+	g->key_maps = palloc(sizeof(Jsonb *) * g->nkeys);
+	for (int i = 0; i < g->nkeys; i++)
+	{
+		g->keys[i] = element_object(keys, i, path);
+		g->key_maps[i] = dialect_item_in(d, g->keys[i]);
+	}
+}
+
+/* Read BatchGetItem's RequestItems (up to 100 keys over any tables) */
+void
+exec_batch_get_request(Jsonb *request_items, ItemDialect d, BatchGetRequest *r)
+{
+	char	  **names;
+	JsonbValue *values;
+	int			n = request_tables(request_items, "BatchGetItem", &names, &values);
+	int			total = 0;
+
+	r->ntables = n;
+	r->tables = palloc0(sizeof(BatchGetTable) * n);
+	for (int i = 0; i < n; i++)
+	{
+		r->tables[i].name = names[i];
+		r->tables[i].spec = batch_table_entry(&values[i], false);
+		read_get_table(&r->tables[i], d);
+		total += r->tables[i].nkeys;
+	}
+	if (total > BATCH_GET_MAX_KEYS)
+		dynamo_error(DYN_VALIDATION, "Too many items requested for the BatchGetItem call");
+	for (int i = 0; i < n; i++)
+		read_get_keys(&r->tables[i], d);
+}
+
+/* Push a table's unprocessed keys: its KeysAndAttributes with the rest of Keys */
+static void
+push_unprocessed_keys(JsonbParseState **st, BatchGetTable *g)
+{
+	char	  **names;
+	JsonbValue *values;
+	int			n = object_members(g->spec, &names, &values);
+
+	jb_begin_object(st, g->name);
+	for (int i = 0; i < n; i++)
+	{
+		if (strcmp(names[i], "Keys") != 0)
+		{
+			jb_jsonb(st, names[i], jsonb_of_container(&values[i]));
+			continue;
+		}
+		jb_begin_array(st, "Keys");
+		for (int k = g->processed; k < g->nkeys; k++)
+			jb_jsonb(st, NULL, g->keys[k]);
+		jb_end_array(st);
+	}
+	jb_end_object(st);
+}
+
+/* The BatchGetItem response: Responses, UnprocessedKeys, ConsumedCapacity */
+Jsonb *
+exec_batch_get_response(BatchGetRequest *r, ItemDialect d)
+{
+	JsonbParseState *st = NULL;
+	TableCapacity *units = palloc(sizeof(TableCapacity) * r->ntables);
+
+	jb_begin_object(&st, NULL);
+	jb_begin_object(&st, "Responses");
+	for (int i = 0; i < r->ntables; i++)
+	{
+		BatchGetTable *g = &r->tables[i];
+
+		jb_begin_array(&st, g->name);
+		for (int k = 0; k < g->processed; k++)
+			if (g->items[k])
+				jb_jsonb(&st, NULL, dialect_item_out(d, g->items[k]));
+		jb_end_array(&st);
+		units[i] = g->capacity;
+	}
+	jb_end_object(&st);
+	jb_begin_object(&st, "UnprocessedKeys");
+	for (int i = 0; i < r->ntables; i++)
+		if (r->tables[i].processed < r->tables[i].nkeys)
+			push_unprocessed_keys(&st, &r->tables[i]);
+	jb_end_object(&st);
+	push_capacity_list(&st, r->capacity, units, r->ntables);
+	return jb_finish(&st);
+}
+
+/* ------------------------------------------------------------------------
+ * BatchWriteItem
+ * ------------------------------------------------------------------------
+ */
+
+/* Read one WriteRequest: exactly one of PutRequest and DeleteRequest */
+static void
+read_write_request(BatchWrite *w, Jsonb *req, const char *table, int i, ItemDialect d)
+{
+	Jsonb	   *put = req_object(req, "PutRequest");
+	Jsonb	   *del = req_object(req, "DeleteRequest");
+
+	if ((put == NULL) == (del == NULL))
+		dynamo_error(DYN_VALIDATION,
+					 "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+	if (put)
+	{
+		Jsonb	   *item = req_object(put, "Item");
+
+		require_member(item, psprintf("requestItems.%s.member.%d.member.putRequest.item", table, i + 1));
+		w->put_item = dialect_item_in(d, item);
+		item_check_size(w->put_item);
+	}
+	else
+	{
+		Jsonb	   *key = req_object(del, "Key");
+
+		require_member(key, psprintf("requestItems.%s.member.%d.member.deleteRequest.key", table, i + 1));
+		w->delete_key = dialect_item_in(d, key);
+	}
+}
+
+/*
+ * Read BatchWriteItem's RequestItems (up to 25 puts and deletes over any
+ * tables); every request is checked before any is applied.
+ */
+void
+exec_batch_write_request(Jsonb *request_items, ItemDialect d, BatchWriteRequest *r)
+{
+	char	  **names;
+	JsonbValue *values;
+	int			n = request_tables(request_items, "BatchWriteItem", &names, &values);
+	Jsonb	  **lists = palloc(sizeof(Jsonb *) * n);
+	int			total = 0;
+	int			w = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		int			len;
+
+		lists[i] = batch_table_entry(&values[i], true);
+		len = JB_ROOT_COUNT(lists[i]);
+		if (len < 1 || len > BATCH_WRITE_MAX_REQUESTS)
+			validate_fail(NULL, psprintf("{%s=%s}", names[i], json_text(lists[i])), "requestItems",
+						  "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+		total += len;
+	}
+	if (total > BATCH_WRITE_MAX_REQUESTS)
+		dynamo_error(DYN_VALIDATION, "Too many items requested for the BatchWriteItem call");
+
+	r->ntables = n;
+	r->table_names = names;
+	r->nwrites = total;
+	r->writes = palloc0(sizeof(BatchWrite) * total);
+	for (int i = 0; i < n; i++)
+	{
+		char	   *path = psprintf("requestItems.%s.member", names[i]);
+
+		for (int k = 0; k < JB_ROOT_COUNT(lists[i]); k++, w++)
+		{
+			read_write_request(&r->writes[w], element_object(lists[i], k, path), names[i], k, d);
+			r->writes[w].table_index = i;
+		}
+	}
+}
+
+/*
+ * The BatchWriteItem response: UnprocessedItems (always empty),
+ * ConsumedCapacity, and with ReturnItemCollectionMetrics SIZE the
+ * ItemCollectionMetrics of the collections written, by table, for tables
+ * with an LSI.
+ */
+Jsonb *
+exec_batch_write_response(BatchWriteRequest *r, bool escaped)
+{
+	JsonbParseState *st = NULL;
+	Jsonb	   *response;
+	CollectionWrite *writes;
+
+	jb_begin_object(&st, NULL);
+	jb_begin_object(&st, "UnprocessedItems");
+	jb_end_object(&st);
+	push_capacity_list(&st, r->capacity, r->tables, r->ntables);
+	response = jb_finish(&st);
+	if (!r->collection_metrics)
+		return response;
+	writes = palloc(sizeof(CollectionWrite) * Max(r->nwrites, 1));
+	for (int w = 0; w < r->nwrites; w++)
+	{
+		writes[w].table = r->writes[w].target.table;
+		writes[w].key = r->writes[w].target.key;
+	}
+	return index_collection_add_metrics(response, writes, r->nwrites, escaped);
+}
+
+/* ------------------------------------------------------------------------
+ * TransactGetItems and TransactWriteItems
+ * ------------------------------------------------------------------------
+ */
+
+/* Member names of each kind of action, and their names in messages */
+static const char *const KindMembers[] = {"ConditionCheck", "Put", "Update", "Delete", "Get"};
+static const char *const KindPaths[] = {"conditionCheck", "put", "update", "delete", "get"};
+
+/* TransactItems: 1 to 100 actions */
+static int
+check_items_length(Jsonb *items)
+{
+	int			n;
+
+	require_member(items, "transactItems");
+	if (!JB_ROOT_IS_ARRAY(items) || JB_ROOT_IS_SCALAR(items))
+		dynamo_error(DYN_SERIALIZATION, "Start of list expected");
+	n = JB_ROOT_COUNT(items);
+	validate_length(NULL, json_text(items), n, 1, TRANSACT_MAX_ITEMS, "transactItems");
+	return n;
+}
+
+/* The kind of a TransactWriteItem: exactly one of its four members */
+static TransactKind
+write_action_kind(Jsonb *obj)
+{
+	int			found = -1;
+
+	for (int k = TX_CONDITION_CHECK; k <= TX_DELETE; k++)
+	{
+		if (req_member(obj, KindMembers[k]) == NULL)
+			continue;
+		if (found >= 0)
+			found = -2;
+		else if (found == -1)
+			found = k;
+	}
+	if (found < 0)
+		dynamo_error(DYN_VALIDATION, "TransactItems can only contain one of Check, Put, Update or Delete");
+	return (TransactKind) found;
+}
+
+/* A required member of an action, named by its path in messages */
+static void *
+action_member(void *value, const char *path, const char *member)
+{
+	require_member(value, psprintf("%s.%s", path, member));
+	return value;
+}
+
+/* Parse one action's body: table, item or key, expressions */
+static void
+parse_action(TransactAction *a, Jsonb *body, int i, ItemDialect d)
+{
+	char	   *path = psprintf("transactItems.%d.member.%s", i + 1, KindPaths[a->kind]);
+	bool		is_put = a->kind == TX_PUT;
+	ExprParams	p = {0};
+
+	a->table_name = action_member(req_string(body, "TableName"), path, "tableName");
+	dynamo_check_table_name(a->table_name, psprintf("%s.tableName", path));
+	a->map = dialect_item_in(d, action_member(req_object(body, is_put ? "Item" : "Key"),
+											  path, is_put ? "item" : "key"));
+	if (is_put)
+		item_check_size(a->map);
+	dialect_expr_params(d, body, &p);
+	p.operation = KindMembers[a->kind];
+	if (a->kind == TX_UPDATE)
+		action_member(p.update, path, "updateExpression");
+	if (a->kind == TX_CONDITION_CHECK)
+		action_member(p.condition, path, "conditionExpression");
+	if (a->kind == TX_GET)
+		p.condition = NULL;
+	else
+		p.projection = NULL;
+	if (a->kind != TX_UPDATE)
+		p.update = NULL;
+	/* transactions take no legacy parameters */
+	p.expected = p.attributes_to_get = p.attribute_updates = NULL;
+	p.conditional_operator = NULL;
+	item_expressions_parse(&p, &a->expr);
+	item_condition_init(&a->condition, a->expr.condition);
+	a->return_old_on_failure =
+		parse_return_on_failure(req_string(body, "ReturnValuesOnConditionCheckFailure")) == RV_ALL_OLD;
+}
+
+/*
+ * Read TransactItems (TransactGetItems' when !writes) into tx->actions:
+ * the list's length, then each action in request order.
+ */
+void
+exec_transact_request(Jsonb *items, ItemDialect d, bool writes, TransactRequest *tx)
+{
+	int			n = check_items_length(items);
+
+	if (tx->token)
+		tx->request_text = psprintf("%s:%s", d.plain ? "plain" : "typed", json_text(items));
+	tx->nactions = n;
+	tx->actions = palloc0(sizeof(TransactAction) * n);
+	for (int i = 0; i < n; i++)
+	{
+		TransactAction *a = &tx->actions[i];
+		Jsonb	   *obj = element_object(items, i, "transactItems");
+
+		a->kind = writes ? write_action_kind(obj) : TX_GET;
+		parse_action(a, action_member(req_object(obj, KindMembers[a->kind]),
+									  psprintf("transactItems.%d.member", i + 1),
+									  KindPaths[a->kind]),
+					 i, d);
+	}
+}
