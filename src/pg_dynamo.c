@@ -13,13 +13,12 @@
 #include "utils/guc.h"
 
 #include "advisor.h"
-#include "execute.h"
+#include "protocol.h"
 #include "http.h"
-#include "index_collection.h"
-#include "stream_trim_worker.h"
-#include "table_ops.h"
+#include "indexes.h"
+#include "workers.h"
+#include "tables.h"
 #include "ttl.h"
-#include "ttl_worker.h"
 
 PG_MODULE_MAGIC;
 

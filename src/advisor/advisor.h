@@ -11,8 +11,8 @@
 #include "fmgr.h"
 #include "utils/jsonb.h"
 
-#include "read_request.h"
-#include "transact_ops.h"
+#include "read_ops.h"
+#include "batch.h"
 
 /* The operations usage is counted by */
 typedef enum AdvisorOp

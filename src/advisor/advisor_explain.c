@@ -28,15 +28,14 @@
 #include "utils/memutils.h"
 
 #include "advisor.h"
-#include "batch_ops.h"
+#include "batch.h"
 #include "capacity.h"
 #include "errors.h"
-#include "execute.h"
-#include "index_catalog.h"
-#include "index_read.h"
+#include "protocol.h"
+#include "indexes.h"
 #include "json_build.h"
 #include "json_read.h"
-#include "update_item.h"
+#include "items.h"
 #include "validate.h"
 
 /* Items read to count a range exactly; past it, estimates */

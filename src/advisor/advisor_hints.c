@@ -14,7 +14,7 @@
 
 #include "advisor.h"
 #include "errors.h"
-#include "index_catalog.h"
+#include "indexes.h"
 
 bool		advisor_access_hints = false;
 

@@ -9,7 +9,7 @@
 #include "lib/stringinfo.h"
 
 #include "advisor.h"
-#include "index_catalog.h"
+#include "indexes.h"
 
 /*
  * The index of t keyed by partition key pk and (when sk is given) sort key

@@ -28,7 +28,7 @@
 
 #include "errors.h"
 #include "validate.h"
-#include "index_catalog.h"
+#include "indexes.h"
 #include "table_catalog.h"
 
 static HTAB *TableCache = NULL;

@@ -38,7 +38,7 @@ typedef struct DynamoKeyAttr
 	DynamoType	type;			/* S, N or B */
 } DynamoKeyAttr;
 
-struct DynamoIndex;				/* src/indexes/index_catalog.h */
+struct DynamoIndex;				/* src/indexes/indexes.h */
 
 typedef struct DynamoTable
 {

@@ -10,7 +10,7 @@
 #include "utils/builtins.h"
 
 #include "json_build.h"
-#include "request.h"
+#include "protocol.h"
 #include "sql_args.h"
 
 /* The SQL functions take and return plain JSON */

@@ -9,7 +9,7 @@
 #include "utils/builtins.h"
 
 #include "errors.h"
-#include "execute.h"
+#include "protocol.h"
 
 PG_FUNCTION_INFO_V1(dynamo_execute);
 

@@ -12,9 +12,9 @@
 #include "utils/builtins.h"
 
 #include "errors.h"
-#include "index_catalog.h"
+#include "indexes.h"
 #include "sql_args.h"
-#include "table_update.h"
+#include "tables.h"
 #include "validate.h"
 
 /* The projection argument: ALL, KEYS_ONLY or INCLUDE */

@@ -14,9 +14,9 @@
 #include "advisor.h"
 #include "errors.h"
 #include "validate.h"
-#include "item_requests.h"
+#include "items.h"
 #include "sql_args.h"
-#include "table_ops.h"
+#include "tables.h"
 
 /* A required table name argument */
 static char *

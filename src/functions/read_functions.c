@@ -16,7 +16,7 @@
 
 #include "advisor.h"
 #include "json_build.h"
-#include "read_request.h"
+#include "read_ops.h"
 #include "sql_args.h"
 
 /* Argument positions of a function (-1: it has no such argument) */

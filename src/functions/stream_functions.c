@@ -13,7 +13,7 @@
 #include "json_build.h"
 #include "sql_args.h"
 #include "streams.h"
-#include "table_ops.h"
+#include "tables.h"
 
 PG_FUNCTION_INFO_V1(dynamo_stream_capture);
 

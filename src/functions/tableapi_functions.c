@@ -10,16 +10,13 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
-#include "backups.h"
+#include "tables.h"
 #include "errors.h"
-#include "execute.h"
+#include "protocol.h"
 #include "json_build.h"
 #include "json_read.h"
 #include "sql_args.h"
 #include "table_catalog.h"
-#include "table_ops.h"
-#include "table_settings.h"
-#include "table_tags.h"
 #include "ttl.h"
 
 PG_FUNCTION_INFO_V1(dynamo_expire_items_sql);

@@ -18,10 +18,10 @@
 #include "advisor.h"
 #include "attr_value.h"
 #include "errors.h"
-#include "execute.h"
+#include "protocol.h"
 #include "http.h"
 #include "nul_escape.h"
-#include "table_ops.h"
+#include "tables.h"
 
 #define AMZ_JSON "application/x-amz-json-1.0"
 

@@ -20,7 +20,7 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 
-#include "index_catalog.h"
+#include "indexes.h"
 
 const char *const IndexProjectionNames[3] = {"ALL", "KEYS_ONLY", "INCLUDE"};
 

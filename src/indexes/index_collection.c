@@ -15,8 +15,7 @@
 #include "utils/builtins.h"
 
 #include "errors.h"
-#include "index_catalog.h"
-#include "index_collection.h"
+#include "indexes.h"
 #include "json_build.h"
 
 /* pg_dynamo.item_collection_size_limit, in kB */

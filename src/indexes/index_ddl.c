@@ -17,7 +17,7 @@
 #include "utils/builtins.h"
 
 #include "errors.h"
-#include "index_ddl.h"
+#include "indexes.h"
 #include "json_build.h"
 #include "validate.h"
 

@@ -22,8 +22,8 @@
 #include "catalog/pg_type.h"
 
 #include "errors.h"
-#include "index_read.h"
-#include "item_key.h"
+#include "indexes.h"
+#include "storage.h"
 
 /* A column's SQL in the statement being built */
 static const char *

@@ -10,10 +10,8 @@
 #include "attr_value.h"
 #include "capacity.h"
 #include "errors.h"
-#include "index_catalog.h"
-#include "index_collection.h"
-#include "index_write.h"
-#include "item_key.h"
+#include "indexes.h"
+#include "storage.h"
 
 /*
  * Largest sum of the key attributes of an index entry (index keys and

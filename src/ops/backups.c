@@ -15,14 +15,12 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 
-#include "backups.h"
+#include "tables.h"
 #include "errors.h"
-#include "item_ops.h"
+#include "items.h"
 #include "json_build.h"
 #include "spi_text.h"
 #include "table_catalog.h"
-#include "table_ops.h"
-#include "table_tags.h"
 #include "validate.h"
 
 /* The BackupDetails of the backup row named $1, as jsonb */

@@ -13,7 +13,7 @@
 #include "postgres.h"
 
 #include "advisor.h"
-#include "batch_ops.h"
+#include "batch.h"
 #include "errors.h"
 
 /* Reject two targets naming one item */

@@ -5,7 +5,7 @@
  */
 #include "postgres.h"
 
-#include "batch_request.h"
+#include "batch.h"
 #include "errors.h"
 #include "validate.h"
 

@@ -10,8 +10,7 @@
 
 #include "capacity.h"
 #include "errors.h"
-#include "index_catalog.h"
-#include "index_write.h"
+#include "indexes.h"
 #include "validate.h"
 #include "json_build.h"
 

@@ -8,7 +8,7 @@
 #include "lib/stringinfo.h"
 
 #include "errors.h"
-#include "item_expressions.h"
+#include "items.h"
 
 /* Append a parameter name to a "{A, B}" list when present */
 static void

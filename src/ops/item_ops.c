@@ -17,9 +17,9 @@
 
 #include "errors.h"
 #include "validate.h"
-#include "index_write.h"
-#include "item_fetch.h"
-#include "item_ops.h"
+#include "indexes.h"
+#include "storage.h"
+#include "items.h"
 
 /* How often a write retries after losing an insert race before giving up */
 #define MAX_INSERT_RACES 1000

@@ -7,8 +7,7 @@
 #include "postgres.h"
 
 #include "advisor.h"
-#include "item_requests.h"
-#include "update_item.h"
+#include "items.h"
 
 /*
  * Start a result: the request's table; a write asked for its capacity

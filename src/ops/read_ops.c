@@ -27,10 +27,10 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-#include "index_read.h"
+#include "indexes.h"
 #include "advisor.h"
 #include "capacity.h"
-#include "item_ops.h"
+#include "items.h"
 #include "attr_text.h"
 #include "json_build.h"
 #include "read_ops.h"

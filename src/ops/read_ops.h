@@ -15,8 +15,8 @@
 #include "lib/stringinfo.h"
 
 #include "expression.h"
-#include "item_fetch.h"
-#include "item_key.h"
+#include "storage.h"
+#include "items.h"
 
 /* DynamoDB's page size limit: scanned items' bytes, before the filter */
 #define DYNAMO_PAGE_BYTES (1024 * 1024)
@@ -37,7 +37,7 @@ typedef enum ReadSelect
 	SELECT_ALL_PROJECTED_ATTRIBUTES /* IndexName only */
 } ReadSelect;
 
-struct DynamoIndex;				/* src/indexes/index_catalog.h */
+struct DynamoIndex;				/* src/indexes/indexes.h */
 
 typedef struct ReadRequest
 {
@@ -151,5 +151,33 @@ extern void read_stmt_text(ReadStatement *s, const char *text);
 extern void read_stmt_op(ReadStatement *s, const char *op);
 extern void read_stmt_param(ReadStatement *s, Datum value, Oid type);
 extern void read_stmt_segment(ReadStatement *s, ReadRequest *req, bool and);
+
+/* ------------------------------------------------------------------------
+ * The parameters of a Query or Scan, from either door, checked as
+ * DynamoDB checks them and reduced to a ReadRequest.
+ * ------------------------------------------------------------------------
+ */
+
+typedef struct ReadParams
+{
+	bool		query;			/* Query; false: Scan */
+	char	   *table_name;
+	char	   *index_name;		/* IndexName */
+	bool		consistent_read;	/* ConsistentRead */
+	ExprParams	expr;			/* expressions, placeholders, legacy forms */
+	char	   *select;			/* Select */
+	bool		has_limit;
+	int64		limit;
+	Jsonb	   *start_key;		/* ExclusiveStartKey, stored form */
+	bool		forward;		/* ScanIndexForward */
+	bool		has_segment;
+	int64		segment;
+	bool		has_total_segments;
+	int64		total_segments;
+	bool		paged;			/* one page (execute, *_page), else all */
+	bool		key_filter;		/* PartiQL: a Query's filter may name key attributes */
+} ReadParams;
+
+extern void read_request_build(ReadParams *p, ReadRequest *req);
 
 #endif							/* DYNAMO_READ_OPS_H */

@@ -12,8 +12,8 @@
 
 #include "errors.h"
 #include "validate.h"
-#include "index_read.h"
-#include "read_request.h"
+#include "indexes.h"
+#include "read_ops.h"
 
 /* A numeric member out of range: DynamoDB's constraint message */
 static void

@@ -20,15 +20,12 @@
 #include "errors.h"
 #include "validate.h"
 #include "json_build.h"
-#include "index_ddl.h"
+#include "indexes.h"
 #include "spi_text.h"
-#include "item_ops.h"
+#include "items.h"
 #include "json_read.h"
 #include "streams.h"
-#include "table_ops.h"
-#include "table_settings.h"
-#include "table_stats.h"
-#include "table_tags.h"
+#include "tables.h"
 
 char	   *dynamo_region = NULL;
 char	   *dynamo_account_id = NULL;

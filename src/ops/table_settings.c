@@ -17,11 +17,11 @@
 #include "utils/fmgrprotos.h"
 
 #include "errors.h"
-#include "item_ops.h"
+#include "items.h"
 #include "json_build.h"
 #include "spi_text.h"
 #include "table_catalog.h"
-#include "table_settings.h"
+#include "tables.h"
 #include "validate.h"
 
 #define PROVISIONED "PROVISIONED"

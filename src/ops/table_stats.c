@@ -23,7 +23,7 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
-#include "table_stats.h"
+#include "tables.h"
 
 /* Tables of at most this many pages are counted */
 #define COUNTED_PAGES 8

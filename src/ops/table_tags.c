@@ -11,13 +11,12 @@
 
 #include "attr_value.h"
 #include "errors.h"
-#include "item_ops.h"
+#include "items.h"
 #include "json_build.h"
 #include "json_read.h"
 #include "spi_text.h"
 #include "table_catalog.h"
-#include "table_ops.h"
-#include "table_tags.h"
+#include "tables.h"
 #include "validate.h"
 
 #define TAGS_MAX 50

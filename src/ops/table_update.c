@@ -15,9 +15,9 @@
 #include "utils/builtins.h"
 
 #include "errors.h"
-#include "index_ddl.h"
-#include "item_ops.h"
-#include "table_update.h"
+#include "indexes.h"
+#include "items.h"
+#include "tables.h"
 
 /*
  * The global secondary index an update or delete (verb) names: DynamoDB's

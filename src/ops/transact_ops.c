@@ -17,7 +17,7 @@
 #include "validate.h"
 #include "json_read.h"
 #include "json_build.h"
-#include "transact_ops.h"
+#include "batch.h"
 
 /* ClientRequestToken: 1 to 36 characters */
 void

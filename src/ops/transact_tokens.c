@@ -21,8 +21,8 @@
 #include "utils/snapmgr.h"
 
 #include "errors.h"
-#include "item_ops.h"
-#include "transact_ops.h"
+#include "items.h"
+#include "batch.h"
 
 typedef enum TokenPlan
 {

@@ -24,10 +24,10 @@
 
 #include "advisor.h"
 #include "errors.h"
-#include "index_write.h"
+#include "indexes.h"
 #include "json_build.h"
-#include "transact_ops.h"
-#include "update_item.h"
+#include "batch.h"
+#include "items.h"
 
 #define ERRSTATE_DY(s) (strcmp(unpack_sql_state(sqlerrcode), s) == 0)
 

@@ -8,8 +8,8 @@
 #include "postgres.h"
 
 #include "errors.h"
-#include "index_write.h"
-#include "update_item.h"
+#include "indexes.h"
+#include "items.h"
 
 /* What ReturnValues asks for, from the item before and after */
 static Jsonb *

@@ -20,14 +20,14 @@
 
 #include "attr_value.h"
 #include "errors.h"
-#include "execute.h"
-#include "index_catalog.h"
+#include "protocol.h"
+#include "indexes.h"
 #include "json_build.h"
 #include "json_read.h"
 #include "partiql.h"
-#include "read_request.h"
+#include "read_ops.h"
 #include "table_catalog.h"
-#include "transact_ops.h"
+#include "batch.h"
 #include "validate.h"
 
 #define PQL_BATCH_MAX 25

@@ -19,7 +19,7 @@
 #include "utils/formatting.h"
 
 #include "errors.h"
-#include "index_catalog.h"
+#include "indexes.h"
 #include "json_build.h"
 #include "partiql.h"
 #include "table_catalog.h"

@@ -9,9 +9,8 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
-#include "error_map.h"
+#include "protocol.h"
 #include "errors.h"
-#include "execute.h"
 #include "json_read.h"
 #include "nul_escape.h"
 #include "table_catalog.h"

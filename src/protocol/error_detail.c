@@ -12,7 +12,7 @@
 
 #include "attr_value.h"
 #include "errors.h"
-#include "execute.h"
+#include "protocol.h"
 #include "json_build.h"
 
 /* An item of a detail (plain JSON, escapes kept) in typed JSON */

@@ -21,7 +21,7 @@
 #include "access/xact.h"
 #include "utils/elog.h"
 
-#include "error_map.h"
+#include "protocol.h"
 #include "errors.h"
 #include "json_read.h"
 

@@ -11,15 +11,14 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
-#include "backups.h"
+#include "tables.h"
 #include "errors.h"
-#include "execute.h"
-#include "item_ops.h"
+#include "protocol.h"
+#include "items.h"
 #include "json_build.h"
 #include "json_read.h"
 #include "spi_text.h"
 #include "table_catalog.h"
-#include "table_ops.h"
 #include "validate.h"
 
 #define LIST_BACKUPS_MAX 100

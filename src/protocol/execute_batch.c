@@ -6,8 +6,8 @@
  */
 #include "postgres.h"
 
-#include "execute.h"
-#include "index_collection.h"
+#include "protocol.h"
+#include "indexes.h"
 #include "json_read.h"
 #include "json_build.h"
 #include "validate.h"

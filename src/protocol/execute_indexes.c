@@ -10,9 +10,8 @@
 #include "lib/stringinfo.h"
 
 #include "errors.h"
-#include "execute_indexes.h"
-#include "index_collection.h"
-#include "index_ddl.h"
+#include "protocol.h"
+#include "indexes.h"
 #include "json_read.h"
 #include "validate.h"
 

@@ -7,7 +7,7 @@
 #include "postgres.h"
 
 #include "errors.h"
-#include "execute.h"
+#include "protocol.h"
 #include "json_read.h"
 #include "partiql.h"
 

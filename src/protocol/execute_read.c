@@ -8,11 +8,11 @@
 #include "utils/builtins.h"
 
 #include "attr_text.h"
-#include "execute.h"
+#include "protocol.h"
 #include "json_read.h"
 #include "json_build.h"
-#include "index_catalog.h"
-#include "read_request.h"
+#include "indexes.h"
+#include "read_ops.h"
 
 /* Read the members of a Query or Scan request */
 static void

@@ -13,12 +13,12 @@
 #include "attr_text.h"
 #include "attr_value.h"
 #include "errors.h"
-#include "execute.h"
+#include "protocol.h"
 #include "json_build.h"
 #include "json_read.h"
 #include "streams.h"
 #include "table_catalog.h"
-#include "table_ops.h"
+#include "tables.h"
 #include "validate.h"
 
 #define LIST_STREAMS_MAX 100

@@ -7,11 +7,11 @@
 #include "postgres.h"
 
 #include "errors.h"
-#include "execute.h"
+#include "protocol.h"
 #include "json_build.h"
 #include "json_read.h"
 #include "table_catalog.h"
-#include "table_tags.h"
+#include "tables.h"
 #include "ttl.h"
 #include "validate.h"
 

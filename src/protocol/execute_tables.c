@@ -7,13 +7,11 @@
 
 #include "errors.h"
 #include "validate.h"
-#include "execute.h"
-#include "execute_indexes.h"
+#include "protocol.h"
 #include "json_read.h"
 #include "json_build.h"
 #include "streams.h"
-#include "table_ops.h"
-#include "table_settings.h"
+#include "tables.h"
 
 #define LIST_TABLES_MAX 100
 

@@ -6,13 +6,11 @@
 #include "postgres.h"
 
 #include "errors.h"
-#include "execute.h"
-#include "execute_indexes.h"
+#include "protocol.h"
 #include "json_build.h"
 #include "json_read.h"
 #include "streams.h"
-#include "table_settings.h"
-#include "table_update.h"
+#include "tables.h"
 #include "validate.h"
 
 /* Members of UpdateTable that change the table itself */

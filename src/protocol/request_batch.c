@@ -8,10 +8,10 @@
 #include "postgres.h"
 
 #include "errors.h"
-#include "index_collection.h"
+#include "indexes.h"
 #include "json_build.h"
 #include "json_read.h"
-#include "request.h"
+#include "protocol.h"
 #include "validate.h"
 
 /*

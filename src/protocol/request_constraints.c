@@ -16,7 +16,7 @@
 
 #include "attr_value.h"
 #include "errors.h"
-#include "execute.h"
+#include "protocol.h"
 #include "json_read.h"
 #include "validate.h"
 

@@ -10,9 +10,8 @@
 #include "utils/fmgrprotos.h"
 
 #include "errors.h"
-#include "execute.h"
+#include "protocol.h"
 #include "json_read.h"
-#include "request.h"
 #include "validate.h"
 
 /* ReturnConsumedCapacity of a request */

@@ -10,7 +10,7 @@
 #include "attr_value.h"
 #include "errors.h"
 #include "json_read.h"
-#include "request.h"
+#include "protocol.h"
 #include "validate.h"
 
 /* capacity units above this are out of bounds (dynalite's recordings) */

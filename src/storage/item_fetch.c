@@ -41,7 +41,7 @@
 #include "utils/relcache.h"
 #include "utils/snapmgr.h"
 
-#include "item_fetch.h"
+#include "storage.h"
 
 /* The equality function of a key column's type */
 static RegProcedure

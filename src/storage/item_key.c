@@ -7,7 +7,7 @@
 #include "utils/builtins.h"
 
 #include "errors.h"
-#include "item_key.h"
+#include "storage.h"
 #include "json_build.h"
 #include "nul_escape.h"
 

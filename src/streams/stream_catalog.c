@@ -31,7 +31,7 @@
 #include "json_read.h"
 #include "streams.h"
 #include "table_catalog.h"
-#include "table_ops.h"
+#include "tables.h"
 #include "validate.h"
 
 /* The owner of a relation */

@@ -22,11 +22,11 @@
 #include "utils/snapmgr.h"
 
 #include "errors.h"
-#include "item_ops.h"
+#include "items.h"
 #include "json_build.h"
 #include "spi_text.h"
 #include "table_catalog.h"
-#include "table_settings.h"
+#include "tables.h"
 #include "ttl.h"
 #include "validate.h"
 

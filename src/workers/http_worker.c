@@ -23,7 +23,7 @@
 #include "utils/memutils.h"
 
 #include "http.h"
-#include "worker_setup.h"
+#include "workers.h"
 
 /* Seconds before the postmaster restarts a worker that exited */
 #define HTTP_WORKER_RESTART_SECONDS 1

@@ -26,8 +26,7 @@
 #include "utils/guc.h"
 #include "utils/snapmgr.h"
 
-#include "stream_trim_worker.h"
-#include "worker_setup.h"
+#include "workers.h"
 
 int			stream_trim_interval = 60;
 char	   *stream_trim_database = NULL;

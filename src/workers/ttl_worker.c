@@ -27,8 +27,7 @@
 
 #include "spi_text.h"
 #include "ttl.h"
-#include "ttl_worker.h"
-#include "worker_setup.h"
+#include "workers.h"
 
 char	   *dynamo_ttl_database = NULL;
 int			dynamo_ttl_interval = 60;

@@ -1,7 +1,22 @@
 /*
- * index_catalog.h
- *		Secondary indexes (GSIs and LSIs): their definitions, as the catalog
- *		table dynamo.indexes holds them and the table cache keeps them.
+ * indexes.h
+ *		Secondary indexes: their definitions and catalog, DDL, the key rules
+ *		of written items and their capacity, reads through an index, and the
+ *		item collections of tables with an LSI.
+ */
+#ifndef DYNAMO_INDEXES_H
+#define DYNAMO_INDEXES_H
+
+#include "utils/jsonb.h"
+
+#include "read_ops.h"
+#include "storage.h"
+#include "table_catalog.h"
+#include "tables.h"
+
+/* ------------------------------------------------------------------------
+ * Secondary indexes (GSIs and LSIs): their definitions, as the catalog
+ * table dynamo.indexes holds them and the table cache keeps them.
  *
  * Each index is a PostgreSQL index on the item table: an expression index
  * over the index key attributes (S as text COLLATE "C", N as numeric, B as
@@ -9,11 +24,8 @@
  * the key attributes having their declared type, so an item without them
  * (a sparse item) is not in it.  A CHECK constraint per index refuses
  * wrong-typed or empty key attributes from plain SQL writes too.
+ * ------------------------------------------------------------------------
  */
-#ifndef DYNAMO_INDEX_CATALOG_H
-#define DYNAMO_INDEX_CATALOG_H
-
-#include "table_catalog.h"
 
 #define DYNAMO_MAX_GSIS 20
 #define DYNAMO_MAX_LSIS 5
@@ -119,4 +131,63 @@ extern char *index_type_check(const DynamoKeyAttr *attr);
 extern char *index_relname(const char *table_name, const char *index_name);
 extern bool index_is_key_attr(DynamoIndex *ix, DynamoTable *t, const char *name);
 
-#endif							/* DYNAMO_INDEX_CATALOG_H */
+/* ------------------------------------------------------------------------
+ * Creating, dropping, checking and describing secondary indexes.
+ * ------------------------------------------------------------------------
+ */
+
+extern void index_check_defs(List *defs, const DynamoKeyAttr *table_pk,
+							 const DynamoKeyAttr *table_sk, DynamoTable *existing);
+extern void index_create(DynamoTable *t, IndexDef *d, bool backfill);
+extern void index_create_all(const char *table_name, List *defs);
+extern void index_drop(DynamoTable *t, DynamoIndex *ix);
+extern void index_forget_all(DynamoTable *t);
+extern void index_push_attribute_definitions(JsonbParseState **st, DynamoTable *t);
+extern void index_push_descriptions(JsonbParseState **st, DynamoTable *t);
+
+/* ------------------------------------------------------------------------
+ * Index key rules on written items.
+ * ------------------------------------------------------------------------
+ */
+
+extern void index_check_item(DynamoTable *t, ItemKey *key, Jsonb *item);
+extern void index_write_units(DynamoTable *t, Jsonb *old, Jsonb *new, double *units);
+
+/* ------------------------------------------------------------------------
+ * Query and Scan with IndexName.
+ * ------------------------------------------------------------------------
+ */
+
+extern void index_read_statement(ReadRequest *req, ReadStatement *s);
+extern SPIPlanPtr *index_read_plan_slot(ReadRequest *req);
+extern int	index_read_range_keys(ReadRequest *req, ItemRangeKey *keys);
+extern Jsonb *index_read_visible(ReadRequest *req, Jsonb *item);
+extern Jsonb *index_read_result(ReadRequest *req, Jsonb *item, Jsonb *visible);
+extern Jsonb *index_read_last_key(ReadRequest *req, Jsonb *item);
+extern Jsonb *index_project_item(DynamoIndex *ix, Jsonb *item);
+extern void index_read_resolve(ReadRequest *req, const char *index_name, bool consistent,
+							   bool has_start, bool select_given);
+extern void index_read_start_key(ReadRequest *req, Jsonb *start);
+extern JsonbValue *index_read_start_attr(ReadRequest *req, const char *name);
+
+/* ------------------------------------------------------------------------
+ * Item collections of tables with local secondary indexes.
+ * ------------------------------------------------------------------------
+ */
+
+extern int	index_collection_limit_kb;
+
+/* One item a batch or transaction wrote (the write was applied) */
+typedef struct CollectionWrite
+{
+	DynamoTable *table;
+	ItemKey		key;
+} CollectionWrite;
+
+extern void index_collection_check(DynamoTable *t, ItemKey *key, Jsonb *item);
+extern void index_collection_push_metrics(JsonbParseState **st, DynamoTable *t, ItemKey *key,
+										  bool escaped);
+extern Jsonb *index_collection_add_metrics(Jsonb *response, CollectionWrite *writes, int n,
+										   bool escaped);
+
+#endif							/* DYNAMO_INDEXES_H */

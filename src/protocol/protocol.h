@@ -1,15 +1,53 @@
 /*
- * execute.h
- *		dynamo.execute(): DynamoDB's operations with DynamoDB's JSON shapes.
+ * protocol.h
+ *		The DynamoDB JSON protocol shared by dynamo.execute() and the HTTP
+ *		door: requests read into the engine's structs, the operations'
+ *		handlers, errors mapped to DynamoDB's exceptions.
  */
-#ifndef DYNAMO_EXECUTE_H
-#define DYNAMO_EXECUTE_H
+#ifndef DYNAMO_PROTOCOL_H
+#define DYNAMO_PROTOCOL_H
 
 #include "lib/stringinfo.h"
 #include "utils/jsonb.h"
 
-#include "read_request.h"
-#include "request.h"
+#include "batch.h"
+#include "indexes.h"
+#include "items.h"
+#include "read_ops.h"
+#include "tables.h"
+
+/* ------------------------------------------------------------------------
+ * Reading DynamoDB requests into the engine's request structs: each
+ * request is read once, member by member in the order DynamoDB checks
+ * them, by execute() and the HTTP door (typed JSON) and by the SQL
+ * functions that take DynamoDB's members (plain JSON).
+ * ------------------------------------------------------------------------
+ */
+
+/* Members every operation may take (request_item.c) */
+extern CapacityDetail wants_capacity(Jsonb *req);
+extern void expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p);
+extern void dialect_expr_params(ItemDialect d, Jsonb *obj, ExprParams *p);
+
+/* PutItem, GetItem, DeleteItem, UpdateItem (typed JSON) */
+extern void exec_item_request(Jsonb *req, bool escaped, const char *operation, ItemRequest *r);
+
+/* Batches and transactions (request_batch.c), in either dialect */
+extern Jsonb *batch_table_entry(JsonbValue *v, bool list);
+extern void exec_batch_get_request(Jsonb *request_items, ItemDialect d, BatchGetRequest *r);
+extern Jsonb *exec_batch_get_response(BatchGetRequest *r, ItemDialect d);
+extern void exec_batch_write_request(Jsonb *request_items, ItemDialect d, BatchWriteRequest *r);
+extern Jsonb *exec_batch_write_response(BatchWriteRequest *r, bool escaped);
+extern void exec_transact_request(Jsonb *items, ItemDialect d, bool writes, TransactRequest *tx);
+
+/* CreateTable's and UpdateTable's settings members, Tags (request_table.c) */
+extern void exec_table_settings(Jsonb *req, bool update, TableSettings *s);
+extern void exec_tags(Jsonb *list, TableTags *tags);
+
+/* ------------------------------------------------------------------------
+ * dynamo.execute(): DynamoDB's operations with DynamoDB's JSON shapes.
+ * ------------------------------------------------------------------------
+ */
 
 /*
  * An operation's handler: request in, response out, both in DynamoDB's
@@ -101,4 +139,30 @@ extern void exec_check_constraints(const char *operation, Jsonb *req);
 extern char *exec_typed_error_detail(const char *detail);
 extern void exec_rethrow_typed(MemoryContext cxt) pg_attribute_noreturn();
 
-#endif							/* DYNAMO_EXECUTE_H */
+/* ------------------------------------------------------------------------
+ * DynamoDB's shapes of secondary index definitions.
+ * ------------------------------------------------------------------------
+ */
+
+extern IndexDef *exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path,
+									  int pay_per_request);
+extern List *exec_create_table_indexes(Jsonb *req, Jsonb *defs, CreateTableRequest *ct);
+
+/* ------------------------------------------------------------------------
+ * PostgreSQL errors that reach the DynamoDB surface, as DynamoDB's
+ * exceptions.
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * Rethrow the error being handled (in a PG_CATCH block) as the DynamoDB
+ * exception it stands for, or unchanged when it stands for none.  cxt is
+ * the memory context of the PG_TRY.  Never returns.
+ */
+extern void error_map_rethrow(const char *operation, Jsonb *request,
+							  MemoryContext cxt) pg_attribute_noreturn();
+
+/* The same for an error while parsing a request's JSON text */
+extern void error_map_rethrow_parse(MemoryContext cxt) pg_attribute_noreturn();
+
+#endif							/* DYNAMO_PROTOCOL_H */
