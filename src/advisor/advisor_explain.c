@@ -779,47 +779,25 @@ explain_item(Explain *x, ItemAction *a, bool full)
 	return units;
 }
 
-/* Read a single-item request (DynamoDB JSON) into a */
-static void
-item_action_from_request(ItemAction *a, const char *op, Jsonb *req, ExprParams *p)
-{
-	bool		get = strcmp(op, "GetItem") == 0;
-	bool		put = strcmp(op, "PutItem") == 0;
-	char	   *name = exec_table_name(req);
-	Jsonb	   *map = item_from_typed(put ? req_required_object(req, "Item", "item") :
-									  req_required_object(req, "Key", "key"), false);
-
-	a->op = op;
-	a->factor = 1;
-	a->params = p;
-	a->consistent = req_bool(req, "ConsistentRead", false);
-	expr_params_from_request(req, false, p);
-	p->operation = op;
-	if (get)
-		p->condition = NULL, p->expected = NULL, p->conditional_operator = NULL;
-	else
-		p->projection = NULL, p->attributes_to_get = NULL;
-	if (strcmp(op, "UpdateItem") != 0)
-		p->update = NULL, p->attribute_updates = NULL;
-	item_expressions_parse(p, &a->e);
-	a->table = dynamo_table_lookup(name, false);
-	if (put)
-	{
-		a->item = map;
-		item_key_from_item(a->table, map, &a->key);
-	}
-	else
-		item_key_from_key(a->table, map, &a->key);
-}
-
-/* Explain GetItem, PutItem, UpdateItem or DeleteItem */
+/* Explain GetItem, PutItem, UpdateItem or DeleteItem, read as execute() reads it */
 static void
 explain_single_item(Explain *x, const char *op, Jsonb *req)
 {
-	ItemAction	a = {0};
+	ItemRequest r;
 	ExprParams	p = {0};
+	ItemAction	a = {.op = op,.factor = 1,.params = &p};
 
-	item_action_from_request(&a, op, req, &p);
+	exec_item_request(req, false, op, &r, &p);
+	a.e = r.expr;
+	a.consistent = r.consistent_read;
+	a.table = dynamo_table_lookup(r.table_name, false);
+	if (r.item)
+	{
+		a.item = r.item;
+		item_key_from_item(a.table, r.item, &a.key);
+	}
+	else
+		item_key_from_key(a.table, r.key, &a.key);
 	explain_item(x, &a, true);
 }
 

@@ -44,17 +44,22 @@ member_kind_error(JsonbValue *v, const char *expected)
 				 jsonb_value_kind(v), expected);
 }
 
-/* A string member, NUL-terminated */
+/* A member's value (NULL: absent) as a string, NUL-terminated */
 char *
-req_string(Jsonb *req, const char *name)
+req_value_string(JsonbValue *v)
 {
-	JsonbValue *v = req_member(req, name);
-
 	if (v == NULL)
 		return NULL;
 	if (v->type != jbvString)
 		member_kind_error(v, "String");
 	return pnstrdup(v->val.string.val, v->val.string.len);
+}
+
+/* A string member, NUL-terminated */
+char *
+req_string(Jsonb *req, const char *name)
+{
+	return req_value_string(req_member(req, name));
 }
 
 /* A container value as a Jsonb of its own */
@@ -64,12 +69,10 @@ jsonb_of_container(JsonbValue *binary)
 	return JsonbValueToJsonb(binary);
 }
 
-/* An object member as a Jsonb */
+/* A member's value (NULL: absent) as an object */
 Jsonb *
-req_object(Jsonb *req, const char *name)
+req_value_object(JsonbValue *v)
 {
-	JsonbValue *v = req_member(req, name);
-
 	if (v == NULL)
 		return NULL;
 	if (v->type != jbvBinary || !JsonContainerIsObject(v->val.binary.data))
@@ -77,12 +80,17 @@ req_object(Jsonb *req, const char *name)
 	return jsonb_of_container(v);
 }
 
-/* An array member as a Jsonb */
+/* An object member as a Jsonb */
 Jsonb *
-req_array(Jsonb *req, const char *name)
+req_object(Jsonb *req, const char *name)
 {
-	JsonbValue *v = req_member(req, name);
+	return req_value_object(req_member(req, name));
+}
 
+/* A member's value (NULL: absent) as an array */
+Jsonb *
+req_value_array(JsonbValue *v)
+{
 	if (v == NULL)
 		return NULL;
 	if (v->type != jbvBinary || !JsonContainerIsArray(v->val.binary.data))
@@ -90,17 +98,29 @@ req_array(Jsonb *req, const char *name)
 	return jsonb_of_container(v);
 }
 
-/* A boolean member, dflt when absent */
-bool
-req_bool(Jsonb *req, const char *name, bool dflt)
+/* An array member as a Jsonb */
+Jsonb *
+req_array(Jsonb *req, const char *name)
 {
-	JsonbValue *v = req_member(req, name);
+	return req_value_array(req_member(req, name));
+}
 
+/* A member's value (NULL: absent) as a boolean, dflt when absent */
+bool
+req_value_bool(JsonbValue *v, bool dflt)
+{
 	if (v == NULL)
 		return dflt;
 	if (v->type != jbvBool)
 		member_kind_error(v, "Boolean");
 	return v->val.boolean;
+}
+
+/* A boolean member, dflt when absent */
+bool
+req_bool(Jsonb *req, const char *name, bool dflt)
+{
+	return req_value_bool(req_member(req, name), dflt);
 }
 
 /* A JSON number as a double (infinite beyond a double's range) */

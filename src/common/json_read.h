@@ -14,6 +14,11 @@ extern char *req_string(Jsonb *req, const char *name);
 extern Jsonb *req_object(Jsonb *req, const char *name);
 extern Jsonb *req_array(Jsonb *req, const char *name);
 extern bool req_bool(Jsonb *req, const char *name, bool dflt);
+/* The same for a member's value already found (NULL: absent or JSON null) */
+extern char *req_value_string(JsonbValue *v);
+extern Jsonb *req_value_object(JsonbValue *v);
+extern Jsonb *req_value_array(JsonbValue *v);
+extern bool req_value_bool(JsonbValue *v, bool dflt);
 extern bool req_int(Jsonb *req, const char *name, int64 *out);
 extern bool req_long(Jsonb *req, const char *name, int64 *out);
 extern double json_number_double(Numeric n);

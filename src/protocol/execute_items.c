@@ -39,7 +39,7 @@ exec_put_item(Jsonb *req, bool escaped)
 	ItemRequest r;
 	ItemResult	res;
 
-	exec_item_request(req, escaped, "PutItem", &r);
+	exec_item_request(req, escaped, "PutItem", &r, NULL);
 	item_request_put(&r, &res);
 	return item_response(&r, &res, "Attributes", escaped);
 }
@@ -51,7 +51,7 @@ exec_get_item(Jsonb *req, bool escaped)
 	ItemRequest r;
 	ItemResult	res;
 
-	exec_item_request(req, escaped, "GetItem", &r);
+	exec_item_request(req, escaped, "GetItem", &r, NULL);
 	item_request_get(&r, &res);
 	return item_response(&r, &res, "Item", escaped);
 }
@@ -63,7 +63,7 @@ exec_delete_item(Jsonb *req, bool escaped)
 	ItemRequest r;
 	ItemResult	res;
 
-	exec_item_request(req, escaped, "DeleteItem", &r);
+	exec_item_request(req, escaped, "DeleteItem", &r, NULL);
 	item_request_delete(&r, &res);
 	return item_response(&r, &res, "Attributes", escaped);
 }
@@ -75,7 +75,7 @@ exec_update_item(Jsonb *req, bool escaped)
 	ItemRequest r;
 	ItemResult	res;
 
-	exec_item_request(req, escaped, "UpdateItem", &r);
+	exec_item_request(req, escaped, "UpdateItem", &r, NULL);
 	item_request_update(&r, &res);
 	return item_response(&r, &res, "Attributes", escaped);
 }

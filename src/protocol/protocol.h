@@ -24,13 +24,34 @@
  * ------------------------------------------------------------------------
  */
 
+/*
+ * The top-level members of a request with parameter constraints, each
+ * looked up once and checked as it is read (request_constraints.c)
+ */
+#define REQUEST_MEMBERS_MAX 12
+typedef struct RequestMembers
+{
+	Jsonb	   *req;
+	int			count;
+	const char *names[REQUEST_MEMBERS_MAX];
+	JsonbValue *values[REQUEST_MEMBERS_MAX];	/* NULL: absent or JSON null */
+} RequestMembers;
+
+extern void exec_read_members(const char *operation, Jsonb *req, RequestMembers *m);
+extern JsonbValue *request_member(RequestMembers *m, const char *name);
+
 /* Members every operation may take (request_item.c) */
 extern CapacityDetail wants_capacity(Jsonb *req);
 extern void expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p);
 extern void dialect_expr_params(ItemDialect d, Jsonb *obj, ExprParams *p);
 
-/* PutItem, GetItem, DeleteItem, UpdateItem (typed JSON) */
-extern void exec_item_request(Jsonb *req, bool escaped, const char *operation, ItemRequest *r);
+/*
+ * PutItem, GetItem, DeleteItem, UpdateItem (typed JSON), their parameter
+ * constraints checked in the same pass; p (optional) receives the
+ * expression members
+ */
+extern void exec_item_request(Jsonb *req, bool escaped, const char *operation, ItemRequest *r,
+							  ExprParams *p);
 
 /* Batches and transactions (request_batch.c), in either dialect */
 extern Jsonb *batch_table_entry(JsonbValue *v, bool list);

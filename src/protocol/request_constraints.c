@@ -5,8 +5,11 @@
  *		before its operation runs, so that every violation is reported in
  *		one ValidationException, in DynamoDB's order of members.
  *
- * The operations check the same constraints again where they read the
- * members (the SQL functions share those readers); here they never fire.
+ * The item operations' reader checks them as it reads each member once
+ * (exec_read_members); the others' are checked here before their readers
+ * run.  The operations check the same constraints again where they read
+ * the members (the SQL functions share those readers); then they never
+ * fire.
  */
 #include "postgres.h"
 
@@ -294,16 +297,21 @@ check_elements(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const
 	}
 }
 
-/* Check one member of an object; path is its name in messages */
-static void
-check_member(DynValidation *v, JsonbContainer *obj, const MemberConstraint *c, const char *path)
+/* A member of an object; NULL when absent or JSON null */
+static JsonbValue *
+find_member(JsonbContainer *obj, const char *member)
 {
-	JsonbValue	mv;
-	JsonbValue *m = getKeyJsonValueFromContainer(obj, c->member, strlen(c->member), &mv);
+	JsonbValue *m = getKeyJsonValueFromContainer(obj, member, strlen(member), NULL);
+
+	return m != NULL && m->type == jbvNull ? NULL : m;
+}
+
+/* Check the value m (NULL: absent) of a member; path is its name in messages */
+static void
+check_value(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const char *path)
+{
 	bool		is_list;
 
-	if (m != NULL && m->type == jbvNull)
-		m = NULL;
 	if (c->kind & MC_NOT_NULL)
 		validate_not_null(v, m, path);
 	if (m == NULL)
@@ -355,24 +363,74 @@ check_members(DynValidation *v, JsonbContainer *obj, const MemberConstraint *cs,
 	{
 		char	   *name = member_path(c->member);
 
-		check_member(v, obj, c, prefix ? psprintf("%s.%s", prefix, name) : name);
+		check_value(v, find_member(obj, c->member), c,
+					prefix ? psprintf("%s.%s", prefix, name) : name);
 	}
+}
+
+/* The constrained members of an operation; NULL for one without */
+static const MemberConstraint *
+operation_members(const char *operation)
+{
+	for (int i = 0; i < lengthof(OperationConstraints); i++)
+		if (strcmp(OperationConstraints[i].operation, operation) == 0)
+			return OperationConstraints[i].members;
+	return NULL;
+}
+
+/*
+ * Read the constrained members of a request of an operation into m, each
+ * looked up once, checking their constraints as they are read and raising
+ * all violations together, in DynamoDB's order.  The request's readers then
+ * take the members from m (request_member).
+ */
+void
+exec_read_members(const char *operation, Jsonb *req, RequestMembers *m)
+{
+	const MemberConstraint *cs = operation_members(operation);
+	DynValidation v;
+
+	m->req = req;
+	m->count = 0;
+	if (cs == NULL || !JB_ROOT_IS_OBJECT(req))
+		return;
+	validate_init(&v);
+	for (const MemberConstraint *c = cs; c->member; c++)
+	{
+		Assert(m->count < REQUEST_MEMBERS_MAX);
+		m->names[m->count] = c->member;
+		m->values[m->count] = find_member(&req->root, c->member);
+		check_value(&v, m->values[m->count], c, member_path(c->member));
+		m->count++;
+	}
+	validate_finish(&v);
+}
+
+/* A member of a request read by exec_read_members (or looked up now) */
+JsonbValue *
+request_member(RequestMembers *m, const char *name)
+{
+	for (int i = 0; i < m->count; i++)
+		if (strcmp(m->names[i], name) == 0)
+			return m->values[i];
+	return req_member(m->req, name);
 }
 
 /*
  * Check the parameter constraints of a request of an operation, raising
- * all violations together; operations without a list pass unchecked.
+ * all violations together; operations without a list pass unchecked, and
+ * those whose readers check them as they read (exec_read_members) are
+ * left to them.
  */
 void
 exec_check_constraints(const char *operation, Jsonb *req)
 {
-	DynValidation v;
+	static const char *const checked_by_readers[] = {"PutItem", "GetItem", "DeleteItem",
+	"UpdateItem"};
+	RequestMembers m;
 
-	if (!JB_ROOT_IS_OBJECT(req))
-		return;
-	validate_init(&v);
-	for (int i = 0; i < lengthof(OperationConstraints); i++)
-		if (strcmp(OperationConstraints[i].operation, operation) == 0)
-			check_members(&v, &req->root, OperationConstraints[i].members, NULL);
-	validate_finish(&v);
+	for (int i = 0; i < lengthof(checked_by_readers); i++)
+		if (strcmp(checked_by_readers[i], operation) == 0)
+			return;
+	exec_read_members(operation, req, &m);
 }

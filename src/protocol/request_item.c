@@ -21,22 +21,31 @@ wants_capacity(Jsonb *req)
 	return capacity_detail(req_string(req, "ReturnConsumedCapacity"));
 }
 
+/* Read the expression members of a request's members (typed JSON) */
+static void
+expr_params_read(RequestMembers *m, bool escaped, ExprParams *p)
+{
+	Jsonb	   *values = req_value_object(request_member(m, "ExpressionAttributeValues"));
+
+	p->condition = req_value_string(request_member(m, "ConditionExpression"));
+	p->projection = req_value_string(request_member(m, "ProjectionExpression"));
+	p->update = req_value_string(request_member(m, "UpdateExpression"));
+	p->names = req_value_object(request_member(m, "ExpressionAttributeNames"));
+	p->values = values ? item_from_typed(values, escaped) : NULL;
+	p->escaped = escaped;
+	p->expected = req_value_object(request_member(m, "Expected"));
+	p->conditional_operator = req_value_string(request_member(m, "ConditionalOperator"));
+	p->attributes_to_get = req_value_array(request_member(m, "AttributesToGet"));
+	p->attribute_updates = req_value_object(request_member(m, "AttributeUpdates"));
+}
+
 /* Read the expression members of a DynamoDB request (typed JSON) */
 void
 expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p)
 {
-	Jsonb	   *values = req_object(req, "ExpressionAttributeValues");
+	RequestMembers m = {.req = req,.count = 0};
 
-	p->condition = req_string(req, "ConditionExpression");
-	p->projection = req_string(req, "ProjectionExpression");
-	p->update = req_string(req, "UpdateExpression");
-	p->names = req_object(req, "ExpressionAttributeNames");
-	p->values = values ? item_from_typed(values, escaped) : NULL;
-	p->escaped = escaped;
-	p->expected = req_object(req, "Expected");
-	p->conditional_operator = req_string(req, "ConditionalOperator");
-	p->attributes_to_get = req_array(req, "AttributesToGet");
-	p->attribute_updates = req_object(req, "AttributeUpdates");
+	expr_params_read(&m, escaped, p);
 }
 
 /*
@@ -64,44 +73,53 @@ dialect_expr_params(ItemDialect d, Jsonb *obj, ExprParams *p)
 
 /*
  * Read a PutItem, GetItem, DeleteItem or UpdateItem request into r, in the
- * order DynamoDB checks its members.  Expression members of other
- * operations are ignored, as DynamoDB ignores unknown members.
+ * order DynamoDB checks its members: first every parameter constraint
+ * (exec_read_members, all violations together), then each member's
+ * reading.  Expression members of other operations are ignored, as
+ * DynamoDB ignores unknown members.  p (optional) receives the expression
+ * members.
  */
 void
-exec_item_request(Jsonb *req, bool escaped, const char *operation, ItemRequest *r)
+exec_item_request(Jsonb *req, bool escaped, const char *operation, ItemRequest *r,
+				  ExprParams *p)
 {
 	bool		get = strcmp(operation, "GetItem") == 0;
 	bool		put = strcmp(operation, "PutItem") == 0;
-	ExprParams	p = {0};
+	ExprParams	local = {0};
+	RequestMembers m;
 	char	   *metrics;
 
+	if (p == NULL)
+		p = &local;
+	/* TableName, Item or Key, and the enums are known valid from here on */
+	exec_read_members(operation, req, &m);
 	memset(r, 0, sizeof(ItemRequest));
-	r->table_name = exec_table_name(req);
-	r->capacity = wants_capacity(req);
+	r->table_name = req_value_string(request_member(&m, "TableName"));
+	r->capacity = capacity_detail(req_value_string(request_member(&m, "ReturnConsumedCapacity")));
 	if (get)
-		r->consistent_read = req_bool(req, "ConsistentRead", false);
+		r->consistent_read = req_value_bool(request_member(&m, "ConsistentRead"), false);
 	if (put)
-		r->item = item_from_typed(req_required_object(req, "Item", "item"), escaped);
+		r->item = item_from_typed(req_value_object(request_member(&m, "Item")), escaped);
 	else
-		r->key = item_from_typed(req_required_object(req, "Key", "key"), escaped);
+		r->key = item_from_typed(req_value_object(request_member(&m, "Key")), escaped);
 	if (!get)
-		r->return_values = parse_return_values(req_string(req, "ReturnValues"), operation);
+		r->return_values = parse_return_values(req_value_string(request_member(&m, "ReturnValues")),
+											   operation);
 
-	expr_params_from_request(req, escaped, &p);
-	p.operation = operation;
+	expr_params_read(&m, escaped, p);
+	p->operation = operation;
 	if (get)
-		p.condition = NULL, p.expected = NULL, p.conditional_operator = NULL;
+		p->condition = NULL, p->expected = NULL, p->conditional_operator = NULL;
 	else
-		p.projection = NULL, p.attributes_to_get = NULL;
+		p->projection = NULL, p->attributes_to_get = NULL;
 	if (strcmp(operation, "UpdateItem") != 0)
-		p.update = NULL, p.attribute_updates = NULL;
-	item_expressions_parse(&p, &r->expr);
+		p->update = NULL, p->attribute_updates = NULL;
+	item_expressions_parse(p, &r->expr);
 	if (get)
 		return;
 
 	r->return_old_on_failure =
-		parse_return_on_failure(req_string(req, "ReturnValuesOnConditionCheckFailure")) == RV_ALL_OLD;
-	metrics = req_string(req, "ReturnItemCollectionMetrics");
-	validate_enum(NULL, metrics, "returnItemCollectionMetrics", "[SIZE, NONE]");
+		parse_return_on_failure(req_value_string(request_member(&m, "ReturnValuesOnConditionCheckFailure"))) == RV_ALL_OLD;
+	metrics = req_value_string(request_member(&m, "ReturnItemCollectionMetrics"));
 	r->collection_metrics = metrics && strcmp(metrics, "SIZE") == 0;
 }
