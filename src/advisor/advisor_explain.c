@@ -863,62 +863,38 @@ table_units_init(TableUnits *tu, int n)
 	tu->units = palloc(sizeof(double) * Max(n, 1));
 }
 
-/* The tables of a RequestItems map, checked */
-static int
-request_items(Jsonb *req, char ***names, JsonbValue **values)
-{
-	Jsonb	   *items = req_object(req, "RequestItems");
+/* Requests of dynamo.explain() are typed JSON */
+static const ItemDialect TypedDialect = {.plain = false,.escaped = false};
 
-	require_member(items, "requestItems");
-	return object_members(items, names, values);
-}
-
-/* Explain BatchGetItem: each key read on its own */
+/* Explain BatchGetItem, read as execute() reads it: each key read on its own */
 static void
 explain_batch_get(Explain *x, Jsonb *req)
 {
-	char	  **names;
-	JsonbValue *values;
-	int			n = request_items(req, &names, &values);
+	BatchGetRequest r = {0};
 	int			total = 0;
 	TableUnits	tu;
 
-	for (int i = 0; i < n; i++)
-	{
-		Jsonb	   *keys = req_array(batch_table_entry(&values[i], false), "Keys");
-
-		require_member(keys, psprintf("requestItems.%s.member.keys", names[i]));
-		total += JB_ROOT_COUNT(keys);
-	}
-	if (total > BATCH_GET_MAX_KEYS)
-		dynamo_error(DYN_VALIDATION, "Too many items requested for the BatchGetItem call");
+	exec_batch_get_item_request(req, TypedDialect, &r);
+	for (int i = 0; i < r.ntables; i++)
+		total += r.tables[i].nkeys;
 	table_units_init(&tu, total);
 	jb_begin_array(&x->st, "Requests");
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < r.ntables; i++)
 	{
-		Jsonb	   *spec = batch_table_entry(&values[i], false);
-		Jsonb	   *keys = req_array(spec, "Keys");
-		int			nkeys = JB_ROOT_COUNT(keys);
-		ItemTarget *targets = palloc0(sizeof(ItemTarget) * Max(nkeys, 1));
-		ItemTarget **ptrs = palloc(sizeof(ItemTarget *) * Max(nkeys, 1));
-		ExprParams *p = palloc0(sizeof(ExprParams));
-		ItemAction	a = {.op = "GetItem",.factor = 1};
+		BatchGetTable *g = &r.tables[i];
+		ItemTarget *targets = palloc0(sizeof(ItemTarget) * Max(g->nkeys, 1));
+		ItemTarget **ptrs = palloc(sizeof(ItemTarget *) * Max(g->nkeys, 1));
+		ItemAction	a = {.op = "GetItem",.factor = 1,.e = g->expr,.consistent = g->consistent};
 
-		expr_params_from_request(spec, false, p);
-		p->operation = "BatchGetItem";
-		p->condition = NULL, p->expected = NULL, p->update = NULL, p->attribute_updates = NULL;
-		item_expressions_parse(p, &a.e);
-		a.table = dynamo_table_lookup(names[i], false);
-		a.consistent = req_bool(spec, "ConsistentRead", false);
+		a.table = dynamo_table_lookup(g->name, false);
 		/* every key checked, as execute() checks them, before any is explained */
-		for (int k = 0; k < nkeys; k++)
+		for (int k = 0; k < g->nkeys; k++)
 		{
-			batch_target(&targets[k], a.table,
-						 item_from_typed(element_object(keys, k, "keys"), false), false);
+			batch_target(&targets[k], a.table, g->key_maps[k], false);
 			ptrs[k] = &targets[k];
 		}
-		batch_check_duplicates(ptrs, nkeys);
-		for (int k = 0; k < nkeys; k++)
+		batch_check_duplicates(ptrs, g->nkeys);
+		for (int k = 0; k < g->nkeys; k++)
 		{
 			a.key = targets[k].key;
 			explain_element(x, &a, &tu);
@@ -927,57 +903,37 @@ explain_batch_get(Explain *x, Jsonb *req)
 	push_table_units(x, &tu);
 }
 
-/* Explain BatchWriteItem: each put and delete on its own */
+/* Explain BatchWriteItem, read as execute() reads it: each put and delete on its own */
 static void
 explain_batch_write(Explain *x, Jsonb *req)
 {
-	char	  **names;
-	JsonbValue *values;
-	int			n = request_items(req, &names, &values);
-	int			total = 0,
-				w = 0;
+	BatchWriteRequest r = {0};
 	ItemAction *actions;
-	ItemTarget *targets;
 	ItemTarget **ptrs;
 	TableUnits	tu;
 
-	for (int i = 0; i < n; i++)
-		total += JB_ROOT_COUNT(batch_table_entry(&values[i], true));
-	if (total > BATCH_WRITE_MAX_REQUESTS)
-		dynamo_error(DYN_VALIDATION, "Too many items requested for the BatchWriteItem call");
-	actions = palloc0(sizeof(ItemAction) * Max(total, 1));
-	targets = palloc0(sizeof(ItemTarget) * Max(total, 1));
-	ptrs = palloc(sizeof(ItemTarget *) * Max(total, 1));
+	exec_batch_write_item_request(req, TypedDialect, &r);
+	actions = palloc0(sizeof(ItemAction) * Max(r.nwrites, 1));
+	ptrs = palloc(sizeof(ItemTarget *) * Max(r.nwrites, 1));
 	/* every request checked, as execute() checks them, before any is explained */
-	for (int i = 0; i < n; i++)
+	for (int w = 0; w < r.nwrites; w++)
 	{
-		Jsonb	   *list = batch_table_entry(&values[i], true);
-		DynamoTable *t = dynamo_table_lookup(names[i], false);
+		BatchWrite *bw = &r.writes[w];
+		ItemAction *a = &actions[w];
 
-		for (int k = 0; k < JB_ROOT_COUNT(list); k++, w++)
-		{
-			Jsonb	   *r = element_object(list, k, "requestItems");
-			Jsonb	   *put = req_object(r, "PutRequest");
-			Jsonb	   *del = req_object(r, "DeleteRequest");
-			ItemAction *a = &actions[w];
-
-			if ((put == NULL) == (del == NULL))
-				dynamo_error(DYN_VALIDATION,
-							 "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
-			a->table = t;
-			a->factor = 1;
-			a->op = put ? "PutItem" : "DeleteItem";
-			if (put)
-				a->item = item_from_typed(req_required_object(put, "Item", "item"), false);
-			batch_target(&targets[w], t, put ? a->item : item_from_typed(req_required_object(del, "Key", "key"), false), put != NULL);
-			a->key = targets[w].key;
-			ptrs[w] = &targets[w];
-		}
+		a->table = dynamo_table_lookup(r.table_names[bw->table_index], false);
+		a->factor = 1;
+		a->op = bw->put_item ? "PutItem" : "DeleteItem";
+		a->item = bw->put_item;
+		batch_target(&bw->target, a->table, bw->put_item ? bw->put_item : bw->delete_key,
+					 bw->put_item != NULL);
+		a->key = bw->target.key;
+		ptrs[w] = &bw->target;
 	}
-	batch_check_duplicates(ptrs, total);
-	table_units_init(&tu, total);
+	batch_check_duplicates(ptrs, r.nwrites);
+	table_units_init(&tu, r.nwrites);
 	jb_begin_array(&x->st, "Requests");
-	for (w = 0; w < total; w++)
+	for (int w = 0; w < r.nwrites; w++)
 		explain_element(x, &actions[w], &tu);
 	push_table_units(x, &tu);
 }
@@ -987,13 +943,10 @@ static void
 explain_transact(Explain *x, Jsonb *req, bool writes)
 {
 	static const char *const ops[] = {"ConditionCheck", "PutItem", "UpdateItem", "DeleteItem", "GetItem"};
-	ItemDialect typed = {.plain = false,.escaped = false};
 	TransactRequest tx = {0};
 	TableUnits	tu;
 
-	if (writes)
-		transact_check_token(req_string(req, "ClientRequestToken"));
-	exec_transact_request(req_array(req, "TransactItems"), typed, writes, &tx);
+	exec_transact_items_request(req, TypedDialect, writes, &tx, NULL);
 	transact_prepare(&tx);
 	table_units_init(&tu, tx.nactions);
 	jb_begin_array(&x->st, "Requests");

@@ -8,9 +8,7 @@
 
 #include "protocol.h"
 #include "indexes.h"
-#include "json_read.h"
 #include "json_build.h"
-#include "validate.h"
 
 /* Requests of execute() are typed JSON */
 static ItemDialect
@@ -21,34 +19,13 @@ typed_dialect(bool escaped)
 	return d;
 }
 
-/*
- * ReturnConsumedCapacity and ReturnItemCollectionMetrics of a write: both
- * enums are checked before anything else, and reported together.
- * *metrics: whether ItemCollectionMetrics are asked for (SIZE).
- */
-static CapacityDetail
-write_capacity(Jsonb *req, bool *metrics)
-{
-	DynValidation v;
-	char	   *m = req_string(req, "ReturnItemCollectionMetrics");
-
-	validate_init(&v);
-	validate_enum(&v, req_string(req, "ReturnConsumedCapacity"), "returnConsumedCapacity",
-				  "[INDEXES, TOTAL, NONE]");
-	validate_enum(&v, m, "returnItemCollectionMetrics", "[SIZE, NONE]");
-	validate_finish(&v);
-	*metrics = m && strcmp(m, "SIZE") == 0;
-	return wants_capacity(req);
-}
-
 /* BatchGetItem */
 Jsonb *
 exec_batch_get_item(Jsonb *req, bool escaped)
 {
 	BatchGetRequest r = {0};
 
-	r.capacity = wants_capacity(req);
-	exec_batch_get_request(req_object(req, "RequestItems"), typed_dialect(escaped), &r);
+	exec_batch_get_item_request(req, typed_dialect(escaped), &r);
 	dynamo_batch_get_item(&r);
 	return exec_batch_get_response(&r, typed_dialect(escaped));
 }
@@ -59,8 +36,7 @@ exec_batch_write_item(Jsonb *req, bool escaped)
 {
 	BatchWriteRequest r = {0};
 
-	r.capacity = write_capacity(req, &r.collection_metrics);
-	exec_batch_write_request(req_object(req, "RequestItems"), typed_dialect(escaped), &r);
+	exec_batch_write_item_request(req, typed_dialect(escaped), &r);
 	dynamo_batch_write_item(&r);
 	return exec_batch_write_response(&r, escaped);
 }
@@ -73,8 +49,7 @@ exec_transact_get_items(Jsonb *req, bool escaped)
 	JsonbParseState *st = NULL;
 	Jsonb	  **items;
 
-	tx.capacity = wants_capacity(req);
-	exec_transact_request(req_array(req, "TransactItems"), typed_dialect(escaped), false, &tx);
+	exec_transact_items_request(req, typed_dialect(escaped), false, &tx, NULL);
 	items = palloc(sizeof(Jsonb *) * tx.nactions);
 	dynamo_transact_get_items(&tx, items);
 
@@ -105,10 +80,7 @@ exec_transact_write_items(Jsonb *req, bool escaped)
 	CollectionWrite *writes;
 	int			n = 0;
 
-	tx.token = req_string(req, "ClientRequestToken");
-	transact_check_token(tx.token);
-	tx.capacity = write_capacity(req, &metrics);
-	exec_transact_request(req_array(req, "TransactItems"), typed_dialect(escaped), true, &tx);
+	exec_transact_items_request(req, typed_dialect(escaped), true, &tx, &metrics);
 	response = dynamo_transact_write_items(&tx);
 	if (!metrics || response == NULL)
 		return response;

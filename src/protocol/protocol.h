@@ -60,6 +60,11 @@ extern Jsonb *exec_batch_get_response(BatchGetRequest *r, ItemDialect d);
 extern void exec_batch_write_request(Jsonb *request_items, ItemDialect d, BatchWriteRequest *r);
 extern Jsonb *exec_batch_write_response(BatchWriteRequest *r, bool escaped);
 extern void exec_transact_request(Jsonb *items, ItemDialect d, bool writes, TransactRequest *tx);
+/* Whole requests (typed JSON), their parameter constraints checked in the same pass */
+extern void exec_batch_get_item_request(Jsonb *req, ItemDialect d, BatchGetRequest *r);
+extern void exec_batch_write_item_request(Jsonb *req, ItemDialect d, BatchWriteRequest *r);
+extern void exec_transact_items_request(Jsonb *req, ItemDialect d, bool writes,
+										TransactRequest *tx, bool *metrics);
 
 /* CreateTable's and UpdateTable's settings members, Tags (request_table.c) */
 extern void exec_table_settings(Jsonb *req, bool update, TableSettings *s);

@@ -101,6 +101,20 @@ read_get_keys(BatchGetTable *g, ItemDialect d)
 	}
 }
 
+/*
+ * Read a whole BatchGetItem request: its parameter constraints checked as
+ * its members are read (exec_read_members), then RequestItems
+ */
+void
+exec_batch_get_item_request(Jsonb *req, ItemDialect d, BatchGetRequest *r)
+{
+	RequestMembers m;
+
+	exec_read_members("BatchGetItem", req, &m);
+	r->capacity = capacity_detail(req_value_string(request_member(&m, "ReturnConsumedCapacity")));
+	exec_batch_get_request(req_value_object(request_member(&m, "RequestItems")), d, r);
+}
+
 /* Read BatchGetItem's RequestItems (up to 100 keys over any tables) */
 void
 exec_batch_get_request(Jsonb *request_items, ItemDialect d, BatchGetRequest *r)
@@ -209,6 +223,34 @@ read_write_request(BatchWrite *w, Jsonb *req, const char *table, int i, ItemDial
 		require_member(key, psprintf("requestItems.%s.member.%d.member.deleteRequest.key", table, i + 1));
 		w->delete_key = dialect_item_in(d, key);
 	}
+}
+
+/*
+ * ReturnItemCollectionMetrics and ReturnConsumedCapacity of a write
+ * request's members (their constraints checked); *metrics: whether
+ * ItemCollectionMetrics are asked for (SIZE)
+ */
+static CapacityDetail
+write_capacity(RequestMembers *m, bool *metrics)
+{
+	char	   *s = req_value_string(request_member(m, "ReturnItemCollectionMetrics"));
+
+	*metrics = s && strcmp(s, "SIZE") == 0;
+	return capacity_detail(req_value_string(request_member(m, "ReturnConsumedCapacity")));
+}
+
+/*
+ * Read a whole BatchWriteItem request: its parameter constraints checked
+ * as its members are read (exec_read_members), then RequestItems
+ */
+void
+exec_batch_write_item_request(Jsonb *req, ItemDialect d, BatchWriteRequest *r)
+{
+	RequestMembers m;
+
+	exec_read_members("BatchWriteItem", req, &m);
+	r->capacity = write_capacity(&m, &r->collection_metrics);
+	exec_batch_write_request(req_value_object(request_member(&m, "RequestItems")), d, r);
 }
 
 /*
@@ -394,4 +436,30 @@ exec_transact_request(Jsonb *items, ItemDialect d, bool writes, TransactRequest 
 									  KindPaths[a->kind]),
 					 i, d);
 	}
+}
+
+/*
+ * Read a whole TransactGetItems (!writes) or TransactWriteItems request:
+ * its parameter constraints checked as its members are read
+ * (exec_read_members), then ClientRequestToken, the capacity members and
+ * TransactItems.  metrics (writes only, optional): whether
+ * ItemCollectionMetrics are asked for.
+ */
+void
+exec_transact_items_request(Jsonb *req, ItemDialect d, bool writes, TransactRequest *tx,
+							bool *metrics)
+{
+	RequestMembers m;
+	bool		want_metrics;
+
+	exec_read_members(writes ? "TransactWriteItems" : "TransactGetItems", req, &m);
+	if (writes)
+	{
+		tx->token = req_value_string(request_member(&m, "ClientRequestToken"));
+		transact_check_token(tx->token);
+		tx->capacity = write_capacity(&m, metrics ? metrics : &want_metrics);
+	}
+	else
+		tx->capacity = capacity_detail(req_value_string(request_member(&m, "ReturnConsumedCapacity")));
+	exec_transact_request(req_value_array(request_member(&m, "TransactItems")), d, writes, tx);
 }
