@@ -142,13 +142,12 @@ json_number_text(Numeric n)
 }
 
 /*
- * An integer member within [min, max] (beyond: a ValidationException);
- * false when absent
+ * The value v (NULL: absent) of member name as an integer within [min,
+ * max] (beyond: a ValidationException); false when absent
  */
 static bool
-req_integer(Jsonb *req, const char *name, int64 *out, double min, double max)
+value_integer(JsonbValue *v, const char *name, int64 *out, double min, double max)
 {
-	JsonbValue *v = req_member(req, name);
 	char	   *path;
 
 	if (v == NULL)
@@ -163,11 +162,18 @@ req_integer(Jsonb *req, const char *name, int64 *out, double min, double max)
 	return true;
 }
 
+/* A member's value (NULL: absent) as an Integer (32 bits); false when absent */
+bool
+req_value_int(JsonbValue *v, const char *name, int64 *out)
+{
+	return value_integer(v, name, out, PG_INT32_MIN, PG_INT32_MAX);
+}
+
 /* An Integer member (DynamoDB's: 32 bits); false when absent */
 bool
 req_int(Jsonb *req, const char *name, int64 *out)
 {
-	return req_integer(req, name, out, PG_INT32_MIN, PG_INT32_MAX);
+	return req_value_int(req_member(req, name), name, out);
 }
 
 /* A Long member (DynamoDB's: 64 bits, e.g. capacity units); false when absent */
@@ -175,7 +181,8 @@ bool
 req_long(Jsonb *req, const char *name, int64 *out)
 {
 	/* the largest doubles below 2^63 in magnitude, so numeric_int8 cannot fail */
-	return req_integer(req, name, out, -9223372036854774784.0, 9223372036854774784.0);
+	return value_integer(req_member(req, name), name, out, -9223372036854774784.0,
+						 9223372036854774784.0);
 }
 
 /* A required object member (Item, Key): DynamoDB's "must not be null" */

@@ -14,50 +14,84 @@
 #include "indexes.h"
 #include "read_ops.h"
 
-/* Read the members of a Query or Scan request */
+/* Read the members of a Query or Scan request (m: its members) */
 static void
-read_params_from_request(Jsonb *req, bool escaped, bool query, ReadParams *p)
+read_params_read(RequestMembers *m, bool escaped, bool query, ReadParams *p)
 {
-	Jsonb	   *start = req_object(req, "ExclusiveStartKey");
+	Jsonb	   *start = req_value_object(request_member(m, "ExclusiveStartKey"));
 
 	memset(p, 0, sizeof(ReadParams));
 	p->query = query;
 	p->paged = true;
-	p->table_name = req_string(req, "TableName");
-	p->index_name = req_string(req, "IndexName");
-	p->consistent_read = req_bool(req, "ConsistentRead", false);
-	p->select = req_string(req, "Select");
-	p->has_limit = req_int(req, "Limit", &p->limit);
+	p->table_name = req_value_string(request_member(m, "TableName"));
+	p->index_name = req_value_string(request_member(m, "IndexName"));
+	p->consistent_read = req_value_bool(request_member(m, "ConsistentRead"), false);
+	p->select = req_value_string(request_member(m, "Select"));
+	p->has_limit = req_value_int(request_member(m, "Limit"), "Limit", &p->limit);
 	p->start_key = start ? item_from_typed(start, escaped) : NULL;
-	expr_params_from_request(req, escaped, &p->expr);
+	expr_params_read(m, escaped, &p->expr);
 	p->expr.operation = query ? "Query" : "Scan";
 	/* members of the write operations are not Query's or Scan's */
 	p->expr.condition = p->expr.update = NULL;
 	p->expr.expected = p->expr.attribute_updates = NULL;
-	p->expr.filter = req_string(req, "FilterExpression");
-	p->expr.conditional_operator = req_string(req, "ConditionalOperator");
+	p->expr.filter = req_value_string(request_member(m, "FilterExpression"));
+	p->expr.conditional_operator = req_value_string(request_member(m, "ConditionalOperator"));
 	if (query)
 	{
-		p->forward = req_bool(req, "ScanIndexForward", true);
-		p->expr.key_condition = req_string(req, "KeyConditionExpression");
-		p->expr.key_conditions = req_object(req, "KeyConditions");
-		p->expr.query_filter = req_object(req, "QueryFilter");
+		p->forward = req_value_bool(request_member(m, "ScanIndexForward"), true);
+		p->expr.key_condition = req_value_string(request_member(m, "KeyConditionExpression"));
+		p->expr.key_conditions = req_value_object(request_member(m, "KeyConditions"));
+		p->expr.query_filter = req_value_object(request_member(m, "QueryFilter"));
 	}
 	else
 	{
 		p->forward = true;
-		p->expr.scan_filter = req_object(req, "ScanFilter");
-		p->has_segment = req_int(req, "Segment", &p->segment);
-		p->has_total_segments = req_int(req, "TotalSegments", &p->total_segments);
+		p->expr.scan_filter = req_value_object(request_member(m, "ScanFilter"));
+		p->has_segment = req_value_int(request_member(m, "Segment"), "Segment", &p->segment);
+		p->has_total_segments = req_value_int(request_member(m, "TotalSegments"), "TotalSegments",
+											  &p->total_segments);
 	}
+}
+
+/*
+ * Read the members of a Query or Scan request, their parameter constraints
+ * checked as they are read (exec_read_members) when checked
+ */
+static void
+read_params_from_request(Jsonb *req, bool escaped, bool query, bool checked, ReadParams *p)
+{
+	RequestMembers m = {.req = req,.count = 0};
+
+	if (checked)
+		exec_read_members(query ? "Query" : "Scan", req, &m);
+	read_params_read(&m, escaped, query, p);
 }
 
 /* Check a Query or Scan request (DynamoDB JSON) and reduce it to r */
 void
 exec_read_build(Jsonb *req, bool query, ReadParams *p, ReadRequest *r)
 {
-	read_params_from_request(req, false, query, p);
+	read_params_from_request(req, false, query, true, p);
 	read_request_build(p, r);
+}
+
+/*
+ * Read a Query or Scan request of execute() into p: its parameter
+ * constraints checked as its members are read (exec_read_members), then
+ * ReturnConsumedCapacity (returned) and ConsistentRead's kind before the
+ * other members
+ */
+static CapacityDetail
+read_execute_request(Jsonb *req, bool escaped, bool query, ReadParams *p)
+{
+	RequestMembers m;
+	CapacityDetail capacity;
+
+	exec_read_members(query ? "Query" : "Scan", req, &m);
+	capacity = capacity_detail(req_value_string(request_member(&m, "ReturnConsumedCapacity")));
+	(void) req_value_bool(request_member(&m, "ConsistentRead"), false);
+	read_params_read(&m, escaped, query, p);
+	return capacity;
 }
 
 /* Query or Scan: one page */
@@ -67,11 +101,10 @@ exec_read(Jsonb *req, bool escaped, bool query)
 	ReadParams	p;
 	ReadRequest r;
 	ReadResult res;
-	CapacityDetail capacity = wants_capacity(req);
-	bool		consistent = req_bool(req, "ConsistentRead", false);
+	CapacityDetail capacity;
 	JsonbParseState *st = NULL;
 
-	read_params_from_request(req, escaped, query, &p);
+	capacity = read_execute_request(req, escaped, query, &p);
 	read_request_build(&p, &r);
 	/* each typed item is written whole as it is read (attr_jsonb.h) */
 	r.transient = true;
@@ -80,9 +113,9 @@ exec_read(Jsonb *req, bool escaped, bool query)
 	read_page(&r, &st, escaped ? FORM_TYPED_ESCAPED : FORM_TYPED, &res);
 	if (capacity && r.index)
 		push_index_read_capacity(&st, capacity, p.table_name, r.index->name, r.index->local,
-								 capacity_units(res.scanned_bytes, false, consistent));
+								 capacity_units(res.scanned_bytes, false, p.consistent_read));
 	else if (capacity)
-		push_capacity(&st, capacity, p.table_name, res.scanned_bytes, false, consistent);
+		push_capacity(&st, capacity, p.table_name, res.scanned_bytes, false, p.consistent_read);
 	return jb_finish(&st);
 }
 
@@ -96,10 +129,9 @@ exec_read_text(Jsonb *req, bool escaped, bool query, StringInfo out)
 	ReadParams	p;
 	ReadRequest r;
 	ReadResult res;
-	CapacityDetail capacity = wants_capacity(req);
-	bool		consistent = req_bool(req, "ConsistentRead", false);
+	CapacityDetail capacity;
 
-	read_params_from_request(req, escaped, query, &p);
+	capacity = read_execute_request(req, escaped, query, &p);
 	read_request_build(&p, &r);
 
 	read_page_text(&r, out, escaped, &res);
@@ -108,7 +140,7 @@ exec_read_text(Jsonb *req, bool escaped, bool query, StringInfo out)
 		JsonbParseState *st = NULL;
 
 		jb_begin_object(&st, NULL);
-		push_capacity(&st, capacity, p.table_name, res.scanned_bytes, false, consistent);
+		push_capacity(&st, capacity, p.table_name, res.scanned_bytes, false, p.consistent_read);
 		json_append_members(out, jb_finish(&st));
 	}
 	if (res.last_key)
@@ -214,7 +246,7 @@ exec_read_to_sql(const char *op, Jsonb *req)
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("dynamo.to_sql takes a Query or a Scan, not \"%s\"", op)));
 	req_check_object(req);
-	read_params_from_request(req, false, query, &p);
+	read_params_from_request(req, false, query, false, &p);
 	if (p.expr.query_filter || p.expr.scan_filter || p.expr.attributes_to_get)
 		ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 						errmsg("dynamo.to_sql does not translate QueryFilter, ScanFilter or AttributesToGet"),

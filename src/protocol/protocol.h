@@ -43,6 +43,7 @@ extern JsonbValue *request_member(RequestMembers *m, const char *name);
 /* Members every operation may take (request_item.c) */
 extern CapacityDetail wants_capacity(Jsonb *req);
 extern void expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p);
+extern void expr_params_read(RequestMembers *m, bool escaped, ExprParams *p);
 extern void dialect_expr_params(ItemDialect d, Jsonb *obj, ExprParams *p);
 
 /*

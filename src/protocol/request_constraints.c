@@ -5,11 +5,11 @@
  *		before its operation runs, so that every violation is reported in
  *		one ValidationException, in DynamoDB's order of members.
  *
- * The readers of the item, batch and transaction operations check them
- * as they read each member once (exec_read_members); the others' are
- * checked here before their readers run.  The operations check the same constraints again where they read
- * the members (the SQL functions share those readers); then they never
- * fire.
+ * The readers of the item, read, batch and transaction operations check
+ * them as they read each member once (exec_read_members); the others' are
+ * checked here before their readers run.  The operations check the same
+ * constraints again where they read the members (the SQL functions share
+ * those readers); then they never fire.
  */
 #include "postgres.h"
 
@@ -426,7 +426,7 @@ void
 exec_check_constraints(const char *operation, Jsonb *req)
 {
 	static const char *const checked_by_readers[] = {"PutItem", "GetItem", "DeleteItem",
-		"UpdateItem", "BatchGetItem", "BatchWriteItem", "TransactGetItems",
+		"UpdateItem", "Query", "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems",
 	"TransactWriteItems"};
 	RequestMembers m;
 

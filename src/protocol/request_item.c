@@ -22,7 +22,7 @@ wants_capacity(Jsonb *req)
 }
 
 /* Read the expression members of a request's members (typed JSON) */
-static void
+void
 expr_params_read(RequestMembers *m, bool escaped, ExprParams *p)
 {
 	Jsonb	   *values = req_value_object(request_member(m, "ExpressionAttributeValues"));
