@@ -90,6 +90,14 @@ typedef struct IndexDef
 	int64		write_units;
 } IndexDef;
 
+/* UpdateTable's Update of a GSI: its new ProvisionedThroughput */
+typedef struct IndexThroughputUpdate
+{
+	char	   *name;
+	int64		read_units;
+	int64		write_units;
+} IndexThroughputUpdate;
+
 static inline bool
 dynamo_index_has_sort_key(const DynamoIndex *ix)
 {

@@ -44,9 +44,9 @@ typedef struct SettingsRequest
 	bool		protection;
 } SettingsRequest;
 
-/* A required positive capacity member of ProvisionedThroughput */
-static int64
-capacity_member(Jsonb *pt, const char *member, const char *param)
+/* A required positive capacity member of a ProvisionedThroughput */
+int64
+table_settings_capacity(Jsonb *pt, const char *member, const char *param)
 {
 	int64		v;
 
@@ -86,8 +86,8 @@ read_settings(Jsonb *req, SettingsRequest *s, bool update)
 	if (pt)
 	{
 		s->has_throughput = true;
-		s->read_units = capacity_member(pt, "ReadCapacityUnits", "provisionedThroughput.readCapacityUnits");
-		s->write_units = capacity_member(pt, "WriteCapacityUnits", "provisionedThroughput.writeCapacityUnits");
+		s->read_units = table_settings_capacity(pt, "ReadCapacityUnits", "provisionedThroughput.readCapacityUnits");
+		s->write_units = table_settings_capacity(pt, "WriteCapacityUnits", "provisionedThroughput.writeCapacityUnits");
 	}
 	odt = req_object(req, "OnDemandThroughput");
 	if (odt)
@@ -266,6 +266,22 @@ table_settings_describe(JsonbParseState **st, const char *table_name)
 	}
 	protection = spi_text_value(0, 12);
 	jb_bool(st, "DeletionProtectionEnabled", protection && strcmp(protection, "t") == 0);
+}
+
+/*
+ * Is a table on demand (PAY_PER_REQUEST, also when it has no settings
+ * row)?  Must be called connected to SPI.
+ */
+bool
+table_settings_on_demand(const char *table_name)
+{
+	const char *mode;
+
+	if (!spi_catalog_exists("table_settings"))
+		return true;
+	read_current(table_name, false);
+	mode = SPI_processed > 0 ? spi_text_value(0, 1) : NULL;
+	return mode == NULL || strcmp(mode, PAY_PER_REQUEST) == 0;
 }
 
 /* Refuse to delete a protected table.  Must be called connected to SPI. */

@@ -15,5 +15,7 @@ extern void table_settings_describe(JsonbParseState **st, const char *table_name
 extern void table_settings_check_delete(const char *table_name);
 extern void table_settings_ensure_row(const char *table_name);
 extern bool table_settings_update(const char *table_name, Jsonb *request);
+extern bool table_settings_on_demand(const char *table_name);
+extern int64 table_settings_capacity(Jsonb *pt, const char *member, const char *param);
 
 #endif							/* DYNAMO_TABLE_SETTINGS_H */

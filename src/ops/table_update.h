@@ -14,7 +14,7 @@ typedef struct UpdateTableRequest
 	/* GlobalSecondaryIndexUpdates (with AttributeDefinitions) */
 	List	   *index_creates;	/* IndexDef * */
 	List	   *index_deletes;	/* index names */
-	List	   *index_updates;	/* index names: ProvisionedThroughput only */
+	List	   *index_updates;	/* IndexThroughputUpdate * */
 
 	/*
 	 * The table's own members (BillingMode, ProvisionedThroughput,
