@@ -89,11 +89,33 @@ SELECT jsonb_path_query_array(dynamo.execute('UpdateTable', '{"TableName":"CapPr
   '$.TableDescription.GlobalSecondaryIndexes[*].ProvisionedThroughput') AS updated;
 SELECT jsonb_path_query_array(dynamo.execute('DescribeTable', '{"TableName":"CapProvisioned"}'),
   '$.Table.GlobalSecondaryIndexes[*].ProvisionedThroughput') AS described;
+-- UpdateTable's Update sets a GSI's ProvisionedThroughput
+SELECT jsonb_path_query_array(dynamo.execute('UpdateTable', '{"TableName":"CapProvisioned",
+  "GlobalSecondaryIndexUpdates":[{"Update":{"IndexName":"ByG",
+    "ProvisionedThroughput":{"ReadCapacityUnits":9,"WriteCapacityUnits":3}}}]}'),
+  '$.TableDescription.GlobalSecondaryIndexes[*] ? (@.IndexName == "ByG").ProvisionedThroughput') AS index_updated;
+SELECT jsonb_path_query_array(dynamo.execute('DescribeTable', '{"TableName":"CapProvisioned"}'),
+  '$.Table.GlobalSecondaryIndexes[*].ProvisionedThroughput') AS described_after_update;
+-- the same units again; an unknown index
+SELECT dynamo.execute('UpdateTable', '{"TableName":"CapProvisioned",
+  "GlobalSecondaryIndexUpdates":[{"Update":{"IndexName":"ByG",
+    "ProvisionedThroughput":{"ReadCapacityUnits":9,"WriteCapacityUnits":3}}}]}');
+SELECT dynamo.execute('UpdateTable', '{"TableName":"CapProvisioned",
+  "GlobalSecondaryIndexUpdates":[{"Update":{"IndexName":"NoSuchIndex",
+    "ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":1}}}]}');
+-- units out of bounds
+SELECT dynamo.execute('UpdateTable', '{"TableName":"CapProvisioned",
+  "GlobalSecondaryIndexUpdates":[{"Update":{"IndexName":"ByG",
+    "ProvisionedThroughput":{"ReadCapacityUnits":1000000000001,"WriteCapacityUnits":1}}}]}');
 -- on demand, the indexes are described with 0/0 as DynamoDB does
 SELECT dynamo.execute('UpdateTable', '{"TableName":"CapProvisioned","BillingMode":"PAY_PER_REQUEST"}')
   ->'TableDescription'->>'TableName' AS switched;
 SELECT jsonb_path_query_array(dynamo.execute('DescribeTable', '{"TableName":"CapProvisioned"}'),
   '$.Table.GlobalSecondaryIndexes[*].ProvisionedThroughput') AS on_demand;
+-- an on-demand table's GSI takes no ProvisionedThroughput
+SELECT dynamo.execute('UpdateTable', '{"TableName":"CapProvisioned",
+  "GlobalSecondaryIndexUpdates":[{"Update":{"IndexName":"ByG",
+    "ProvisionedThroughput":{"ReadCapacityUnits":2,"WriteCapacityUnits":2}}}]}');
 SELECT dynamo.execute('DeleteTable', '{"TableName":"CapProvisioned"}')->'TableDescription'->>'TableName' AS deleted;
 
 -- PartiQL: a SELECT on an index charges the index

@@ -40,4 +40,18 @@ SELECT count(*) AS puts FROM (SELECT dynamo.put_item('NoLsi', jsonb_build_object
 RESET pg_dynamo.item_collection_size_limit;
 SELECT count(*) AS puts FROM (SELECT dynamo.put_item('Coll', jsonb_build_object('P', 'b', 'S', i, 'Pad', repeat('x', 200)))
                               FROM generate_series(6, 10) i) x;
+-- far from the limit a write does not read its collection: the primary key
+-- index is scanned by the write alone; near it, once more for the sum
+CREATE FUNCTION pg_temp.pk_scans() RETURNS bigint LANGUAGE sql AS $$
+  SELECT pg_stat_get_xact_numscans(indexrelid) FROM pg_index
+  WHERE indrelid = 'dynamo_data."Coll"'::regclass AND indisprimary $$;
+BEGIN;
+CREATE TEMP TABLE scans AS SELECT pg_temp.pk_scans() AS n;
+SELECT dynamo.put_item('Coll', '{"P": "d", "S": 1}') IS NULL AS put_far;
+SELECT pg_temp.pk_scans() - n AS scans_far FROM scans;
+SET LOCAL pg_dynamo.item_collection_size_limit = '1MB';
+UPDATE scans SET n = pg_temp.pk_scans();
+SELECT dynamo.put_item('Coll', '{"P": "d", "S": 2}') IS NULL AS put_near;
+SELECT pg_temp.pk_scans() - n AS scans_near FROM scans;
+COMMIT;
 SELECT dynamo.delete_table('Coll') IS NOT NULL AS deleted, dynamo.delete_table('NoLsi') IS NOT NULL AS deleted;

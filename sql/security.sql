@@ -95,6 +95,9 @@ SELECT dynamo.get_item('sec_t', '{"pk": "secret"}') AS got;
 SET ROLE regress_dynamo_user;
 SELECT dynamo.get_item('sec_t', '{"pk": "pub1"}') AS got;
 SELECT dynamo.get_item('sec_t', '{"pk": "secret"}') IS NULL AS hidden;
+-- a Query too (it takes the statement, where the policy applies)
+SELECT count(*) AS queried_hidden FROM dynamo.query('sec_t', 'pk = :p', expression_attribute_values => '{":p": "secret"}');
+SELECT count(*) AS queried_public FROM dynamo.query('sec_t', 'pk = :p', expression_attribute_values => '{":p": "pub1"}');
 SELECT dynamo.execute('GetItem', '{"TableName": "sec_t", "Key": {"pk": {"S": "secret"}}}') AS response;
 SELECT dynamo.delete_item('sec_t', '{"pk": "secret"}', return_values => 'ALL_OLD') IS NULL AS not_deleted;
 SELECT dynamo.put_item('sec_t', '{"pk": "secret", "v": 99}');

@@ -6,13 +6,21 @@
  *		it in ItemCollectionMetrics.
  *
  * The size of a collection is the stored size of its items, summed over the
- * partition through the primary key index when a write needs it: writes to
- * tables with an LSI pay a read of their partition, others nothing.
+ * partition through the primary key index when a write needs it.  A write
+ * to a table with an LSI checks the limit, but reads its partition only when
+ * the limit could be reached: the pages of the item table and of its TOAST
+ * table hold every stored item, so while they, the new item and what other
+ * sessions may be about to write stay under the limit, no collection can
+ * pass it (see collection_surely_fits).
  */
 #include "postgres.h"
 
+#include "access/table.h"
 #include "catalog/pg_type.h"
+#include "miscadmin.h"
+#include "storage/bufmgr.h"
 #include "utils/builtins.h"
+#include "utils/rel.h"
 
 #include "errors.h"
 #include "indexes.h"
@@ -53,15 +61,62 @@ collection_bytes(DynamoTable *t, ItemKey *key, bool exclude_key)
 }
 
 /*
+ * Bytes other sessions may be about to add, per session: a write checks
+ * its item right before writing it, so a session has at most one item
+ * checked and not yet in the table's pages, of at most 400 KB of
+ * DynamoDB's size, which its stored form may exceed (a JEntry and
+ * alignment per value): 8 times that bounds it.
+ */
+#define COLLECTION_IN_FLIGHT_BYTES (8 * (int64) DYNAMO_MAX_ITEM_SIZE)
+
+/* Bytes of a relation's pages */
+static int64
+relation_bytes(Relation rel)
+{
+	return (int64) RelationGetNumberOfBlocks(rel) * BLCKSZ;
+}
+
+/*
+ * Can the write of item (of bytes, DynamoDB's size) not take any collection
+ * of the table past limit?  So when the table's pages (its TOAST table's
+ * too), which hold every item stored, its collection's among them, and the
+ * new item, with room for the item every other session may be about to
+ * write, stay within the limit: the sum over the partition is then not
+ * needed, and no concurrent write can make it wrong.
+ */
+static bool
+collection_surely_fits(DynamoTable *t, int64 bytes, int64 limit)
+{
+	Relation	rel = table_open(t->relid, AccessShareLock);
+
+	bytes += relation_bytes(rel);
+	if (OidIsValid(rel->rd_rel->reltoastrelid))
+	{
+		Relation	toast = table_open(rel->rd_rel->reltoastrelid, AccessShareLock);
+
+		bytes += relation_bytes(toast);
+		table_close(toast, AccessShareLock);
+	}
+	table_close(rel, AccessShareLock);
+	return bytes + (int64) MaxBackends * COLLECTION_IN_FLIGHT_BYTES <= limit;
+}
+
+/*
  * Refuse a write that would take its item collection past the limit
  * (tables with an LSI only): ItemCollectionSizeLimitExceededException.
  */
 void
 index_collection_check(DynamoTable *t, ItemKey *key, Jsonb *item)
 {
+	int64		limit = (int64) index_collection_limit_kb * 1024;
+	int64		bytes;
+
 	if (!has_lsi(t))
 		return;
-	if (collection_bytes(t, key, true) + item_size(item) > (int64) index_collection_limit_kb * 1024)
+	bytes = item_size(item);
+	if (collection_surely_fits(t, bytes, limit))
+		return;
+	if (collection_bytes(t, key, true) + bytes > limit)
 		dynamo_error(DYN_ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Collection size exceeded.");
 }
 

@@ -19,6 +19,7 @@
 #include "errors.h"
 #include "indexes.h"
 #include "json_build.h"
+#include "tables.h"
 #include "validate.h"
 
 /* Run a statement (SPI connected), checking its result code */
@@ -382,6 +383,45 @@ index_stats(DynamoTable *t, DynamoIndex *ix, int64 *count, int64 *bytes)
 		elog(ERROR, "could not count items of index %s", ix->name);
 	*count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	*bytes = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+}
+
+/*
+ * Apply UpdateTable's Update of a GSI: its new ProvisionedThroughput, which
+ * an on-demand table's indexes take none of and which must change
+ * something, as DynamoDB has it.  Must be called connected to SPI.
+ */
+void
+index_update_throughput(DynamoTable *t, DynamoIndex *ix, const IndexThroughputUpdate *u)
+{
+	Oid			types[4] = {TEXTOID, TEXTOID, INT8OID, INT8OID};
+	Datum		args[4] = {CStringGetTextDatum(t->table_name), CStringGetTextDatum(ix->name),
+		Int64GetDatum(u->read_units), Int64GetDatum(u->write_units)};
+	int64		cur_read,
+				cur_write;
+	bool		isnull;
+
+	if (table_settings_on_demand(t->table_name))
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "The only Updates for index: %s when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput",
+					 ix->name);
+	if (SPI_execute_with_args("SELECT i.read_capacity_units, i.write_capacity_units FROM dynamo.indexes i"
+							  " WHERE i.table_name OPERATOR(pg_catalog.=) $1 AND i.index_name OPERATOR(pg_catalog.=) $2"
+							  " FOR UPDATE", 2, types, args, NULL, false, 1) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		elog(ERROR, "could not read the throughput of index %s", ix->name);
+	cur_read = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	cur_write = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	if (cur_read == u->read_units && cur_write == u->write_units)
+		dynamo_error(DYN_VALIDATION,
+					 "The provisioned throughput for the index %s will not change. The requested value equals the current value. "
+					 "Current ReadCapacityUnits provisioned for index %s: %lld. Requested ReadCapacityUnits: %lld. "
+					 "Current WriteCapacityUnits provisioned for index %s: %lld. Requested WriteCapacityUnits: %lld. "
+					 "Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.",
+					 ix->name, ix->name, (long long) cur_read, (long long) u->read_units,
+					 ix->name, (long long) cur_write, (long long) u->write_units);
+	if (SPI_execute_with_args("UPDATE dynamo.indexes SET read_capacity_units = $3, write_capacity_units = $4"
+							  " WHERE table_name OPERATOR(pg_catalog.=) $1 AND index_name OPERATOR(pg_catalog.=) $2",
+							  4, types, args, NULL, false, 0) != SPI_OK_UPDATE)
+		elog(ERROR, "could not store the throughput of index %s", ix->name);
 }
 
 /*

@@ -102,6 +102,14 @@ typedef struct IndexDef
 	int64		write_units;
 } IndexDef;
 
+/* UpdateTable's Update of a GSI: its new ProvisionedThroughput */
+typedef struct IndexThroughputUpdate
+{
+	char	   *name;
+	int64		read_units;
+	int64		write_units;
+} IndexThroughputUpdate;
+
 static inline bool
 dynamo_index_has_sort_key(const DynamoIndex *ix)
 {
@@ -141,6 +149,8 @@ extern void index_check_defs(List *defs, const DynamoKeyAttr *table_pk,
 extern void index_create(DynamoTable *t, IndexDef *d, bool backfill);
 extern void index_create_all(const char *table_name, List *defs);
 extern void index_drop(DynamoTable *t, DynamoIndex *ix);
+extern void index_update_throughput(DynamoTable *t, DynamoIndex *ix,
+									const IndexThroughputUpdate *u);
 extern void index_forget_all(DynamoTable *t);
 extern void index_push_attribute_definitions(JsonbParseState **st, DynamoTable *t);
 extern void index_push_descriptions(JsonbParseState **st, DynamoTable *t);

@@ -1,8 +1,14 @@
 /*
  * read_ops.c
- *		Query and Scan through an SPI cursor over the primary key index.
+ *		Query and Scan: a walk of the index, or an SPI cursor.
  *
- * A Query is one statement over its partition:
+ * A Query is one range of the primary key index, or of its secondary
+ * index's PostgreSQL index, walked straight through the index
+ * (src/storage/item_fetch.c) without the executor's per-row work.  What
+ * the walk cannot take (a Scan; an index read from a start key; a table
+ * with row level security) runs as a statement through a cursor.
+ *
+ * As a statement, a Query is one over its partition:
  *		SELECT item FROM <table> WHERE pk = $1 [AND sk >(=) $2] [AND sk <(=) $3]
  *		ORDER BY sk [DESC]
  * and a Scan one over the table (or the partitions of one segment):

@@ -5,9 +5,10 @@
  * A ReadRequest is what both doors (execute() and the ergonomic functions)
  * reduce a Query or Scan to: a key range in one partition, or the whole
  * table (or one segment of it), a start key, a filter, a projection and the
- * page limits.  read_items() runs it through an SPI cursor over the primary
- * key index, in key order, and hands each matching item to a visitor as it
- * is read, so no more than one batch of rows is ever held.
+ * page limits.  read_items() runs it in key order, a Query as a walk of its
+ * index (src/storage/item_fetch.c), a Scan through an SPI cursor, and hands
+ * each matching item to a visitor as it is read, so no more than one batch
+ * of rows is ever held.
  */
 #ifndef DYNAMO_READ_OPS_H
 #define DYNAMO_READ_OPS_H

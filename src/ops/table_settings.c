@@ -188,6 +188,22 @@ table_settings_describe(JsonbParseState **st, const char *table_name)
 	jb_bool(st, "DeletionProtectionEnabled", protection && strcmp(protection, "t") == 0);
 }
 
+/*
+ * Is a table on demand (PAY_PER_REQUEST, also when it has no settings
+ * row)?  Must be called connected to SPI.
+ */
+bool
+table_settings_on_demand(const char *table_name)
+{
+	const char *mode;
+
+	if (!spi_catalog_exists("table_settings"))
+		return true;
+	read_current(table_name, false);
+	mode = SPI_processed > 0 ? spi_text_value(0, 1) : NULL;
+	return mode == NULL || strcmp(mode, PAY_PER_REQUEST) == 0;
+}
+
 /* Refuse to delete a protected table.  Must be called connected to SPI. */
 void
 table_settings_check_delete(const char *table_name)

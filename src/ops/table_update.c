@@ -54,7 +54,11 @@ dynamo_update_table(UpdateTableRequest *req)
 	t = dynamo_table_named(req->table_name);
 
 	foreach(lc, req->index_updates)
-		(void) existing_index(t, lfirst(lc), "update");	/* no capacity to provision */
+	{
+		IndexThroughputUpdate *u = lfirst(lc);
+
+		index_update_throughput(t, existing_index(t, u->name, "update"), u);
+	}
 	foreach(lc, req->index_deletes)
 	{
 		index_drop(t, existing_index(t, lfirst(lc), "delete"));

@@ -39,6 +39,7 @@ extern void table_settings_describe(JsonbParseState **st, const char *table_name
 extern void table_settings_check_delete(const char *table_name);
 extern void table_settings_ensure_row(const char *table_name);
 extern bool table_settings_update(const char *table_name, TableSettings *settings);
+extern bool table_settings_on_demand(const char *table_name);
 
 /* ------------------------------------------------------------------------
  * Tags of tables (TagResource, UntagResource, ListTagsOfResource) and
@@ -105,7 +106,7 @@ typedef struct UpdateTableRequest
 	/* GlobalSecondaryIndexUpdates (with AttributeDefinitions) */
 	List	   *index_creates;	/* IndexDef * */
 	List	   *index_deletes;	/* index names */
-	List	   *index_updates;	/* index names: ProvisionedThroughput only */
+	List	   *index_updates;	/* IndexThroughputUpdate * */
 
 	/*
 	 * The table's own members (BillingMode, ProvisionedThroughput,

@@ -85,8 +85,20 @@ parse_index_updates(Jsonb *updates, Jsonb *defs, UpdateTableRequest *u)
 			u->index_deletes = lappend(u->index_deletes,
 									   name = action_index_name(delete, psprintf("%s.delete", path)));
 		else
-			u->index_updates = lappend(u->index_updates,
-									   name = action_index_name(update, psprintf("%s.update", path)));
+		{
+			IndexThroughputUpdate *iu = palloc0(sizeof(IndexThroughputUpdate));
+			Jsonb	   *pt = req_object(update, "ProvisionedThroughput");
+			char	   *pt_path = psprintf("%s.update.provisionedThroughput", path);
+
+			name = iu->name = action_index_name(update, psprintf("%s.update", path));
+			if (pt == NULL)
+				validate_not_null(NULL, NULL, pt_path);
+			iu->read_units = request_capacity_units(pt, "ReadCapacityUnits",
+													 psprintf("%s.readCapacityUnits", pt_path));
+			iu->write_units = request_capacity_units(pt, "WriteCapacityUnits",
+													  psprintf("%s.writeCapacityUnits", pt_path));
+			u->index_updates = lappend(u->index_updates, iu);
+		}
 		foreach(lc, names)
 			if (strcmp(lfirst(lc), name) == 0)
 				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Only one global secondary index update per index is allowed simultaneously. Index: %s",

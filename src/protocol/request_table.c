@@ -17,8 +17,8 @@
 #define CAPACITY_UNITS_MAX INT64CONST(1000000000000)
 
 /* A required positive capacity member of ProvisionedThroughput */
-static int64
-capacity_member(Jsonb *pt, const char *member, const char *param)
+int64
+request_capacity_units(Jsonb *pt, const char *member, const char *param)
 {
 	int64		v;
 
@@ -61,8 +61,8 @@ exec_table_settings(Jsonb *req, bool update, TableSettings *s)
 	if (pt)
 	{
 		s->has_throughput = true;
-		s->read_units = capacity_member(pt, "ReadCapacityUnits", "provisionedThroughput.readCapacityUnits");
-		s->write_units = capacity_member(pt, "WriteCapacityUnits", "provisionedThroughput.writeCapacityUnits");
+		s->read_units = request_capacity_units(pt, "ReadCapacityUnits", "provisionedThroughput.readCapacityUnits");
+		s->write_units = request_capacity_units(pt, "WriteCapacityUnits", "provisionedThroughput.writeCapacityUnits");
 	}
 	odt = req_object(req, "OnDemandThroughput");
 	if (odt)
