@@ -10,8 +10,12 @@
 #   - dynalite (npm, in memory, bench/dynalite), when node is there.
 # Prints requests per second and the ratios to dynalite.
 #
+# The instance runs with PostgreSQL's default durability (fsync,
+# synchronous_commit and full_page_writes on; scripts/cluster.sh turns them
+# off for tests), as under `make bench`; BENCH_SETTINGS=fast keeps them off.
+#
 # Environment: BENCH_SECONDS (default 10) per run, BENCH_QUICK=1 (3 s runs),
-# BENCH_HTTP_WORKERS (default 4).
+# BENCH_HTTP_WORKERS (default 4), BENCH_SETTINGS (default or fast).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root=$(dirname "$here")
@@ -62,7 +66,12 @@ run_wrk() {
 ulimit -n 8192 2>/dev/null || true
 http_port=$(free_port)
 endpoint=http://127.0.0.1:$http_port
+durability="fsync = on
+synchronous_commit = on
+full_page_writes = on"
+[ "${BENCH_SETTINGS:-default}" = fast ] && durability=
 PG_DYNAMO_DIR='' PG_DYNAMO_PORT='' PG_DYNAMO_CONF="${PG_DYNAMO_CONF:-}
+$durability
 shared_preload_libraries = 'pg_dynamo'
 pg_dynamo.http_port = $http_port
 pg_dynamo.http_workers = ${BENCH_HTTP_WORKERS:-4}

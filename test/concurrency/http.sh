@@ -30,8 +30,10 @@ eventually() {
 http_port=$(free_port)
 ENDPOINT=http://127.0.0.1:$http_port
 export ENDPOINT
-# our own instance, never the suite's (its folder and port are chosen anew)
+# our own instance, never the suite's (its folder and port are chosen anew);
+# synchronous_commit on, so responses wait for the flush (group commit)
 PG_DYNAMO_DIR='' PG_DYNAMO_PORT='' PG_DYNAMO_CONF="shared_preload_libraries = 'pg_dynamo'
+synchronous_commit = on
 pg_dynamo.http_port = $http_port
 pg_dynamo.http_workers = 2
 pg_dynamo.http_allowed_origins = 'http://app.example'" pgd_start
