@@ -25,6 +25,8 @@
 
 /* Seconds an idle keep-alive connection stays open */
 #define HTTP_IDLE_TIMEOUT 120
+/* Most runs of the daemons gathering requests for one WAL flush */
+#define HTTP_MAX_BATCH_PASSES 8
 /* Most connections one worker serves at once */
 #define HTTP_MAX_CONNECTIONS 8192
 
@@ -339,8 +341,17 @@ http_server_timeout(void)
 void
 http_server_run(void)
 {
+	int			before;
+
 	resumed = false;
-	for (int i = 0; i < ndaemons; i++)
-		MHD_run(daemons[i]);
+	/* run again while requests keep arriving, so that one flush serves them */
+	for (int pass = 0; pass < HTTP_MAX_BATCH_PASSES; pass++)
+	{
+		before = nparked;
+		for (int i = 0; i < ndaemons; i++)
+			MHD_run(daemons[i]);
+		if (nparked == 0 || nparked == before)
+			break;
+	}
 	http_release_parked();
 }
