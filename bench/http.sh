@@ -55,8 +55,8 @@ wait_http() {
 
 # wrk on one operation: prints requests/s; fails on any error response
 run_wrk() {
-	local endpoint=$1 op=$2 conns=${3:-16} out
-	out=$(OP=$op wrk -t2 -c"$conns" -d"${secs}s" -s "$here/http/requests.lua" "$endpoint" 2>&1)
+	local endpoint=$1 op=$2 conns=${3:-16} seconds=${4:-$secs} out
+	out=$(OP=$op wrk -t2 -c"$conns" -d"${seconds}s" -s "$here/http/requests.lua" "$endpoint" 2>&1)
 	if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
 		echo "$out" >&2
 		echo "bench: $op on $endpoint had errors" >&2
@@ -119,6 +119,13 @@ async_commit() {
 	"${psql[@]}" -c "$sql" -c "SELECT pg_reload_conf()" >/dev/null
 	sleep 1
 }
+
+# Warm both sides up: dynalite is much slower while node's JIT has not yet
+# compiled its hot paths (its first PutItem run could be a third of the next)
+for op in GetItem Query PutItem; do
+	run_wrk "$endpoint" "$op" 16 1 >/dev/null
+	[ -z "$dl_endpoint" ] || run_wrk "$dl_endpoint" "$op" 16 2 >/dev/null
+done
 
 # Each case on pg_dynamo, then at once on dynalite: the machine's load
 # changes less between the two sides of a ratio

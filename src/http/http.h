@@ -68,7 +68,7 @@ extern bool http_commit_grouped(void);
 extern void http_commit_transaction(bool grouped);
 extern XLogRecPtr http_commit_wal_end(void);
 extern bool http_commit_flushed(XLogRecPtr upto);
-extern void http_commit_flush(XLogRecPtr upto);
+extern bool http_commit_flush(XLogRecPtr upto, bool wait);
 
 /* http_server.c: the listening daemons of one worker */
 extern int	http_server_start(int *fds, int maxfds);

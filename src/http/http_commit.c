@@ -25,6 +25,7 @@
 #include "access/xlog.h"
 #include "access/xlog_internal.h"
 #include "replication/syncrep.h"
+#include "storage/lwlock.h"
 
 #include "http.h"
 
@@ -91,10 +92,23 @@ http_commit_flushed(XLogRecPtr upto)
 	return upto == InvalidXLogRecPtr || upto <= GetFlushRecPtr(NULL);
 }
 
-/* Flush the WAL up to a position (one fsync for every parked response) */
-void
-http_commit_flush(XLogRecPtr upto)
+/*
+ * Flush the WAL up to a position (one fsync for every parked response);
+ * true once it is flushed.  Without wait, when another process is flushing
+ * now, return false rather than queue behind it: the caller keeps serving
+ * (its next flush then carries more responses, or that flush covered it).
+ */
+bool
+http_commit_flush(XLogRecPtr upto, bool wait)
 {
-	if (!http_commit_flushed(upto))
-		XLogFlush(upto);
+	if (http_commit_flushed(upto))
+		return true;
+	if (!wait)
+	{
+		if (!LWLockConditionalAcquire(WALWriteLock, LW_EXCLUSIVE))
+			return false;
+		LWLockRelease(WALWriteLock);
+	}
+	XLogFlush(upto);
+	return true;
 }

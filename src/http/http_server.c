@@ -9,7 +9,10 @@
  * http_commit.c) is parked: its connection is suspended with the response
  * ready, the worker serves the other ready connections, and once nothing
  * is left to read it flushes once and resumes every parked connection,
- * which then sends its response.
+ * which then sends its response.  While another process is flushing, the
+ * worker does not queue behind it but keeps serving and tries again about
+ * a millisecond later (a few times at most): that flush may cover its
+ * responses, or its own flush then carries more of them.
  */
 #include "postgres.h"
 
@@ -27,6 +30,8 @@
 #define HTTP_IDLE_TIMEOUT 120
 /* Most runs of the daemons gathering requests for one WAL flush */
 #define HTTP_MAX_BATCH_PASSES 8
+/* Most flushes put off in a row (about 1 ms each) before queueing for one */
+#define HTTP_MAX_FLUSHES_PUT_OFF 3
 /* Most connections one worker serves at once */
 #define HTTP_MAX_CONNECTIONS 8192
 
@@ -40,6 +45,8 @@ static int	parked_size = 0;
 static XLogRecPtr parked_wal_end = InvalidXLogRecPtr;
 /* Connections resumed that the daemons have not served since */
 static bool resumed = false;
+/* Flushes put off in a row because another process was flushing */
+static int	flushes_put_off = 0;
 
 /* One request being received: its memory, headers and body; its response */
 typedef struct HttpExchange
@@ -140,7 +147,12 @@ http_release_parked(void)
 {
 	if (nparked == 0)
 		return;
-	http_commit_flush(parked_wal_end);
+	if (!http_commit_flush(parked_wal_end, flushes_put_off >= HTTP_MAX_FLUSHES_PUT_OFF))
+	{
+		flushes_put_off++;
+		return;
+	}
+	flushes_put_off = 0;
 	for (int i = 0; i < nparked; i++)
 		MHD_resume_connection(parked[i]);
 	nparked = 0;
@@ -321,6 +333,9 @@ http_server_timeout(void)
 	/* without threads, libmicrohttpd is not woken up by a resume */
 	if (resumed)
 		return 0;
+	/* parked responses whose flush was put off: try again soon */
+	if (nparked > 0)
+		return 1;
 
 	for (int i = 0; i < ndaemons; i++)
 	{
