@@ -7,6 +7,7 @@
 #ifndef DYNAMO_HTTP_H
 #define DYNAMO_HTTP_H
 
+#include "access/xlogdefs.h"
 #include "lib/stringinfo.h"
 
 /* Settings (pg_dynamo.c) */
@@ -51,6 +52,7 @@ typedef struct HttpResponse
 	int			nheaders;
 	const char *header_names[HTTP_MAX_EXTRA_HEADERS];
 	const char *header_values[HTTP_MAX_EXTRA_HEADERS];
+	XLogRecPtr	wal_end;		/* sent once the WAL is flushed this far */
 } HttpResponse;
 
 /* http_request.c */
@@ -60,6 +62,13 @@ extern void http_handle(const HttpRequest *req, HttpResponse *resp);
 
 /* http_sigv4.c: the role a request runs as, or a DynamoDB exception */
 extern Oid	http_authenticate(const HttpRequest *req, const char **key_id);
+
+/* http_commit.c: group commit */
+extern bool http_commit_grouped(void);
+extern void http_commit_transaction(bool grouped);
+extern XLogRecPtr http_commit_wal_end(void);
+extern bool http_commit_flushed(XLogRecPtr upto);
+extern bool http_commit_flush(XLogRecPtr upto, bool wait);
 
 /* http_server.c: the listening daemons of one worker */
 extern int	http_server_start(int *fds, int maxfds);

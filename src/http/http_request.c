@@ -244,13 +244,16 @@ http_render_error(HttpResponse *resp, ErrorData *edata, const char *op)
 
 /*
  * Run one operation as one transaction under the role the request
- * authenticates as; its response, or NULL with *error set.
+ * authenticates as; its response, or NULL with *error set.  *wal_end is
+ * where the WAL must be flushed before either is sent (http_commit.c).
  */
 static char *
-http_run(const HttpRequest *req, const char *op, ErrorData **error)
+http_run(const HttpRequest *req, const char *op, ErrorData **error,
+		 XLogRecPtr *wal_end)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	char	   *volatile out = NULL;
+	bool		grouped = http_commit_grouped();
 
 	request_role[0] = '\0';
 	pgstat_report_activity(STATE_RUNNING, op);
@@ -274,7 +277,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error)
 		SetUserIdAndSecContext(saved_user, saved_context);
 		out = MemoryContextStrdup(cxt, text);
 		PopActiveSnapshot();
-		CommitTransactionCommand();
+		http_commit_transaction(grouped);
 	}
 	PG_CATCH();
 	{
@@ -287,6 +290,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error)
 	PG_END_TRY();
 	advisor_set_access_key(NULL);
 	MemoryContextSwitchTo(cxt);
+	*wal_end = grouped ? http_commit_wal_end() : InvalidXLogRecPtr;
 	pgstat_report_activity(STATE_IDLE, NULL);
 	return out;
 }
@@ -311,7 +315,7 @@ http_post(const HttpRequest *req, HttpResponse *resp)
 		http_exception(resp, DYN_UNKNOWN_OPERATION, NULL);
 		return;
 	}
-	out = http_run(req, op, &error);
+	out = http_run(req, op, &error, &resp->wal_end);
 	if (out == NULL)
 	{
 		http_render_error(resp, error, op);

@@ -4,6 +4,15 @@
  *		epoll mode (no threads), one per listening address, all sharing the
  *		port with the other workers (SO_REUSEPORT).  Requests are gathered
  *		here (headers, body up to 16 MB) and answered by http_handle().
+ *
+ * A response that must wait for the WAL flush (group commit, see
+ * http_commit.c) is parked: its connection is suspended with the response
+ * ready, the worker serves the other ready connections, and once nothing
+ * is left to read it flushes once and resumes every parked connection,
+ * which then sends its response.  While another process is flushing, the
+ * worker does not queue behind it but keeps serving and tries again about
+ * a millisecond later (a few times at most): that flush may cover its
+ * responses, or its own flush then carries more of them.
  */
 #include "postgres.h"
 
@@ -19,13 +28,27 @@
 
 /* Seconds an idle keep-alive connection stays open */
 #define HTTP_IDLE_TIMEOUT 120
+/* Most runs of the daemons gathering requests for one WAL flush */
+#define HTTP_MAX_BATCH_PASSES 8
+/* Most flushes put off in a row (about 1 ms each) before queueing for one */
+#define HTTP_MAX_FLUSHES_PUT_OFF 3
 /* Most connections one worker serves at once */
 #define HTTP_MAX_CONNECTIONS 8192
 
 static struct MHD_Daemon *daemons[16];
 static int	ndaemons = 0;
 
-/* One request being received: its memory, headers and body */
+/* Connections parked until the WAL is flushed up to parked_wal_end */
+static struct MHD_Connection **parked = NULL;
+static int	nparked = 0;
+static int	parked_size = 0;
+static XLogRecPtr parked_wal_end = InvalidXLogRecPtr;
+/* Connections resumed that the daemons have not served since */
+static bool resumed = false;
+/* Flushes put off in a row because another process was flushing */
+static int	flushes_put_off = 0;
+
+/* One request being received: its memory, headers and body; its response */
 typedef struct HttpExchange
 {
 	MemoryContext cxt;
@@ -34,6 +57,8 @@ typedef struct HttpExchange
 	int			nheaders;
 	const char **names;
 	const char **values;
+	bool		answered;		/* resp holds the response */
+	HttpResponse resp;
 } HttpExchange;
 
 /* Write libmicrohttpd's messages to the server log */
@@ -100,13 +125,47 @@ http_send(struct MHD_Connection *conn, HttpResponse *resp)
 	return ok;
 }
 
-/* Answer a request whose headers and body have arrived */
-static enum MHD_Result
+/* Suspend a connection until the WAL is flushed up to wal_end */
+static void
+http_park(struct MHD_Connection *conn, XLogRecPtr wal_end)
+{
+	if (nparked == parked_size)
+	{
+		parked_size = Max(64, parked_size * 2);
+		parked = parked == NULL ?
+			MemoryContextAlloc(TopMemoryContext, parked_size * sizeof(*parked)) :
+			repalloc(parked, parked_size * sizeof(*parked));
+	}
+	MHD_suspend_connection(conn);
+	parked[nparked++] = conn;
+	parked_wal_end = Max(parked_wal_end, wal_end);
+}
+
+/* Flush once for every parked response and let their connections send */
+static void
+http_release_parked(void)
+{
+	if (nparked == 0)
+		return;
+	if (!http_commit_flush(parked_wal_end, flushes_put_off >= HTTP_MAX_FLUSHES_PUT_OFF))
+	{
+		flushes_put_off++;
+		return;
+	}
+	flushes_put_off = 0;
+	for (int i = 0; i < nparked; i++)
+		MHD_resume_connection(parked[i]);
+	nparked = 0;
+	resumed = true;
+	parked_wal_end = InvalidXLogRecPtr;
+}
+
+/* Answer a request whose headers and body have arrived, into x->resp */
+static void
 http_answer(struct MHD_Connection *conn, HttpExchange *x, const char *url,
 			const char *method)
 {
 	HttpRequest req;
-	HttpResponse resp;
 	int			n = MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL);
 
 	x->names = palloc(sizeof(char *) * (n + 1));
@@ -123,15 +182,16 @@ http_answer(struct MHD_Connection *conn, HttpExchange *x, const char *url,
 	req.body_len = x->body.len;
 	req.too_large = x->too_large;
 
-	memset(&resp, 0, sizeof(resp));
-	initStringInfo(&resp.body);
-	http_handle(&req, &resp);
-	return http_send(conn, &resp);
+	memset(&x->resp, 0, sizeof(x->resp));
+	initStringInfo(&x->resp.body);
+	http_handle(&req, &x->resp);
+	x->answered = true;
 }
 
 /*
  * libmicrohttpd's request callback: called once with the headers, then
- * with each piece of the body, then once more when the body is complete.
+ * with each piece of the body, then once more when the body is complete
+ * (and again when a parked connection is resumed).
  */
 static enum MHD_Result
 http_access(void *cls, struct MHD_Connection *conn, const char *url,
@@ -172,7 +232,17 @@ http_access(void *cls, struct MHD_Connection *conn, const char *url,
 	}
 
 	old = MemoryContextSwitchTo(x->cxt);
-	result = http_answer(conn, x, url, method);
+	if (!x->answered)
+	{
+		http_answer(conn, x, url, method);
+		if (!http_commit_flushed(x->resp.wal_end))
+		{
+			MemoryContextSwitchTo(old);
+			http_park(conn, x->resp.wal_end);
+			return MHD_YES;
+		}
+	}
+	result = http_send(conn, &x->resp);
 	MemoryContextSwitchTo(old);
 	return result;
 }
@@ -196,7 +266,7 @@ http_listen(const char *address)
 	struct addrinfo hints;
 	struct addrinfo *ai = NULL;
 	char		port[8];
-	unsigned int flags = MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	unsigned int flags = MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	struct MHD_Daemon *d;
 	int			rc;
 
@@ -260,6 +330,13 @@ http_server_timeout(void)
 {
 	long		timeout = -1;
 
+	/* without threads, libmicrohttpd is not woken up by a resume */
+	if (resumed)
+		return 0;
+	/* parked responses whose flush was put off: try again soon */
+	if (nparked > 0)
+		return 1;
+
 	for (int i = 0; i < ndaemons; i++)
 	{
 		MHD_UNSIGNED_LONG_LONG t;
@@ -271,10 +348,25 @@ http_server_timeout(void)
 	return timeout;
 }
 
-/* Serve whatever is ready on every daemon, without blocking */
+/*
+ * Serve whatever is ready on every daemon, without blocking; then release
+ * the parked responses (their connections send on the next run, which
+ * http_server_timeout() makes immediate).
+ */
 void
 http_server_run(void)
 {
-	for (int i = 0; i < ndaemons; i++)
-		MHD_run(daemons[i]);
+	int			before;
+
+	resumed = false;
+	/* run again while requests keep arriving, so that one flush serves them */
+	for (int pass = 0; pass < HTTP_MAX_BATCH_PASSES; pass++)
+	{
+		before = nparked;
+		for (int i = 0; i < ndaemons; i++)
+			MHD_run(daemons[i]);
+		if (nparked == 0 || nparked == before)
+			break;
+	}
+	http_release_parked();
 }

@@ -2,9 +2,10 @@
  * http_sigv4.c
  *		AWS Signature Version 4 for the HTTP door: the Authorization header,
  *		the canonical request, the string to sign, the HMAC-SHA256 key chain
- *		(PostgreSQL's common/hmac.h and cryptohash), a constant-time compare
- *		and the 5-minute clock-skew window.  Access keys and their roles live
- *		in dynamo.access_key_secrets (src/sql/75_http.sql).
+ *		(PostgreSQL's common/hmac.h and cryptohash; the signing keys of the
+ *		last secrets, dates and regions are remembered), a constant-time
+ *		compare and the 5-minute clock-skew window.  Access keys and their
+ *		roles live in dynamo.access_key_secrets (src/sql/75_http.sql).
  */
 #include "postgres.h"
 
@@ -18,6 +19,7 @@
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "errors.h"
 #include "http.h"
@@ -39,6 +41,19 @@ typedef struct SigV4
 	char		amz_date[17];	/* YYYYMMDDTHHMMSSZ */
 	time_t		when;
 } SigV4;
+
+/* Signing keys derived lately (sigv4_signing_key), in TopMemoryContext */
+#define SIGV4_SIGNING_KEYS 8
+typedef struct SigningKey
+{
+	char	   *secret;			/* NULL: unused */
+	char		date[9];		/* YYYYMMDD */
+	char		region[32];
+	uint8		key[PG_SHA256_DIGEST_LENGTH];
+} SigningKey;
+
+static SigningKey signing_keys[SIGV4_SIGNING_KEYS];
+static int	next_signing_key = 0;
 
 /* SHA-256 of data as lower-case hex (65 bytes with the terminator) */
 static void
@@ -87,21 +102,55 @@ sigv4_param(const char *params, const char *name)
 	return NULL;
 }
 
-/* Parse an ISO 8601 basic date (YYYYMMDDTHHMMSSZ) */
+/* The value of n decimal digits, or -1 if they are not all digits */
+static int
+sigv4_digits(const char *s, int n)
+{
+	int			v = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * Parse an ISO 8601 basic date (YYYYMMDDTHHMMSSZ); the last one parsed is
+ * remembered, as a client sends the same date for a second.
+ */
 static bool
 sigv4_parse_amz_date(const char *s, time_t *when)
 {
+	static char last[17];
+	static time_t last_when;
 	struct tm	tm;
 
-	memset(&tm, 0, sizeof(tm));
-	if (strlen(s) != 16 || s[8] != 'T' || s[15] != 'Z' ||
-		sscanf(s, "%4d%2d%2dT%2d%2d%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-			   &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+	if (strlen(s) != 16 || s[8] != 'T' || s[15] != 'Z')
 		return false;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
+	if (strcmp(s, last) == 0)
+	{
+		*when = last_when;
+		return true;
+	}
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = sigv4_digits(s, 4) - 1900;
+	tm.tm_mon = sigv4_digits(s + 4, 2) - 1;
+	tm.tm_mday = sigv4_digits(s + 6, 2);
+	tm.tm_hour = sigv4_digits(s + 9, 2);
+	tm.tm_min = sigv4_digits(s + 11, 2);
+	tm.tm_sec = sigv4_digits(s + 13, 2);
+	if (tm.tm_year < 0 || tm.tm_mon < 0 || tm.tm_mday < 0 ||
+		tm.tm_hour < 0 || tm.tm_min < 0 || tm.tm_sec < 0)
+		return false;
 	*when = timegm(&tm);
-	return *when != (time_t) -1;
+	if (*when == (time_t) -1)
+		return false;
+	strlcpy(last, s, sizeof(last));
+	last_when = *when;
+	return true;
 }
 
 /* Format a time as ISO 8601 basic (YYYYMMDDTHHMMSSZ) */
@@ -279,6 +328,47 @@ sigv4_canonical_request(const HttpRequest *req, const SigV4 *sig)
 	return cr.data;
 }
 
+/*
+ * The signing key of a secret for a date and region (the HMAC key chain);
+ * the last ones derived are remembered, as they serve a whole day.
+ */
+static void
+sigv4_signing_key(const char *secret, const SigV4 *sig, uint8 *key)
+{
+	SigningKey *e;
+	char	   *first_key;
+
+	for (int i = 0; i < SIGV4_SIGNING_KEYS; i++)
+	{
+		e = &signing_keys[i];
+		if (e->secret && strcmp(e->date, sig->scope_date) == 0 &&
+			strcmp(e->region, sig->region) == 0 && strcmp(e->secret, secret) == 0)
+		{
+			memcpy(key, e->key, sizeof(e->key));
+			return;
+		}
+	}
+	first_key = psprintf("AWS4%s", secret);
+	sigv4_hmac((const uint8 *) first_key, strlen(first_key), sig->scope_date, key);
+	sigv4_hmac(key, PG_SHA256_DIGEST_LENGTH, sig->region, key);
+	sigv4_hmac(key, PG_SHA256_DIGEST_LENGTH, sig->service, key);
+	sigv4_hmac(key, PG_SHA256_DIGEST_LENGTH, "aws4_request", key);
+	explicit_bzero(first_key, strlen(first_key));
+	if (strlen(sig->region) >= sizeof(e->region))
+		return;
+	e = &signing_keys[next_signing_key];
+	next_signing_key = (next_signing_key + 1) % SIGV4_SIGNING_KEYS;
+	if (e->secret)
+	{
+		explicit_bzero(e->secret, strlen(e->secret));
+		pfree(e->secret);
+	}
+	e->secret = MemoryContextStrdup(TopMemoryContext, secret);
+	strlcpy(e->date, sig->scope_date, sizeof(e->date));
+	strlcpy(e->region, sig->region, sizeof(e->region));
+	memcpy(e->key, key, sizeof(e->key));
+}
+
 /* Check the signature against the secret key; InvalidSignatureException */
 static void
 sigv4_verify(const HttpRequest *req, const SigV4 *sig, const char *secret)
@@ -286,7 +376,6 @@ sigv4_verify(const HttpRequest *req, const SigV4 *sig, const char *secret)
 	char	   *canonical = sigv4_canonical_request(req, sig);
 	char		canonical_hash[PG_SHA256_DIGEST_STRING_LENGTH];
 	char	   *to_sign;
-	char	   *first_key = psprintf("AWS4%s", secret);
 	uint8		k[PG_SHA256_DIGEST_LENGTH];
 	uint8		mac[PG_SHA256_DIGEST_LENGTH];
 	char		expected[PG_SHA256_DIGEST_LENGTH * 2 + 1];
@@ -295,14 +384,10 @@ sigv4_verify(const HttpRequest *req, const SigV4 *sig, const char *secret)
 	to_sign = psprintf(SIGV4_ALGORITHM "\n%s\n%s/%s/%s/aws4_request\n%s",
 					   sig->amz_date, sig->scope_date, sig->region, sig->service,
 					   canonical_hash);
-	sigv4_hmac((const uint8 *) first_key, strlen(first_key), sig->scope_date, k);
-	sigv4_hmac(k, sizeof(k), sig->region, k);
-	sigv4_hmac(k, sizeof(k), sig->service, k);
-	sigv4_hmac(k, sizeof(k), "aws4_request", k);
+	sigv4_signing_key(secret, sig, k);
 	sigv4_hmac(k, sizeof(k), to_sign, mac);
 	hex_encode((const char *) mac, sizeof(mac), expected);
 	expected[sizeof(expected) - 1] = '\0';
-	explicit_bzero(first_key, strlen(first_key));
 	explicit_bzero(k, sizeof(k));
 
 	if (strlen(sig->signature) != sizeof(expected) - 1 ||

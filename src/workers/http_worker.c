@@ -58,6 +58,7 @@ dynamo_http_worker_main(Datum arg)
 	int			nfds;
 	WaitEventSet *set;
 	WaitEvent	events[HTTP_MAX_LISTEN + 2];
+	long		stats_wait;
 
 	pqsignal(SIGHUP, SignalHandlerForConfigReload);
 	pqsignal(SIGTERM, die);
@@ -76,8 +77,18 @@ dynamo_http_worker_main(Datum arg)
 
 	for (;;)
 	{
-		int			n = WaitEventSetWait(set, http_server_timeout(), events,
-										 lengthof(events), PG_WAIT_EXTENSION);
+		long		timeout = http_server_timeout();
+		int			n;
+
+		/*
+		 * Report the statistics of the requests served (autovacuum needs
+		 * them; a worker has no idle loop doing it), at most once a second,
+		 * and wake up for the pending ones.
+		 */
+		stats_wait = pgstat_report_stat(false);
+		if (stats_wait > 0 && (timeout < 0 || stats_wait < timeout))
+			timeout = stats_wait;
+		n = WaitEventSetWait(set, timeout, events, lengthof(events), PG_WAIT_EXTENSION);
 
 		for (int i = 0; i < n; i++)
 			if (events[i].events & WL_LATCH_SET)

@@ -110,5 +110,7 @@ dynamo_stream_trim_main(Datum main_arg)
 			continue;
 		while (trim_batch())
 			CHECK_FOR_INTERRUPTS();
+		/* a worker has no idle loop reporting its statistics: autovacuum needs them */
+		pgstat_report_stat(true);
 	}
 }

@@ -110,6 +110,8 @@ dynamo_ttl_worker_main(Datum arg)
 		}
 		expire_all(cxt);
 		MemoryContextReset(cxt);
+		/* a worker has no idle loop reporting its statistics: autovacuum needs them */
+		pgstat_report_stat(true);
 		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
 						 dynamo_ttl_interval * 1000L, PG_WAIT_EXTENSION);
 		ResetLatch(MyLatch);

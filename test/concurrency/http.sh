@@ -30,8 +30,10 @@ eventually() {
 http_port=$(free_port)
 ENDPOINT=http://127.0.0.1:$http_port
 export ENDPOINT
-# our own instance, never the suite's (its folder and port are chosen anew)
+# our own instance, never the suite's (its folder and port are chosen anew);
+# synchronous_commit on, so responses wait for the flush (group commit)
 PG_DYNAMO_DIR='' PG_DYNAMO_PORT='' PG_DYNAMO_CONF="shared_preload_libraries = 'pg_dynamo'
+synchronous_commit = on
 pg_dynamo.http_port = $http_port
 pg_dynamo.http_workers = 2
 pg_dynamo.http_allowed_origins = 'http://app.example'" pgd_start
@@ -70,6 +72,12 @@ node "$root/test/http/node/sdk.mjs"
 # The usage figures count the clients' requests under their access key
 expect "usage figures under the app's access key" "$(psql_q -c "SELECT count(*) > 0 AND bool_and(counted = 'server')
 	FROM dynamo.usage WHERE access_key = '$APP_KEY' AND operation IN ('PutItem', 'GetItem')")" t
+# The workers report their statistics while they run (autovacuum needs them)
+stats_reported() {
+	[ "$(psql_q -c "SELECT n_tup_ins > 0 FROM pg_stat_user_tables WHERE relid = 'dynamo_data.\"CliUsers\"'::regclass")" = t ]
+}
+eventually stats_reported
+echo "ok: the workers' writes are counted in pg_stat_user_tables"
 psql_q -c "SELECT dynamo.create_table('HttpUsageSql', 'Id')" \
 	-c "SELECT dynamo.put_item('HttpUsageSql', '{\"Id\":\"x\"}')" >/dev/null
 expect "no access key on figures of SQL calls" "$(psql_q -c "SELECT count(*) FROM dynamo.usage
