@@ -157,6 +157,19 @@ SELECT jsonb_array_length(d->'StreamDescription'->'Shards') AS n, d->'StreamDesc
 FROM dynamo.execute('DescribeStream', jsonb_build_object('StreamArn', :'arn', 'ExclusiveStartShardId', :'shard')) d;
 SELECT d->'StreamDescription'->'Shards'->0->>'ShardId' AS child_shard
 FROM dynamo.execute('DescribeStream', jsonb_build_object('StreamArn', :'arn', 'ExclusiveStartShardId', :'shard')) d \gset
+-- ShardFilter CHILD_SHARDS: the children of a shard only (none for the open one)
+SELECT jsonb_agg(s->>'ShardId' = :'child_shard') AS children_of_first
+FROM jsonb_array_elements(dynamo.execute('DescribeStream', jsonb_build_object('StreamArn', :'arn',
+    'ShardFilter', jsonb_build_object('Type', 'CHILD_SHARDS', 'ShardId', :'shard')))->'StreamDescription'->'Shards') s;
+SELECT (d->'StreamDescription') - 'StreamArn' - 'StreamLabel' - 'CreationRequestDateTime' AS children_of_child
+FROM dynamo.execute('DescribeStream', jsonb_build_object('StreamArn', :'arn',
+    'ShardFilter', jsonb_build_object('Type', 'CHILD_SHARDS', 'ShardId', :'child_shard'))) d;
+SELECT pg_temp.error_of('DescribeStream', jsonb_build_object('StreamArn', :'arn', 'ShardFilter', jsonb_build_object('Type', 'PARENT_SHARDS', 'ShardId', :'shard')));
+SELECT pg_temp.error_of('DescribeStream', jsonb_build_object('StreamArn', :'arn', 'ShardFilter', '{"Type":"CHILD_SHARDS","ShardId":"qwerty"}'::jsonb));
+SELECT pg_temp.error_of('DescribeStream', jsonb_build_object('StreamArn', :'arn', 'ShardFilter', jsonb_build_object('ShardId', :'shard')));
+SELECT pg_temp.error_of('DescribeStream', jsonb_build_object('StreamArn', :'arn', 'ShardFilter', '{"Type":"CHILD_SHARDS"}'::jsonb));
+SELECT pg_temp.error_of('DescribeStream', jsonb_build_object('StreamArn', :'arn', 'ShardFilter', '{}'::jsonb));
+SELECT pg_temp.error_of('DescribeStream', jsonb_build_object('StreamArn', :'arn', 'ShardFilter', 'CHILD_SHARDS'));
 -- the closed shard: its records, then no NextShardIterator
 SELECT jsonb_array_length(r->'Records') AS n, r ? 'NextShardIterator' AS has_next
 FROM dynamo.execute('GetRecords', jsonb_build_object('ShardIterator', pg_temp.iterator(:'arn', :'shard', 'TRIM_HORIZON'))) r;

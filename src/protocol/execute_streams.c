@@ -157,6 +157,31 @@ push_shard(JsonbParseState **st, StreamShard *sh)
 	jb_end_object(st);
 }
 
+/*
+ * ShardFilter: the parent whose children DescribeStream lists (CHILD_SHARDS,
+ * the only type), or NULL without a filter.  Both members are needed.
+ */
+static char *
+shard_filter_parent(Jsonb *req)
+{
+	Jsonb	   *filter = req_object(req, "ShardFilter");
+	char	   *type;
+	char	   *parent;
+	DynValidation v;
+
+	if (filter == NULL)
+		return NULL;
+	type = req_string(filter, "Type");
+	parent = req_string(filter, "ShardId");
+	validate_init(&v);
+	if (validate_not_null(&v, type, "shardFilter.type"))
+		validate_enum(&v, type, "shardFilter.type", "[CHILD_SHARDS]");
+	if (validate_not_null(&v, parent, "shardFilter.shardId"))
+		validate_length(&v, parent, strlen(parent), 28, 65, "shardFilter.shardId");
+	validate_finish(&v);
+	return parent;
+}
+
 /* DescribeStream: the stream and a page of its shards, oldest first */
 Jsonb *
 exec_describe_stream(Jsonb *req, bool escaped)
@@ -164,6 +189,7 @@ exec_describe_stream(Jsonb *req, bool escaped)
 	StreamInfo *s = stream_member(req, "StreamArn", "streamArn");
 	int			limit = limit_member(req, DESCRIBE_STREAM_MAX);
 	char	   *start = req_string(req, "ExclusiveStartShardId");
+	char	   *parent = shard_filter_parent(req);
 	List	   *shards = stream_shards(s);
 	bool		started = start == NULL;
 	int			n = 0;
@@ -193,6 +219,8 @@ exec_describe_stream(Jsonb *req, bool escaped)
 			started = strcmp(sh->shard_id, start) == 0;
 			continue;
 		}
+		if (parent && (sh->parent_shard_id == NULL || strcmp(sh->parent_shard_id, parent) != 0))
+			continue;
 		if (n == limit)
 		{
 			more = true;
