@@ -981,7 +981,6 @@ advisor_explain(const char *op, Jsonb *req)
 	ListCell   *lc;
 
 	req_check_object(req);
-	exec_check_constraints(op, req);
 	jb_begin_object(&x.st, NULL);
 	jb_string(&x.st, "Operation", op);
 	if (strcmp(op, "Query") == 0 || strcmp(op, "Scan") == 0)
@@ -997,6 +996,10 @@ advisor_explain(const char *op, Jsonb *req)
 		explain_transact(&x, req, op[8] == 'W');
 	else
 	{
+		RequestMembers m;
+
+		/* the others' parameter constraints first, as execute() checks them */
+		exec_read_members(op, req, &m);
 		for (int i = 0; i < lengthof(others); i++)
 			if (strcmp(op, others[i]) == 0)
 				ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -36,12 +36,17 @@ exec_wrap_response(const char *key, Jsonb *value)
 Jsonb *
 exec_update_time_to_live(Jsonb *req, bool escaped)
 {
-	char	   *table_name = exec_table_name(req);
-	Jsonb	   *spec = req_object(req, "TimeToLiveSpecification");
+	char	   *table_name;
+	Jsonb	   *spec;
 	char	   *attribute;
 	bool		has_enabled;
 	DynValidation v;
+	RequestMembers m;
 
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("UpdateTimeToLive", req, &m);
+	table_name = req_value_string(request_member(&m, "TableName"));
+	spec = req_value_object(request_member(&m, "TimeToLiveSpecification"));
 	validate_not_null(NULL, spec, "timeToLiveSpecification");
 	attribute = req_string(spec, "AttributeName");
 	has_enabled = req_member(spec, "Enabled") != NULL;
@@ -57,15 +62,26 @@ exec_update_time_to_live(Jsonb *req, bool escaped)
 Jsonb *
 exec_describe_time_to_live(Jsonb *req, bool escaped)
 {
-	return exec_wrap_response("TimeToLiveDescription", ttl_describe(exec_table_name(req)));
+	RequestMembers m;
+
+	exec_read_members("DescribeTimeToLive", req, &m);
+	return exec_wrap_response("TimeToLiveDescription",
+							  ttl_describe(req_value_string(request_member(&m, "TableName"))));
 }
 
-/* The table a request's ResourceArn names; it must exist */
+/*
+ * Read a tags request's members into m (its parameter constraints checked
+ * as they are read): the table its ResourceArn names; it must exist
+ */
 static char *
-resource_table(Jsonb *req)
+resource_table(const char *operation, Jsonb *req, RequestMembers *m)
 {
-	char	   *arn = req_string(req, "ResourceArn");
-	char	   *name = table_name_of_arn(arn, "resourceArn");
+	char	   *arn;
+	char	   *name;
+
+	exec_read_members(operation, req, m);
+	arn = req_value_string(request_member(m, "ResourceArn"));
+	name = table_name_of_arn(arn, "resourceArn");
 
 	tags_check_table(name, arn);
 	return name;
@@ -75,8 +91,9 @@ resource_table(Jsonb *req)
 Jsonb *
 exec_tag_resource(Jsonb *req, bool escaped)
 {
-	char	   *table_name = resource_table(req);
-	Jsonb	   *list = req_array(req, "Tags");
+	RequestMembers m;
+	char	   *table_name = resource_table("TagResource", req, &m);
+	Jsonb	   *list = req_value_array(request_member(&m, "Tags"));
 	TableTags	tags;
 
 	validate_not_null(NULL, list, "tags");
@@ -89,8 +106,9 @@ exec_tag_resource(Jsonb *req, bool escaped)
 Jsonb *
 exec_untag_resource(Jsonb *req, bool escaped)
 {
-	char	   *table_name = resource_table(req);
-	Jsonb	   *keys = req_array(req, "TagKeys");
+	RequestMembers m;
+	char	   *table_name = resource_table("UntagResource", req, &m);
+	Jsonb	   *keys = req_value_array(request_member(&m, "TagKeys"));
 
 	validate_not_null(NULL, keys, "tagKeys");
 	tags_remove(table_name, keys);
@@ -101,7 +119,10 @@ exec_untag_resource(Jsonb *req, bool escaped)
 Jsonb *
 exec_list_tags_of_resource(Jsonb *req, bool escaped)
 {
-	return tags_list(resource_table(req), req_string(req, "NextToken"));
+	RequestMembers m;
+	char	   *table_name = resource_table("ListTagsOfResource", req, &m);
+
+	return tags_list(table_name, req_value_string(request_member(&m, "NextToken")));
 }
 
 /* DescribeLimits: DynamoDB's default quotas of an account and a table */

@@ -173,13 +173,17 @@ Jsonb *
 exec_list_tables(Jsonb *req, bool escaped)
 {
 	int64		limit = LIST_TABLES_MAX;
-	char	   *start = req_string(req, "ExclusiveStartTableName");
+	char	   *start;
 	bool		more;
 	List	   *names;
 	ListCell   *lc;
 	JsonbParseState *st = NULL;
+	RequestMembers m;
 
-	if (req_int(req, "Limit", &limit))
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("ListTables", req, &m);
+	start = req_value_string(request_member(&m, "ExclusiveStartTableName"));
+	if (req_value_int(request_member(&m, "Limit"), "Limit", &limit))
 		validate_range(NULL, psprintf(INT64_FORMAT, limit), limit, 1, LIST_TABLES_MAX, "limit");
 	if (start)
 		dynamo_check_table_name(start, "exclusiveStartTableName");

@@ -427,7 +427,8 @@ exec_check_constraints(const char *operation, Jsonb *req)
 {
 	static const char *const checked_by_readers[] = {"PutItem", "GetItem", "DeleteItem",
 		"UpdateItem", "Query", "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems",
-	"TransactWriteItems"};
+	"TransactWriteItems", "ListTables", "UpdateTimeToLive", "DescribeTimeToLive", "TagResource",
+	"UntagResource", "ListTagsOfResource"};
 	RequestMembers m;
 
 	for (int i = 0; i < lengthof(checked_by_readers); i++)
