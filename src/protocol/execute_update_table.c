@@ -112,14 +112,19 @@ Jsonb *
 exec_update_table(Jsonb *req, bool escaped)
 {
 	UpdateTableRequest u = {0};
-	Jsonb	   *updates = req_array(req, "GlobalSecondaryIndexUpdates");
-	Jsonb	   *defs = req_array(req, "AttributeDefinitions");
+	Jsonb	   *updates;
+	Jsonb	   *defs;
 	JsonbParseState *st = NULL;
+	RequestMembers m;
 
-	u.table_name = req_string(req, "TableName");
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("UpdateTable", req, &m);
+	updates = req_value_array(request_member(&m, "GlobalSecondaryIndexUpdates"));
+	defs = req_value_array(request_member(&m, "AttributeDefinitions"));
+	u.table_name = req_value_string(request_member(&m, "TableName"));
 	dynamo_check_table_op_name(u.table_name);
 	for (int i = 0; i < lengthof(TableMembers); i++)
-		u.has_table_members |= req_member(req, TableMembers[i]) != NULL;
+		u.has_table_members |= request_member(&m, TableMembers[i]) != NULL;
 	if (!u.has_table_members && (updates == NULL || JB_ROOT_COUNT(updates) == 0))
 		nothing_to_update(req);
 	if (updates)
@@ -131,7 +136,8 @@ exec_update_table(Jsonb *req, bool escaped)
 
 		exec_table_settings(req, true, &settings);
 		(void) table_settings_update(u.table_name, &settings);
-		stream_specification_update(u.table_name, req_object(req, "StreamSpecification"));
+		stream_specification_update(u.table_name,
+									req_value_object(request_member(&m, "StreamSpecification")));
 	}
 
 	jb_begin_object(&st, NULL);
