@@ -27,9 +27,14 @@
 Jsonb *
 exec_create_backup(Jsonb *req, bool escaped)
 {
-	char	   *table_name = exec_table_name(req);
-	char	   *name = req_string(req, "BackupName");
+	RequestMembers m;
+	char	   *table_name;
+	char	   *name;
 
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("CreateBackup", req, &m);
+	table_name = req_value_string(request_member(&m, "TableName"));
+	name = req_value_string(request_member(&m, "BackupName"));
 	validate_not_null(NULL, name, "backupName");
 	validate_name(NULL, name, 255, "backupName");
 	return exec_wrap_response("BackupDetails", backup_create(table_name, name));
@@ -39,14 +44,22 @@ exec_create_backup(Jsonb *req, bool escaped)
 Jsonb *
 exec_describe_backup(Jsonb *req, bool escaped)
 {
-	return exec_wrap_response("BackupDescription", backup_describe(req_string(req, "BackupArn")));
+	RequestMembers m;
+
+	exec_read_members("DescribeBackup", req, &m);
+	return exec_wrap_response("BackupDescription",
+							  backup_describe(req_value_string(request_member(&m, "BackupArn"))));
 }
 
 /* DeleteBackup */
 Jsonb *
 exec_delete_backup(Jsonb *req, bool escaped)
 {
-	return exec_wrap_response("BackupDescription", backup_delete(req_string(req, "BackupArn")));
+	RequestMembers m;
+
+	exec_read_members("DeleteBackup", req, &m);
+	return exec_wrap_response("BackupDescription",
+							  backup_delete(req_value_string(request_member(&m, "BackupArn"))));
 }
 
 /* An epoch-seconds member as text, NULL when absent */
@@ -70,15 +83,22 @@ epoch_member(Jsonb *req, const char *name)
 Jsonb *
 exec_list_backups(Jsonb *req, bool escaped)
 {
-	char	   *table_name = req_string(req, "TableName");
-	char	   *lower = epoch_member(req, "TimeRangeLowerBound");
-	char	   *upper = epoch_member(req, "TimeRangeUpperBound");
-	char	   *type = req_string(req, "BackupType");
+	RequestMembers m;
+	char	   *table_name;
+	char	   *lower;
+	char	   *upper;
+	char	   *type;
 	int64		limit = LIST_BACKUPS_MAX;
 
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("ListBackups", req, &m);
+	table_name = req_value_string(request_member(&m, "TableName"));
+	lower = epoch_member(req, "TimeRangeLowerBound");
+	upper = epoch_member(req, "TimeRangeUpperBound");
+	type = req_value_string(request_member(&m, "BackupType"));
 	if (table_name)
 		dynamo_check_table_name(table_name, "tableName");
-	if (req_int(req, "Limit", &limit))
+	if (req_value_int(request_member(&m, "Limit"), "Limit", &limit))
 		validate_range(NULL, psprintf(INT64_FORMAT, limit), limit, 1, LIST_BACKUPS_MAX, "limit");
 	validate_enum(NULL, type, "backupType", "[USER, SYSTEM, AWS_BACKUP, ALL]");
 	if (lower && upper &&
@@ -88,7 +108,8 @@ exec_list_backups(Jsonb *req, bool escaped)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Time range lower bound must be less than or equal to upper bound");
 	if (type && strcmp(type, "USER") != 0 && strcmp(type, "ALL") != 0)
 		table_name = "";		/* no SYSTEM or AWS_BACKUP backups here */
-	return backup_list(table_name, (int) limit, lower, upper, req_string(req, "ExclusiveStartBackupArn"));
+	return backup_list(table_name, (int) limit, lower, upper,
+					   req_value_string(request_member(&m, "ExclusiveStartBackupArn")));
 }
 
 /* An index of a description as CreateTable takes it ($1: billing mode) */
@@ -181,24 +202,39 @@ exec_restore_backup(const char *target, const char *arn, Jsonb *request)
 Jsonb *
 exec_restore_table_from_backup(Jsonb *req, bool escaped)
 {
-	return exec_wrap_response("TableDescription",
-					exec_restore_backup(req_string(req, "TargetTableName"), req_string(req, "BackupArn"), req));
+	RequestMembers m;
+	char	   *arn;
+	char	   *target;
+
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("RestoreTableFromBackup", req, &m);
+	arn = req_value_string(request_member(&m, "BackupArn"));
+	target = req_value_string(request_member(&m, "TargetTableName"));
+	return exec_wrap_response("TableDescription", exec_restore_backup(target, arn, req));
 }
 
 /* DescribeContinuousBackups */
 Jsonb *
 exec_describe_continuous_backups(Jsonb *req, bool escaped)
 {
-	return backup_continuous(exec_table_name(req));
+	RequestMembers m;
+
+	exec_read_members("DescribeContinuousBackups", req, &m);
+	return backup_continuous(req_value_string(request_member(&m, "TableName")));
 }
 
 /* UpdateContinuousBackups: PointInTimeRecoverySpecification */
 Jsonb *
 exec_update_continuous_backups(Jsonb *req, bool escaped)
 {
-	char	   *table_name = exec_table_name(req);
-	Jsonb	   *spec = req_object(req, "PointInTimeRecoverySpecification");
+	RequestMembers m;
+	char	   *table_name;
+	Jsonb	   *spec;
 
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("UpdateContinuousBackups", req, &m);
+	table_name = req_value_string(request_member(&m, "TableName"));
+	spec = req_value_object(request_member(&m, "PointInTimeRecoverySpecification"));
 	validate_not_null(NULL, spec, "pointInTimeRecoverySpecification");
 	validate_not_null(NULL, req_member(spec, "PointInTimeRecoveryEnabled"),
 				   "pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled");

@@ -428,7 +428,9 @@ exec_check_constraints(const char *operation, Jsonb *req)
 	static const char *const checked_by_readers[] = {"PutItem", "GetItem", "DeleteItem",
 		"UpdateItem", "Query", "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems",
 	"TransactWriteItems", "ListTables", "UpdateTimeToLive", "DescribeTimeToLive", "TagResource",
-	"UntagResource", "ListTagsOfResource", "UpdateTable"};
+	"UntagResource", "ListTagsOfResource", "UpdateTable", "CreateBackup", "DescribeBackup",
+		"DeleteBackup", "ListBackups", "RestoreTableFromBackup", "DescribeContinuousBackups",
+	"UpdateContinuousBackups"};
 	RequestMembers m;
 
 	for (int i = 0; i < lengthof(checked_by_readers); i++)
