@@ -31,22 +31,32 @@ check_length(const char *s, const char *param, int min, int max)
 	validate_length(NULL, s, strlen(s), min, max, param);
 }
 
+/* A required string member read by exec_read_members: "must not be null" */
+static char *
+required_string(RequestMembers *m, const char *name, const char *param)
+{
+	char	   *s = req_value_string(request_member(m, name));
+
+	validate_not_null(NULL, s, param);
+	return s;
+}
+
 /* Limit: between 1 and max, or dflt when absent */
 static int
-limit_member(Jsonb *req, int max)
+limit_member(RequestMembers *m, int max)
 {
 	int64		limit = max;
 
-	if (req_int(req, "Limit", &limit))
+	if (req_value_int(request_member(m, "Limit"), "Limit", &limit))
 		validate_range(NULL, psprintf(INT64_FORMAT, limit), limit, 1, max, "limit");
 	return (int) limit;
 }
 
 /* A StreamArn member, checked, and its stream */
 static StreamInfo *
-stream_member(Jsonb *req, const char *member, const char *param)
+stream_member(RequestMembers *m, const char *member, const char *param)
 {
-	char	   *arn = req_required_string(req, member, param);
+	char	   *arn = required_string(m, member, param);
 
 	check_length(arn, param, 1, 1024);
 	return stream_lookup_arn(arn);
@@ -86,15 +96,21 @@ append_string_member(StringInfo out, const char *key, const char *val)
 Jsonb *
 exec_list_streams(Jsonb *req, bool escaped)
 {
-	char	   *table = req_string(req, "TableName");
-	char	   *start = req_string(req, "ExclusiveStartStreamArn");
-	int			limit = limit_member(req, LIST_STREAMS_MAX);
+	RequestMembers m;
+	char	   *table;
+	char	   *start;
+	int			limit;
 	int32		after = 0;
 	bool		more;
 	List	   *streams;
 	ListCell   *lc;
 	JsonbParseState *st = NULL;
 
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("ListStreams", req, &m);
+	table = req_value_string(request_member(&m, "TableName"));
+	start = req_value_string(request_member(&m, "ExclusiveStartStreamArn"));
+	limit = limit_member(&m, LIST_STREAMS_MAX);
 	if (table)
 		dynamo_check_table_name(table, "tableName");
 	if (start)
@@ -186,18 +202,27 @@ shard_filter_parent(Jsonb *req)
 Jsonb *
 exec_describe_stream(Jsonb *req, bool escaped)
 {
-	StreamInfo *s = stream_member(req, "StreamArn", "streamArn");
-	int			limit = limit_member(req, DESCRIBE_STREAM_MAX);
-	char	   *start = req_string(req, "ExclusiveStartShardId");
-	char	   *parent = shard_filter_parent(req);
-	List	   *shards = stream_shards(s);
-	bool		started = start == NULL;
+	RequestMembers m;
+	StreamInfo *s;
+	int			limit;
+	char	   *start;
+	char	   *parent;
+	List	   *shards;
+	bool		started;
 	int			n = 0;
 	StreamShard *last = NULL;
 	bool		more = false;
 	ListCell   *lc;
 	JsonbParseState *st = NULL;
 
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("DescribeStream", req, &m);
+	s = stream_member(&m, "StreamArn", "streamArn");
+	limit = limit_member(&m, DESCRIBE_STREAM_MAX);
+	start = req_value_string(request_member(&m, "ExclusiveStartShardId"));
+	parent = shard_filter_parent(req);
+	shards = stream_shards(s);
+	started = start == NULL;
 	if (start)
 		check_length(start, "exclusiveStartShardId", 28, 65);
 	jb_begin_object(&st, NULL);
@@ -264,14 +289,21 @@ check_trim_horizon(StreamInfo *s, int64 after_seq)
 Jsonb *
 exec_get_shard_iterator(Jsonb *req, bool escaped)
 {
-	StreamInfo *s = stream_member(req, "StreamArn", "streamArn");
-	char	   *shard_id = req_required_string(req, "ShardId", "shardId");
-	int			type = iterator_type(req_required_string(req, "ShardIteratorType", "shardIteratorType"));
-	char	   *seq_text = req_string(req, "SequenceNumber");
+	RequestMembers m;
+	StreamInfo *s;
+	char	   *shard_id;
+	int			type;
+	char	   *seq_text;
 	StreamIterator it = {0};
 	ListCell   *lc;
 	JsonbParseState *st = NULL;
 
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("GetShardIterator", req, &m);
+	s = stream_member(&m, "StreamArn", "streamArn");
+	shard_id = required_string(&m, "ShardId", "shardId");
+	type = iterator_type(required_string(&m, "ShardIteratorType", "shardIteratorType"));
+	seq_text = req_value_string(request_member(&m, "SequenceNumber"));
 	check_length(shard_id, "shardId", 28, 65);
 	stream_check_read(s);
 	foreach(lc, stream_shards(s))
@@ -389,14 +421,19 @@ append_record(StringInfo out, StreamInfo *s, StreamRecord *r)
 static List *
 get_records_read(Jsonb *req, StreamIterator **iterator, char **next)
 {
-	char	   *text = req_required_string(req, "ShardIterator", "shardIterator");
-	int			limit = limit_member(req, STREAM_MAX_RECORDS);
+	RequestMembers m;
+	char	   *text;
+	int			limit;
 	StreamIterator *it;
 	int64		horizon,
 				before;
 	bool		complete;
 	List	   *records;
 
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("GetRecords", req, &m);
+	text = required_string(&m, "ShardIterator", "shardIterator");
+	limit = limit_member(&m, STREAM_MAX_RECORDS);
 	check_length(text, "shardIterator", 1, 2048);
 	it = stream_iterator_decode(text);
 	stream_check_read(it->stream);

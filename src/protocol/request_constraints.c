@@ -430,7 +430,7 @@ exec_check_constraints(const char *operation, Jsonb *req)
 	"TransactWriteItems", "ListTables", "UpdateTimeToLive", "DescribeTimeToLive", "TagResource",
 	"UntagResource", "ListTagsOfResource", "UpdateTable", "CreateBackup", "DescribeBackup",
 		"DeleteBackup", "ListBackups", "RestoreTableFromBackup", "DescribeContinuousBackups",
-	"UpdateContinuousBackups"};
+	"UpdateContinuousBackups", "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords"};
 	RequestMembers m;
 
 	for (int i = 0; i < lengthof(checked_by_readers); i++)
