@@ -11,13 +11,18 @@
 #include "json_read.h"
 #include "partiql.h"
 
-/* The members every PartiQL operation takes */
+/*
+ * Read the members of a PartiQL operation's request into m, its parameter
+ * constraints checked as they are read, and the members every one takes
+ */
 static void
-options_from_request(Jsonb *req, bool escaped, PqlOptions *o)
+options_from_request(const char *operation, Jsonb *req, bool escaped, RequestMembers *m,
+					 PqlOptions *o)
 {
+	exec_read_members(operation, req, m);
 	memset(o, 0, sizeof(PqlOptions));
 	o->escaped = escaped;
-	o->return_capacity = req_string(req, "ReturnConsumedCapacity");
+	o->return_capacity = req_value_string(request_member(m, "ReturnConsumedCapacity"));
 	(void) capacity_detail(o->return_capacity);
 }
 
@@ -26,13 +31,15 @@ Jsonb *
 exec_execute_statement(Jsonb *req, bool escaped)
 {
 	PqlOptions	o;
+	RequestMembers m;
 
-	options_from_request(req, escaped, &o);
-	o.consistent = req_bool(req, "ConsistentRead", false);
-	o.has_limit = req_int(req, "Limit", &o.limit);
-	o.next_token = req_string(req, "NextToken");
-	o.return_on_failure = req_string(req, "ReturnValuesOnConditionCheckFailure");
-	return pql_execute_statement(req_string(req, "Statement"), req_array(req, "Parameters"), &o);
+	options_from_request("ExecuteStatement", req, escaped, &m, &o);
+	o.consistent = req_value_bool(request_member(&m, "ConsistentRead"), false);
+	o.has_limit = req_value_int(request_member(&m, "Limit"), "Limit", &o.limit);
+	o.next_token = req_value_string(request_member(&m, "NextToken"));
+	o.return_on_failure = req_value_string(request_member(&m, "ReturnValuesOnConditionCheckFailure"));
+	return pql_execute_statement(req_value_string(request_member(&m, "Statement")),
+								 req_value_array(request_member(&m, "Parameters")), &o);
 }
 
 /* BatchExecuteStatement */
@@ -40,9 +47,10 @@ Jsonb *
 exec_batch_execute_statement(Jsonb *req, bool escaped)
 {
 	PqlOptions	o;
+	RequestMembers m;
 
-	options_from_request(req, escaped, &o);
-	return pql_execute_batch(req_array(req, "Statements"), &o);
+	options_from_request("BatchExecuteStatement", req, escaped, &m, &o);
+	return pql_execute_batch(req_value_array(request_member(&m, "Statements")), &o);
 }
 
 /* ExecuteTransaction */
@@ -50,10 +58,11 @@ Jsonb *
 exec_execute_transaction(Jsonb *req, bool escaped)
 {
 	PqlOptions	o;
+	RequestMembers m;
 
-	options_from_request(req, escaped, &o);
-	return pql_execute_transaction(req_array(req, "TransactStatements"),
-								   req_string(req, "ClientRequestToken"), &o);
+	options_from_request("ExecuteTransaction", req, escaped, &m, &o);
+	return pql_execute_transaction(req_value_array(request_member(&m, "TransactStatements")),
+								   req_value_string(request_member(&m, "ClientRequestToken")), &o);
 }
 
 /* to_sql of an ExecuteStatement request: the SQL of its SELECT */

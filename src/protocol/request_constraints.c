@@ -430,7 +430,8 @@ exec_check_constraints(const char *operation, Jsonb *req)
 	"TransactWriteItems", "ListTables", "UpdateTimeToLive", "DescribeTimeToLive", "TagResource",
 	"UntagResource", "ListTagsOfResource", "UpdateTable", "CreateBackup", "DescribeBackup",
 		"DeleteBackup", "ListBackups", "RestoreTableFromBackup", "DescribeContinuousBackups",
-	"UpdateContinuousBackups", "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords"};
+	"UpdateContinuousBackups", "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords",
+	"ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction"};
 	RequestMembers m;
 
 	for (int i = 0; i < lengthof(checked_by_readers); i++)
