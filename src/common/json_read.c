@@ -185,26 +185,6 @@ req_long(Jsonb *req, const char *name, int64 *out)
 						 9223372036854774784.0);
 }
 
-/* A required object member (Item, Key): DynamoDB's "must not be null" */
-Jsonb *
-req_required_object(Jsonb *req, const char *name, const char *param)
-{
-	Jsonb	   *m = req_object(req, name);
-
-	validate_not_null(NULL, m, param);
-	return m;
-}
-
-/* A required string member: DynamoDB's "must not be null" */
-char *
-req_required_string(Jsonb *req, const char *name, const char *param)
-{
-	char	   *s = req_string(req, name);
-
-	validate_not_null(NULL, s, param);
-	return s;
-}
-
 /*
  * The members of a JSON object, in jsonb's order (by length, then bytes);
  * returns their count.  Values are containers or scalars of the object.

@@ -26,8 +26,6 @@ extern double json_number_double(Numeric n);
 extern char *json_number_text(Numeric n);
 extern void req_check_object(Jsonb *req);
 extern Jsonb *jsonb_of_container(JsonbValue *binary);
-extern Jsonb *req_required_object(Jsonb *req, const char *name, const char *param);
-extern char *req_required_string(Jsonb *req, const char *name, const char *param);
 extern int	object_members(Jsonb *obj, char ***names, JsonbValue **values);
 extern Jsonb *element_object(Jsonb *list, int i, const char *path);
 extern char *json_text(Jsonb *jb);

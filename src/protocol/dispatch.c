@@ -68,16 +68,6 @@ find_operation(const char *name)
 	dynamo_error(DYN_UNKNOWN_OPERATION, "Unknown operation: %s", name);
 }
 
-/* TableName of a request, checked by DynamoDB's rules */
-char *
-exec_table_name(Jsonb *req)
-{
-	char	   *name = req_string(req, "TableName");
-
-	dynamo_check_table_name(name, "tableName");
-	return name;
-}
-
 /*
  * Run one operation on a parsed request: the response, or a DynamoDB
  * exception (a PostgreSQL error the operation meets is mapped by
@@ -94,7 +84,6 @@ run_operation(const DynamoOperation *op, Jsonb *request, bool escaped, StringInf
 	Jsonb	   *volatile response = NULL;
 
 	req_check_object(request);
-	exec_check_constraints(op->name, request);
 	PG_TRY();
 	{
 		if (text)

@@ -41,7 +41,6 @@ extern void exec_read_members(const char *operation, Jsonb *req, RequestMembers 
 extern JsonbValue *request_member(RequestMembers *m, const char *name);
 
 /* Members every operation may take (request_item.c) */
-extern CapacityDetail wants_capacity(Jsonb *req);
 extern void expr_params_from_request(Jsonb *req, bool escaped, ExprParams *p);
 extern void expr_params_read(RequestMembers *m, bool escaped, ExprParams *p);
 extern void dialect_expr_params(ItemDialect d, Jsonb *obj, ExprParams *p);
@@ -154,16 +153,12 @@ extern void exec_query_text(Jsonb *req, StringInfo out);
 extern void exec_scan_text(Jsonb *req, StringInfo out);
 extern void exec_get_records_text(Jsonb *req, StringInfo out);
 
-extern char *exec_table_name(Jsonb *req);
-
 /* The protocol's entry points (dispatch.c) */
 extern Jsonb *dynamo_run_operation(const char *operation, Jsonb *request, bool escaped);
 extern Jsonb *dynamo_parse_request_text(const char *json);
 extern char *dynamo_run_operation_text(const char *operation, const char *body, size_t len);
 
-/* fidelity: every parameter constraint of a request at once; exception
- * details with typed items */
-extern void exec_check_constraints(const char *operation, Jsonb *req);
+/* fidelity: exception details with typed items */
 extern char *exec_typed_error_detail(const char *detail);
 extern void exec_rethrow_typed(MemoryContext cxt) pg_attribute_noreturn();
 

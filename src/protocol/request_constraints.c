@@ -5,11 +5,10 @@
  *		before its operation runs, so that every violation is reported in
  *		one ValidationException, in DynamoDB's order of members.
  *
- * The readers of the item, read, batch and transaction operations check
- * them as they read each member once (exec_read_members); the others' are
- * checked here before their readers run.  The operations check the same
- * constraints again where they read the members (the SQL functions share
- * those readers); then they never fire.
+ * Every operation's reader checks them as it reads each member once
+ * (exec_read_members).  The operations check the same constraints again
+ * where they use the members (the SQL functions share those checks); then
+ * they never fire.
  */
 #include "postgres.h"
 
@@ -414,28 +413,4 @@ request_member(RequestMembers *m, const char *name)
 		if (strcmp(m->names[i], name) == 0)
 			return m->values[i];
 	return req_member(m->req, name);
-}
-
-/*
- * Check the parameter constraints of a request of an operation, raising
- * all violations together; operations without a list pass unchecked, and
- * those whose readers check them as they read (exec_read_members) are
- * left to them.
- */
-void
-exec_check_constraints(const char *operation, Jsonb *req)
-{
-	static const char *const checked_by_readers[] = {"PutItem", "GetItem", "DeleteItem",
-		"UpdateItem", "Query", "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems",
-	"TransactWriteItems", "ListTables", "UpdateTimeToLive", "DescribeTimeToLive", "TagResource",
-	"UntagResource", "ListTagsOfResource", "UpdateTable", "CreateBackup", "DescribeBackup",
-		"DeleteBackup", "ListBackups", "RestoreTableFromBackup", "DescribeContinuousBackups",
-	"UpdateContinuousBackups", "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords",
-	"ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction"};
-	RequestMembers m;
-
-	for (int i = 0; i < lengthof(checked_by_readers); i++)
-		if (strcmp(checked_by_readers[i], operation) == 0)
-			return;
-	exec_read_members(operation, req, &m);
 }

@@ -14,13 +14,6 @@
 #include "json_read.h"
 #include "validate.h"
 
-/* ReturnConsumedCapacity of a request */
-CapacityDetail
-wants_capacity(Jsonb *req)
-{
-	return capacity_detail(req_string(req, "ReturnConsumedCapacity"));
-}
-
 /* Read the expression members of a request's members (typed JSON) */
 void
 expr_params_read(RequestMembers *m, bool escaped, ExprParams *p)
