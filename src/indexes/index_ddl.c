@@ -271,7 +271,7 @@ index_check_defs(List *defs, const DynamoKeyAttr *table_pk, const DynamoKeyAttr 
 		for (int k = 1; k < d->key.nkeys; k++)
 			for (int j = 0; j < k; j++)
 				if (strcmp(d->key.keys[j].name, d->key.keys[k].name) == 0)
-					dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Duplicate attribute name in KeySchema: %s for index: %s",
+					dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Two KeySchemaElements have the same name: %s for index: %s",
 								 d->key.keys[k].name, d->name);
 		if (d->local)
 		{

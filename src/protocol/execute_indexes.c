@@ -119,7 +119,7 @@ parse_index_keys(IndexDef *d, Jsonb *schema, Jsonb *defs, const char *path)
 		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
 	for (int i = 1; i < n; i++)
 		if (types[i][0] == 'H' && types[i - 1][0] == 'R')
-			dynamo_error(DYN_VALIDATION, "Invalid KeySchema: every HASH KeySchemaElement must come before the RANGE KeySchemaElements");
+			dynamo_error(DYN_VALIDATION, "Invalid KeySchema: every HASH KeySchemaElement must precede the RANGE KeySchemaElements");
 	if (k->nhash > INDEX_MAX_KEY_ATTRS || n - k->nhash > INDEX_MAX_KEY_ATTRS)
 		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: a key schema has at most %d HASH and %d RANGE KeySchemaElements",
 					 INDEX_MAX_KEY_ATTRS, INDEX_MAX_KEY_ATTRS);
