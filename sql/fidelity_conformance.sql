@@ -78,3 +78,33 @@ SELECT pg_temp.try('UpdateTable', '{"TableName": "conf_m",
         "KeySchema": [{"AttributeName": "h1", "KeyType": "HASH"}, {"AttributeName": "r1", "KeyType": "RANGE"},
                       {"AttributeName": "p", "KeyType": "HASH"}]}}]}');
 SELECT dynamo.delete_table('conf_m') ->> 'TableStatus' AS deleted;
+
+-- expressions: names start with a letter (others need #placeholders)
+SELECT dynamo.create_table('conf_e', 'p') IS NOT NULL AS created;
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET a = :v, Alpha_9 = :v", "ExpressionAttributeValues": {":v": {"L": [{"S": "x"}]}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET _a = :v", "ExpressionAttributeValues": {":v": {"N": "1"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET a = _f(b)"}');
+-- list_append directly inside list_append is refused; inside if_not_exists it is not
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET a = list_append(list_append(:v, :v), :v)", "ExpressionAttributeValues": {":v": {"L": []}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET a = list_append(if_not_exists(a, :v), :v)", "ExpressionAttributeValues": {":v": {"L": [{"S": "y"}]}},
+    "ReturnValues": "UPDATED_NEW"}');
+-- contains() of an attribute in itself
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET z = :v", "ConditionExpression": "contains(a, a)", "ExpressionAttributeValues": {":v": {"N": "1"}}}');
+-- a list index past 2^31 - 1
+SELECT pg_temp.try('GetItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}}, "ProjectionExpression": "a[99999999999999]"}');
+SELECT pg_temp.try('GetItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}}, "ProjectionExpression": "a[1]"}');
+-- ConditionalOperator needs Expected with elements
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "AttributeUpdates": {"z": {"Value": {"N": "4"}, "Action": "PUT"}}, "Expected": {}, "ConditionalOperator": "OR"}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "AttributeUpdates": {"z": {"Value": {"N": "4"}, "Action": "PUT"}}, "Expected": {}}');
+-- a Query of a table without sort key cannot start after an item
+SELECT pg_temp.try('Query', '{"TableName": "conf_e", "KeyConditionExpression": "p = :p",
+    "ExpressionAttributeValues": {":p": {"S": "k"}}, "ExclusiveStartKey": {"p": {"S": "k"}}}');
+SELECT dynamo.delete_table('conf_e') ->> 'TableStatus' AS deleted;

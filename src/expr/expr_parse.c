@@ -331,7 +331,12 @@ expr_build_index(ExprParseState *ps, ExprNode *path, int tok)
 	PathStep   *step;
 
 	for (int i = 0; i < t->len; i++)
-		index = Min(index * 10 + (ps->text[t->start + i] - '0'), (int64) PG_INT32_MAX);
+	{
+		index = index * 10 + (ps->text[t->start + i] - '0');
+		if (index > PG_INT32_MAX)
+			dynamo_error(DYN_VALIDATION, "Invalid %s: List index is out of range; index: %.*s",
+						 expr_kind_name(ps->kind), t->len, ps->text + t->start);
+	}
 	path->steps = repalloc(path->steps, sizeof(PathStep) * (path->nsteps + 1));
 	step = &path->steps[path->nsteps++];
 	step->index = (int) index;

@@ -8,7 +8,9 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
+#include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/numeric.h"
 
 #include "errors.h"
 #include "validate.h"
@@ -433,6 +435,19 @@ query_start(ReadRequest *req, ItemKey *key)
 	if (!attr_equal(&key->attrs[0], req->partition))
 		dynamo_error(DYN_VALIDATION,
 					 "The provided starting key is outside query boundaries based on provided conditions");
+	if (key->nkeys == 1 && req->index == NULL)
+	{
+		/* a partition of one item: DynamoDB refuses to start after it */
+		JsonbValue *v = &key->attrs[0];
+
+		dynamo_error(DYN_VALIDATION,
+					 "The provided exclusive start key is invalid: ExclusiveStartKey: {%s=AttributeValue: {%s:%s}}",
+					 req->table->partition_key.name, DynamoTypeNames[req->table->partition_key.type],
+					 v->type == jbvString ? pnstrdup(v->val.string.val, v->val.string.len)
+					 : v->type == jbvNumeric ? DatumGetCString(DirectFunctionCall1(numeric_out,
+																				  NumericGetDatum(v->val.numeric)))
+					 : "");
+	}
 	if (key->nkeys == 1)
 	{
 		req->empty = true;		/* the partition's only item came before */
