@@ -108,3 +108,17 @@ SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"
 SELECT pg_temp.try('Query', '{"TableName": "conf_e", "KeyConditionExpression": "p = :p",
     "ExpressionAttributeValues": {":p": {"S": "k"}}, "ExclusiveStartKey": {"p": {"S": "k"}}}');
 SELECT dynamo.delete_table('conf_e') ->> 'TableStatus' AS deleted;
+
+-- attribute names: not empty (at the top of an item), at most 65535 bytes
+SELECT dynamo.create_table('conf_n', 'p') IS NOT NULL AS created;
+SELECT pg_temp.try('PutItem', '{"TableName": "conf_n", "Item": {"p": {"S": "k"}, "": {"N": "1"}}}');
+SELECT pg_temp.try('PutItem', '{"TableName": "conf_n", "Item": {"p": {"S": "k"}, "m": {"M": {"": {"N": "1"}}}}}');
+SELECT pg_temp.try('GetItem', '{"TableName": "conf_n", "Key": {"p": {"S": "k"}}, "AttributesToGet": [""]}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_n", "Key": {"p": {"S": "k"}},
+    "AttributeUpdates": {"": {"Value": {"N": "2"}, "Action": "PUT"}}}');
+SELECT pg_temp.try('GetItem', jsonb_build_object('TableName', 'conf_n', 'Key', '{"p": {"S": "k"}}'::jsonb,
+    'AttributesToGet', jsonb_build_array(repeat('n', 65536))));
+SELECT pg_temp.try('UpdateItem', jsonb_build_object('TableName', 'conf_n', 'Key', '{"p": {"S": "k"}}'::jsonb,
+    'UpdateExpression', 'SET #n = :v', 'ExpressionAttributeNames', jsonb_build_object('#n', repeat('n', 65536)),
+    'ExpressionAttributeValues', '{":v": {"N": "1"}}'::jsonb));
+SELECT dynamo.delete_table('conf_n') ->> 'TableStatus' AS deleted;

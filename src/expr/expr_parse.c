@@ -501,9 +501,7 @@ prepare_names(AttrEntry *names, int n, bool escaped)
 		if (v->type != jbvString)
 			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to String",
 						 jsonb_value_kind(v));
-		if (v->val.string.len == 0)
-			dynamo_error(DYN_VALIDATION,
-						 "ExpressionAttributeNames contains invalid value: Empty attribute name");
+		attr_check_name_length(v->val.string.len, "ExpressionAttributeNames contains invalid value: ");
 		if (!escaped && nul_escape_present(v->val.string.val, v->val.string.len))
 			v->val.string.val = nul_escape(v->val.string.val, v->val.string.len,
 										   &v->val.string.len);
