@@ -122,3 +122,19 @@ SELECT pg_temp.try('UpdateItem', jsonb_build_object('TableName', 'conf_n', 'Key'
     'UpdateExpression', 'SET #n = :v', 'ExpressionAttributeNames', jsonb_build_object('#n', repeat('n', 65536)),
     'ExpressionAttributeValues', '{":v": {"N": "1"}}'::jsonb));
 SELECT dynamo.delete_table('conf_n') ->> 'TableStatus' AS deleted;
+
+-- UpdateTable: one action per GlobalSecondaryIndexUpdate; one index created or deleted at a time
+SELECT dynamo.create_table('conf_u', 'p') IS NOT NULL AS created;
+SELECT pg_temp.try('UpdateTable', '{"TableName": "conf_u", "AttributeDefinitions": [{"AttributeName": "x", "AttributeType": "N"}],
+    "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "ind", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}],
+                                                "Projection": {"ProjectionType": "ALL"}},
+                                     "Delete": {"IndexName": "xyz"}}]}');
+SELECT pg_temp.try('UpdateTable', '{"TableName": "conf_u", "AttributeDefinitions": [{"AttributeName": "x", "AttributeType": "N"}],
+    "GlobalSecondaryIndexUpdates": [
+        {"Create": {"IndexName": "ind1", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}},
+        {"Create": {"IndexName": "ind2", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}}]}');
+SELECT dynamo.delete_table('conf_u') ->> 'TableStatus' AS deleted;
+-- CreateTable: an index key name over 255 characters is a constraint violation
+SELECT pg_temp.create('[{"AttributeName": "x", "AttributeType": "S"}]',
+                      jsonb_build_object('KeySchema', jsonb_build_array(jsonb_build_object('AttributeName', repeat('k', 256), 'KeyType', 'HASH'))))
+       LIKE '%globalSecondaryIndexes.1.member.keySchema.1.member.attributeName%less than or equal to 255' AS key_name_too_long;

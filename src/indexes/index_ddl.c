@@ -238,7 +238,7 @@ check_consistent_type(DynamoTable *t, const DynamoKeyAttr *k)
 	DynamoType	type;
 
 	if (existing_type(t, k->name, &type) && type != k->type)
-		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Attribute %s is defined as %s in the table, not %s",
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Attributes cannot be redefined. Please check that your attribute has the same type as previously defined. Attribute %s is defined as %s, not %s",
 					 k->name, DynamoTypeNames[type], DynamoTypeNames[k->type]);
 }
 

@@ -166,7 +166,9 @@ static const struct
 	{"ListTables", {{"ExclusiveStartTableName", MC_NAME, NULL, 0, 255},
 	{"Limit", MC_INTEGER, NULL, 1, 100}, END}},
 	/* the table API */
-	{"CreateTable", {{"KeySchema", MC_LENGTH, NULL, 1, 2, KeyElement}, ATTRIBUTE_DEFINITIONS(MC_LENGTH), END}},
+	{"CreateTable", {{"KeySchema", MC_LENGTH, NULL, 1, 2, KeyElement}, ATTRIBUTE_DEFINITIONS(MC_LENGTH),
+		{"GlobalSecondaryIndexes", MC_LENGTH, NULL, 0, -1, IndexCreate},
+	{"LocalSecondaryIndexes", MC_LENGTH, NULL, 0, -1, IndexCreate}, END}},
 	{"UpdateTable", {TABLE, ATTRIBUTE_DEFINITIONS(MC_LENGTH),
 		{"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
 		{"BillingMode", MC_ENUM, SET_BILLING},
