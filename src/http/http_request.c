@@ -254,6 +254,8 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error)
 
 	request_role[0] = '\0';
 	pgstat_report_activity(STATE_RUNNING, op);
+	/* now() and CreationDateTime are this request's time, not the worker's start */
+	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
 	PG_TRY();
 	{
@@ -395,6 +397,8 @@ void
 http_handle(const HttpRequest *req, HttpResponse *resp)
 {
 	resp->content_type = AMZ_JSON;
+	/* DynamoDB names itself so in every response */
+	http_response_header(resp, "Server", "Server");
 	if (http_head_too_large(req))
 	{
 		http_exception(resp, DYN_VALIDATION, "Request line or headers too large");

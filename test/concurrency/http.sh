@@ -110,6 +110,14 @@ eventually unsigned_lists
 echo "ok: http_auth = none serves an unchecked signature"
 expect "TagResource answers an empty body" "$(curl -s -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.TagResource' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" \
 	-d '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/HttpBoom", "Tags": [{"Key": "k", "Value": "v"}]}' "$ENDPOINT/")" 200
+expect "Server header, as DynamoDB's" "$(curl -s -D - -o /dev/null "$ENDPOINT/" | tr -d '\r' | grep -i '^Server:')" "Server: Server"
+# CreationDateTime is the request's time (a worker's transactions take each request's start)
+sleep 1.2
+before=$(date +%s)
+expect "CreationDateTime of an HTTP CreateTable is not before the request" "$(curl -s -H 'X-Amz-Target: DynamoDB_20120810.CreateTable' \
+	-H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -d '{"TableName": "HttpClock", "BillingMode": "PAY_PER_REQUEST",
+	"KeySchema": [{"AttributeName": "Id", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "Id", "AttributeType": "S"}]}' \
+	"$ENDPOINT/" | /usr/bin/python3 -c "import json, sys; print(json.load(sys.stdin)['TableDescription']['CreationDateTime'] >= $before - 1)")" True
 expect "POST to another path: 404" "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' \
 	-H "$fake_auth" -d '{}' "$ENDPOINT/garbage")" 404
 expect "http_auth = none still needs an Authorization header" "$(curl -s \
