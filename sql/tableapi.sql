@@ -153,10 +153,18 @@ SELECT pg_temp.x('TagResource', '{"ResourceArn": "arn:aws:dynamodb:local:0000000
 SELECT pg_temp.x('ListTagsOfResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/set_t"}');
 SELECT pg_temp.x('UntagResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/set_t", "TagKeys": ["team", "absent"]}');
 SELECT pg_temp.x('ListTagsOfResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/set_t"}');
--- paging: 10 tags a page, NextToken until there is none
+-- paging: all tags (at most 50) in one page, as DynamoDB lists them
 SELECT pg_temp.x('TagResource', jsonb_build_object('ResourceArn', 'arn:aws:dynamodb:local:000000000000:table/set_t',
                  'Tags', (SELECT jsonb_agg(jsonb_build_object('Key', 'k' || lpad(i::text, 2, '0'), 'Value', i::text))
-                          FROM generate_series(1, 12) AS i)));
+                          FROM generate_series(1, 30) AS i)));
+SELECT pg_temp.x('TagResource', jsonb_build_object('ResourceArn', 'arn:aws:dynamodb:local:000000000000:table/set_t',
+                 'Tags', (SELECT jsonb_agg(jsonb_build_object('Key', 'k' || lpad(i::text, 2, '0'), 'Value', i::text))
+                          FROM generate_series(21, 48) AS i)));
+-- the 50-tag limit counts the tags of earlier requests
+SELECT pg_temp.x('TagResource', jsonb_build_object('ResourceArn', 'arn:aws:dynamodb:local:000000000000:table/set_t',
+                 'Tags', '[{"Key": "k49", "Value": "x"}, {"Key": "k50", "Value": "x"}, {"Key": "k51", "Value": "x"}]'::jsonb));
+SELECT pg_temp.x('UntagResource', jsonb_build_object('ResourceArn', 'arn:aws:dynamodb:local:000000000000:table/set_t',
+                 'TagKeys', (SELECT jsonb_agg('k' || i) FROM generate_series(13, 48) AS i)));
 SELECT r -> 'Tags' -> 0 AS first, r -> 'Tags' -> -1 AS last, jsonb_array_length(r -> 'Tags') AS n, r ? 'NextToken' AS more
 FROM (SELECT pg_temp.x('ListTagsOfResource', '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/set_t"}')::jsonb AS r) AS p;
 WITH RECURSIVE pages(n, r) AS (

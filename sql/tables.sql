@@ -21,12 +21,12 @@ END $$;
 ------------------------------------------------------------------------
 -- create_table: partition key S (the default type), N, B; with sort keys
 ------------------------------------------------------------------------
-SELECT jsonb_pretty(dynamo.create_table('tbl_s', 'id') - 'CreationDateTime' - 'TableSizeBytes' - 'TableId') AS created;
+SELECT jsonb_pretty(dynamo.create_table('tbl_s', 'id') - 'CreationDateTime' - 'TableSizeBytes' - 'TableId' #- '{BillingModeSummary,LastUpdateToPayPerRequestDateTime}') AS created;
 SELECT c -> 'KeySchema' AS key_schema, c -> 'AttributeDefinitions' AS attribute_definitions
 FROM dynamo.create_table('tbl_n', 'id', 'N') AS c;
 SELECT c -> 'KeySchema' AS key_schema, c -> 'AttributeDefinitions' AS attribute_definitions
 FROM dynamo.create_table('tbl_b', 'id', 'B') AS c;
-SELECT jsonb_pretty(dynamo.create_table('tbl_ss', 'pk', 'S', 'sk', 'S') - 'CreationDateTime' - 'TableSizeBytes' - 'TableId') AS created;
+SELECT jsonb_pretty(dynamo.create_table('tbl_ss', 'pk', 'S', 'sk', 'S') - 'CreationDateTime' - 'TableSizeBytes' - 'TableId' #- '{BillingModeSummary,LastUpdateToPayPerRequestDateTime}') AS created;
 SELECT c -> 'KeySchema' AS key_schema, c -> 'AttributeDefinitions' AS attribute_definitions
 FROM dynamo.create_table('tbl_nb', 'pk', 'N', 'sk', 'B') AS c;
 -- named arguments; the sort key type defaults to S like the partition key's
@@ -47,12 +47,15 @@ SELECT dynamo.create_table('tbl_keynames2', 'clé du 🔑', 'S') -> 'KeySchema' 
 ------------------------------------------------------------------------
 -- describe_table and list_tables
 ------------------------------------------------------------------------
-SELECT jsonb_pretty(dynamo.describe_table('tbl_nb') - 'CreationDateTime' - 'TableSizeBytes' - 'TableId') AS described;
+SELECT jsonb_pretty(dynamo.describe_table('tbl_nb') - 'CreationDateTime' - 'TableSizeBytes' - 'TableId' #- '{BillingModeSummary,LastUpdateToPayPerRequestDateTime}') AS described;
 SELECT d ->> 'TableArn' AS arn, d -> 'KeySchema' AS key_schema, d -> 'AttributeDefinitions' AS attribute_definitions
 FROM dynamo.describe_table('tbl.named-args_1') AS d;
 -- the creation time is the time of creation, in epoch seconds
 SELECT (dynamo.describe_table('tbl_s') ->> 'CreationDateTime')::numeric
        BETWEEN extract(epoch FROM now()) - 3600 AND extract(epoch FROM now()) + 1 AS creation_time_ok;
+-- an on-demand table has been on demand since its creation
+SELECT d -> 'BillingModeSummary' -> 'LastUpdateToPayPerRequestDateTime' = d -> 'CreationDateTime' AS on_demand_since_creation
+FROM dynamo.describe_table('tbl_s') AS d;
 -- every TableDescription carries a TableId (a UUID)
 SELECT dynamo.describe_table('tbl_s') ->> 'TableId' ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' AS has_table_id;
 -- item count follows the items
@@ -89,9 +92,9 @@ SELECT jsonb_pretty(dynamo.execute('CreateTable', '{
     "TableName": "zzzz_qa_list_1",
     "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
     "AttributeDefinitions": [{"AttributeName": "sk", "AttributeType": "N"}, {"AttributeName": "pk", "AttributeType": "B"}],
-    "BillingMode": "PAY_PER_REQUEST"}') #- '{TableDescription,CreationDateTime}' #- '{TableDescription,TableSizeBytes}' #- '{TableDescription,TableId}') AS response;
+    "BillingMode": "PAY_PER_REQUEST"}') #- '{TableDescription,CreationDateTime}' #- '{TableDescription,BillingModeSummary,LastUpdateToPayPerRequestDateTime}' #- '{TableDescription,TableSizeBytes}' #- '{TableDescription,TableId}') AS response;
 SELECT jsonb_pretty(dynamo.execute('DescribeTable', '{"TableName": "zzzz_qa_list_1"}')
-       #- '{Table,CreationDateTime}' #- '{Table,TableSizeBytes}' #- '{Table,TableId}') AS response;
+       #- '{Table,CreationDateTime}' #- '{Table,BillingModeSummary,LastUpdateToPayPerRequestDateTime}' #- '{Table,TableSizeBytes}' #- '{Table,TableId}') AS response;
 SELECT dynamo.execute('CreateTable', format('{"TableName": "%s", "KeySchema": [{"AttributeName": "k", "KeyType": "HASH"}],
     "AttributeDefinitions": [{"AttributeName": "k", "AttributeType": "S"}], "BillingMode": "PAY_PER_REQUEST"}', n)::jsonb)
        -> 'TableDescription' ->> 'TableName' AS created

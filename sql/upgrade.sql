@@ -18,6 +18,7 @@ FROM generate_series(1, 9) AS i;
 CREATE TEMP TABLE before_update AS SELECT pk, sk, item FROM dynamo_data."Upgraded";
 CREATE TEMP TABLE before_describe AS
   SELECT dynamo.describe_table('Upgraded') - 'TableSizeBytes' AS d;
+-- (0.1.0 does not describe LastUpdateToPayPerRequestDateTime; 0.2.0 adds it)
 
 -- A description of every object of the extension, to compare installs by
 CREATE FUNCTION pg_temp.extension_objects() RETURNS TABLE (kind text, object text, definition text)
@@ -57,7 +58,8 @@ FROM before_update b LEFT JOIN dynamo_data."Upgraded" a USING (pk, sk);
 SELECT count(*) AS read_back
 FROM before_update b
 WHERE dynamo.get_item('Upgraded', jsonb_build_object('Id', b.pk, 'At', b.sk)) = b.item;
-SELECT (SELECT d FROM before_describe) = dynamo.describe_table('Upgraded') - 'TableSizeBytes' AS same_description;
+SELECT (SELECT d FROM before_describe) = dynamo.describe_table('Upgraded') - 'TableSizeBytes'
+       #- '{BillingModeSummary,LastUpdateToPayPerRequestDateTime}' AS same_description;
 SELECT count(*) AS queried FROM dynamo.query('Upgraded', 'Id = :i', expression_attribute_values => '{":i":"u1"}');
 CREATE TEMP TABLE upgraded AS SELECT * FROM pg_temp.extension_objects();
 

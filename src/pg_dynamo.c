@@ -70,8 +70,8 @@ define_http_settings(void)
 							   NULL, &dynamo_http_role, "",
 							   PGC_SIGHUP, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("pg_dynamo.http_allowed_origins",
-							   "Comma-separated origins allowed by CORS (* for any; empty: none).",
-							   NULL, &dynamo_http_allowed_origins, "",
+							   "Comma-separated origins allowed by CORS (* for any, as DynamoDB; empty: none).",
+							   NULL, &dynamo_http_allowed_origins, "*",
 							   PGC_SIGHUP, 0, NULL, NULL, NULL);
 	DefineCustomBoolVariable("pg_dynamo.http_allow_superuser",
 							 "Let HTTP requests run as a superuser role.",

@@ -161,7 +161,7 @@ lesson(ErrorData *edata, ExprParams *expr, const char *table_name)
 		return psprintf("Placeholders starting with \"#\" (here %s) are attribute names, but they came as expression_attribute_values: pass them as expression_attribute_names => '%s'.",
 						misplaced, map_text(plain_values));
 	if (strstr(msg, "Query condition missed key schema element") ||
-		strcmp(msg, "Query key condition not supported") == 0)
+		strncmp(msg, "Query key condition not supported", 33) == 0)
 	{
 		char	   *keys = key_schema_words(table_name);
 

@@ -78,6 +78,25 @@ is_condition_function(int f)
 		f == EF_ATTRIBUTE_TYPE || f == EF_BEGINS_WITH || f == EF_CONTAINS;
 }
 
+/* Whether two path operands are written the same (names or the same #placeholders) */
+static bool
+same_path_written(ExprNode *a, ExprNode *b)
+{
+	if (a->tag != EN_PATH || b->tag != EN_PATH || a->nsteps != b->nsteps)
+		return false;
+	for (int i = 0; i < a->nsteps; i++)
+	{
+		PathStep   *p = &a->steps[i];
+		PathStep   *q = &b->steps[i];
+
+		if (p->index != q->index || p->name_ph != q->name_ph ||
+			(p->index < 0 && p->name_ph < 0 &&
+			 (p->namelen != q->namelen || memcmp(p->name, q->name, p->namelen) != 0)))
+			return false;
+	}
+	return true;
+}
+
 /* Check a function: known, allowed where it stands, arguments in order */
 static void
 check_function(CheckState *cs, ExprNode *n, CheckPlace place)
@@ -121,6 +140,12 @@ check_function(CheckState *cs, ExprNode *n, CheckPlace place)
 					 "Invalid %s: Incorrect operand type for operator or function; operator or function: %s, operand type: %s",
 					 cs->kind, n->fname,
 					 ((ExprNode *) lsecond(n->args))->tag == EN_FUNC ? "N" : "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}");
+	/* contains() of an attribute in itself: refused, as DynamoDB does */
+	if (n->op == EF_CONTAINS && same_path_written(linitial(n->args), lsecond(n->args)))
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: The first operand must be distinct from the remaining operands for this operator or function; operator: %s, first operand: %s",
+					 cs->kind, n->fname, ((ExprNode *) linitial(n->args))->steps[0].name ?
+					 ((ExprNode *) linitial(n->args))->steps[0].name : "#placeholder");
 	/* size() is a number: no prefix, no size of its own */
 	foreach(lc, n->args)
 	{
@@ -130,7 +155,16 @@ check_function(CheckState *cs, ExprNode *n, CheckPlace place)
 						 cs->kind, n->fname);
 	}
 	foreach(lc, n->args)
-		check_node(cs, lfirst(lc), place == CP_UPDATE_VALUE ? CP_UPDATE_VALUE : CP_OPERAND);
+	{
+		ExprNode   *arg = lfirst(lc);
+
+		/* DynamoDB refuses a list_append directly inside a list_append */
+		if (n->op == EF_LIST_APPEND && arg->tag == EN_FUNC && arg->op == EF_LIST_APPEND)
+			dynamo_error(DYN_VALIDATION,
+						 "Invalid %s: The function is not allowed to be used this way in an expression; function: %s",
+						 cs->kind, arg->fname);
+		check_node(cs, arg, place == CP_UPDATE_VALUE ? CP_UPDATE_VALUE : CP_OPERAND);
+	}
 }
 
 /* Key conditions allow =, <, <=, >, >=, BETWEEN, begins_with and AND only */

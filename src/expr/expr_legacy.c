@@ -52,6 +52,7 @@ legacy_path(LegacyBuild *lb, const char *name, int len)
 {
 	ExprNode   *n = expr_make_node(EN_PATH, 0);
 
+	attr_check_name_length(len, DYN_INVALID_PARAMS);
 	n->nsteps = 1;
 	n->steps = palloc(sizeof(PathStep));
 	n->steps[0].index = -1;

@@ -331,7 +331,12 @@ expr_build_index(ExprParseState *ps, ExprNode *path, int tok)
 	PathStep   *step;
 
 	for (int i = 0; i < t->len; i++)
-		index = Min(index * 10 + (ps->text[t->start + i] - '0'), (int64) PG_INT32_MAX);
+	{
+		index = index * 10 + (ps->text[t->start + i] - '0');
+		if (index > PG_INT32_MAX)
+			dynamo_error(DYN_VALIDATION, "Invalid %s: List index is out of range; index: %.*s",
+						 expr_kind_name(ps->kind), t->len, ps->text + t->start);
+	}
 	path->steps = repalloc(path->steps, sizeof(PathStep) * (path->nsteps + 1));
 	step = &path->steps[path->nsteps++];
 	step->index = (int) index;
@@ -496,9 +501,7 @@ prepare_names(AttrEntry *names, int n, bool escaped)
 		if (v->type != jbvString)
 			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to String",
 						 jsonb_value_kind(v));
-		if (v->val.string.len == 0)
-			dynamo_error(DYN_VALIDATION,
-						 "ExpressionAttributeNames contains invalid value: Empty attribute name");
+		attr_check_name_length(v->val.string.len, "ExpressionAttributeNames contains invalid value: ");
 		if (!escaped && nul_escape_present(v->val.string.val, v->val.string.len))
 			v->val.string.val = nul_escape(v->val.string.val, v->val.string.len,
 										   &v->val.string.len);

@@ -28,6 +28,8 @@ extern bool dynamo_http_allow_superuser;
 
 /* Largest request body served (DynamoDB's limit); larger ones get 413 */
 #define HTTP_MAX_BODY (16 * 1024 * 1024)
+/* Largest request line, and largest headers in all (DynamoDB's); 400 past */
+#define HTTP_MAX_HEAD (16 * 1024)
 
 /* One request as received: method, path, headers in order, body */
 typedef struct HttpRequest

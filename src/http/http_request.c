@@ -79,7 +79,7 @@ http_error_start(HttpResponse *resp, const DynamoExceptionInfo *e, const char *m
 	resp->status = e->http_status;
 	resetStringInfo(&resp->body);
 	appendStringInfo(&resp->body, "{\"__type\":\"%s%s\"", e->type_prefix, e->name);
-	if (message)
+	if (message && message[0])
 	{
 		/* DynamoDB capitalises this one member for one exception */
 		appendStringInfoString(&resp->body,
@@ -257,6 +257,8 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 
 	request_role[0] = '\0';
 	pgstat_report_activity(STATE_RUNNING, op);
+	/* now() and CreationDateTime are this request's time, not the worker's start */
+	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
 	PG_TRY();
 	{
@@ -322,45 +324,76 @@ http_post(const HttpRequest *req, HttpResponse *resp)
 		return;
 	}
 	resp->status = 200;
+	/* DynamoDB answers these two with an empty body */
+	if (strcmp(out, "{}") == 0 &&
+		(strcmp(op, "TagResource") == 0 || strcmp(op, "UntagResource") == 0))
+		return;
 	appendStringInfoString(&resp->body, out);
 }
 
-/* Whether CORS lets a browser page from this origin call the endpoint */
-static bool
+/*
+ * What CORS lets a browser page from this origin see: "*" (any origin, as
+ * DynamoDB answers), the origin itself when listed, or NULL
+ */
+static const char *
 http_origin_allowed(const char *origin)
 {
 	char	   *list;
 	char	   *save = NULL;
 
 	if (origin == NULL || dynamo_http_allowed_origins == NULL)
-		return false;
+		return NULL;
 	list = pstrdup(dynamo_http_allowed_origins);
 	for (char *o = strtok_r(list, ", ", &save); o; o = strtok_r(NULL, ", ", &save))
-		if (strcmp(o, "*") == 0 || strcmp(o, origin) == 0)
-			return true;
-	return false;
+	{
+		if (strcmp(o, "*") == 0)
+			return "*";
+		if (strcmp(o, origin) == 0)
+			return origin;
+	}
+	return NULL;
 }
 
-/* The Access-Control-* headers of a response to an allowed origin */
+/*
+ * The Access-Control-* headers of a response to an allowed origin; a
+ * preflight's allowed method and headers echo the requested ones
+ */
 static void
 http_cors(const HttpRequest *req, HttpResponse *resp, bool preflight)
 {
-	const char *origin = http_header(req, "Origin");
+	const char *allowed = http_origin_allowed(http_header(req, "Origin"));
+	const char *method = http_header(req, "Access-Control-Request-Method");
 	const char *wanted = http_header(req, "Access-Control-Request-Headers");
 
-	if (!http_origin_allowed(origin))
+	if (allowed == NULL)
 		return;
-	http_response_header(resp, "Access-Control-Allow-Origin", pstrdup(origin));
-	http_response_header(resp, "Vary", "Origin");
+	http_response_header(resp, "Access-Control-Allow-Origin", pstrdup(allowed));
+	if (strcmp(allowed, "*") != 0)
+		http_response_header(resp, "Vary", "Origin");
 	http_response_header(resp, "Access-Control-Expose-Headers",
 						 "x-amzn-RequestId, x-amzn-ErrorType, x-amz-crc32, Date");
 	if (!preflight)
 		return;
-	http_response_header(resp, "Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+	http_response_header(resp, "Access-Control-Allow-Methods",
+						 method ? pstrdup(method) : "GET, POST, OPTIONS");
 	http_response_header(resp, "Access-Control-Allow-Headers",
 						 wanted ? pstrdup(wanted) :
 						 "Authorization, Content-Type, X-Amz-Date, X-Amz-Target, X-Amz-Security-Token, X-Amz-User-Agent, amz-sdk-invocation-id, amz-sdk-request");
 	http_response_header(resp, "Access-Control-Max-Age", "172800");
+}
+
+/* Whether the request line or the headers pass DynamoDB's 16 KB limit */
+static bool
+http_head_too_large(const HttpRequest *req)
+{
+	size_t		size = strlen(req->path);
+
+	if (size > HTTP_MAX_HEAD)
+		return true;
+	size = 0;
+	for (int i = 0; i < req->nheaders; i++)
+		size += strlen(req->header_names[i]) + strlen(req->header_values[i]) + 4;
+	return size > HTTP_MAX_HEAD;
 }
 
 /* Answer one request */
@@ -368,18 +401,37 @@ void
 http_handle(const HttpRequest *req, HttpResponse *resp)
 {
 	resp->content_type = AMZ_JSON;
-	if (strcmp(req->method, "POST") == 0)
+	/* DynamoDB names itself so in every response */
+	http_response_header(resp, "Server", "Server");
+	if (http_head_too_large(req))
+	{
+		http_exception(resp, DYN_VALIDATION, "Request line or headers too large");
+		resp->status = 400;
+	}
+	else if (strcmp(req->path, "/") != 0 && strcmp(req->method, "OPTIONS") != 0)
+	{
+		/* DynamoDB serves its operations and health check at / only */
+		http_cors(req, resp, false);
+		http_exception(resp, DYN_UNKNOWN_OPERATION, NULL);
+		resp->status = 404;
+	}
+	else if (strcmp(req->method, "POST") == 0)
 	{
 		http_cors(req, resp, false);
 		http_post(req, resp);
 	}
 	else if (strcmp(req->method, "GET") == 0)
 	{
-		/* DynamoDB's health check answer */
+		/* DynamoDB's health check answer names the host it was asked as */
+		const char *host = http_header(req, "Host");
+
 		http_cors(req, resp, false);
 		resp->status = 200;
 		resp->content_type = "text/plain";
-		appendStringInfo(&resp->body, "healthy: dynamodb.%s.amazonaws.com ", dynamo_region);
+		if (host)
+			appendStringInfo(&resp->body, "healthy: %s ", host);
+		else
+			appendStringInfo(&resp->body, "healthy: dynamodb.%s.amazonaws.com ", dynamo_region);
 	}
 	else if (strcmp(req->method, "OPTIONS") == 0)
 	{

@@ -239,7 +239,7 @@ check_consistent_type(DynamoTable *t, const DynamoKeyAttr *k)
 	DynamoType	type;
 
 	if (existing_type(t, k->name, &type) && type != k->type)
-		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Attribute %s is defined as %s in the table, not %s",
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Attributes cannot be redefined. Please check that your attribute has the same type as previously defined. Attribute %s is defined as %s, not %s",
 					 k->name, DynamoTypeNames[type], DynamoTypeNames[k->type]);
 }
 
@@ -272,7 +272,7 @@ index_check_defs(List *defs, const DynamoKeyAttr *table_pk, const DynamoKeyAttr 
 		for (int k = 1; k < d->key.nkeys; k++)
 			for (int j = 0; j < k; j++)
 				if (strcmp(d->key.keys[j].name, d->key.keys[k].name) == 0)
-					dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Duplicate attribute name in KeySchema: %s for index: %s",
+					dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Two KeySchemaElements have the same name: %s for index: %s",
 								 d->key.keys[k].name, d->name);
 		if (d->local)
 		{

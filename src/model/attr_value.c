@@ -152,13 +152,26 @@ attr_type(const JsonbValue *v, JsonbValue *payload)
 	return t;
 }
 
+/*
+ * Refuse an attribute name DynamoDB refuses: empty (item attributes), or
+ * over 64 KB; prefix starts the message
+ */
+void
+attr_check_name_length(int len, const char *prefix)
+{
+	if (len == 0)
+		dynamo_error(DYN_VALIDATION, "%sEmpty attribute name", prefix);
+	if (len > DYNAMO_MAX_ATTR_NAME)
+		dynamo_error(DYN_VALIDATION, "%sAttribute name length exceeds %d bytes: %d",
+					 prefix, DYNAMO_MAX_ATTR_NAME, len);
+}
+
 /* Push an attribute name: at most 64 KB, as DynamoDB allows */
 static void
 push_attr_name(JsonbParseState **st, JsonbValue *name, bool escaped)
 {
-	if (name->val.string.len > DYNAMO_MAX_ATTR_NAME)
-		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Attribute name length exceeds %d bytes: %d",
-					 DYNAMO_MAX_ATTR_NAME, name->val.string.len);
+	if (name->val.string.len > 0)
+		attr_check_name_length(name->val.string.len, DYN_INVALID_PARAMS);
 	push_string(st, WJB_KEY, name->val.string.val, name->val.string.len, escaped);
 }
 
@@ -652,7 +665,11 @@ item_convert(Jsonb *in, bool escaped,
 	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
 		if (r == WJB_KEY)
+		{
+			/* an item's attributes have names (a map's keys may be empty) */
+			attr_check_name_length(v.val.string.len, DYN_INVALID_PARAMS);
 			push_attr_name(&st, &v, escaped);
+		}
 		else if (r == WJB_VALUE)
 			push(&st, WJB_VALUE, &v, 0, escaped);
 	}

@@ -100,5 +100,6 @@ extern JsonbValue *attr_binary_value(const char *data, int len);
 
 /* Name of a JSON value type, for SerializationException messages */
 extern const char *jsonb_value_kind(const JsonbValue *v);
+extern void attr_check_name_length(int len, const char *prefix);
 
 #endif							/* DYNAMO_ATTR_VALUE_H */

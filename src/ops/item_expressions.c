@@ -61,7 +61,8 @@ check_parameter_mix(ExprParams *p)
 	if (expr.len == 0 && p->values)
 		dynamo_error(DYN_VALIDATION,
 					 "ExpressionAttributeValues can only be specified when using expressions");
-	if (p->conditional_operator && p->expected == NULL && p->query_filter == NULL &&
+	if (p->conditional_operator && (p->expected == NULL || JB_ROOT_COUNT(p->expected) == 0) &&
+		p->query_filter == NULL &&
 		p->scan_filter == NULL)
 		dynamo_error(DYN_VALIDATION,
 					 "ConditionalOperator can only be used when Expected has two or more elements");

@@ -8,7 +8,9 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
+#include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/numeric.h"
 
 #include "errors.h"
 #include "validate.h"
@@ -257,6 +259,10 @@ sort_key_range(ReadRequest *req, const DynamoKeyAttr *sk, KeyCondPart *part)
  * equalities go to index_eq, the last condition (unless equality too) to
  * the bounds of the attribute after them.
  */
+/* The rules of a multi-attribute key's condition, as the errors state them */
+#define MULTI_HASH_RULE "Query key condition not supported: every HASH key attribute of the index needs an equality condition; "
+#define MULTI_RANGE_RULE "Query key condition not supported: RANGE key attributes are conditioned left to right, with an equality condition on each but the last; "
+
 static void
 multi_query_range(ReadRequest *req, DynCondition *key_condition)
 {
@@ -280,12 +286,10 @@ multi_query_range(ReadRequest *req, DynCondition *key_condition)
 	}
 	for (int a = 0; a < k->nhash; a++)
 	{
-		if (of[a] == NULL)
-			dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
+		if (of[a] == NULL || of[a]->op != KC_EQ)
+			dynamo_error(DYN_VALIDATION, MULTI_HASH_RULE "%s has none",
 						 k->keys[a].name);
 		check_condition_type(&k->keys[a], of[a]->value);
-		if (of[a]->op != KC_EQ)
-			dynamo_error(DYN_VALIDATION, "Query key condition not supported");
 		req->index_eq[req->nindex_eq++] = of[a]->value;
 	}
 	for (int a = k->nhash; a < k->nkeys; a++)
@@ -299,7 +303,7 @@ multi_query_range(ReadRequest *req, DynCondition *key_condition)
 	for (int a = k->nhash; a <= last; a++)
 	{
 		if (of[a] == NULL)
-			dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
+			dynamo_error(DYN_VALIDATION, MULTI_RANGE_RULE "%s has none",
 						 k->keys[a].name);
 		if (of[a]->op == KC_EQ)
 		{
@@ -307,7 +311,8 @@ multi_query_range(ReadRequest *req, DynCondition *key_condition)
 			req->index_eq[req->nindex_eq++] = of[a]->value;
 		}
 		else if (a < last)
-			dynamo_error(DYN_VALIDATION, "Query key condition not supported");
+			dynamo_error(DYN_VALIDATION, MULTI_RANGE_RULE "%s is not the last",
+						 k->keys[a].name);
 		else
 			sort_key_range(req, &k->keys[a], of[a]);
 	}
@@ -430,6 +435,19 @@ query_start(ReadRequest *req, ItemKey *key)
 	if (!attr_equal(&key->attrs[0], req->partition))
 		dynamo_error(DYN_VALIDATION,
 					 "The provided starting key is outside query boundaries based on provided conditions");
+	if (key->nkeys == 1 && req->index == NULL)
+	{
+		/* a partition of one item: DynamoDB refuses to start after it */
+		JsonbValue *v = &key->attrs[0];
+
+		dynamo_error(DYN_VALIDATION,
+					 "The provided exclusive start key is invalid: ExclusiveStartKey: {%s=AttributeValue: {%s:%s}}",
+					 req->table->partition_key.name, DynamoTypeNames[req->table->partition_key.type],
+					 v->type == jbvString ? pnstrdup(v->val.string.val, v->val.string.len)
+					 : v->type == jbvNumeric ? DatumGetCString(DirectFunctionCall1(numeric_out,
+																				  NumericGetDatum(v->val.numeric)))
+					 : "");
+	}
 	if (key->nkeys == 1)
 	{
 		req->empty = true;		/* the partition's only item came before */

@@ -124,7 +124,10 @@ read_current(const char *table_name, bool for_update)
 						  " CASE WHEN (s.last_decrease AT TIME ZONE 'UTC')::pg_catalog.date"
 						  "   OPERATOR(pg_catalog.=) (pg_catalog.now() AT TIME ZONE 'UTC')::pg_catalog.date"
 						  "   THEN s.decreases_today ELSE 0 END,"
-						  " EXTRACT(epoch FROM s.pay_per_request_since),"
+						  /* on demand since the switch, or since creation */
+						  " EXTRACT(epoch FROM COALESCE(s.pay_per_request_since,"
+						  "   CASE WHEN COALESCE(s.billing_mode, 'PAY_PER_REQUEST') OPERATOR(pg_catalog.<>) 'PROVISIONED'"
+						  "   THEN (SELECT t.created_at FROM dynamo.tables t WHERE t.table_name OPERATOR(pg_catalog.=) $1) END)),"
 						  " s.max_read_request_units, s.max_write_request_units,"
 						  " s.table_class, EXTRACT(epoch FROM s.table_class_updated), s.deletion_protection"
 						  " %s",

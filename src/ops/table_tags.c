@@ -22,7 +22,8 @@
 #define TAGS_MAX 50
 #define TAG_KEY_MAX 128
 #define TAG_VALUE_MAX 256
-#define TAGS_PAGE 10
+/* DynamoDB lists all of a table's tags (at most TAGS_MAX) in one page */
+#define TAGS_PAGE TAGS_MAX
 #define ARN_MAX 1283
 
 /* The ARN of a table */

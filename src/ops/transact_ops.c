@@ -71,13 +71,18 @@ transact_prepare(TransactRequest *tx)
 		if (resolve_action(&tx->actions[i]))
 			targets[nvalid++] = &tx->actions[i].target;
 		else
+		{
+			/* DynamoDB stops at the first invalid action: the later ones show None */
+			if (cancelled)
+				tx->actions[i].code = tx->actions[i].message = NULL;
 			cancelled = true;
+		}
 		bytes += item_size(tx->actions[i].map);
 	}
 	if (item_targets_have_duplicates(item_targets_sorted(targets, nvalid), nvalid))
 		dynamo_error(DYN_VALIDATION, "Transaction request cannot include multiple operations on one item");
 	if (bytes > TRANSACT_MAX_BYTES)
-		dynamo_error(DYN_VALIDATION, "Transaction size has exceeded the maximum allowed size of 4 MB");
+		dynamo_error(DYN_VALIDATION, "Transaction request size cannot exceed 4 MB");
 	if (cancelled)
 		transact_cancel(tx);
 }

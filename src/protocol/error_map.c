@@ -81,9 +81,10 @@ error_map_rethrow(const char *operation, Jsonb *request, MemoryContext cxt)
 
 /*
  * Malformed JSON text is DynamoDB's SerializationException: PostgreSQL's
- * data exceptions (class 22) and the limits a request's text can break
- * (class 54: nesting too deep, a string too long).  Anything else (a query
- * cancel, statement_timeout, out of memory) is not the client's JSON.
+ * data exceptions (class 22; without a message, as DynamoDB answers) and
+ * the limits a request's text can break (class 54: nesting too deep, a
+ * string too long).  Anything else (a query cancel, statement_timeout, out
+ * of memory) is not the client's JSON.
  */
 void
 error_map_rethrow_parse(MemoryContext cxt)
@@ -96,5 +97,5 @@ error_map_rethrow_parse(MemoryContext cxt)
 	MemoryContextSwitchTo(cxt);
 	e = CopyErrorData();
 	FlushErrorState();
-	dynamo_error(DYN_SERIALIZATION, "%s", e->message);
+	dynamo_error(DYN_SERIALIZATION, "%s", category == ERRCODE_DATA_EXCEPTION ? "" : e->message);
 }

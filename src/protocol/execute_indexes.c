@@ -116,7 +116,7 @@ parse_index_keys(IndexDef *d, Jsonb *schema, Jsonb *defs, const char *path)
 		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
 	for (int i = 1; i < n; i++)
 		if (types[i][0] == 'H' && types[i - 1][0] == 'R')
-			dynamo_error(DYN_VALIDATION, "Invalid KeySchema: every HASH KeySchemaElement must come before the RANGE KeySchemaElements");
+			dynamo_error(DYN_VALIDATION, "Invalid KeySchema: every HASH KeySchemaElement must precede the RANGE KeySchemaElements");
 	if (k->nhash > INDEX_MAX_KEY_ATTRS || n - k->nhash > INDEX_MAX_KEY_ATTRS)
 		dynamo_error(DYN_VALIDATION, "Invalid KeySchema: a key schema has at most %d HASH and %d RANGE KeySchemaElements",
 					 INDEX_MAX_KEY_ATTRS, INDEX_MAX_KEY_ATTRS);
@@ -145,10 +145,18 @@ parse_projection(IndexDef *d, Jsonb *proj, const char *path)
 	for (int k = 0; k < (int) JB_ROOT_COUNT(non_key); k++)
 	{
 		JsonbValue *v = getIthJsonbValueFromContainer(&non_key->root, k);
+		char	   *name;
+		ListCell   *lc;
 
 		if (v->type != jbvString)
 			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to String", jsonb_value_kind(v));
-		d->non_key = lappend(d->non_key, pnstrdup(v->val.string.val, v->val.string.len));
+		name = pnstrdup(v->val.string.val, v->val.string.len);
+		validate_length(NULL, name, strlen(name), 1, 255,
+						psprintf("%s.projection.nonKeyAttributes.%d.member", path, k + 1));
+		foreach(lc, d->non_key)
+			if (strcmp(lfirst(lc), name) == 0)
+				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Duplicate NonKeyAttributes in Projection: %s", name);
+		d->non_key = lappend(d->non_key, name);
 	}
 }
 
@@ -186,6 +194,8 @@ exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path, int pa
 	if (d->non_key != NIL && d->projection != PROJECT_INCLUDE)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProjectionType is %s, but NonKeyAttributes is specified",
 					 IndexProjectionNames[d->projection]);
+	if (d->non_key == NIL && d->projection == PROJECT_INCLUDE)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
 	if (!local && pay_per_request == 1 && d->has_throughput)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProvisionedThroughput should not be specified for index: %s when BillingMode is PAY_PER_REQUEST",
 					 d->name);

@@ -74,6 +74,8 @@ parse_index_updates(Jsonb *updates, Jsonb *defs, UpdateTableRequest *u)
 		update = req_object(upd, "Update");
 		if (!create && !delete && !update)
 			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
+		if ((create != NULL) + (delete != NULL) + (update != NULL) > 1)
+			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Only one of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete can be specified");
 		if (create)
 		{
 			IndexDef   *d = exec_parse_index_def(create, false, defs, psprintf("%s.create", path), -1);
@@ -105,6 +107,8 @@ parse_index_updates(Jsonb *updates, Jsonb *defs, UpdateTableRequest *u)
 							 name);
 		names = lappend(names, name);
 	}
+	if (list_length(u->index_creates) + list_length(u->index_deletes) > 1)
+		dynamo_error(DYN_LIMIT_EXCEEDED, "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
 }
 
 /* UpdateTable: {"TableDescription": ...} */

@@ -116,6 +116,10 @@ static const MemberConstraint IndexCreate[] = {
 	{"KeySchema", MC_REQUIRED_LENGTH, NULL, 1, 8, KeyElement}, END
 };
 static const MemberConstraint IndexDelete[] = {INDEX_NAME, END};
+static const MemberConstraint AttributeDefinition[] = {
+	{"AttributeName", MC_REQUIRED_LENGTH, NULL, 1, 255}, {"AttributeType", MC_REQUIRED_ENUM, "[B, N, S]"}, END
+};
+#define ATTRIBUTE_DEFINITIONS(kind) {"AttributeDefinitions", kind, NULL, 0, -1, AttributeDefinition}
 static const MemberConstraint IndexUpdates[] = {
 	{"Update", MC_STRUCT, .children = IndexUpdate}, {"Create", MC_STRUCT, .children = IndexCreate},
 	{"Delete", MC_STRUCT, .children = IndexDelete}, END
@@ -164,7 +168,11 @@ static const struct
 	{"ListTables", {{"ExclusiveStartTableName", MC_NAME, NULL, 0, 255},
 	{"Limit", MC_INTEGER, NULL, 1, 100}, END}},
 	/* the table API */
-	{"UpdateTable", {TABLE, {"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
+	{"CreateTable", {{"KeySchema", MC_LENGTH, NULL, 1, 2, KeyElement}, ATTRIBUTE_DEFINITIONS(MC_LENGTH),
+		{"GlobalSecondaryIndexes", MC_LENGTH, NULL, 0, -1, IndexCreate},
+	{"LocalSecondaryIndexes", MC_LENGTH, NULL, 0, -1, IndexCreate}, END}},
+	{"UpdateTable", {TABLE, ATTRIBUTE_DEFINITIONS(MC_LENGTH),
+		{"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
 		{"BillingMode", MC_ENUM, SET_BILLING},
 		{"GlobalSecondaryIndexUpdates", MC_LENGTH, NULL, 0, -1, IndexUpdates},
 		{"StreamSpecification", MC_STRUCT, .children = StreamSpecification},

@@ -229,6 +229,8 @@ ttl_expire_table(const char *table_name, bool commit_batches)
 		CHECK_FOR_INTERRUPTS();
 		if (commit_batches)
 		{
+			/* now() is this batch's time, not the worker's start */
+			SetCurrentStatementStartTimestamp();
 			StartTransactionCommand();
 			PushActiveSnapshot(GetTransactionSnapshot());
 		}

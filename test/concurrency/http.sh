@@ -38,7 +38,8 @@ pg_dynamo.http_port = $http_port
 pg_dynamo.http_workers = 2
 pg_dynamo.http_allowed_origins = 'http://app.example'" pgd_start
 eventually curl -sf "$ENDPOINT/"
-expect "GET / health line" "$(curl -sf "$ENDPOINT/")" "healthy: dynamodb.local.amazonaws.com "
+expect "GET / health line names the host asked" "$(curl -sf "$ENDPOINT/")" "healthy: 127.0.0.1:$http_port "
+expect "GET of another path: 404" "$(curl -s -o /dev/null -w '%{http_code}' "$ENDPOINT/index.htm")" 404
 
 # Roles and keys: app may create tables; nogrant has no privileges
 keys=$(psql_q -F ' ' <<'SQL'
@@ -91,6 +92,9 @@ expect "CORS: other origins get no header" "$(curl -s -X OPTIONS -H 'Origin: htt
 	-D - -o /dev/null "$ENDPOINT/" | grep -ci '^Access-Control-Allow-Origin:' || true)" 0
 expect "body over 16 MB" "$(head -c 16777300 /dev/zero | curl -s -o /dev/null -w '%{http_code}' \
 	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' --data-binary @- "$ENDPOINT/")" 413
+expect "request line over 16 KB" "$(curl -s -o /dev/null -w '%{http_code}' "$ENDPOINT/$(head -c 17000 /dev/zero | tr '\0' x)")" 400
+expect "headers over 16 KB" "$(curl -s -o /dev/null -w '%{http_code}' -H "X-One: $(head -c 8200 /dev/zero | tr '\0' x)" \
+	-H "X-Two: $(head -c 8200 /dev/zero | tr '\0' y)" "$ENDPOINT/")" 400
 
 # Superuser keys: refused, until a reload (SIGHUP) allows them
 superuser_lists() {
@@ -112,9 +116,33 @@ psql_q -c "ALTER SYSTEM SET pg_dynamo.http_auth = none" -c "ALTER SYSTEM SET pg_
 	-c "SELECT pg_reload_conf()" >/dev/null
 eventually unsigned_lists
 echo "ok: http_auth = none serves an unchecked signature"
+expect "TagResource answers an empty body" "$(curl -s -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.TagResource' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" \
+	-d '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/HttpBoom", "Tags": [{"Key": "k", "Value": "v"}]}' "$ENDPOINT/")" 200
+expect "Server header, as DynamoDB's" "$(curl -s -D - -o /dev/null "$ENDPOINT/" | tr -d '\r' | grep -i '^Server:')" "Server: Server"
+# CreationDateTime is the request's time (a worker's transactions take each request's start)
+sleep 1.2
+before=$(date +%s)
+expect "CreationDateTime of an HTTP CreateTable is not before the request" "$(curl -s -H 'X-Amz-Target: DynamoDB_20120810.CreateTable' \
+	-H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -d '{"TableName": "HttpClock", "BillingMode": "PAY_PER_REQUEST",
+	"KeySchema": [{"AttributeName": "Id", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "Id", "AttributeType": "S"}]}' \
+	"$ENDPOINT/" | /usr/bin/python3 -c "import json, sys; print(json.load(sys.stdin)['TableDescription']['CreationDateTime'] >= $before - 1)")" True
+expect "POST to another path: 404" "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' \
+	-H "$fake_auth" -d '{}' "$ENDPOINT/garbage")" 404
 expect "http_auth = none still needs an Authorization header" "$(curl -s \
 	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' -d '{}' "$ENDPOINT/" | grep -o MissingAuthenticationTokenException)" \
 	MissingAuthenticationTokenException
+
+# CORS for any origin (*, the default), as DynamoDB answers
+psql_q -c "ALTER SYSTEM SET pg_dynamo.http_allowed_origins = '*'" -c "SELECT pg_reload_conf()" >/dev/null
+cors_any() {
+	curl -s -X OPTIONS -H 'Origin: http://other.example' -H 'Access-Control-Request-Method: PUT' -D - -o /dev/null "$ENDPOINT/" |
+		tr -d '\r' | grep -i '^Access-Control-Allow-\(Origin\|Methods\):' | sort | tr '\n' ' '
+}
+cors_any_ready() {
+	cors_any | grep -q 'Origin: [*]'
+}
+eventually cors_any_ready
+expect "CORS default: any origin, the requested method" "$(cors_any)" "Access-Control-Allow-Methods: PUT Access-Control-Allow-Origin: * "
 
 # Workers killed: restarted by the postmaster, requests served again
 before=$(psql_q -c "SELECT string_agg(pid::text, ',' ORDER BY pid) FROM pg_stat_activity WHERE backend_type = 'pg_dynamo http'")

@@ -63,3 +63,15 @@ written=$(psql_q -c "SELECT count(*) FROM dynamo_data.\"Sessions\" WHERE pk LIKE
 echo "ok: $written items written by the writers are all there"
 awk -v n="$ITEMS" -v a="$start" -v b="$done_at" \
 	'BEGIN { printf "expiry: %d items in %.1f s with writers running = %.0f items/min\n", n, b - a, n / (b - a) * 60 }'
+
+# an item that expires long after the worker started is expired too (the
+# worker's now() is each batch's time, not its start)
+sleep 2
+psql_q -c "INSERT INTO dynamo_data.\"Sessions\" VALUES ('late', jsonb_build_object('Id', 'late', 'exp', floor(extract(epoch FROM now())) - 1))" >/dev/null
+late=1
+for _ in $(seq 1 50); do
+	late=$(psql_q -c "SELECT count(*) FROM dynamo_data.\"Sessions\" WHERE pk = 'late'")
+	[ "$late" = 0 ] && break
+	sleep 0.2
+done
+expect "item expired after the worker started" "$late" 0

@@ -144,7 +144,7 @@ check("x-amzn-RequestId", len(headers["x-amzn-RequestId"]), 52)
 check("Content-Type", headers["Content-Type"], "application/x-amz-json-1.0")
 key = (os.environ["APP_KEY"], os.environ["APP_SECRET"])
 reply = raw("DynamoDB_20120810.GetItem", "{not json", *key)
-check("malformed JSON", (reply[0], error_type(reply)), (400, "SerializationException"))
+check("malformed JSON", (reply[0], error_type(reply), "message" in reply[1]), (400, "SerializationException", False))
 reply = raw("DynamoDB_20120810.PutItem", json.dumps({
     "TableName": "BotoOrders", "Item": {"Customer": {"S": "c1"}, "Seq": {"N": "0"}},
     "ConditionExpression": "attribute_not_exists(Customer)",

@@ -1,0 +1,140 @@
+--
+-- fidelity_conformance: behaviours an external DynamoDB test suite showed
+-- (written against AWS): CreateTable's AttributeDefinitions checked whole
+-- (types, name lengths), index projections (INCLUDE needs
+-- NonKeyAttributes, no name twice, names of 1 to 255), multi-attribute
+-- index query rules stated in the errors.
+--
+
+-- A request through execute(): the response, or "Exception: message"
+CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    state text;
+    msg text;
+BEGIN
+    RETURN dynamo.execute(op, req)::text;
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
+        || ': ' || msg;
+END $$;
+-- CreateTable of table conf_t with one GSI on x; defs and gsi patch the request
+CREATE FUNCTION pg_temp.create(defs jsonb, gsi jsonb) RETURNS text LANGUAGE sql AS $$
+SELECT pg_temp.try('CreateTable', jsonb_build_object('TableName', 'conf_t', 'BillingMode', 'PAY_PER_REQUEST',
+    'KeySchema', '[{"AttributeName": "p", "KeyType": "HASH"}]'::jsonb,
+    'AttributeDefinitions', '[{"AttributeName": "p", "AttributeType": "S"}]'::jsonb || defs,
+    'GlobalSecondaryIndexes', jsonb_build_array('{"IndexName": "gsi", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}],
+                                                  "Projection": {"ProjectionType": "ALL"}}'::jsonb || gsi)))
+$$;
+
+-- every AttributeDefinition's type is one of B, N, S (an index key too)
+SELECT pg_temp.create('[{"AttributeName": "x", "AttributeType": "BOOL"}]', '{}');
+SELECT pg_temp.create('[{"AttributeName": "x", "AttributeType": "SS"}]', '{}');
+-- a defined name over 255 characters, even when no key uses it
+SELECT pg_temp.create(jsonb_build_array(jsonb_build_object('AttributeName', repeat('n', 256), 'AttributeType', 'S')), '{}');
+-- INCLUDE needs NonKeyAttributes; no name twice; names of 1 to 255
+SELECT pg_temp.create('[{"AttributeName": "x", "AttributeType": "S"}]', '{"Projection": {"ProjectionType": "INCLUDE"}}');
+SELECT pg_temp.create('[{"AttributeName": "x", "AttributeType": "S"}]',
+                      '{"Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["a", "b", "a"]}}');
+SELECT pg_temp.create('[{"AttributeName": "x", "AttributeType": "S"}]',
+                      jsonb_build_object('Projection', jsonb_build_object('ProjectionType', 'INCLUDE',
+                                         'NonKeyAttributes', jsonb_build_array(repeat('a', 256)))));
+SELECT pg_temp.create('[{"AttributeName": "x", "AttributeType": "S"}]',
+                      '{"Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["a", "b"]}}')::jsonb
+       -> 'TableDescription' -> 'GlobalSecondaryIndexes' -> 0 -> 'Projection' AS projection;
+SELECT dynamo.delete_table('conf_t') ->> 'TableStatus' AS deleted;
+
+-- a multi-attribute index: HASH h1, h2; RANGE r1, r2
+SELECT pg_temp.try('CreateTable', '{"TableName": "conf_m", "BillingMode": "PAY_PER_REQUEST",
+    "KeySchema": [{"AttributeName": "p", "KeyType": "HASH"}],
+    "AttributeDefinitions": [{"AttributeName": "p", "AttributeType": "S"}, {"AttributeName": "h1", "AttributeType": "S"},
+        {"AttributeName": "h2", "AttributeType": "S"}, {"AttributeName": "r1", "AttributeType": "N"},
+        {"AttributeName": "r2", "AttributeType": "N"}],
+    "GlobalSecondaryIndexes": [{"IndexName": "mix", "Projection": {"ProjectionType": "ALL"},
+        "KeySchema": [{"AttributeName": "h1", "KeyType": "HASH"}, {"AttributeName": "h2", "KeyType": "HASH"},
+                      {"AttributeName": "r1", "KeyType": "RANGE"}, {"AttributeName": "r2", "KeyType": "RANGE"}]}]}') LIKE '{%' AS created;
+SELECT pg_temp.try('PutItem', '{"TableName": "conf_m", "Item": {"p": {"S": "1"}, "h1": {"S": "a"}, "h2": {"S": "b"},
+                                "r1": {"N": "1"}, "r2": {"N": "2"}}}');
+-- a Query of the index, with the values of :a :b :one :two the condition uses
+CREATE FUNCTION pg_temp.q(cond text) RETURNS text LANGUAGE sql AS $$
+SELECT pg_temp.try('Query', jsonb_build_object('TableName', 'conf_m', 'IndexName', 'mix', 'KeyConditionExpression', cond,
+    'ExpressionAttributeValues', (SELECT jsonb_object_agg(key, value)
+        FROM jsonb_each('{":a": {"S": "a"}, ":b": {"S": "b"}, ":one": {"N": "1"}, ":two": {"N": "2"}}')
+        WHERE cond ~ (key || '\M')),
+    'Select', 'COUNT'))
+$$;
+SELECT pg_temp.q('h1 = :a AND h2 = :b AND r1 = :one AND r2 = :two') AS all_equal;
+SELECT pg_temp.q('h1 = :a AND h2 = :b AND r1 = :one AND r2 > :one') AS last_a_range;
+SELECT pg_temp.q('h1 = :a') AS missing_hash;
+SELECT pg_temp.q('h1 = :a AND h2 > :a') AS hash_inequality;
+SELECT pg_temp.q('h1 = :a AND begins_with(h2, :b)') AS hash_begins_with;
+SELECT pg_temp.q('h1 = :a AND h2 = :b AND r2 = :two') AS range_skipped;
+SELECT pg_temp.q('h1 = :a AND h2 = :b AND r1 < :two AND r2 = :two') AS range_inequality_not_last;
+-- HASH must precede RANGE in an index KeySchema
+SELECT pg_temp.try('UpdateTable', '{"TableName": "conf_m",
+    "AttributeDefinitions": [{"AttributeName": "p", "AttributeType": "S"}, {"AttributeName": "h1", "AttributeType": "S"},
+                             {"AttributeName": "r1", "AttributeType": "N"}],
+    "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "bad", "Projection": {"ProjectionType": "ALL"},
+        "KeySchema": [{"AttributeName": "h1", "KeyType": "HASH"}, {"AttributeName": "r1", "KeyType": "RANGE"},
+                      {"AttributeName": "p", "KeyType": "HASH"}]}}]}');
+SELECT dynamo.delete_table('conf_m') ->> 'TableStatus' AS deleted;
+
+-- expressions: names start with a letter (others need #placeholders)
+SELECT dynamo.create_table('conf_e', 'p') IS NOT NULL AS created;
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET a = :v, Alpha_9 = :v", "ExpressionAttributeValues": {":v": {"L": [{"S": "x"}]}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET _a = :v", "ExpressionAttributeValues": {":v": {"N": "1"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET a = _f(b)"}');
+-- list_append directly inside list_append is refused; inside if_not_exists it is not
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET a = list_append(list_append(:v, :v), :v)", "ExpressionAttributeValues": {":v": {"L": []}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET a = list_append(if_not_exists(a, :v), :v)", "ExpressionAttributeValues": {":v": {"L": [{"S": "y"}]}},
+    "ReturnValues": "UPDATED_NEW"}');
+-- contains() of an attribute in itself
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "UpdateExpression": "SET z = :v", "ConditionExpression": "contains(a, a)", "ExpressionAttributeValues": {":v": {"N": "1"}}}');
+-- a list index past 2^31 - 1
+SELECT pg_temp.try('GetItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}}, "ProjectionExpression": "a[99999999999999]"}');
+SELECT pg_temp.try('GetItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}}, "ProjectionExpression": "a[1]"}');
+-- ConditionalOperator needs Expected with elements
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "AttributeUpdates": {"z": {"Value": {"N": "4"}, "Action": "PUT"}}, "Expected": {}, "ConditionalOperator": "OR"}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_e", "Key": {"p": {"S": "k"}},
+    "AttributeUpdates": {"z": {"Value": {"N": "4"}, "Action": "PUT"}}, "Expected": {}}');
+-- a Query of a table without sort key cannot start after an item
+SELECT pg_temp.try('Query', '{"TableName": "conf_e", "KeyConditionExpression": "p = :p",
+    "ExpressionAttributeValues": {":p": {"S": "k"}}, "ExclusiveStartKey": {"p": {"S": "k"}}}');
+SELECT dynamo.delete_table('conf_e') ->> 'TableStatus' AS deleted;
+
+-- attribute names: not empty (at the top of an item), at most 65535 bytes
+SELECT dynamo.create_table('conf_n', 'p') IS NOT NULL AS created;
+SELECT pg_temp.try('PutItem', '{"TableName": "conf_n", "Item": {"p": {"S": "k"}, "": {"N": "1"}}}');
+SELECT pg_temp.try('PutItem', '{"TableName": "conf_n", "Item": {"p": {"S": "k"}, "m": {"M": {"": {"N": "1"}}}}}');
+SELECT pg_temp.try('GetItem', '{"TableName": "conf_n", "Key": {"p": {"S": "k"}}, "AttributesToGet": [""]}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_n", "Key": {"p": {"S": "k"}},
+    "AttributeUpdates": {"": {"Value": {"N": "2"}, "Action": "PUT"}}}');
+SELECT pg_temp.try('GetItem', jsonb_build_object('TableName', 'conf_n', 'Key', '{"p": {"S": "k"}}'::jsonb,
+    'AttributesToGet', jsonb_build_array(repeat('n', 65536))));
+SELECT pg_temp.try('UpdateItem', jsonb_build_object('TableName', 'conf_n', 'Key', '{"p": {"S": "k"}}'::jsonb,
+    'UpdateExpression', 'SET #n = :v', 'ExpressionAttributeNames', jsonb_build_object('#n', repeat('n', 65536)),
+    'ExpressionAttributeValues', '{":v": {"N": "1"}}'::jsonb));
+SELECT dynamo.delete_table('conf_n') ->> 'TableStatus' AS deleted;
+
+-- UpdateTable: one action per GlobalSecondaryIndexUpdate; one index created or deleted at a time
+SELECT dynamo.create_table('conf_u', 'p') IS NOT NULL AS created;
+SELECT pg_temp.try('UpdateTable', '{"TableName": "conf_u", "AttributeDefinitions": [{"AttributeName": "x", "AttributeType": "N"}],
+    "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "ind", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}],
+                                                "Projection": {"ProjectionType": "ALL"}},
+                                     "Delete": {"IndexName": "xyz"}}]}');
+SELECT pg_temp.try('UpdateTable', '{"TableName": "conf_u", "AttributeDefinitions": [{"AttributeName": "x", "AttributeType": "N"}],
+    "GlobalSecondaryIndexUpdates": [
+        {"Create": {"IndexName": "ind1", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}},
+        {"Create": {"IndexName": "ind2", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}}]}');
+SELECT dynamo.delete_table('conf_u') ->> 'TableStatus' AS deleted;
+-- CreateTable: an index key name over 255 characters is a constraint violation
+SELECT pg_temp.create('[{"AttributeName": "x", "AttributeType": "S"}]',
+                      jsonb_build_object('KeySchema', jsonb_build_array(jsonb_build_object('AttributeName', repeat('k', 256), 'KeyType', 'HASH'))))
+       LIKE '%globalSecondaryIndexes.1.member.keySchema.1.member.attributeName%less than or equal to 255' AS key_name_too_long;
