@@ -92,12 +92,15 @@ exec_create_table(Jsonb *req, bool escaped)
 	char	   *types[2];
 	JsonbParseState *st = NULL;
 	int			nkeys;
+	RequestMembers m;
 
-	ct.table_name = req_string(req, "TableName");
+	/* the parameter constraints checked as the members are read */
+	exec_read_members("CreateTable", req, &m);
+	ct.table_name = req_value_string(request_member(&m, "TableName"));
 	dynamo_check_table_op_name(ct.table_name);
-	schema = req_array(req, "KeySchema");
+	schema = req_value_array(request_member(&m, "KeySchema"));
 	validate_not_null(NULL, schema, "keySchema");
-	defs = req_array(req, "AttributeDefinitions");
+	defs = req_value_array(request_member(&m, "AttributeDefinitions"));
 	validate_not_null(NULL, defs, "attributeDefinitions");
 
 	nkeys = JB_ROOT_COUNT(schema);
