@@ -138,3 +138,18 @@ SELECT dynamo.delete_table('conf_u') ->> 'TableStatus' AS deleted;
 SELECT pg_temp.create('[{"AttributeName": "x", "AttributeType": "S"}]',
                       jsonb_build_object('KeySchema', jsonb_build_array(jsonb_build_object('AttributeName', repeat('k', 256), 'KeyType', 'HASH'))))
        LIKE '%globalSecondaryIndexes.1.member.keySchema.1.member.attributeName%less than or equal to 255' AS key_name_too_long;
+
+-- a GSI read may only name attributes the index projects
+SELECT dynamo.execute('CreateTable', '{"TableName": "conf_pj", "BillingMode": "PAY_PER_REQUEST", "KeySchema": [{"AttributeName": "p", "KeyType": "HASH"}],
+    "AttributeDefinitions": [{"AttributeName": "p", "AttributeType": "S"}, {"AttributeName": "x", "AttributeType": "S"}],
+    "GlobalSecondaryIndexes": [{"IndexName": "hello", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}],
+                                "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["a"]}}]}') IS NOT NULL AS created;
+SELECT dynamo.execute('PutItem', '{"TableName": "conf_pj", "Item": {"p": {"S": "k"}, "x": {"S": "v"}, "a": {"S": "A"}, "b": {"S": "B"}}}');
+SELECT pg_temp.try('Query', '{"TableName": "conf_pj", "IndexName": "hello", "KeyConditionExpression": "x = :x",
+    "ExpressionAttributeValues": {":x": {"S": "v"}}, "ProjectionExpression": "a, b.c"}');
+SELECT pg_temp.try('Query', '{"TableName": "conf_pj", "IndexName": "hello", "Select": "SPECIFIC_ATTRIBUTES", "AttributesToGet": ["b"],
+    "KeyConditions": {"x": {"AttributeValueList": [{"S": "v"}], "ComparisonOperator": "EQ"}}}');
+SELECT pg_temp.try('Scan', '{"TableName": "conf_pj", "IndexName": "hello", "ProjectionExpression": "#b", "ExpressionAttributeNames": {"#b": "b"}}');
+SELECT dynamo.execute('Query', '{"TableName": "conf_pj", "IndexName": "hello", "KeyConditionExpression": "x = :x",
+    "ExpressionAttributeValues": {":x": {"S": "v"}}, "ProjectionExpression": "a, p, x"}') -> 'Items' AS projected_ok;
+SELECT dynamo.delete_table('conf_pj') ->> 'TableStatus' AS deleted;
