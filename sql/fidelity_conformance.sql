@@ -152,4 +152,10 @@ SELECT pg_temp.try('Query', '{"TableName": "conf_pj", "IndexName": "hello", "Sel
 SELECT pg_temp.try('Scan', '{"TableName": "conf_pj", "IndexName": "hello", "ProjectionExpression": "#b", "ExpressionAttributeNames": {"#b": "b"}}');
 SELECT dynamo.execute('Query', '{"TableName": "conf_pj", "IndexName": "hello", "KeyConditionExpression": "x = :x",
     "ExpressionAttributeValues": {":x": {"S": "v"}}, "ProjectionExpression": "a, p, x"}') -> 'Items' AS projected_ok;
+-- a read of an index charges the index, not the table, through execute() and execute_text()
+SELECT dynamo.execute('Query', '{"TableName": "conf_pj", "IndexName": "hello", "KeyConditionExpression": "x = :x",
+    "ExpressionAttributeValues": {":x": {"S": "v"}}, "ReturnConsumedCapacity": "INDEXES"}') -> 'ConsumedCapacity' AS index_read_units;
+SELECT dynamo.execute_text('Query', '{"TableName": "conf_pj", "IndexName": "hello", "KeyConditionExpression": "x = :x",
+    "ExpressionAttributeValues": {":x": {"S": "v"}}, "ReturnConsumedCapacity": "INDEXES"}')::jsonb -> 'ConsumedCapacity' AS index_read_units_text;
+SELECT dynamo.execute_text('Scan', '{"TableName": "conf_pj", "ReturnConsumedCapacity": "INDEXES"}')::jsonb -> 'ConsumedCapacity' AS table_read_units_text;
 SELECT dynamo.delete_table('conf_pj') ->> 'TableStatus' AS deleted;
