@@ -138,3 +138,54 @@ SELECT dynamo.delete_table('conf_u') ->> 'TableStatus' AS deleted;
 SELECT pg_temp.create('[{"AttributeName": "x", "AttributeType": "S"}]',
                       jsonb_build_object('KeySchema', jsonb_build_array(jsonb_build_object('AttributeName', repeat('k', 256), 'KeyType', 'HASH'))))
        LIKE '%globalSecondaryIndexes.1.member.keySchema.1.member.attributeName%less than or equal to 255' AS key_name_too_long;
+
+-- a GSI read may only name attributes the index projects
+SELECT dynamo.execute('CreateTable', '{"TableName": "conf_pj", "BillingMode": "PAY_PER_REQUEST", "KeySchema": [{"AttributeName": "p", "KeyType": "HASH"}],
+    "AttributeDefinitions": [{"AttributeName": "p", "AttributeType": "S"}, {"AttributeName": "x", "AttributeType": "S"}],
+    "GlobalSecondaryIndexes": [{"IndexName": "hello", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}],
+                                "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["a"]}}]}') IS NOT NULL AS created;
+SELECT dynamo.execute('PutItem', '{"TableName": "conf_pj", "Item": {"p": {"S": "k"}, "x": {"S": "v"}, "a": {"S": "A"}, "b": {"S": "B"}}}');
+SELECT pg_temp.try('Query', '{"TableName": "conf_pj", "IndexName": "hello", "KeyConditionExpression": "x = :x",
+    "ExpressionAttributeValues": {":x": {"S": "v"}}, "ProjectionExpression": "a, b.c"}');
+SELECT pg_temp.try('Query', '{"TableName": "conf_pj", "IndexName": "hello", "Select": "SPECIFIC_ATTRIBUTES", "AttributesToGet": ["b"],
+    "KeyConditions": {"x": {"AttributeValueList": [{"S": "v"}], "ComparisonOperator": "EQ"}}}');
+SELECT pg_temp.try('Scan', '{"TableName": "conf_pj", "IndexName": "hello", "ProjectionExpression": "#b", "ExpressionAttributeNames": {"#b": "b"}}');
+SELECT dynamo.execute('Query', '{"TableName": "conf_pj", "IndexName": "hello", "KeyConditionExpression": "x = :x",
+    "ExpressionAttributeValues": {":x": {"S": "v"}}, "ProjectionExpression": "a, p, x"}') -> 'Items' AS projected_ok;
+-- a read of an index charges the index, not the table, through execute() and execute_text()
+SELECT dynamo.execute('Query', '{"TableName": "conf_pj", "IndexName": "hello", "KeyConditionExpression": "x = :x",
+    "ExpressionAttributeValues": {":x": {"S": "v"}}, "ReturnConsumedCapacity": "INDEXES"}') -> 'ConsumedCapacity' AS index_read_units;
+SELECT dynamo.execute_text('Query', '{"TableName": "conf_pj", "IndexName": "hello", "KeyConditionExpression": "x = :x",
+    "ExpressionAttributeValues": {":x": {"S": "v"}}, "ReturnConsumedCapacity": "INDEXES"}')::jsonb -> 'ConsumedCapacity' AS index_read_units_text;
+SELECT dynamo.execute_text('Scan', '{"TableName": "conf_pj", "ReturnConsumedCapacity": "INDEXES"}')::jsonb -> 'ConsumedCapacity' AS table_read_units_text;
+SELECT dynamo.delete_table('conf_pj') ->> 'TableStatus' AS deleted;
+
+-- a backfill leaves out items whose index key would be empty or too long
+-- (2048 bytes for a partition key, 1024 for a sort key), as DynamoDB does
+SELECT dynamo.execute('CreateTable', '{"TableName": "conf_bf", "BillingMode": "PAY_PER_REQUEST",
+    "KeySchema": [{"AttributeName": "p", "KeyType": "HASH"}, {"AttributeName": "c", "KeyType": "RANGE"}],
+    "AttributeDefinitions": [{"AttributeName": "p", "AttributeType": "S"}, {"AttributeName": "c", "AttributeType": "S"}]}') IS NOT NULL AS created;
+SELECT count(dynamo.execute('PutItem', jsonb_build_object('TableName', 'conf_bf', 'Item',
+           jsonb_build_object('p', jsonb_build_object('S', 'p' || n), 'c', '{"S": "c"}'::jsonb,
+                              'x', jsonb_build_object('S', repeat('a', n)),
+                              'b', jsonb_build_object('B', translate(encode(convert_to(repeat('b', n), 'UTF8'), 'base64'), E'\n', ''))))))
+       AS put FROM unnest(ARRAY[0, 5, 1024, 1025, 2048, 2049]) AS n;
+SELECT dynamo.execute('UpdateTable', '{"TableName": "conf_bf", "AttributeDefinitions": [{"AttributeName": "x", "AttributeType": "S"}],
+    "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "hxi", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}],
+                                                "Projection": {"ProjectionType": "KEYS_ONLY"}}}]}') IS NOT NULL AS hash_index;
+SELECT dynamo.execute('UpdateTable', '{"TableName": "conf_bf", "AttributeDefinitions": [{"AttributeName": "c", "AttributeType": "S"},
+    {"AttributeName": "x", "AttributeType": "S"}],
+    "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "rxi", "KeySchema": [{"AttributeName": "c", "KeyType": "HASH"},
+        {"AttributeName": "x", "KeyType": "RANGE"}], "Projection": {"ProjectionType": "KEYS_ONLY"}}}]}') IS NOT NULL AS range_index;
+SELECT dynamo.execute('UpdateTable', '{"TableName": "conf_bf", "AttributeDefinitions": [{"AttributeName": "b", "AttributeType": "B"}],
+    "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "hbi", "KeySchema": [{"AttributeName": "b", "KeyType": "HASH"}],
+                                                "Projection": {"ProjectionType": "KEYS_ONLY"}}}]}') IS NOT NULL AS binary_index;
+SELECT i AS index, (SELECT string_agg(e -> 'p' ->> 'S', ' ' ORDER BY e -> 'p' ->> 'S')
+                    FROM jsonb_array_elements(dynamo.execute('Scan', jsonb_build_object('TableName', 'conf_bf', 'IndexName', i)) -> 'Items') e) AS items
+FROM unnest(ARRAY['hxi', 'rxi', 'hbi']) AS i;
+-- the items left out come back into the index once their key is valid
+SELECT dynamo.execute('UpdateItem', '{"TableName": "conf_bf", "Key": {"p": {"S": "p0"}, "c": {"S": "c"}},
+    "UpdateExpression": "SET x = :x REMOVE b", "ExpressionAttributeValues": {":x": {"S": "now"}}}');
+SELECT dynamo.execute('Query', '{"TableName": "conf_bf", "IndexName": "hxi", "KeyConditionExpression": "x = :x",
+    "ExpressionAttributeValues": {":x": {"S": "now"}}}') -> 'Items' AS back_in_index;
+SELECT dynamo.delete_table('conf_bf') ->> 'TableStatus' AS deleted;

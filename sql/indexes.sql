@@ -54,7 +54,7 @@ SELECT * FROM dynamo.query('Songs', 'Artist = :a AND #y BETWEEN :lo AND :hi',
                            index_name => 'ArtistYear', scan_index_forward => false);
 -- a filter and a projection; on a GSI they see the projected attributes only
 SELECT * FROM dynamo.query('Songs', 'Genre = :g AND #y = :y', filter_expression => 'attribute_exists(Album) OR Song > :s',
-                           projection_expression => 'Song, Album',
+                           projection_expression => 'Song',
                            expression_attribute_names => '{"#y":"Year"}',
                            expression_attribute_values => '{":g":"rock",":y":2001,":s":"s10"}', index_name => 'ByGenre');
 -- an LSI fetches unprojected attributes from the table

@@ -72,3 +72,20 @@ expr_apply_projection(DynProjection *proj, Jsonb *item)
 	}
 	return doc_to_item(root);
 }
+
+/* The first top-level attribute a projection names that keep() refuses, else NULL */
+const char *
+expr_projection_refused(DynProjection *proj, bool (*keep) (void *arg, const char *name, int len),
+						void *arg)
+{
+	ListCell   *lc;
+
+	foreach(lc, proj->b.tree->paths)
+	{
+		ResolvedStep *step = expr_resolve_path(&proj->b, lfirst(lc));
+
+		if (!keep(arg, step->name, step->namelen))
+			return pnstrdup(step->name, step->namelen);
+	}
+	return NULL;
+}

@@ -83,6 +83,9 @@ extern bool expr_condition_names(DynCondition *cond, const char *name);
 /* Projections: stored form in, stored form out */
 extern DynProjection *expr_parse_projection(const char *text, ExprAttrs *attrs);
 extern Jsonb *expr_apply_projection(DynProjection *proj, Jsonb *item);
+extern const char *expr_projection_refused(DynProjection *proj,
+										   bool (*keep) (void *arg, const char *name, int len),
+										   void *arg);
 
 /* Updates */
 extern DynUpdate *expr_parse_update(const char *text, ExprAttrs *attrs);

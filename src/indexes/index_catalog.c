@@ -71,25 +71,40 @@ json_type_of(DynamoType t)
 	return t == DT_S ? "string" : t == DT_N ? "number" : "object";
 }
 
-/* Predicate part: one key attribute present with its type */
+/*
+ * Predicate part: one key attribute present with its type and, when a
+ * string or binary, 1 to limit bytes long (what a backfill finds outside
+ * these bounds stays out of the index, as in DynamoDB).
+ */
 static void
-append_present(StringInfo buf, DynamoTable *t, const DynamoKeyAttr *attr, bool plain)
+append_present(StringInfo buf, DynamoTable *t, const DynamoKeyAttr *attr, int limit, bool plain)
 {
 	bool		table_key;
+	char	   *name;
 
 	if (attr->name == NULL)
 		return;
 	(void) index_key_expr(attr, t, plain, &table_key);
 	if (table_key)
 		return;
+	name = quote_literal_cstr(attr->name);
 	appendStringInfo(buf, plain ? "%sjsonb_typeof(item->%s) = '%s'"
 					 : "%spg_catalog.jsonb_typeof(item OPERATOR(pg_catalog.->) %s) OPERATOR(pg_catalog.=) '%s'",
-					 buf->len ? " AND " : "", quote_literal_cstr(attr->name), json_type_of(attr->type));
+					 buf->len ? " AND " : "", name, json_type_of(attr->type));
+	if (attr->type == DT_S)
+		appendStringInfo(buf, plain ? " AND octet_length(item->>%s) BETWEEN 1 AND %d"
+						 : " AND pg_catalog.octet_length(item OPERATOR(pg_catalog.->>) %s) BETWEEN 1 AND %d",
+						 name, limit);
+	else if (attr->type == DT_B)
+		appendStringInfo(buf, plain ? " AND octet_length(decode(item->%s->>'$B', 'base64')) BETWEEN 1 AND %d"
+						 : " AND pg_catalog.octet_length(pg_catalog.decode((item OPERATOR(pg_catalog.->) %s) OPERATOR(pg_catalog.->>) '$B', 'base64')) BETWEEN 1 AND %d",
+						 name, limit);
 }
 
 /*
  * The partial index predicate: every index key attribute that is not a
- * table key is present with its type.  NULL when there is none.
+ * table key is present with its type, within DynamoDB's key sizes.  NULL
+ * when there is none.
  */
 char *
 index_predicate(DynamoTable *t, const IndexKeys *keys, bool plain)
@@ -98,7 +113,8 @@ index_predicate(DynamoTable *t, const IndexKeys *keys, bool plain)
 
 	initStringInfo(&buf);
 	for (int i = 0; i < keys->nkeys; i++)
-		append_present(&buf, t, &keys->keys[i], plain);
+		append_present(&buf, t, &keys->keys[i],
+					   i < keys->nhash ? DYNAMO_MAX_PARTITION_KEY : DYNAMO_MAX_SORT_KEY, plain);
 	return buf.len ? buf.data : NULL;
 }
 

@@ -271,6 +271,31 @@ index_read_resolve(ReadRequest *req, const char *index_name, bool consistent, bo
 					 ix->name);
 }
 
+/* Whether a GSI projects a top-level attribute (expr_projection_refused's test) */
+static bool
+projected_cb(void *arg, const char *name, int len)
+{
+	return projected((DynamoIndex *) arg, name, len);
+}
+
+/*
+ * Refuse a projection naming an attribute a GSI does not project: unlike an
+ * LSI, a GSI cannot fetch it from the table.
+ */
+void
+index_read_check_projection(ReadRequest *req)
+{
+	DynamoIndex *ix = req->index;
+	const char *name;
+
+	if (ix == NULL || ix->local || ix->projection == PROJECT_ALL || req->projection == NULL)
+		return;
+	name = expr_projection_refused(req->projection, projected_cb, ix);
+	if (name)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Global secondary index %s does not project [%s]",
+					 ix->name, name);
+}
+
 /*
  * ExclusiveStartKey of an index read: exactly the index's and the table's
  * key attributes, of their types.

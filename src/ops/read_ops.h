@@ -177,6 +177,7 @@ typedef struct ReadParams
 	int64		total_segments;
 	bool		paged;			/* one page (execute, *_page), else all */
 	bool		key_filter;		/* PartiQL: a Query's filter may name key attributes */
+	bool		unprojected_ok;	/* PartiQL: what a GSI does not project reads as missing */
 } ReadParams;
 
 extern void read_request_build(ReadParams *p, ReadRequest *req);

@@ -541,6 +541,8 @@ read_request_build(ReadParams *p, ReadRequest *req)
 						   p->select != NULL);
 	req->filter = e.filter;
 	req->projection = e.projection;
+	if (!p->unprojected_ok)
+		index_read_check_projection(req);
 	start = NULL;
 	if (p->start_key && req->index)
 		index_read_start_key(req, p->start_key);

@@ -150,6 +150,7 @@ select_read_params(PqlPlan *plan, PqlOptions *o, ReadParams *p)
 	p->expr.key_condition = plan->key_condition;
 	p->expr.filter = plan->condition;
 	p->expr.projection = plan->projection;
+	p->unprojected_ok = true;
 	p->expr.names = plan->names;
 	p->expr.values = plan->values ? item_from_typed(plan->values, o->escaped) : NULL;
 }

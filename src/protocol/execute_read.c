@@ -94,6 +94,18 @@ read_execute_request(Jsonb *req, bool escaped, bool query, ReadParams *p)
 	return capacity;
 }
 
+/* Push the ConsumedCapacity of a read: of its index when it reads one, else of its table */
+static void
+push_read_capacity(JsonbParseState **st, CapacityDetail capacity, ReadParams *p, ReadRequest *r,
+				   ReadResult *res)
+{
+	if (r->index)
+		push_index_read_capacity(st, capacity, p->table_name, r->index->name, r->index->local,
+								 capacity_units(res->scanned_bytes, false, p->consistent_read));
+	else
+		push_capacity(st, capacity, p->table_name, res->scanned_bytes, false, p->consistent_read);
+}
+
 /* Query or Scan: one page */
 static Jsonb *
 exec_read(Jsonb *req, bool escaped, bool query)
@@ -111,11 +123,8 @@ exec_read(Jsonb *req, bool escaped, bool query)
 
 	jb_begin_object(&st, NULL);
 	read_page(&r, &st, escaped ? FORM_TYPED_ESCAPED : FORM_TYPED, &res);
-	if (capacity && r.index)
-		push_index_read_capacity(&st, capacity, p.table_name, r.index->name, r.index->local,
-								 capacity_units(res.scanned_bytes, false, p.consistent_read));
-	else if (capacity)
-		push_capacity(&st, capacity, p.table_name, res.scanned_bytes, false, p.consistent_read);
+	if (capacity)
+		push_read_capacity(&st, capacity, &p, &r, &res);
 	return jb_finish(&st);
 }
 
@@ -140,7 +149,7 @@ exec_read_text(Jsonb *req, bool escaped, bool query, StringInfo out)
 		JsonbParseState *st = NULL;
 
 		jb_begin_object(&st, NULL);
-		push_capacity(&st, capacity, p.table_name, res.scanned_bytes, false, p.consistent_read);
+		push_read_capacity(&st, capacity, &p, &r, &res);
 		json_append_members(out, jb_finish(&st));
 	}
 	if (res.last_key)
