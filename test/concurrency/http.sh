@@ -8,16 +8,6 @@ root=$(cd "$(dirname "$0")/../.." && pwd -P)
 # shellcheck source=scripts/cluster.sh
 . "$root/scripts/cluster.sh"
 
-# A free TCP port in 20000-40000
-free_port() {
-	local port
-	for _ in $(seq 50); do
-		port=$((20000 + RANDOM % 20000))
-		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
-	done
-	return 1
-}
-
 # Wait until a command succeeds (at most about 30 s)
 eventually() {
 	for _ in $(seq 60); do

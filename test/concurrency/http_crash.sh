@@ -15,19 +15,10 @@
 # each round every acknowledged put, and every item a response showed, is
 # there.  CRASH_SECONDS of writing per round (default 2).
 set -euo pipefail
+. "$(dirname "$0")/lib.bash"
 root=$(cd "$(dirname "$0")/../.." && pwd -P)
 seconds=${CRASH_SECONDS:-2}
 writers=4
-
-# A free TCP port in 20000-40000
-free_port() {
-	local port
-	for _ in $(seq 50); do
-		port=$((20000 + RANDOM % 20000))
-		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
-	done
-	return 1
-}
 
 # Wait until the endpoint answers (at most about 60 s)
 wait_http() {

@@ -56,3 +56,13 @@ a() {
 	echo "session A did not answer: $1" >&2
 	exit 1
 }
+
+# A free TCP port in 20000-40000
+free_port() {
+	local port
+	for _ in $(seq 50); do
+		port=$((20000 + RANDOM % 20000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+	done
+	return 1
+}
