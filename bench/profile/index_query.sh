@@ -73,7 +73,7 @@ per_call() {
 }
 
 tsql='SELECT item FROM dynamo_data."Indexed" WHERE pk = '\''c'\'' || $1 ORDER BY sk LIMIT 100'
-sql='SELECT item FROM dynamo_data."Indexed" WHERE jsonb_typeof(item->'\''Group'\'') = '\''string'\'' AND (item->>'\''Group'\'') COLLATE "C" = '\''g'\'' || $1 ORDER BY sk, pk LIMIT 100'
+sql='SELECT item FROM dynamo_data."Indexed" WHERE jsonb_typeof(item->'\''Group'\'') = '\''string'\'' AND octet_length(item->>'\''Group'\'') BETWEEN 1 AND 2048 AND (item->>'\''Group'\'') COLLATE "C" = '\''g'\'' || $1 ORDER BY sk, pk LIMIT 100'
 gsi='SELECT * FROM dynamo.query('\''Indexed'\'', '\''#g = :g'\'', expression_attribute_names => '\''{"#g": "Group"}'\'', expression_attribute_values => jsonb_build_object('\'':g'\'', '\''g'\'' || $1), "limit" => 100, index_name => '\''ByGroup'\'')'
 base='SELECT * FROM dynamo.query('\''Indexed'\'', '\''Customer = :c'\'', expression_attribute_values => jsonb_build_object('\'':c'\'', '\''c'\'' || $1), "limit" => 100)'
 
