@@ -22,6 +22,13 @@ SELECT dynamo.execute('DeleteItem', '{"Expected": {"a": {"Exists": "no"}}}');
 SELECT dynamo.execute('Query', '{"KeyConditions": {"a": {"AttributeValueList": [1]}}}');
 SELECT dynamo.execute('Scan', '{"ExpressionAttributeNames": []}');
 SELECT dynamo.execute('Scan', '{"AttributesToGet": [23]}');
+-- Inside attribute values, before any validation of them
+SELECT dynamo.execute('PutItem', '{"Item": {"a": {"S": 1}}}');
+SELECT dynamo.execute('PutItem', '{"Item": {"a": {"S": "x", "NS": ["1", 2]}}}');
+SELECT dynamo.execute('PutItem', '{"Item": {"a": {"B": "+/+="}}}');
+SELECT dynamo.execute('PutItem', '{"Item": {"a": {"BS": ["23456"]}}}');
+SELECT dynamo.execute('PutItem', '{"Item": {"a": {"M": {"b": {"L": [3]}}}}}');
+SELECT dynamo.execute('DeleteItem', '{"Expected": {"a": {"Value": 3}}}');
 -- Nested members of the batch operations
 SELECT dynamo.execute('BatchGetItem', '{"RequestItems": []}');
 SELECT dynamo.execute('BatchGetItem', '{"RequestItems": {"t": true}}');
@@ -37,5 +44,9 @@ SELECT dynamo.execute('CreateTable', '{"GlobalSecondaryIndexes": [{"Projection":
 SELECT dynamo.execute('CreateTable', '{"Tags": [[]]}');
 SELECT dynamo.execute('UpdateTable', '{"GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": {}}}]}');
 SELECT dynamo.execute('ListTables', '{"Limit": "1", "ExclusiveStartTableName": ""}');
+-- Tags
+SELECT dynamo.execute('TagResource', '{"ResourceArn": true, "Tags": []}');
+SELECT dynamo.execute('UntagResource', '{"TagKeys": [1]}');
+SELECT dynamo.execute('ListTagsOfResource', '{"ResourceArn": []}');
 -- A well-typed request goes on to validation
 SELECT dynamo.execute('GetItem', '{"Key": {"a": {"S": "x"}}}');

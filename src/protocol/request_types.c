@@ -22,11 +22,11 @@ typedef enum ShapeKind
 	SH_BOOL,
 	SH_INTEGER,
 	SH_LONG,
+	SH_BLOB,					/* a base64 string */
 	SH_LIST,					/* of children[0] */
 	SH_MAP,						/* string to children[0] */
 	SH_STRUCT,					/* of members children */
-	SH_ITEM,					/* map of AttributeValue */
-	SH_VALUE					/* an AttributeValue */
+	SH_ITEM						/* map of AttributeValue */
 } ShapeKind;
 
 /* A member (or a collection's element) and its shape */
@@ -45,7 +45,14 @@ typedef struct TypeShape
 #define ITEM(m) {m, SH_ITEM}
 
 static const TypeShape StringElem[] = {STR(NULL), END};
-static const TypeShape ValueElem[] = {{NULL, SH_VALUE}, END};
+static const TypeShape BlobElem[] = {{NULL, SH_BLOB}, END};
+static const TypeShape ValueElem[2];
+static const TypeShape AttributeValueMembers[] = {
+	STR("S"), STR("N"), {"B", SH_BLOB}, BOOL("BOOL"), BOOL("NULL"),
+	{"SS", SH_LIST, NULL, StringElem}, {"NS", SH_LIST, NULL, StringElem},
+	{"BS", SH_LIST, NULL, BlobElem}, {"L", SH_LIST, NULL, ValueElem}, ITEM("M"), END
+};
+static const TypeShape ValueElem[2] = {{NULL, SH_STRUCT, "AttributeValue", AttributeValueMembers}, END};
 static const TypeShape ItemElem[] = {ITEM(NULL), END};
 
 static const TypeShape ConditionMembers[] = {
@@ -53,11 +60,13 @@ static const TypeShape ConditionMembers[] = {
 };
 static const TypeShape ConditionElem[] = {{NULL, SH_STRUCT, "Condition", ConditionMembers}, END};
 static const TypeShape ExpectedMembers[] = {
-	{"Value", SH_VALUE}, BOOL("Exists"), STR("ComparisonOperator"),
+	{"Value", SH_STRUCT, "AttributeValue", AttributeValueMembers}, BOOL("Exists"), STR("ComparisonOperator"),
 	{"AttributeValueList", SH_LIST, NULL, ValueElem}, END
 };
 static const TypeShape ExpectedElem[] = {{NULL, SH_STRUCT, "ExpectedAttributeValue", ExpectedMembers}, END};
-static const TypeShape UpdateMembers[] = {{"Value", SH_VALUE}, STR("Action"), END};
+static const TypeShape UpdateMembers[] = {
+	{"Value", SH_STRUCT, "AttributeValue", AttributeValueMembers}, STR("Action"), END
+};
 static const TypeShape UpdateElem[] = {{NULL, SH_STRUCT, "AttributeValueUpdate", UpdateMembers}, END};
 
 #define COMMON_READ \
@@ -170,6 +179,10 @@ static const TypeShape UpdateTableShape[] = {
 	TABLE_SETTINGS, {"GlobalSecondaryIndexUpdates", SH_LIST, NULL, IndexChangeElem}, END
 };
 static const TypeShape TableNameShape[] = {STR("TableName"), END};
+static const TypeShape TagResourceShape[] = {
+	STR("ResourceArn"), {"Tags", SH_LIST, NULL, TagElem}, {"TagKeys", SH_LIST, NULL, StringElem},
+	STR("NextToken"), END
+};
 static const TypeShape ListTablesShape[] = {STR("ExclusiveStartTableName"), INT("Limit"), END};
 
 static const struct
@@ -190,6 +203,10 @@ static const struct
 	{"DescribeTable", TableNameShape},
 	{"DeleteTable", TableNameShape},
 	{"ListTables", ListTablesShape},
+	{"TagResource", TagResourceShape},
+	{"UntagResource", TagResourceShape},
+	{"ListTagsOfResource", TagResourceShape},
+	{"DescribeTimeToLive", TableNameShape},
 };
 
 /* The message of Java's deserializer for a parameterized collection element */
@@ -224,6 +241,11 @@ check_value(JsonbValue *v, const TypeShape *s, bool field)
 			if (v->type != jbvBool)
 				dynamo_kind_error(v, "Boolean");
 			break;
+		case SH_BLOB:
+			if (v->type != jbvString)
+				dynamo_kind_error(v, "Blob");
+			pfree(dynamo_binary_decode(v->val.string.val, v->val.string.len));
+			break;
 		case SH_INTEGER:
 		case SH_LONG:
 			if (v->type != jbvNumeric)
@@ -248,19 +270,15 @@ check_value(JsonbValue *v, const TypeShape *s, bool field)
 				break;
 			}
 		case SH_STRUCT:
-		case SH_VALUE:
 			{
-				const char *name = s->kind == SH_VALUE ? "AttributeValue" : s->name;
-
 				if (!is_container(v, false))
 				{
 					if (v->type == jbvBinary)
-						dynamo_kind_error(v, name);
-					dynamo_error(DYN_SERIALIZATION, field && s->kind == SH_STRUCT ?
+						dynamo_kind_error(v, s->name);
+					dynamo_error(DYN_SERIALIZATION, field ?
 								 "Unexpected field type" : "Unexpected value type in payload");
 				}
-				if (s->kind == SH_STRUCT)
-					check_members(v->val.binary.data, s->children);
+				check_members(v->val.binary.data, s->children);
 				break;
 			}
 		case SH_END:
