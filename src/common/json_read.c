@@ -33,17 +33,6 @@ req_member(Jsonb *req, const char *name)
 	return v;
 }
 
-/* Complain that a member is of the wrong JSON kind */
-static void
-member_kind_error(JsonbValue *v, const char *expected)
-{
-	if (v->type == jbvBinary)
-		dynamo_error(DYN_SERIALIZATION, "Start of %s found where not expected",
-					 JsonContainerIsArray(v->val.binary.data) ? "list" : "structure or map");
-	dynamo_error(DYN_SERIALIZATION, "%s can not be converted to %s",
-				 jsonb_value_kind(v), expected);
-}
-
 /* A member's value (NULL: absent) as a string, NUL-terminated */
 char *
 req_value_string(JsonbValue *v)
@@ -51,7 +40,7 @@ req_value_string(JsonbValue *v)
 	if (v == NULL)
 		return NULL;
 	if (v->type != jbvString)
-		member_kind_error(v, "String");
+		dynamo_kind_error(v, "String");
 	return pnstrdup(v->val.string.val, v->val.string.len);
 }
 
@@ -76,7 +65,7 @@ req_value_object(JsonbValue *v)
 	if (v == NULL)
 		return NULL;
 	if (v->type != jbvBinary || !JsonContainerIsObject(v->val.binary.data))
-		member_kind_error(v, "Map");
+		dynamo_kind_error(v, "Map");
 	return jsonb_of_container(v);
 }
 
@@ -94,7 +83,7 @@ req_value_array(JsonbValue *v)
 	if (v == NULL)
 		return NULL;
 	if (v->type != jbvBinary || !JsonContainerIsArray(v->val.binary.data))
-		member_kind_error(v, "List");
+		dynamo_kind_error(v, "List");
 	return jsonb_of_container(v);
 }
 
@@ -112,7 +101,7 @@ req_value_bool(JsonbValue *v, bool dflt)
 	if (v == NULL)
 		return dflt;
 	if (v->type != jbvBool)
-		member_kind_error(v, "Boolean");
+		dynamo_kind_error(v, "Boolean");
 	return v->val.boolean;
 }
 
@@ -153,7 +142,7 @@ value_integer(JsonbValue *v, const char *name, int64 *out, double min, double ma
 	if (v == NULL)
 		return false;
 	if (v->type != jbvNumeric)
-		member_kind_error(v, "Integer");
+		dynamo_kind_error(v, "Integer");
 	path = pstrdup(name);
 	path[0] = pg_ascii_tolower((unsigned char) path[0]);
 	validate_range(NULL, json_number_text(v->val.numeric), json_number_double(v->val.numeric),

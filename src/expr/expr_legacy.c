@@ -381,8 +381,7 @@ expr_projection_from_attributes_to_get(Jsonb *array, bool escaped)
 		JsonbValue *name = lfirst(lc);
 
 		if (name->type != jbvString)
-			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to String",
-						 jsonb_value_kind(name));
+			dynamo_kind_error(name, "String");
 		for (ListCell *prev = list_head(names); prev != lc; prev = lnext(names, prev))
 		{
 			JsonbValue *p = lfirst(prev);

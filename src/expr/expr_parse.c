@@ -499,8 +499,7 @@ prepare_names(AttrEntry *names, int n, bool escaped)
 		JsonbValue *v = &names[i].value;
 
 		if (v->type != jbvString)
-			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to String",
-						 jsonb_value_kind(v));
+			dynamo_kind_error(v, "String");
 		attr_check_name_length(v->val.string.len, "ExpressionAttributeNames contains invalid value: ");
 		if (!escaped && nul_escape_present(v->val.string.val, v->val.string.len))
 			v->val.string.val = nul_escape(v->val.string.val, v->val.string.len,

@@ -81,9 +81,10 @@ http_error_start(HttpResponse *resp, const DynamoExceptionInfo *e, const char *m
 	appendStringInfo(&resp->body, "{\"__type\":\"%s%s\"", e->type_prefix, e->name);
 	if (message && message[0])
 	{
-		/* DynamoDB capitalises this one member for one exception */
+		/* DynamoDB capitalises this member for these exceptions */
 		appendStringInfoString(&resp->body,
-							   strcmp(e->name, "TransactionCanceledException") == 0 ?
+							   strcmp(e->name, "TransactionCanceledException") == 0 ||
+							   strcmp(e->name, "SerializationException") == 0 ?
 							   ",\"Message\":" : ",\"message\":");
 		escape_json(&resp->body, message);
 	}

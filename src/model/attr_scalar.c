@@ -228,6 +228,9 @@ dynamo_number_to_string(Numeric n)
 	return numeric_normalize(n);
 }
 
+static const char Base64Alphabet[] =
+"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
 /*
  * Decode base64 as DynamoDB does: a multiple of four characters from the
  * standard alphabet, '=' padding only at the end.
@@ -241,6 +244,15 @@ dynamo_binary_decode(const char *b64, int len)
 	if (len % 4 != 0)
 		dynamo_error(DYN_SERIALIZATION,
 					 "Base64 encoded length is expected a multiple of 4 bytes but found: %d", len);
+	if (len > 0)
+	{
+		int			pads = (b64[len - 1] == '=') + (len > 1 && b64[len - 1] == '=' && b64[len - 2] == '=');
+		const char *last = len > pads ? strchr(Base64Alphabet, b64[len - pads - 1]) : NULL;
+
+		/* the bits of the last character beyond the data must be zero */
+		if (pads > 0 && last != NULL && ((last - Base64Alphabet) & (pads == 1 ? 3 : 15)) != 0)
+			dynamo_error(DYN_SERIALIZATION, "Invalid last non-pad Base64 character dectected");
+	}
 	for (int i = 0; i < len; i++)
 	{
 		char		c = b64[i];

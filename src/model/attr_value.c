@@ -55,8 +55,8 @@ dynamo_type_from_name(const char *name, int len, DynamoType *type)
 	return false;
 }
 
-/* Name of a JSON value's kind, for SerializationException messages */
-const char *
+/* Name of a JSON scalar's kind, for SerializationException messages */
+static const char *
 jsonb_value_kind(const JsonbValue *v)
 {
 	switch (v->type)
@@ -64,27 +64,73 @@ jsonb_value_kind(const JsonbValue *v)
 		case jbvString:
 			return "STRING_VALUE";
 		case jbvNumeric:
-			return "NUMBER_VALUE";
+			{
+				char	   *s = DatumGetCString(DirectFunctionCall1(numeric_out,
+																   NumericGetDatum(v->val.numeric)));
+
+				return strpbrk(s, ".eE") ? "DECIMAL_VALUE" : "NUMBER_VALUE";
+			}
 		case jbvBool:
-			return v->val.boolean ? "VALUE_TRUE" : "VALUE_FALSE";
+			return v->val.boolean ? "TRUE_VALUE" : "FALSE_VALUE";
 		case jbvNull:
-			return "VALUE_NULL";
-		case jbvBinary:
-			return JsonContainerIsArray(v->val.binary.data) ? "START_ARRAY" : "START_OBJECT";
+			return "NULL_VALUE";
 		default:
 			return "VALUE";
 	}
 }
 
-/* A request value of the wrong JSON kind, as DynamoDB's deserializer says */
-static void
-wrong_kind(const JsonbValue *v, const char *expected)
+/* The Java class DynamoDB's deserializer names for a target type */
+static const char *
+kind_java_class(const char *expected)
 {
+	if (strcmp(expected, "Blob") == 0)
+		return "java.nio.ByteBuffer";
+	if (strcmp(expected, "Timestamp") == 0)
+		return "java.util.Date";
+	if (strcmp(expected, "String") == 0 || strcmp(expected, "Boolean") == 0 ||
+		strcmp(expected, "Integer") == 0 || strcmp(expected, "Long") == 0)
+		return psprintf("java.lang.%s", expected);
+	return psprintf("com.amazonaws.dynamodb.v20120810.%s", expected);
+}
+
+/*
+ * Raise DynamoDB's SerializationException for a request value of the wrong
+ * JSON kind. expected: String, Boolean, Integer, Long, Blob, Timestamp, List,
+ * Map (of AttributeValue), AttributeValue, or a structure's shape name.
+ */
+void
+dynamo_kind_error(const JsonbValue *v, const char *expected)
+{
+	bool		is_scalar_target = strcmp(expected, "String") == 0 ||
+		strcmp(expected, "Boolean") == 0 || strcmp(expected, "Integer") == 0 ||
+		strcmp(expected, "Long") == 0 || strcmp(expected, "Timestamp") == 0;
+
 	if (v->type == jbvBinary && JsonContainerIsObject(v->val.binary.data))
 		dynamo_error(DYN_SERIALIZATION, "Start of structure or map found where not expected");
 	if (v->type == jbvBinary)
-		dynamo_error(DYN_SERIALIZATION, "Start of list found where not expected");
-	dynamo_error(DYN_SERIALIZATION, "%s can not be converted to %s",
+	{
+		if (strcmp(expected, "Map") == 0)
+			expected = "Map<AttributeValue>";
+		if (strncmp(expected, "Map<", 4) == 0)
+		{
+			const char *inner = expected + 4;
+
+			dynamo_error(DYN_SERIALIZATION, "Unrecognized collection type java.util.Map<java.lang.String, %s%.*s>",
+						 strchr(inner, '.') ? "" : "com.amazonaws.dynamodb.v20120810.",
+						 (int) strlen(inner) - 1, inner);
+		}
+		dynamo_error(DYN_SERIALIZATION, "Unrecognized collection type class %s",
+					 kind_java_class(expected));
+	}
+	if (strcmp(expected, "Blob") == 0)
+		dynamo_error(DYN_SERIALIZATION, "only base-64-encoded strings are convertible to bytes");
+	if (strcmp(expected, "AttributeValue") == 0)
+		dynamo_error(DYN_SERIALIZATION, "Unexpected value type in payload");
+	if (!is_scalar_target)
+		dynamo_error(DYN_SERIALIZATION, "Unexpected field type");	/* List, Map<..>, a structure */
+	if (strcmp(expected, "Boolean") == 0 && v->type == jbvString)
+		dynamo_error(DYN_SERIALIZATION, "Unexpected token received from parser");
+	dynamo_error(DYN_SERIALIZATION, "%s cannot be converted to %s",
 				 jsonb_value_kind(v), expected);
 }
 
@@ -303,7 +349,7 @@ read_set_members(JsonbValue *array, DynamoType t, bool escaped, bool typed, int 
 		if (t == DT_NS && e->type == jbvNumeric && !typed)
 			m->value.val.numeric = dynamo_number_normalize(e->val.numeric);
 		else if (e->type != jbvString)
-			wrong_kind(e, "String");
+			dynamo_kind_error(e, "String");
 		else if (t == DT_NS)
 			m->value.val.numeric = dynamo_number_from_string(e->val.string.val, e->val.string.len);
 		else if (t == DT_BS)
@@ -420,7 +466,7 @@ typed_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *typed,
 	int			n;
 
 	if (!is_object(typed))
-		wrong_kind(typed, "Structure");
+		dynamo_kind_error(typed, "AttributeValue");
 	n = typed_single_member(typed->val.binary.data, &t, &val);
 	if (n == 0)
 		dynamo_error(DYN_VALIDATION, "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -431,27 +477,27 @@ typed_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *typed,
 	{
 		case DT_S:
 			if (val.type != jbvString)
-				wrong_kind(&val, "String");
+				dynamo_kind_error(&val, "String");
 			push_string(st, tok, val.val.string.val, val.val.string.len, escaped);
 			break;
 		case DT_N:
 			if (val.type != jbvString)
-				wrong_kind(&val, "String");
+				dynamo_kind_error(&val, "String");
 			push_numeric(st, tok, dynamo_number_from_string(val.val.string.val, val.val.string.len));
 			break;
 		case DT_B:
 			if (val.type != jbvString)
-				wrong_kind(&val, "Blob");
+				dynamo_kind_error(&val, "Blob");
 			push_binary(st, tok, dynamo_binary_decode(val.val.string.val, val.val.string.len));
 			break;
 		case DT_BOOL:
 			if (val.type != jbvBool)
-				wrong_kind(&val, "Boolean");
+				dynamo_kind_error(&val, "Boolean");
 			(void) pushJsonbValue(st, tok, &val);
 			break;
 		case DT_NULL:
 			if (val.type != jbvBool)
-				wrong_kind(&val, "Boolean");
+				dynamo_kind_error(&val, "Boolean");
 			if (!val.val.boolean)
 				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Null attribute value types must have the value of true");
 			val.type = jbvNull;
@@ -459,13 +505,13 @@ typed_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *typed,
 			break;
 		case DT_M:
 			if (!is_object(&val))
-				wrong_kind(&val, "Map");
+				dynamo_kind_error(&val, "Map");
 			check_depth(depth + 1);
 			push_map(st, tok, val.val.binary.data, depth + 1, escaped, typed_push);
 			break;
 		case DT_L:
 			if (!is_array(&val))
-				wrong_kind(&val, "List");
+				dynamo_kind_error(&val, "List");
 			check_depth(depth + 1);
 			push_list(st, val.val.binary.data, depth + 1, escaped, typed_push);
 			break;
@@ -476,7 +522,7 @@ typed_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *typed,
 				SetMember  *members;
 
 				if (!is_array(&val))
-					wrong_kind(&val, "List");
+					dynamo_kind_error(&val, "List");
 				members = read_set_members(&val, t, escaped, true, &n);
 				push_set(st, tok, t, members, n);
 				break;
@@ -525,19 +571,19 @@ plain_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *plain,
 			if (t == DT_B)
 			{
 				if (val.type != jbvString)
-					wrong_kind(&val, "Blob");
+					dynamo_kind_error(&val, "Blob");
 				push_binary(st, tok, dynamo_binary_decode(val.val.string.val, val.val.string.len));
 				return;
 			}
 			if (t == DT_M)
 			{
 				if (!is_object(&val))
-					wrong_kind(&val, "Map");
+					dynamo_kind_error(&val, "Map");
 				push_map(st, tok, val.val.binary.data, depth + 1, escaped, plain_push);
 				return;
 			}
 			if (!is_array(&val))
-				wrong_kind(&val, "List");
+				dynamo_kind_error(&val, "List");
 			{
 				SetMember  *members = read_set_members(&val, t, escaped, false, &n);
 
@@ -657,7 +703,7 @@ item_convert(Jsonb *in, bool escaped,
 	{
 		JsonbValue *root = jsonb_root_value(in);
 
-		wrong_kind(root, "Map");
+		dynamo_kind_error(root, "Map");
 	}
 	it = JsonbIteratorInit(&in->root);
 	(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);

@@ -98,8 +98,8 @@ extern char *dynamo_base64_decode(const char *b64, int *len);
 extern bytea *attr_binary_bytes(JsonbValue *v);
 extern JsonbValue *attr_binary_value(const char *data, int len);
 
-/* Name of a JSON value type, for SerializationException messages */
-extern const char *jsonb_value_kind(const JsonbValue *v);
+/* DynamoDB's SerializationException for a value of the wrong JSON kind */
+extern void dynamo_kind_error(const JsonbValue *v, const char *expected) pg_attribute_noreturn();
 extern void attr_check_name_length(int len, const char *prefix);
 
 #endif							/* DYNAMO_ATTR_VALUE_H */

@@ -203,7 +203,7 @@ tags_remove(const char *table_name, Jsonb *keys)
 		const char *args[2];
 
 		if (k->type != jbvString)
-			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to String", jsonb_value_kind(k));
+			dynamo_kind_error(k, "String");
 		args[0] = table_name;
 		args[1] = pnstrdup(k->val.string.val, k->val.string.len);
 		check_tag_key(args[1]);

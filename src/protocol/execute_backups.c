@@ -71,7 +71,7 @@ epoch_member(Jsonb *req, const char *name)
 	if (v == NULL)
 		return NULL;
 	if (v->type != jbvNumeric)
-		dynamo_error(DYN_SERIALIZATION, "%s can not be converted to Timestamp", jsonb_value_kind(v));
+		dynamo_kind_error(v, "Timestamp");
 	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
 }
 

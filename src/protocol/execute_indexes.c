@@ -30,7 +30,7 @@ structure_element(Jsonb *list, int i)
 	JsonbValue *e = getIthJsonbValueFromContainer(&list->root, i);
 
 	if (e->type != jbvBinary || !JsonContainerIsObject(e->val.binary.data))
-		dynamo_error(DYN_SERIALIZATION, "%s can not be converted to Structure", jsonb_value_kind(e));
+		dynamo_kind_error(e, "Structure");
 	return jsonb_of_container(e);
 }
 
@@ -149,7 +149,7 @@ parse_projection(IndexDef *d, Jsonb *proj, const char *path)
 		ListCell   *lc;
 
 		if (v->type != jbvString)
-			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to String", jsonb_value_kind(v));
+			dynamo_kind_error(v, "String");
 		name = pnstrdup(v->val.string.val, v->val.string.len);
 		validate_length(NULL, name, strlen(name), 1, 255,
 						psprintf("%s.projection.nonKeyAttributes.%d.member", path, k + 1));

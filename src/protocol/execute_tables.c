@@ -23,8 +23,7 @@ element_string(JsonbValue *elem, const char *member, const char *param)
 	char	   *s;
 
 	if (elem->type != jbvBinary || !JsonContainerIsObject(elem->val.binary.data))
-		dynamo_error(DYN_SERIALIZATION, "%s can not be converted to Structure",
-					 jsonb_value_kind(elem));
+		dynamo_kind_error(elem, "Structure");
 	obj = jsonb_of_container(elem);
 	s = req_string(obj, member);
 	validate_not_null(NULL, s, param);

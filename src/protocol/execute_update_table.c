@@ -67,7 +67,7 @@ parse_index_updates(Jsonb *updates, Jsonb *defs, UpdateTableRequest *u)
 		ListCell   *lc;
 
 		if (e->type != jbvBinary || !JsonContainerIsObject(e->val.binary.data))
-			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to Structure", jsonb_value_kind(e));
+			dynamo_kind_error(e, "GlobalSecondaryIndexUpdate");
 		upd = jsonb_of_container(e);
 		create = req_object(upd, "Create");
 		delete = req_object(upd, "Delete");

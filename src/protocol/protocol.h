@@ -38,6 +38,9 @@ typedef struct RequestMembers
 } RequestMembers;
 
 extern void exec_read_members(const char *operation, Jsonb *req, RequestMembers *m);
+
+/* Raise the first type error (SerializationException) in a request (request_types.c) */
+extern void request_check_types(const char *operation, Jsonb *req);
 extern JsonbValue *request_member(RequestMembers *m, const char *name);
 
 /* Members every operation may take (request_item.c) */

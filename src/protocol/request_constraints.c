@@ -397,6 +397,7 @@ exec_read_members(const char *operation, Jsonb *req, RequestMembers *m)
 	const MemberConstraint *cs = operation_members(operation);
 	DynValidation v;
 
+	request_check_types(operation, req);
 	m->req = req;
 	m->count = 0;
 	if (cs == NULL || !JB_ROOT_IS_OBJECT(req))

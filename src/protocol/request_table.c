@@ -94,7 +94,7 @@ exec_tags(Jsonb *list, TableTags *tags)
 		Jsonb	   *obj;
 
 		if (tag->type != jbvBinary || !JsonContainerIsObject(tag->val.binary.data))
-			dynamo_error(DYN_SERIALIZATION, "%s can not be converted to Structure", jsonb_value_kind(tag));
+			dynamo_kind_error(tag, "Tag");
 		obj = jsonb_of_container(tag);
 		tags->values[i] = req_string(obj, "Value");
 		tags->keys[i] = req_string(obj, "Key");
