@@ -44,6 +44,11 @@ SELECT dynamo.execute('CreateTable', '{"GlobalSecondaryIndexes": [{"Projection":
 SELECT dynamo.execute('CreateTable', '{"Tags": [[]]}');
 SELECT dynamo.execute('UpdateTable', '{"GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": {}}}]}');
 SELECT dynamo.execute('ListTables', '{"Limit": "1", "ExclusiveStartTableName": ""}');
+-- Transactions and PartiQL
+SELECT dynamo.execute('TransactWriteItems', '{"TransactItems": [{"Put": {"Item": {"a": {"N": 1}}}}]}');
+SELECT dynamo.execute('TransactWriteItems', '{"TransactItems": [{"Update": "x"}]}');
+SELECT dynamo.execute('TransactGetItems', '{"TransactItems": [{"Get": {"Key": {"a": []}}}]}');
+SELECT dynamo.execute('ExecuteStatement', '{"Parameters": [{"S": true}]}');
 -- Tags
 SELECT dynamo.execute('TagResource', '{"ResourceArn": true, "Tags": []}');
 SELECT dynamo.execute('UntagResource', '{"TagKeys": [1]}');

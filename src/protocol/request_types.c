@@ -185,6 +185,40 @@ static const TypeShape TagResourceShape[] = {
 };
 static const TypeShape ListTablesShape[] = {STR("ExclusiveStartTableName"), INT("Limit"), END};
 
+/* Transactions: one kind of action per element */
+#define ACTION_COMMON \
+	STR("TableName"), STR("ConditionExpression"), STR("ReturnValuesOnConditionCheckFailure"), \
+	ITEM("ExpressionAttributeValues"), \
+	{"ExpressionAttributeNames", SH_MAP, "java.lang.String", StringElem}
+static const TypeShape CheckMembers[] = {ACTION_COMMON, ITEM("Key"), END};
+static const TypeShape PutMembers[] = {ACTION_COMMON, ITEM("Item"), END};
+static const TypeShape UpdateActionMembers[] = {ACTION_COMMON, ITEM("Key"), STR("UpdateExpression"), END};
+static const TypeShape TransactWriteMembers[] = {
+	{"ConditionCheck", SH_STRUCT, "ConditionCheck", CheckMembers},
+	{"Put", SH_STRUCT, "Put", PutMembers},
+	{"Delete", SH_STRUCT, "Delete", CheckMembers},
+	{"Update", SH_STRUCT, "Update", UpdateActionMembers}, END
+};
+static const TypeShape TransactWriteElem[] = {{NULL, SH_STRUCT, "TransactWriteItem", TransactWriteMembers}, END};
+static const TypeShape TransactWriteItemsShape[] = {
+	STR("ClientRequestToken"), STR("ReturnConsumedCapacity"), STR("ReturnItemCollectionMetrics"),
+	{"TransactItems", SH_LIST, NULL, TransactWriteElem}, END
+};
+static const TypeShape GetMembers[] = {
+	STR("TableName"), ITEM("Key"), STR("ProjectionExpression"),
+	{"ExpressionAttributeNames", SH_MAP, "java.lang.String", StringElem}, END
+};
+static const TypeShape TransactGetMembers[] = {{"Get", SH_STRUCT, "Get", GetMembers}, END};
+static const TypeShape TransactGetElem[] = {{NULL, SH_STRUCT, "TransactGetItem", TransactGetMembers}, END};
+static const TypeShape TransactGetItemsShape[] = {
+	STR("ReturnConsumedCapacity"), {"TransactItems", SH_LIST, NULL, TransactGetElem}, END
+};
+static const TypeShape ExecuteStatementShape[] = {
+	STR("Statement"), {"Parameters", SH_LIST, NULL, ValueElem}, BOOL("ConsistentRead"),
+	STR("NextToken"), INT("Limit"), STR("ReturnConsumedCapacity"),
+	STR("ReturnValuesOnConditionCheckFailure"), END
+};
+
 static const struct
 {
 	const char *operation;
@@ -207,6 +241,9 @@ static const struct
 	{"UntagResource", TagResourceShape},
 	{"ListTagsOfResource", TagResourceShape},
 	{"DescribeTimeToLive", TableNameShape},
+	{"TransactWriteItems", TransactWriteItemsShape},
+	{"TransactGetItems", TransactGetItemsShape},
+	{"ExecuteStatement", ExecuteStatementShape},
 };
 
 /* The message of Java's deserializer for a parameterized collection element */
