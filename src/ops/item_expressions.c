@@ -58,6 +58,13 @@ check_parameter_mix(ExprParams *p)
 	if (p->values && strcmp(p->operation, "Scan") == 0 && !p->filter)
 		dynamo_error(DYN_VALIDATION,
 					 "ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null");
+	if (p->values && (strcmp(p->operation, "PutItem") == 0 ||
+					  strcmp(p->operation, "DeleteItem") == 0) && !p->condition)
+		dynamo_error(DYN_VALIDATION,
+					 "ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null");
+	if (p->values && strcmp(p->operation, "UpdateItem") == 0 && !p->condition && !p->update)
+		dynamo_error(DYN_VALIDATION,
+					 "ExpressionAttributeValues can only be specified when using expressions: UpdateExpression and ConditionExpression are null");
 	if (expr.len == 0 && p->values)
 		dynamo_error(DYN_VALIDATION,
 					 "ExpressionAttributeValues can only be specified when using expressions");
