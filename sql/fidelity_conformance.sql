@@ -215,4 +215,14 @@ SELECT pg_temp.try('DescribeTimeToLive', '{"TableName": "conf_sz"}');
 -- empty RequestItems
 SELECT pg_temp.try('BatchGetItem', '{"RequestItems": {}}');
 SELECT pg_temp.try('BatchWriteItem', '{"RequestItems": {}}');
+-- DynamoDB's order: the expression/legacy mix before the item's values
+-- and ExclusiveStartKey's; every expression's emptiness, update and key
+-- condition first, before any is parsed
+SELECT pg_temp.try('PutItem', '{"TableName": "conf_sz", "Item": {"p": {}}, "Expected": {"p": {}}, "ConditionExpression": ""}');
+SELECT pg_temp.try('GetItem', '{"TableName": "conf_sz", "Key": {"p": {}}, "AttributesToGet": ["a"], "ProjectionExpression": ""}');
+SELECT pg_temp.try('Scan', '{"TableName": "conf_sz", "ExclusiveStartKey": {"p": {}}, "ScanFilter": {"a": {"ComparisonOperator": "NULL"}}, "FilterExpression": ""}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_sz", "Key": {"p": {"S": "a"}}, "ConditionExpression": "", "UpdateExpression": ""}');
+SELECT pg_temp.try('Scan', '{"TableName": "conf_sz", "ProjectionExpression": "", "FilterExpression": " "}');
+SELECT pg_temp.try('Query', '{"TableName": "conf_sz", "ProjectionExpression": "a", "FilterExpression": "", "KeyConditionExpression": "p = :p",
+    "ExpressionAttributeValues": {":p": {"S": "a"}}}');
 SELECT dynamo.delete_table('conf_sz') ->> 'TableStatus' AS deleted;

@@ -24,8 +24,8 @@ list_param(StringInfo buf, const void *present, const char *name)
  * Reject what DynamoDB rejects before parsing: expression and legacy
  * parameters mixed, and placeholders without any expression.
  */
-static void
-check_parameter_mix(ExprParams *p)
+void
+item_expressions_check_mix(ExprParams *p)
 {
 	StringInfoData legacy,
 				expr;
@@ -86,8 +86,19 @@ item_expressions_parse(ExprParams *p, ItemExpressions *out)
 	ExprAttrs  *attrs;
 
 	memset(out, 0, sizeof(ItemExpressions));
-	check_parameter_mix(p);
+	item_expressions_check_mix(p);
 	attrs = expr_attrs_create(p->names, p->values, p->escaped);
+	/* every expression's emptiness first, in DynamoDB's order */
+	if (p->update)
+		expr_check_not_empty(p->update, EXPR_UPDATE);
+	if (p->key_condition)
+		expr_check_not_empty(p->key_condition, EXPR_KEY_CONDITION);
+	if (p->filter)
+		expr_check_not_empty(p->filter, EXPR_FILTER);
+	if (p->condition)
+		expr_check_not_empty(p->condition, EXPR_CONDITION);
+	if (p->projection)
+		expr_check_not_empty(p->projection, EXPR_PROJECTION);
 	if (p->condition)
 		out->condition = expr_parse_condition(p->condition, EXPR_CONDITION, attrs);
 	if (p->projection)
