@@ -189,3 +189,40 @@ SELECT dynamo.execute('UpdateItem', '{"TableName": "conf_bf", "Key": {"p": {"S":
 SELECT dynamo.execute('Query', '{"TableName": "conf_bf", "IndexName": "hxi", "KeyConditionExpression": "x = :x",
     "ExpressionAttributeValues": {":x": {"S": "now"}}}') -> 'Items' AS back_in_index;
 SELECT dynamo.delete_table('conf_bf') ->> 'TableStatus' AS deleted;
+
+-- CreateTable answers CREATING (as DynamoDB does); DescribeTable then ACTIVE;
+-- an empty table and its empty index have 0 bytes (the items' size)
+SELECT dynamo.execute('CreateTable', '{"TableName": "conf_sz", "BillingMode": "PAY_PER_REQUEST",
+    "KeySchema": [{"AttributeName": "p", "KeyType": "HASH"}],
+    "AttributeDefinitions": [{"AttributeName": "p", "AttributeType": "S"}, {"AttributeName": "x", "AttributeType": "S"}],
+    "GlobalSecondaryIndexes": [{"IndexName": "gxi", "KeySchema": [{"AttributeName": "x", "KeyType": "HASH"}],
+                                "Projection": {"ProjectionType": "ALL"}}]}') #>> '{TableDescription,TableStatus}' AS created;
+SELECT d ->> 'TableStatus' AS status, d -> 'TableSizeBytes' AS table_bytes,
+       d #> '{GlobalSecondaryIndexes,0,IndexSizeBytes}' AS index_bytes
+FROM (SELECT dynamo.execute('DescribeTable', '{"TableName": "conf_sz"}') -> 'Table' AS d) s;
+SELECT dynamo.execute('PutItem', '{"TableName": "conf_sz", "Item": {"p": {"S": "a"}, "x": {"S": "b"}}}');
+SELECT (d -> 'TableSizeBytes')::int > 0 AS table_bytes, (d #> '{GlobalSecondaryIndexes,0,IndexSizeBytes}')::int > 0 AS index_bytes
+FROM (SELECT dynamo.execute('DescribeTable', '{"TableName": "conf_sz"}') -> 'Table' AS d) s;
+-- ExpressionAttributeValues without the expressions that use them: DynamoDB names those
+SELECT pg_temp.try('PutItem', '{"TableName": "conf_sz", "Item": {"p": {"S": "a"}}, "ExpressionAttributeValues": {":v": {"S": "a"}}}');
+SELECT pg_temp.try('DeleteItem', '{"TableName": "conf_sz", "Key": {"p": {"S": "a"}}, "ExpressionAttributeValues": {":v": {"S": "a"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_sz", "Key": {"p": {"S": "a"}}, "ExpressionAttributeValues": {":v": {"S": "a"}}}');
+-- DescribeTimeToLive words its TableName errors as DescribeTable does
+SELECT pg_temp.try('DescribeTimeToLive', '{}');
+SELECT pg_temp.try('DescribeTimeToLive', '{"TableName": "a;"}');
+SELECT pg_temp.try('DescribeTimeToLive', jsonb_build_object('TableName', repeat('a', 256)));
+SELECT pg_temp.try('DescribeTimeToLive', '{"TableName": "conf_sz"}');
+-- empty RequestItems
+SELECT pg_temp.try('BatchGetItem', '{"RequestItems": {}}');
+SELECT pg_temp.try('BatchWriteItem', '{"RequestItems": {}}');
+-- DynamoDB's order: the expression/legacy mix before the item's values
+-- and ExclusiveStartKey's; every expression's emptiness, update and key
+-- condition first, before any is parsed
+SELECT pg_temp.try('PutItem', '{"TableName": "conf_sz", "Item": {"p": {}}, "Expected": {"p": {}}, "ConditionExpression": ""}');
+SELECT pg_temp.try('GetItem', '{"TableName": "conf_sz", "Key": {"p": {}}, "AttributesToGet": ["a"], "ProjectionExpression": ""}');
+SELECT pg_temp.try('Scan', '{"TableName": "conf_sz", "ExclusiveStartKey": {"p": {}}, "ScanFilter": {"a": {"ComparisonOperator": "NULL"}}, "FilterExpression": ""}');
+SELECT pg_temp.try('UpdateItem', '{"TableName": "conf_sz", "Key": {"p": {"S": "a"}}, "ConditionExpression": "", "UpdateExpression": ""}');
+SELECT pg_temp.try('Scan', '{"TableName": "conf_sz", "ProjectionExpression": "", "FilterExpression": " "}');
+SELECT pg_temp.try('Query', '{"TableName": "conf_sz", "ProjectionExpression": "a", "FilterExpression": "", "KeyConditionExpression": "p = :p",
+    "ExpressionAttributeValues": {":p": {"S": "a"}}}');
+SELECT dynamo.delete_table('conf_sz') ->> 'TableStatus' AS deleted;

@@ -159,6 +159,15 @@ text_is_blank(const char *text)
 	return true;
 }
 
+/* Reject an empty (or blank) expression text, naming its parameter */
+void
+expr_check_not_empty(const char *text, ExprKind kind)
+{
+	if (text[0] == '\0' || text_is_blank(text))
+		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression can not be empty;",
+					 expr_kind_name(kind));
+}
+
 /* Parse a text into a tree allocated in the current memory context */
 static ExprTree *
 parse_uncached(const char *text, ExprKind kind)
@@ -206,9 +215,7 @@ expr_parse_text(const char *text, ExprKind kind)
 	int			slot;
 	int			len = strlen(text);
 
-	if (len == 0 || text_is_blank(text))
-		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression can not be empty;",
-					 expr_kind_name(kind));
+	expr_check_not_empty(text, kind);
 	if (len > EXPR_MAX_LENGTH)
 		dynamo_error(DYN_VALIDATION,
 					 "Invalid %s: Expression size has exceeded the maximum allowed size; expression size: %d",

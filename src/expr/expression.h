@@ -46,6 +46,8 @@ typedef enum ExprKind
 
 #define EXPR_KIND_COUNT 5
 
+extern void expr_check_not_empty(const char *text, ExprKind kind);
+
 /* Conditions (also filters and key conditions) */
 extern DynCondition *expr_parse_condition(const char *text, ExprKind kind,
 										  ExprAttrs *attrs);

@@ -418,6 +418,11 @@ http_handle(const HttpRequest *req, HttpResponse *resp)
 	}
 	else if (strcmp(req->method, "POST") == 0)
 	{
+		const char *type = http_header(req, "Content-Type");
+
+		/* DynamoDB answers a request sent as application/json in kind */
+		if (type && pg_strcasecmp(type, "application/json") == 0)
+			resp->content_type = "application/json";
 		http_cors(req, resp, false);
 		http_post(req, resp);
 	}

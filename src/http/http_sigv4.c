@@ -205,7 +205,7 @@ sigv4_parse(const HttpRequest *req, const char *auth, SigV4 *sig)
 	const char *params = auth;
 	char	   *parts[5];
 	int			nparts = 0;
-	char	   *save = NULL;
+	char	   *rest = NULL;
 
 	memset(sig, 0, sizeof(*sig));
 	initStringInfo(&missing);
@@ -228,10 +228,18 @@ sigv4_parse(const HttpRequest *req, const char *auth, SigV4 *sig)
 	if (missing.len > 0)
 		dynamo_error(DYN_INCOMPLETE_SIGNATURE, "%sAuthorization=%s", missing.data, auth);
 
-	for (char *p = strtok_r(pstrdup(sig->credential), "/", &save);
-		 p && nparts < lengthof(parts); p = strtok_r(NULL, "/", &save))
+	/* split on every '/', keeping empty parts (a//b has an empty service) */
+	for (char *p = pstrdup(sig->credential); p && nparts < lengthof(parts);)
+	{
+		char	   *slash = strchr(p, '/');
+
 		parts[nparts++] = p;
-	if (nparts != 5 || strtok_r(NULL, "/", &save) != NULL ||
+		if (slash)
+			*slash = '\0';
+		rest = slash ? slash + 1 : NULL;
+		p = rest;
+	}
+	if (nparts != 5 || rest != NULL ||
 		strcmp(parts[4], "aws4_request") != 0)
 		dynamo_error(DYN_INCOMPLETE_SIGNATURE,
 					 "Credential should be scoped to a valid region, not '%s'. ",

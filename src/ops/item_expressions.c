@@ -24,8 +24,8 @@ list_param(StringInfo buf, const void *present, const char *name)
  * Reject what DynamoDB rejects before parsing: expression and legacy
  * parameters mixed, and placeholders without any expression.
  */
-static void
-check_parameter_mix(ExprParams *p)
+void
+item_expressions_check_mix(ExprParams *p)
 {
 	StringInfoData legacy,
 				expr;
@@ -58,6 +58,13 @@ check_parameter_mix(ExprParams *p)
 	if (p->values && strcmp(p->operation, "Scan") == 0 && !p->filter)
 		dynamo_error(DYN_VALIDATION,
 					 "ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null");
+	if (p->values && (strcmp(p->operation, "PutItem") == 0 ||
+					  strcmp(p->operation, "DeleteItem") == 0) && !p->condition)
+		dynamo_error(DYN_VALIDATION,
+					 "ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null");
+	if (p->values && strcmp(p->operation, "UpdateItem") == 0 && !p->condition && !p->update)
+		dynamo_error(DYN_VALIDATION,
+					 "ExpressionAttributeValues can only be specified when using expressions: UpdateExpression and ConditionExpression are null");
 	if (expr.len == 0 && p->values)
 		dynamo_error(DYN_VALIDATION,
 					 "ExpressionAttributeValues can only be specified when using expressions");
@@ -79,8 +86,19 @@ item_expressions_parse(ExprParams *p, ItemExpressions *out)
 	ExprAttrs  *attrs;
 
 	memset(out, 0, sizeof(ItemExpressions));
-	check_parameter_mix(p);
+	item_expressions_check_mix(p);
 	attrs = expr_attrs_create(p->names, p->values, p->escaped);
+	/* every expression's emptiness first, in DynamoDB's order */
+	if (p->update)
+		expr_check_not_empty(p->update, EXPR_UPDATE);
+	if (p->key_condition)
+		expr_check_not_empty(p->key_condition, EXPR_KEY_CONDITION);
+	if (p->filter)
+		expr_check_not_empty(p->filter, EXPR_FILTER);
+	if (p->condition)
+		expr_check_not_empty(p->condition, EXPR_CONDITION);
+	if (p->projection)
+		expr_check_not_empty(p->projection, EXPR_PROJECTION);
 	if (p->condition)
 		out->condition = expr_parse_condition(p->condition, EXPR_CONDITION, attrs);
 	if (p->projection)

@@ -132,6 +132,7 @@ typedef struct ItemExpressions
 } ItemExpressions;
 
 extern void item_expressions_parse(ExprParams *p, ItemExpressions *out);
+extern void item_expressions_check_mix(ExprParams *p);
 extern void item_condition_init(ItemCondition *c, DynCondition *cond);
 extern Jsonb *item_project(ItemExpressions *e, Jsonb *item);
 

@@ -242,7 +242,7 @@ dynamo_create_table(CreateTableRequest *req)
 	if (req->stream_view_type)
 		stream_enable(req->table_name, req->stream_view_type);	/* streams */
 	t = dynamo_table_lookup(req->table_name, false);
-	result = item_transfer(table_description(t, "ACTIVE"));
+	result = item_transfer(table_description(t, "CREATING"));
 	SPI_finish();
 	return result;
 }

@@ -48,7 +48,7 @@ count_items(Relation rel)
 	return n;
 }
 
-/* Item count and size (pg_table_size) of an item table */
+/* Item count and size (pg_table_size; 0 when empty) of an item table */
 void
 table_stats_estimate(DynamoTable *t, int64 *count, int64 *bytes)
 {
@@ -68,4 +68,7 @@ table_stats_estimate(DynamoTable *t, int64 *count, int64 *bytes)
 
 		*count = entry ? Max(entry->n_live_tuples, 0) : 0;
 	}
+	/* DynamoDB's size is its items' size: an empty table has 0 bytes */
+	if (*count == 0)
+		*bytes = 0;
 }

@@ -28,7 +28,6 @@ read_params_read(RequestMembers *m, bool escaped, bool query, ReadParams *p)
 	p->consistent_read = req_value_bool(request_member(m, "ConsistentRead"), false);
 	p->select = req_value_string(request_member(m, "Select"));
 	p->has_limit = req_value_int(request_member(m, "Limit"), "Limit", &p->limit);
-	p->start_key = start ? item_from_typed(start, escaped) : NULL;
 	expr_params_read(m, escaped, &p->expr);
 	p->expr.operation = query ? "Query" : "Scan";
 	/* members of the write operations are not Query's or Scan's */
@@ -51,6 +50,9 @@ read_params_read(RequestMembers *m, bool escaped, bool query, ReadParams *p)
 		p->has_total_segments = req_value_int(request_member(m, "TotalSegments"), "TotalSegments",
 											  &p->total_segments);
 	}
+	/* DynamoDB checks the parameter mix before ExclusiveStartKey's values */
+	item_expressions_check_mix(&p->expr);
+	p->start_key = start ? item_from_typed(start, escaped) : NULL;
 }
 
 /*

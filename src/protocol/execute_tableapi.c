@@ -64,6 +64,8 @@ exec_describe_time_to_live(Jsonb *req, bool escaped)
 {
 	RequestMembers m;
 
+	/* DynamoDB words its TableName errors as DescribeTable's */
+	dynamo_check_table_op_name(req_string(req, "TableName"));
 	exec_read_members("DescribeTimeToLive", req, &m);
 	return exec_wrap_response("TimeToLiveDescription",
 							  ttl_describe(req_value_string(request_member(&m, "TableName"))));

@@ -28,16 +28,16 @@ table_name_valid(const char *name)
 	return strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") == len;
 }
 
-/* The RequestItems map of operation must name 1 or more tables, validly */
+/* The RequestItems map must name 1 or more tables, validly */
 static int
-request_tables(Jsonb *request_items, const char *operation, char ***names, JsonbValue **values)
+request_tables(Jsonb *request_items, char ***names, JsonbValue **values)
 {
 	int			n;
 
 	require_member(request_items, "requestItems");
 	req_check_object(request_items);
 	if (JB_ROOT_COUNT(request_items) == 0)
-		dynamo_error(DYN_VALIDATION, "The requestItems parameter is required for %s", operation);
+		validate_fail(NULL, "{}", "requestItems", "Member must have length greater than or equal to 1");
 	n = object_members(request_items, names, values);
 	for (int i = 0; i < n; i++)
 		if (!table_name_valid((*names)[i]))
@@ -121,7 +121,7 @@ exec_batch_get_request(Jsonb *request_items, ItemDialect d, BatchGetRequest *r)
 {
 	char	  **names;
 	JsonbValue *values;
-	int			n = request_tables(request_items, "BatchGetItem", &names, &values);
+	int			n = request_tables(request_items, &names, &values);
 	int			total = 0;
 
 	r->ntables = n;
@@ -262,7 +262,7 @@ exec_batch_write_request(Jsonb *request_items, ItemDialect d, BatchWriteRequest 
 {
 	char	  **names;
 	JsonbValue *values;
-	int			n = request_tables(request_items, "BatchWriteItem", &names, &values);
+	int			n = request_tables(request_items, &names, &values);
 	Jsonb	  **lists = palloc(sizeof(Jsonb *) * n);
 	int			total = 0;
 	int			w = 0;

@@ -91,10 +91,6 @@ exec_item_request(Jsonb *req, bool escaped, const char *operation, ItemRequest *
 	r->capacity = capacity_detail(req_value_string(request_member(&m, "ReturnConsumedCapacity")));
 	if (get)
 		r->consistent_read = req_value_bool(request_member(&m, "ConsistentRead"), false);
-	if (put)
-		r->item = item_from_typed(req_value_object(request_member(&m, "Item")), escaped);
-	else
-		r->key = item_from_typed(req_value_object(request_member(&m, "Key")), escaped);
 	if (!get)
 		r->return_values = parse_return_values(req_value_string(request_member(&m, "ReturnValues")),
 											   operation);
@@ -107,6 +103,12 @@ exec_item_request(Jsonb *req, bool escaped, const char *operation, ItemRequest *
 		p->projection = NULL, p->attributes_to_get = NULL;
 	if (strcmp(operation, "UpdateItem") != 0)
 		p->update = NULL, p->attribute_updates = NULL;
+	/* DynamoDB checks the parameter mix before the item's values */
+	item_expressions_check_mix(p);
+	if (put)
+		r->item = item_from_typed(req_value_object(request_member(&m, "Item")), escaped);
+	else
+		r->key = item_from_typed(req_value_object(request_member(&m, "Key")), escaped);
 	item_expressions_parse(p, &r->expr);
 	if (get)
 		return;

@@ -106,6 +106,12 @@ psql_q -c "ALTER SYSTEM SET pg_dynamo.http_auth = none" -c "ALTER SYSTEM SET pg_
 	-c "SELECT pg_reload_conf()" >/dev/null
 eventually unsigned_lists
 echo "ok: http_auth = none serves an unchecked signature"
+expect "a request sent as application/json is answered so" "$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -d '{}' "$ENDPOINT/" |
+	tr -d '\r' | grep -i '^Content-Type:')" "Content-Type: application/json"
+expect "an empty service in the Credential scope is refused" "$(curl -s -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' \
+	-H 'Authorization: AWS4-HMAC-SHA256 Credential=AKIDANY/20260101/us-east-1//aws4_request, SignedHeaders=host, Signature=00' \
+	-d '{}' "$ENDPOINT/" | grep -o "scoped to correct service: 'dynamodb'")" "scoped to correct service: 'dynamodb'"
 expect "TagResource answers an empty body" "$(curl -s -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.TagResource' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" \
 	-d '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/HttpBoom", "Tags": [{"Key": "k", "Value": "v"}]}' "$ENDPOINT/")" 200
 expect "Server header, as DynamoDB's" "$(curl -s -D - -o /dev/null "$ENDPOINT/" | tr -d '\r' | grep -i '^Server:')" "Server: Server"
