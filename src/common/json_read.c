@@ -158,13 +158,6 @@ req_value_int(JsonbValue *v, const char *name, int64 *out)
 	return value_integer(v, name, out, PG_INT32_MIN, PG_INT32_MAX);
 }
 
-/* An Integer member (DynamoDB's: 32 bits); false when absent */
-bool
-req_int(Jsonb *req, const char *name, int64 *out)
-{
-	return req_value_int(req_member(req, name), name, out);
-}
-
 /* A Long member (DynamoDB's: 64 bits, e.g. capacity units); false when absent */
 bool
 req_long(Jsonb *req, const char *name, int64 *out)

@@ -20,7 +20,6 @@ extern Jsonb *req_value_object(JsonbValue *v);
 extern Jsonb *req_value_array(JsonbValue *v);
 extern bool req_value_bool(JsonbValue *v, bool dflt);
 extern bool req_value_int(JsonbValue *v, const char *name, int64 *out);
-extern bool req_int(Jsonb *req, const char *name, int64 *out);
 extern bool req_long(Jsonb *req, const char *name, int64 *out);
 extern double json_number_double(Numeric n);
 extern char *json_number_text(Numeric n);

@@ -24,13 +24,6 @@ static const char *const StoredTags[DYNAMO_TYPE_COUNT] = {
 	NULL, NULL, "$B", NULL, NULL, "$M", NULL, "$SS", "$NS", "$BS"
 };
 
-/* The tag key of a tagged type; NULL for the others */
-const char *
-stored_tag(DynamoType t)
-{
-	return StoredTags[t];
-}
-
 /* Which tagged type an object key names, if any */
 bool
 stored_tag_type(const char *key, int len, DynamoType *type)
