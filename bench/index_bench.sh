@@ -14,21 +14,13 @@
 #           index, and the extension's GSI Query
 # and prints each side's throughput and the ratios.  Runs against the
 # instance in PGHOST/PGPORT (scripts/bench.sh starts one).
-set -euo pipefail
+# shellcheck source=bench/lib.bash
+. "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
 
-PGBIN=${PG_DYNAMO_PGBIN:-/usr/lib/postgresql/15/bin}
-CLIENTS=${CLIENTS:-2}
-SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
-ROUNDS=${ROUNDS:-2}
 PARTITIONS=${PARTITIONS:-2000}
 DB=pg_dynamo_bench_indexes
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
-psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -At "$@"; }
-
-psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" 2>/dev/null
-export PGDATABASE=$DB
+bench_database "$DB"
 psql -c "CREATE EXTENSION pg_dynamo"
 psql -f "$(dirname "${BASH_SOURCE[0]}")/index_item.sql"
 echo "index bench: loading $PARTITIONS partitions of 100 items into Plain and Indexed"
@@ -70,12 +62,6 @@ cat >"$work/query_sql.sql" <<SQL
 SELECT item FROM dynamo_data."Indexed" WHERE jsonb_typeof(item->'Group') = 'string' AND octet_length(item->>'Group') BETWEEN 1 AND 2048
   AND (item->>'Group') COLLATE "C" = 'g' || :p ORDER BY sk, pk LIMIT 100;
 SQL
-
-run() {
-	local out
-	out=$("$PGBIN/pgbench" -n -M prepared -c "$CLIENTS" -j "$CLIENTS" -T "$SECONDS_PER_RUN" -f "$work/$1.sql")
-	echo "$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out") $(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$out")"
-}
 
 echo "$CLIENTS clients, ${SECONDS_PER_RUN}s per run, $ROUNDS rounds"
 printf '%-6s %-14s %12s %12s\n' round workload tps latency_ms

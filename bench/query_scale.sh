@@ -9,23 +9,15 @@
 # throughput and mean latency per table and the ratio Large / Small, then the
 # statement the engine runs (dynamo.to_sql) with its plan as run (auto_explain).
 # Runs against the instance in PGHOST/PGPORT (scripts/bench.sh starts one).
-set -euo pipefail
+# shellcheck source=bench/lib.bash
+. "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
 
-PGBIN=${PG_DYNAMO_PGBIN:-/usr/lib/postgresql/15/bin}
-CLIENTS=${CLIENTS:-2}
-SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
-ROUNDS=${ROUNDS:-2}
 SMALL_PARTITIONS=${SMALL_PARTITIONS:-100}
 ITEMS_PER_PARTITION=${ITEMS_PER_PARTITION:-100}
 LARGE_PARTITIONS=$((SMALL_PARTITIONS * 100))
 DB=pg_dynamo_bench_query
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
-psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -At "$@"; }
-
-psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-export PGDATABASE=$DB
+bench_database "$DB"
 psql -c "CREATE EXTENSION pg_dynamo"
 
 # Load one table: partitions x ITEMS_PER_PARTITION items, 10,000 partitions
@@ -65,13 +57,6 @@ SELECT * FROM dynamo.query('$t', E'Customer = \\x3ac',
     expression_attribute_values => jsonb_build_object(E'\\x3ac', 'c' || :c));
 SQL
 done
-
-# Run one workload; prints "tps latency_ms"
-run() {
-	local out
-	out=$("$PGBIN/pgbench" -n -M prepared -c "$CLIENTS" -j "$CLIENTS" -T "$SECONDS_PER_RUN" -f "$work/$1.sql")
-	echo "$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out") $(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$out")"
-}
 
 echo "query of $ITEMS_PER_PARTITION items: $CLIENTS clients, ${SECONDS_PER_RUN}s per run, $ROUNDS rounds"
 printf '%-6s %-6s %12s %12s\n' round table tps latency_ms

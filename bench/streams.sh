@@ -12,21 +12,13 @@
 #    same through execute_text() (getrecords_text), the text path the HTTP
 #    door takes: the response written as text, no jsonb built.
 # Runs against the instance in PGHOST/PGPORT (scripts/bench.sh starts one).
-set -euo pipefail
+# shellcheck source=bench/lib.bash
+. "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
 
-PGBIN=${PG_DYNAMO_PGBIN:-/usr/lib/postgresql/15/bin}
-CLIENTS=${CLIENTS:-2}
-SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
-ROUNDS=${ROUNDS:-2}
 RECORDS=${RECORDS:-50000}
 DB=pg_dynamo_bench_streams
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
-psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -At "$@"; }
-
-psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-export PGDATABASE=$DB
+bench_database "$DB"
 psql <<SQL
 CREATE EXTENSION pg_dynamo;
 SELECT dynamo.create_table(t, 'Customer', 'S', 'Order', 'N') IS NOT NULL FROM unnest(array['Plain', 'Streamed']) t;
