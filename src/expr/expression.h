@@ -27,6 +27,8 @@ typedef struct ExprAttrs ExprAttrs;
  */
 extern ExprAttrs *expr_attrs_create(Jsonb *names, Jsonb *values, bool names_escaped);
 
+extern Jsonb *expr_values_from_typed(Jsonb *values, bool escaped);
+
 /* After parsing all of a request's expressions: reject unused placeholders */
 extern void expr_attrs_check_unused(ExprAttrs *attrs);
 

@@ -275,8 +275,7 @@ check_value(JsonbValue *v, const TypeShape *s, bool field)
 				dynamo_kind_error(v, "String");
 			break;
 		case SH_BOOL:
-			if (v->type != jbvBool)
-				dynamo_kind_error(v, "Boolean");
+			(void) dynamo_bool_value(v);
 			break;
 		case SH_BLOB:
 			if (v->type != jbvString)

@@ -1,0 +1,83 @@
+--
+-- fidelity_items: the item operations check their requests in DynamoDB's
+-- order, with its messages: Booleans read from strings, numbers read
+-- before the types are counted, ExpressionAttributeValues naming the
+-- placeholder of an invalid value, the item size before the table, and an
+-- update expression's checks in the order DynamoDB makes them.
+--
+
+CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    state text;
+    msg text;
+BEGIN
+    RETURN dynamo.execute(op, req)::text;
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
+        || ': ' || msg;
+END $$;
+
+SELECT dynamo.create_table('FiH', 'Id') IS NOT NULL AS created;
+
+-- Booleans: the strings true/yes/1 and false/no/0 are read as Booleans,
+-- any other string is refused by the parser
+SELECT pg_temp.try('PutItem', '{"TableName":"FiH","Item":{"Id":{"S":"b"},"t":{"BOOL":"yes"},"f":{"BOOL":"0"},"n":{"NULL":"1"},"m":{"NULL":"TRUE"}}}');
+SELECT pg_temp.try('GetItem', '{"TableName":"FiH","Key":{"Id":{"S":"b"}},"ConsistentRead":"true"}');
+SELECT pg_temp.try('PutItem', '{"TableName":"FiH","Item":{"Id":{"S":"b"},"n":{"NULL":"no"}}}');
+SELECT pg_temp.try('PutItem', '{"TableName":"FiH","Item":{"Id":{"S":"b"},"n":{"BOOL":"23"}}}');
+SELECT pg_temp.try('PutItem', '{"TableName":"FiH","Item":{"Id":{"S":"b"},"n":{"BOOL":"maybe"}}}');
+
+-- numbers are read before the types are counted
+SELECT pg_temp.try('PutItem', '{"TableName":"nope","Item":{"a":{"S":"","N":""}}}');
+SELECT pg_temp.try('PutItem', '{"TableName":"nope","Item":{"a":{"S":"a","N":"b"}}}');
+SELECT pg_temp.try('PutItem', '{"TableName":"nope","Item":{"a":{"S":"a","NS":["1","x"]}}}');
+SELECT pg_temp.try('PutItem', '{"TableName":"nope","Item":{"a":{"S":"a","N":"1"}}}');
+SELECT pg_temp.try('GetItem', '{"TableName":"nope","Key":{"a":{"NULL":"no"}}}');
+
+-- ExpressionAttributeValues: the placeholders' syntax first, then each
+-- value, its error naming the placeholder
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"ExpressionAttributeValues":{":b":{"a":""},"b":{"S":"a"}},"UpdateExpression":""}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"ExpressionAttributeValues":{":b":{"L":[{}]}},"UpdateExpression":""}');
+SELECT pg_temp.try('DeleteItem', '{"TableName":"nope","Key":{},"ExpressionAttributeValues":{":b":{"NULL":"no"}},"ConditionExpression":""}');
+SELECT pg_temp.try('DeleteItem', '{"TableName":"nope","Key":{},"ExpressionAttributeValues":{":b":{"SS":["a","a"]}},"ConditionExpression":""}');
+SELECT pg_temp.try('DeleteItem', '{"TableName":"nope","Key":{},"ExpressionAttributeValues":{":b":{"S":"a","N":"b"}},"ConditionExpression":""}');
+SELECT pg_temp.try('DeleteItem', '{"TableName":"nope","Key":{},"ExpressionAttributeValues":{":a":{"S":"a"},":b":{"S":"a","N":"1"}},"ConditionExpression":""}');
+-- a serialization error is not reworded
+SELECT pg_temp.try('DeleteItem', '{"TableName":"nope","Key":{},"ExpressionAttributeValues":{":b":{"S":1}},"ConditionExpression":""}');
+
+-- an item over 400 KB is refused before the table is looked up, and
+-- before its Expected is read; one of exactly 400 KB reaches the table
+SELECT pg_temp.try('PutItem', format('{"TableName":"nope","Item":{"a":{"S":"k"},"b":{"S":"%s"}},"Expected":{"a":{}}}',
+                                     repeat('x', 409600))::jsonb);
+SELECT pg_temp.try('PutItem', format('{"TableName":"nope","Item":{"a":{"S":"k"},"b":{"S":"%s"}}}',
+                                     repeat('x', 409597))::jsonb);
+
+-- an empty key value: a Key's message differs from an Item's
+SELECT pg_temp.try('GetItem', '{"TableName":"FiH","Key":{"Id":{"S":""}}}');
+SELECT pg_temp.try('DeleteItem', '{"TableName":"FiH","Key":{"Id":{"S":""}}}');
+SELECT pg_temp.try('PutItem', '{"TableName":"FiH","Item":{"Id":{"S":""}}}');
+
+-- an update expression: reserved words and function names before a
+-- repeated section
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":" set #c = :c set abOrt = true "}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"set #c = if_not_exist(:c) set c = d"}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"set a = #c set c = :d"}');
+-- undefined placeholders before a function's operands
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"SET #c = if_not_exists(:c)","ExpressionAttributeNames":{"#a":"a"}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"SET #a = if_not_exists(:c)","ExpressionAttributeNames":{"#a":"a"}}');
+-- overlapping paths before conflicting ones, both before a function's operands
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"set d[1] = a, d.b = a, c[1].a = a, #c = if_not_exists(a)","ExpressionAttributeNames":{"#c":"c"}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"set #c[3].#d = a, #c.#d[3] = if_not_exists(a)","ExpressionAttributeNames":{"#c":"c","#d":"[3]"}}');
+-- ADD's operand before list_append's and if_not_exists' checks
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"set b = list_append(:a, a), c = if_not_exists(a) add a.b :a","ExpressionAttributeValues":{":a":{"S":"a"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"set b = list_append(:a, a), c = if_not_exists(a)","ExpressionAttributeValues":{":a":{"S":"a"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"set a = if_not_exists(c)"}');
+-- the same text again (from the cache) gives the same answers
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"SET #c = if_not_exists(:c)","ExpressionAttributeNames":{"#a":"a"}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":"set a = if_not_exists(c)"}');
+
+-- a projection's overlaps before its conflicts
+SELECT pg_temp.try('GetItem', '{"TableName":"nope","Key":{},"ProjectionExpression":"b[1], b.a, a.b, a"}');
+
+SELECT dynamo.delete_table('FiH') IS NOT NULL AS dropped;
