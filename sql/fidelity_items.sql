@@ -80,4 +80,54 @@ SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression
 -- a projection's overlaps before its conflicts
 SELECT pg_temp.try('GetItem', '{"TableName":"nope","Key":{},"ProjectionExpression":"b[1], b.a, a.b, a"}');
 
+-- parentheses around a SET value and its operands
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiH","Key":{"Id":{"S":"p"}},"UpdateExpression":"set b = :b, c = :c","ExpressionAttributeValues":{":b":{"M":{"a":{"N":"1"},"b":{"N":"2"}}},":c":{"L":[{"N":"1"},{"N":"3"}]}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiH","Key":{"Id":{"S":"p"}},"UpdateExpression":"set b.c=((c[1])+(b.a)), b.d = (:n), b.e = (b.a) - :n","ExpressionAttributeValues":{":n":{"N":"5"}},"ReturnValues":"UPDATED_NEW"}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiH","Key":{"Id":{"S":"p"}},"UpdateExpression":"set b.c = ((:n))","ExpressionAttributeValues":{":n":{"N":"5"}}}');
+
+-- an updated item over 400 KB has a message of its own
+SELECT pg_temp.try('UpdateItem', format('{"TableName":"FiH","Key":{"Id":{"S":"big"}},"AttributeUpdates":{"b":{"Action":"PUT","Value":{"S":"%s"}}}}',
+                                        repeat('x', 409600))::jsonb);
+
+-- the parameters mixed: UpdateItem names its UpdateExpression first;
+-- AttributeUpdates are read before Expected
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{"a":{}},"Expected":{"a":{}},"AttributeUpdates":{},"ConditionExpression":"","UpdateExpression":""}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"Expected":{"a":{}},"AttributeUpdates":{"a":{"x":"whatever"}}}');
+
+-- BETWEEN's bounds quoted as DynamoDB quotes them
+SELECT pg_temp.try('DeleteItem', '{"TableName":"nope","Key":{},"ConditionExpression":"a between :b and :a","ExpressionAttributeValues":{":a":{"S":"a"},":b":{"N":"1"}}}');
+SELECT pg_temp.try('DeleteItem', '{"TableName":"nope","Key":{},"ConditionExpression":"a between :b and :a","ExpressionAttributeValues":{":a":{"S":"a"},":b":{"S":"b"}}}');
+
+-- secondary index keys (c: S in an LSI and a GSI, d: S in an LSI)
+SELECT pg_temp.try('CreateTable', '{"TableName":"FiIdx","BillingMode":"PAY_PER_REQUEST",
+  "AttributeDefinitions":[{"AttributeName":"a","AttributeType":"S"},{"AttributeName":"b","AttributeType":"S"},
+                          {"AttributeName":"c","AttributeType":"S"},{"AttributeName":"d","AttributeType":"S"}],
+  "KeySchema":[{"AttributeName":"a","KeyType":"HASH"},{"AttributeName":"b","KeyType":"RANGE"}],
+  "LocalSecondaryIndexes":[{"IndexName":"index1","KeySchema":[{"AttributeName":"a","KeyType":"HASH"},{"AttributeName":"c","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
+                           {"IndexName":"index2","KeySchema":[{"AttributeName":"a","KeyType":"HASH"},{"AttributeName":"d","KeyType":"RANGE"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}],
+  "GlobalSecondaryIndexes":[{"IndexName":"index3","KeySchema":[{"AttributeName":"c","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}]}') LIKE '{"TableDescription"%' AS created;
+-- the table's keys first
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"set d[1] = :a add b.b :a","ExpressionAttributeValues":{":a":{"N":"1"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"AttributeUpdates":{"d":{"Value":{"N":"1"}},"b":{"Value":{"S":"x"}}}}');
+-- then a type the request decides written to an index key
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"AttributeUpdates":{"d":{"Value":{"N":"1"}},"c":{"Value":{"N":"2"}}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"set d.a = a add c :a","ExpressionAttributeValues":{":a":{"N":"1"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"set e = c[1], c = a + :a","ExpressionAttributeValues":{":a":{"N":"1"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"set d = list_append(:l, :l)","ExpressionAttributeValues":{":l":{"L":[]}}}');
+-- then a path into an index key, written or read
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"add d.b :a","ExpressionAttributeValues":{":a":{"N":"1"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"set d[1] = :a","ExpressionAttributeValues":{":a":{"N":"1"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"set e = list_append(a, b), f = d[1]"}');
+-- a type only the item decides: DynamoDB's message names no attribute
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"set e = :n","ExpressionAttributeValues":{":n":{"N":"1"}}}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"set c = e"}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"set d = if_not_exists(d, e)"}');
+SELECT pg_temp.try('UpdateItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"UpdateExpression":"set c = :s, d = :s","ExpressionAttributeValues":{":s":{"S":"ok"}},"ReturnValues":"ALL_NEW"}');
+-- GetItem's projection cannot reach into a key of the table or an index
+SELECT pg_temp.try('GetItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"ProjectionExpression":"#a.b.c","ExpressionAttributeNames":{"#a":"a"}}');
+SELECT pg_temp.try('GetItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"ProjectionExpression":"e, b[0]"}');
+SELECT pg_temp.try('GetItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"ProjectionExpression":"#d[0]","ExpressionAttributeNames":{"#d":"d"}}');
+SELECT pg_temp.try('GetItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"ProjectionExpression":"a, c, e"}');
+
+SELECT dynamo.delete_table('FiIdx') IS NOT NULL AS dropped;
 SELECT dynamo.delete_table('FiH') IS NOT NULL AS dropped;

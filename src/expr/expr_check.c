@@ -320,7 +320,7 @@ check_orderable(ExprBinding *b, ExprNode *n, const char *op)
 		operand_type_error(b, op, t);
 }
 
-/* A value as DynamoDB quotes it in BETWEEN messages: {N: 5} */
+/* A value as DynamoDB quotes it in BETWEEN messages: {N:5} */
 static char *
 quote_value(JsonbValue *v)
 {
@@ -330,7 +330,7 @@ quote_value(JsonbValue *v)
 
 	(void) getKeyJsonValueFromContainer(typed->val.binary.data, DynamoTypeNames[t],
 										strlen(DynamoTypeNames[t]), &text);
-	return psprintf("{%s: %.*s}", DynamoTypeNames[t], text.val.string.len,
+	return psprintf("{%s:%.*s}", DynamoTypeNames[t], text.val.string.len,
 					text.val.string.val);
 }
 
@@ -355,7 +355,7 @@ check_between(ExprBinding *b, ExprNode *n)
 					 expr_kind_name(b->tree->kind), quote_value(lv), quote_value(hv));
 	if (attr_compare(lv, hv) > 0)
 		dynamo_error(DYN_VALIDATION,
-					 "Invalid %s: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound: %s, upper bound: %s",
+					 "Invalid %s: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: %s, upper bound operand: AttributeValue: %s",
 					 expr_kind_name(b->tree->kind), quote_value(lv), quote_value(hv));
 }
 

@@ -99,6 +99,19 @@ extern DynProjection *expr_update_paths(DynUpdate *upd);
 extern bool expr_update_only_removes(DynUpdate *upd);
 extern void expr_update_check_keys(DynUpdate *upd, const char **key_names, int nkeys);
 
+/* A secondary index's key attribute (not one of the table's keys) */
+typedef struct ExprIndexKey
+{
+	const char *name;			/* escaped */
+	int			type;			/* DynamoType: S, N or B */
+	const char *index;
+} ExprIndexKey;
+
+extern void expr_update_check_index_keys(DynUpdate *upd, const ExprIndexKey *keys, int nkeys);
+extern void expr_projection_check_keys(DynProjection *proj, const char **key_names,
+									   int nkeys, const ExprIndexKey *index_keys,
+									   int nindex_keys);
+
 /* Legacy parameters, translated into the same trees (typed values in) */
 /* (escaped: names and strings already use the escape of nul_escape.h) */
 extern DynCondition *expr_condition_from_expected(Jsonb *expected,
