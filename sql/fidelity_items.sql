@@ -58,6 +58,10 @@ SELECT pg_temp.try('GetItem', '{"TableName":"FiH","Key":{"Id":{"S":""}}}');
 SELECT pg_temp.try('DeleteItem', '{"TableName":"FiH","Key":{"Id":{"S":""}}}');
 SELECT pg_temp.try('PutItem', '{"TableName":"FiH","Item":{"Id":{"S":""}}}');
 
+-- BatchGetItem: a key given twice (numbers compared by value) before the table
+SELECT pg_temp.try('BatchGetItem', '{"RequestItems":{"nope":{"Keys":[{"a":{"S":"x"},"b":{"N":"1"}},{"b":{"N":"1.0"},"a":{"S":"x"}}]}}}');
+SELECT pg_temp.try('BatchGetItem', '{"RequestItems":{"nope":{"Keys":[{"a":{"S":"x"}},{"a":{"S":"y"}}]}}}');
+
 -- an update expression: reserved words and function names before a
 -- repeated section
 SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":" set #c = :c set abOrt = true "}');
