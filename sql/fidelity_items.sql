@@ -133,5 +133,15 @@ SELECT pg_temp.try('GetItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S
 SELECT pg_temp.try('GetItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"ProjectionExpression":"#d[0]","ExpressionAttributeNames":{"#d":"d"}}');
 SELECT pg_temp.try('GetItem', '{"TableName":"FiIdx","Key":{"a":{"S":"1"},"b":{"S":"1"}},"ProjectionExpression":"a, c, e"}');
 
+-- the PartiQL batches are deserialized whole before their constraints
+SELECT pg_temp.try('BatchExecuteStatement', '{"Statements":[],"ReturnConsumedCapacity":5}');
+SELECT pg_temp.try('BatchExecuteStatement', '{"Statements":{"a":1}}');
+SELECT pg_temp.try('BatchExecuteStatement', '{"Statements":[5]}');
+SELECT pg_temp.try('BatchExecuteStatement', '{"Statements":[{"Statement":"SELECT * FROM FiH","Parameters":[{"S":1}]}]}');
+SELECT pg_temp.try('BatchExecuteStatement', '{"Statements":[{"Statement":"SELECT * FROM FiH","ConsistentRead":"23"}]}');
+SELECT pg_temp.try('ExecuteTransaction', '{"TransactStatements":[{"Statement":"SELECT * FROM FiH","Parameters":{}}]}');
+SELECT pg_temp.try('ExecuteTransaction', '{"TransactStatements":[],"ClientRequestToken":5}');
+SELECT pg_temp.try('ExecuteTransaction', '{"TransactStatements":[{"Statement":true}]}');
+
 SELECT dynamo.delete_table('FiIdx') IS NOT NULL AS dropped;
 SELECT dynamo.delete_table('FiH') IS NOT NULL AS dropped;
