@@ -62,6 +62,15 @@ SELECT pg_temp.try('PutItem', '{"TableName":"FiH","Item":{"Id":{"S":""}}}');
 SELECT pg_temp.try('BatchGetItem', '{"RequestItems":{"nope":{"Keys":[{"a":{"S":"x"},"b":{"N":"1"}},{"b":{"N":"1.0"},"a":{"S":"x"}}]}}}');
 SELECT pg_temp.try('BatchGetItem', '{"RequestItems":{"nope":{"Keys":[{"a":{"S":"x"}},{"a":{"S":"y"}}]}}}');
 
+-- RequestItems' constraints reported with the request's others
+SELECT pg_temp.try('BatchGetItem', '{"RequestItems":{"a":{}},"ReturnConsumedCapacity":"hi"}');
+SELECT pg_temp.try('BatchGetItem', '{"RequestItems":{"a":{"Keys":[]}}}');
+SELECT pg_temp.try('BatchWriteItem', '{"RequestItems":{"a":[]},"ReturnConsumedCapacity":"hi","ReturnItemCollectionMetrics":"hi"}');
+SELECT pg_temp.try('BatchWriteItem', '{"RequestItems":{"aa;":[{"PutRequest":{},"DeleteRequest":{}}]},"ReturnConsumedCapacity":"hi"}');
+SELECT pg_temp.try('BatchWriteItem', '{"RequestItems":{}}');
+-- the SQL functions check the same
+SELECT dynamo.batch_write_item('{"ab":[{"PutRequest":{}}]}');
+
 -- an update expression: reserved words and function names before a
 -- repeated section
 SELECT pg_temp.try('UpdateItem', '{"TableName":"nope","Key":{},"UpdateExpression":" set #c = :c set abOrt = true "}');

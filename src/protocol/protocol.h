@@ -15,6 +15,7 @@
 #include "items.h"
 #include "read_ops.h"
 #include "tables.h"
+#include "validate.h"
 
 /* ------------------------------------------------------------------------
  * Reading DynamoDB requests into the engine's request structs: each
@@ -58,6 +59,7 @@ extern void exec_item_request(Jsonb *req, bool escaped, const char *operation, I
 
 /* Batches and transactions (request_batch.c), in either dialect */
 extern Jsonb *batch_table_entry(JsonbValue *v, bool list);
+extern void batch_check_request_items(DynValidation *v, JsonbValue *m, bool write);
 extern void exec_batch_get_request(Jsonb *request_items, ItemDialect d, BatchGetRequest *r);
 extern Jsonb *exec_batch_get_response(BatchGetRequest *r, ItemDialect d);
 extern void exec_batch_write_request(Jsonb *request_items, ItemDialect d, BatchWriteRequest *r);

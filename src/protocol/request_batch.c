@@ -28,22 +28,133 @@ table_name_valid(const char *name)
 	return strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") == len;
 }
 
-/* The RequestItems map must name 1 or more tables, validly */
-static int
-request_tables(Jsonb *request_items, char ***names, JsonbValue **values)
+/* An object member of an object container; NULL when absent, null or another kind */
+static JsonbContainer *
+object_member(JsonbContainer *obj, const char *name)
 {
+	JsonbValue *m = getKeyJsonValueFromContainer(obj, name, strlen(name), NULL);
+
+	return m && m->type == jbvBinary && JsonContainerIsObject(m->val.binary.data) ?
+		m->val.binary.data : NULL;
+}
+
+/* Is a member of an object container present and not null? */
+static bool
+member_present(JsonbContainer *obj, const char *name)
+{
+	JsonbValue *m = getKeyJsonValueFromContainer(obj, name, strlen(name), NULL);
+
+	return m != NULL && m->type != jbvNull;
+}
+
+/* The constraints of one table's KeysAndAttributes (BatchGetItem) */
+static void
+check_get_entry(DynValidation *v, const char *table, JsonbContainer *spec)
+{
+	JsonbValue *keys = getKeyJsonValueFromContainer(spec, "Keys", 4, NULL);
+
+	if (keys == NULL || keys->type == jbvNull)
+		validate_not_null(v, NULL, psprintf("requestItems.%s.member.keys", table));
+	else if (keys->type == jbvBinary && JsonContainerIsArray(keys->val.binary.data))
+		validate_length(v, VALIDATE_HIDDEN, JsonContainerSize(keys->val.binary.data), 1,
+						BATCH_GET_MAX_KEYS, psprintf("RequestItems.%s.member.Keys", table));
+}
+
+/* The constraints of one table's WriteRequests (BatchWriteItem) */
+static void
+check_write_entry(DynValidation *v, const char *table, JsonbContainer *list)
+{
+	for (int i = 0; i < (int) JsonContainerSize(list); i++)
+	{
+		JsonbValue *e = getIthJsonbValueFromContainer(list, i);
+		JsonbContainer *del,
+				   *put;
+
+		if (e->type != jbvBinary || !JsonContainerIsObject(e->val.binary.data))
+			continue;
+		del = object_member(e->val.binary.data, "DeleteRequest");
+		put = object_member(e->val.binary.data, "PutRequest");
+		if (del && !member_present(del, "Key"))
+			validate_not_null(v, NULL, psprintf("requestItems.%s.member.%d.member.deleteRequest.key",
+												table, i + 1));
+		if (put && !member_present(put, "Item"))
+			validate_not_null(v, NULL, psprintf("requestItems.%s.member.%d.member.putRequest.item",
+												table, i + 1));
+	}
+}
+
+/*
+ * The parameter constraints of RequestItems (m: an object; write:
+ * BatchWriteItem's, else BatchGetItem's), collected in v in DynamoDB's
+ * order: the map's length, its keys (table names), its values' lengths,
+ * then each table's members.  Entries of the wrong JSON kind are the
+ * deserializer's to refuse.
+ */
+void
+batch_check_request_items(DynValidation *v, JsonbValue *m, bool write)
+{
+	JsonbContainer *map = m->val.binary.data;
+	char	  **names;
+	JsonbValue *values;
+	Jsonb	   *jb = jsonb_of_container(m);
 	int			n;
+
+	if (JsonContainerSize(map) == 0)
+	{
+		validate_fail(v, "{}", "requestItems", "Member must have length greater than or equal to 1");
+		return;
+	}
+	n = object_members(jb, &names, &values);
+	for (int i = 0; i < n; i++)
+	{
+		if (!table_name_valid(names[i]))
+		{
+			validate_fail(v, json_text(jb), "requestItems",
+						  "Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: " VALIDATE_NAME_PATTERN "]");
+			break;
+		}
+	}
+	for (int i = 0; write && i < n; i++)
+	{
+		int			len;
+
+		if (values[i].type != jbvBinary || !JsonContainerIsArray(values[i].val.binary.data))
+			continue;
+		len = JsonContainerSize(values[i].val.binary.data);
+		if (len < 1 || len > BATCH_WRITE_MAX_REQUESTS)
+		{
+			validate_fail(v, psprintf("{%s=%s}", names[i], json_text(jsonb_of_container(&values[i]))),
+						  "requestItems",
+						  "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+			break;
+		}
+	}
+	for (int i = 0; i < n; i++)
+	{
+		if (values[i].type != jbvBinary)
+			continue;
+		if (write && JsonContainerIsArray(values[i].val.binary.data))
+			check_write_entry(v, names[i], values[i].val.binary.data);
+		else if (!write && JsonContainerIsObject(values[i].val.binary.data))
+			check_get_entry(v, names[i], values[i].val.binary.data);
+	}
+}
+
+/*
+ * The RequestItems map must name 1 or more tables, validly, with valid
+ * members (the SQL functions' requests meet the constraints here first)
+ */
+static int
+request_tables(Jsonb *request_items, bool write, char ***names, JsonbValue **values)
+{
+	DynValidation v;
 
 	require_member(request_items, "requestItems");
 	req_check_object(request_items);
-	if (JB_ROOT_COUNT(request_items) == 0)
-		validate_fail(NULL, "{}", "requestItems", "Member must have length greater than or equal to 1");
-	n = object_members(request_items, names, values);
-	for (int i = 0; i < n; i++)
-		if (!table_name_valid((*names)[i]))
-			validate_fail(NULL, json_text(request_items), "requestItems",
-						  "Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: " VALIDATE_NAME_PATTERN "]");
-	return n;
+	validate_init(&v);
+	batch_check_request_items(&v, jsonb_root_value(request_items), write);
+	validate_finish(&v);
+	return object_members(request_items, names, values);
 }
 
 /* A member value of the RequestItems map that must be a list or an object */
@@ -72,10 +183,7 @@ read_get_table(BatchGetTable *g, ItemDialect d)
 	ExprParams	p = {0};
 	Jsonb	   *keys = req_array(g->spec, "Keys");
 
-	require_member(keys, psprintf("requestItems.%s.member.keys", g->name));
 	g->nkeys = JB_ROOT_COUNT(keys);
-	validate_length(NULL, VALIDATE_HIDDEN, g->nkeys, 1, BATCH_GET_MAX_KEYS,
-					psprintf("RequestItems.%s.member.Keys", g->name));
 	dialect_expr_params(d, g->spec, &p);
 	p.operation = "BatchGetItem";
 	p.condition = p.update = NULL;
@@ -126,7 +234,7 @@ exec_batch_get_request(Jsonb *request_items, ItemDialect d, BatchGetRequest *r)
 {
 	char	  **names;
 	JsonbValue *values;
-	int			n = request_tables(request_items, &names, &values);
+	int			n = request_tables(request_items, false, &names, &values);
 	int			total = 0;
 
 	r->ntables = n;
@@ -205,7 +313,7 @@ exec_batch_get_response(BatchGetRequest *r, ItemDialect d)
 
 /* Read one WriteRequest: exactly one of PutRequest and DeleteRequest */
 static void
-read_write_request(BatchWrite *w, Jsonb *req, const char *table, int i, ItemDialect d)
+read_write_request(BatchWrite *w, Jsonb *req, ItemDialect d)
 {
 	Jsonb	   *put = req_object(req, "PutRequest");
 	Jsonb	   *del = req_object(req, "DeleteRequest");
@@ -217,7 +325,6 @@ read_write_request(BatchWrite *w, Jsonb *req, const char *table, int i, ItemDial
 	{
 		Jsonb	   *item = req_object(put, "Item");
 
-		require_member(item, psprintf("requestItems.%s.member.%d.member.putRequest.item", table, i + 1));
 		w->put_item = dialect_item_in(d, item);
 		item_check_size(w->put_item);
 	}
@@ -225,7 +332,6 @@ read_write_request(BatchWrite *w, Jsonb *req, const char *table, int i, ItemDial
 	{
 		Jsonb	   *key = req_object(del, "Key");
 
-		require_member(key, psprintf("requestItems.%s.member.%d.member.deleteRequest.key", table, i + 1));
 		w->delete_key = dialect_item_in(d, key);
 	}
 }
@@ -267,21 +373,15 @@ exec_batch_write_request(Jsonb *request_items, ItemDialect d, BatchWriteRequest 
 {
 	char	  **names;
 	JsonbValue *values;
-	int			n = request_tables(request_items, &names, &values);
+	int			n = request_tables(request_items, true, &names, &values);
 	Jsonb	  **lists = palloc(sizeof(Jsonb *) * n);
 	int			total = 0;
 	int			w = 0;
 
 	for (int i = 0; i < n; i++)
 	{
-		int			len;
-
 		lists[i] = batch_table_entry(&values[i], true);
-		len = JB_ROOT_COUNT(lists[i]);
-		if (len < 1 || len > BATCH_WRITE_MAX_REQUESTS)
-			validate_fail(NULL, psprintf("{%s=%s}", names[i], json_text(lists[i])), "requestItems",
-						  "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
-		total += len;
+		total += JB_ROOT_COUNT(lists[i]);
 	}
 	if (total > BATCH_WRITE_MAX_REQUESTS)
 		dynamo_error(DYN_VALIDATION, "Too many items requested for the BatchWriteItem call");
@@ -296,7 +396,7 @@ exec_batch_write_request(Jsonb *request_items, ItemDialect d, BatchWriteRequest 
 
 		for (int k = 0; k < JB_ROOT_COUNT(lists[i]); k++, w++)
 		{
-			read_write_request(&r->writes[w], element_object(lists[i], k, path), names[i], k, d);
+			read_write_request(&r->writes[w], element_object(lists[i], k, path), d);
 			r->writes[w].table_index = i;
 		}
 	}

@@ -32,7 +32,9 @@ typedef enum ConstraintKind
 	MC_CONDITIONS,				/* Expected: ComparisonOperator of set */
 	MC_FILTER_CONDITIONS,		/* KeyConditions, ...: required, of set */
 	MC_UPDATES,					/* AttributeUpdates: Action of set */
-	MC_STRUCT					/* a structure of members (children) */
+	MC_STRUCT,					/* a structure of members (children) */
+	MC_GET_ITEMS,				/* BatchGetItem's RequestItems */
+	MC_WRITE_ITEMS				/* BatchWriteItem's RequestItems */
 } ConstraintKind;
 
 /* A kind with this bit is also a required member */
@@ -160,8 +162,8 @@ static const struct
 		{"TotalSegments", MC_INTEGER, NULL, 1, 1000000}, CAPACITY, TABLE, CONDITIONAL,
 		{"ScanFilter", MC_FILTER_CONDITIONS, SET_COMPARISON},
 	{"Segment", MC_INTEGER, NULL, 0, 999999}, LIMIT, TO_GET, END}},
-	{"BatchGetItem", {CAPACITY, {"RequestItems", MC_REQUIRED}, END}},
-	{"BatchWriteItem", {CAPACITY, METRICS, {"RequestItems", MC_REQUIRED}, END}},
+	{"BatchGetItem", {CAPACITY, {"RequestItems", MC_GET_ITEMS | MC_NOT_NULL}, END}},
+	{"BatchWriteItem", {CAPACITY, METRICS, {"RequestItems", MC_WRITE_ITEMS | MC_NOT_NULL}, END}},
 	{"TransactGetItems", {{"TransactItems", MC_REQUIRED_LENGTH, NULL, 1, 100}, CAPACITY, END}},
 	{"TransactWriteItems", {{"TransactItems", MC_REQUIRED_LENGTH, NULL, 1, 100}, CAPACITY, METRICS,
 	{"ClientRequestToken", MC_LENGTH, NULL, 1, 36}, END}},
@@ -355,6 +357,11 @@ check_value(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const ch
 		case MC_STRUCT:
 			if (m->type == jbvBinary && JsonContainerIsObject(m->val.binary.data))
 				check_members(v, m->val.binary.data, c->children, path);
+			break;
+		case MC_GET_ITEMS:
+		case MC_WRITE_ITEMS:
+			if (m->type == jbvBinary && JsonContainerIsObject(m->val.binary.data))
+				batch_check_request_items(v, m, (c->kind & ~MC_NOT_NULL) == MC_WRITE_ITEMS);
 			break;
 		case MC_ANY:
 			break;
