@@ -76,3 +76,32 @@ dynamo_subxact_abort(MemoryContext cxt, ResourceOwner owner)
 	CurrentResourceOwner = owner;
 	return edata;
 }
+
+/*
+ * Run fn(arg), catching a DynamoDB exception exc it raises: returns that
+ * error (copied into the caller's memory context), or NULL when fn returned.
+ * Any other error goes on.  Only for work that takes no locks, buffers or
+ * other resources (a pure computation over memory), which needs no
+ * subtransaction to be abandoned.
+ */
+ErrorData *
+dynamo_catch_pure(void (*fn) (void *), void *arg, DynamoException exc)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	ErrorData  *volatile error = NULL;
+
+	PG_TRY();
+	{
+		fn(arg);
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		if (geterrcode() != dynamo_errcode(exc))
+			PG_RE_THROW();
+		error = CopyErrorData();
+		FlushErrorState();
+	}
+	PG_END_TRY();
+	return error;
+}

@@ -62,6 +62,7 @@ extern const DynamoExceptionInfo DynamoExceptions[DYN_EXCEPTION_COUNT];
 
 extern int	dynamo_errcode(DynamoException exc);
 extern ErrorData *dynamo_subxact_abort(MemoryContext cxt, ResourceOwner owner);
+extern ErrorData *dynamo_catch_pure(void (*fn) (void *), void *arg, DynamoException exc);
 
 /* Raise a DynamoDB exception with DynamoDB's message */
 #define dynamo_error(exc, ...) \

@@ -231,29 +231,6 @@ check_node(CheckState *cs, ExprNode *n, CheckPlace place)
 	}
 }
 
-/* Check a freshly parsed tree; raises DynamoDB's errors */
-void
-expr_check_tree(ExprTree *tree)
-{
-	CheckState	cs;
-	ListCell   *lc;
-
-	cs.tree = tree;
-	cs.kind = expr_kind_name(tree->kind);
-	if (tree->cond)
-		check_node(&cs, tree->cond, CP_CONDITION);
-	foreach(lc, tree->paths)
-		check_path(&cs, lfirst(lc));
-	foreach(lc, tree->actions)
-	{
-		UpdateAction *a = lfirst(lc);
-
-		check_path(&cs, a->path);
-		if (a->value)
-			check_node(&cs, a->value, CP_UPDATE_VALUE);
-	}
-}
-
 /* Check the names under a node: reserved words, function names */
 static void
 check_names(CheckState *cs, ExprNode *n)
@@ -270,6 +247,38 @@ check_names(CheckState *cs, ExprNode *n)
 		check_names(cs, lfirst(lc));
 }
 
+/* Check an update's actions: all of each, or only its names */
+static void
+check_actions(CheckState *cs, List *actions, bool names_only)
+{
+	ListCell   *lc;
+
+	foreach(lc, actions)
+	{
+		UpdateAction *a = lfirst(lc);
+
+		check_path(cs, a->path);
+		if (a->value && names_only)
+			check_names(cs, a->value);
+		else if (a->value)
+			check_node(cs, a->value, CP_UPDATE_VALUE);
+	}
+}
+
+/* Check a freshly parsed tree; raises DynamoDB's errors */
+void
+expr_check_tree(ExprTree *tree)
+{
+	CheckState	cs = {tree, expr_kind_name(tree->kind)};
+	ListCell   *lc;
+
+	if (tree->cond)
+		check_node(&cs, tree->cond, CP_CONDITION);
+	foreach(lc, tree->paths)
+		check_path(&cs, lfirst(lc));
+	check_actions(&cs, tree->actions, false);
+}
+
 /*
  * What DynamoDB checks of an update expression before anything else but
  * its syntax: reserved words and function names, in the text's order.
@@ -277,19 +286,9 @@ check_names(CheckState *cs, ExprNode *n)
 void
 expr_check_update_names(ExprTree *tree)
 {
-	CheckState	cs;
-	ListCell   *lc;
+	CheckState	cs = {tree, expr_kind_name(tree->kind)};
 
-	cs.tree = tree;
-	cs.kind = expr_kind_name(tree->kind);
-	foreach(lc, tree->actions)
-	{
-		UpdateAction *a = lfirst(lc);
-
-		check_path(&cs, a->path);
-		if (a->value)
-			check_names(&cs, a->value);
-	}
+	check_actions(&cs, tree->actions, true);
 }
 
 /* The type of a bound :value operand, or -1 for other operands */

@@ -168,35 +168,25 @@ expr_check_not_empty(const char *text, ExprKind kind)
 					 expr_kind_name(kind));
 }
 
+/* expr_check_tree for dynamo_catch_pure */
+static void
+check_tree(void *tree)
+{
+	expr_check_tree(tree);
+}
+
 /*
- * The first error of expr_check_tree on an update's tree, or NULL: DynamoDB
- * makes those checks (functions, operand counts) only once the placeholders
- * are bound and the paths checked, so the message waits in the tree.  The
- * checks only read the tree, so their error can be caught.
+ * The message of expr_check_tree's first error on an update's tree, or
+ * NULL: DynamoDB makes those checks (functions, operand counts) only once
+ * the placeholders are bound and the paths checked, so the message waits in
+ * the tree.  The checks only read the tree.
  */
 static char *
 deferred_checks(ExprTree *tree)
 {
-	MemoryContext cxt = CurrentMemoryContext;
-	char	   *volatile message = NULL;
+	ErrorData  *error = dynamo_catch_pure(check_tree, tree, DYN_VALIDATION);
 
-	PG_TRY();
-	{
-		expr_check_tree(tree);
-	}
-	PG_CATCH();
-	{
-		ErrorData  *e;
-
-		MemoryContextSwitchTo(cxt);
-		e = CopyErrorData();
-		if (e->sqlerrcode != dynamo_errcode(DYN_VALIDATION))
-			PG_RE_THROW();
-		FlushErrorState();
-		message = e->message;
-	}
-	PG_END_TRY();
-	return message;
+	return error ? error->message : NULL;
 }
 
 /* Parse a text into a tree allocated in the current memory context */
@@ -549,6 +539,26 @@ check_placeholder_keys(Jsonb *obj, const char *param, char sigil)
 	}
 }
 
+/* A conversion of typed ExpressionAttributeValues, run by dynamo_catch_pure */
+typedef struct ValuesConversion
+{
+	Jsonb	   *values;
+	JsonbValue *value;			/* one value, or NULL: all of values */
+	bool		escaped;
+	Jsonb	   *result;
+} ValuesConversion;
+
+static void
+convert_values(void *arg)
+{
+	ValuesConversion *c = arg;
+
+	if (c->value)
+		(void) attr_from_typed(c->value, c->escaped);
+	else
+		c->result = item_from_typed(c->values, c->escaped);
+}
+
 /* The first placeholder of typed ExpressionAttributeValues whose value is invalid */
 static char *
 first_invalid_value(Jsonb *values, bool escaped)
@@ -557,27 +567,14 @@ first_invalid_value(Jsonb *values, bool escaped)
 	JsonbValue	k,
 				v;
 	JsonbIteratorToken r;
-	MemoryContext cxt = CurrentMemoryContext;
+	ValuesConversion c = {.escaped = escaped,.value = &v};
 
 	while ((r = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
 	{
-		volatile bool failed = false;
-
 		if (r != WJB_KEY)
 			continue;
 		(void) JsonbIteratorNext(&it, &v, true);
-		PG_TRY();
-		{
-			(void) attr_from_typed(&v, escaped);
-		}
-		PG_CATCH();
-		{
-			MemoryContextSwitchTo(cxt);
-			FlushErrorState();
-			failed = true;
-		}
-		PG_END_TRY();
-		if (failed)
+		if (dynamo_catch_pure(convert_values, &c, DYN_VALIDATION) != NULL)
 			return pnstrdup(k.val.string.val, k.val.string.len);
 	}
 	return NULL;
@@ -586,35 +583,21 @@ first_invalid_value(Jsonb *values, bool escaped)
 /*
  * Typed ExpressionAttributeValues in the stored form.  DynamoDB checks the
  * placeholders' syntax before the values, and names the placeholder in the
- * ValidationException of an invalid value.  The conversion is pure
- * computation, so its error can be caught and raised again reworded.
+ * ValidationException of an invalid value.
  */
 Jsonb *
 expr_values_from_typed(Jsonb *values, bool escaped)
 {
-	MemoryContext cxt = CurrentMemoryContext;
-	Jsonb	   *volatile result = NULL;
-	ErrorData  *volatile error = NULL;
+	ValuesConversion c = {.values = values,.escaped = escaped};
+	ErrorData  *error;
 	char	   *key;
 
 	if (!JB_ROOT_IS_OBJECT(values) || JB_ROOT_IS_SCALAR(values))
 		return item_from_typed(values, escaped);	/* its kind error */
 	check_placeholder_keys(values, "ExpressionAttributeValues", ':');
-	PG_TRY();
-	{
-		result = item_from_typed(values, escaped);
-	}
-	PG_CATCH();
-	{
-		MemoryContextSwitchTo(cxt);
-		error = CopyErrorData();
-		if (error->sqlerrcode != dynamo_errcode(DYN_VALIDATION))
-			PG_RE_THROW();
-		FlushErrorState();
-	}
-	PG_END_TRY();
-	if (result != NULL)
-		return result;
+	error = dynamo_catch_pure(convert_values, &c, DYN_VALIDATION);
+	if (error == NULL)
+		return c.result;
 	key = first_invalid_value(values, escaped);
 	if (key == NULL)
 		ReThrowError(error);
