@@ -167,26 +167,6 @@ check_function(CheckState *cs, ExprNode *n, CheckPlace place)
 	}
 }
 
-/* Key conditions allow =, <, <=, >, >=, BETWEEN, begins_with and AND only */
-static void
-check_key_condition_operator(CheckState *cs, ExprNode *n)
-{
-	const char *op = NULL;
-
-	if (n->tag == EN_OR)
-		op = "OR";
-	else if (n->tag == EN_NOT)
-		op = "NOT";
-	else if (n->tag == EN_IN)
-		op = "IN";
-	else if (n->tag == EN_COMPARE && n->op == EC_NE)
-		op = "<>";
-	else if (n->tag == EN_FUNC && n->op != EF_BEGINS_WITH && n->op != EF_UNKNOWN)
-		op = n->fname;
-	if (op)
-		dynamo_error(DYN_VALIDATION, "Invalid operator used in KeyConditionExpression: %s", op);
-}
-
 /* Check a node of a condition or of a SET value, and its children */
 static void
 check_node(CheckState *cs, ExprNode *n, CheckPlace place)
@@ -196,8 +176,6 @@ check_node(CheckState *cs, ExprNode *n, CheckPlace place)
 	if (n->parens > 1)
 		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression has redundant parentheses;",
 					 cs->kind);
-	if (cs->tree->kind == EXPR_KEY_CONDITION)
-		check_key_condition_operator(cs, n);
 	switch (n->tag)
 	{
 		case EN_PATH:
@@ -280,7 +258,7 @@ check_orderable(ExprBinding *b, ExprNode *n, const char *op)
 		operand_type_error(b, op, t);
 }
 
-/* A value as DynamoDB quotes it in BETWEEN messages: {N: 5} */
+/* A value as DynamoDB quotes it in BETWEEN messages: {N:5} */
 static char *
 quote_value(JsonbValue *v)
 {
@@ -290,7 +268,7 @@ quote_value(JsonbValue *v)
 
 	(void) getKeyJsonValueFromContainer(typed->val.binary.data, DynamoTypeNames[t],
 										strlen(DynamoTypeNames[t]), &text);
-	return psprintf("{%s: %.*s}", DynamoTypeNames[t], text.val.string.len,
+	return psprintf("{%s:%.*s}", DynamoTypeNames[t], text.val.string.len,
 					text.val.string.val);
 }
 
@@ -315,7 +293,7 @@ check_between(ExprBinding *b, ExprNode *n)
 					 expr_kind_name(b->tree->kind), quote_value(lv), quote_value(hv));
 	if (attr_compare(lv, hv) > 0)
 		dynamo_error(DYN_VALIDATION,
-					 "Invalid %s: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound: %s, upper bound: %s",
+					 "Invalid %s: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: %s, upper bound operand: AttributeValue: %s",
 					 expr_kind_name(b->tree->kind), quote_value(lv), quote_value(hv));
 }
 
