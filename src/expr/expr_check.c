@@ -169,26 +169,6 @@ check_function(CheckState *cs, ExprNode *n, CheckPlace place)
 	}
 }
 
-/* Key conditions allow =, <, <=, >, >=, BETWEEN, begins_with and AND only */
-static void
-check_key_condition_operator(CheckState *cs, ExprNode *n)
-{
-	const char *op = NULL;
-
-	if (n->tag == EN_OR)
-		op = "OR";
-	else if (n->tag == EN_NOT)
-		op = "NOT";
-	else if (n->tag == EN_IN)
-		op = "IN";
-	else if (n->tag == EN_COMPARE && n->op == EC_NE)
-		op = "<>";
-	else if (n->tag == EN_FUNC && n->op != EF_BEGINS_WITH && n->op != EF_UNKNOWN)
-		op = n->fname;
-	if (op)
-		dynamo_error(DYN_VALIDATION, "Invalid operator used in KeyConditionExpression: %s", op);
-}
-
 /* Check a node of a condition or of a SET value, and its children */
 static void
 check_node(CheckState *cs, ExprNode *n, CheckPlace place)
@@ -198,8 +178,6 @@ check_node(CheckState *cs, ExprNode *n, CheckPlace place)
 	if (n->parens > 1)
 		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression has redundant parentheses;",
 					 cs->kind);
-	if (cs->tree->kind == EXPR_KEY_CONDITION)
-		check_key_condition_operator(cs, n);
 	switch (n->tag)
 	{
 		case EN_PATH:

@@ -55,7 +55,7 @@ key_value(ExprBinding *b, ExprNode *n)
 {
 	if (n->tag == EN_PATH)
 		dynamo_error(DYN_VALIDATION,
-					 "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+					 "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
 	if (n->tag != EN_VALUE)
 		dynamo_error(DYN_VALIDATION, "KeyConditionExpressions cannot contain nested operations");
 	return b->values[n->value_ph];
@@ -75,7 +75,7 @@ key_part(ExprBinding *b, ExprNode *n, KeyCondPart *part)
 	{
 		if (second->tag == EN_VALUE)
 			dynamo_error(DYN_VALIDATION,
-						 "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: No key attribute specified");
+						 "Invalid condition in KeyConditionExpression: No key attribute specified");
 		part->attr_name = key_attribute(b, second);
 		part->value = key_value(b, first);
 		part->op = flip(ops[n->op]);
@@ -83,7 +83,7 @@ key_part(ExprBinding *b, ExprNode *n, KeyCondPart *part)
 	}
 	if (n->tag != EN_COMPARE && first->tag != EN_PATH)
 		dynamo_error(DYN_VALIDATION,
-					 "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: %s operator must have the key attribute as its first operand",
+					 "Invalid condition in KeyConditionExpression: %s operator must have the key attribute as its first operand",
 					 n->tag == EN_BETWEEN ? "BETWEEN" : "begins_with");
 	part->attr_name = key_attribute(b, first);
 	part->value = key_value(b, second);
@@ -98,45 +98,86 @@ key_part(ExprBinding *b, ExprNode *n, KeyCondPart *part)
 		part->op = KC_BEGINS_WITH;
 }
 
-/* Collect the simple conditions of an AND tree, at most max of them */
+/*
+ * Key conditions allow =, <, <=, >, >=, BETWEEN, begins_with and AND only:
+ * refuse any other operator, top-down.  (A size() operand is a nested
+ * operation, refused with the condition's shape.)
+ */
 static void
-collect_simple(ExprNode *n, ExprNode **simple, int *count, int max)
+check_operators(ExprNode *n)
+{
+	const char *op = NULL;
+	ListCell   *lc;
+
+	check_stack_depth();
+	if (n->tag == EN_OR)
+		op = "OR";
+	else if (n->tag == EN_NOT)
+		op = "NOT";
+	else if (n->tag == EN_IN)
+		op = "IN";
+	else if (n->tag == EN_COMPARE && n->op == EC_NE)
+		op = "<>";
+	else if (n->tag == EN_FUNC && n->op != EF_BEGINS_WITH && n->op != EF_UNKNOWN &&
+			 n->op != EF_SIZE)
+		op = n->fname;
+	if (op)
+		dynamo_error(DYN_VALIDATION, "Invalid operator used in KeyConditionExpression: %s", op);
+	foreach(lc, n->args)
+		check_operators(lfirst(lc));
+}
+
+/* Refuse more than max conditions in a key condition */
+static void
+check_count(int count, int max)
+{
+	if (count > max && max <= 2)
+		dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
+	if (count > max)
+		dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 to %d only", max);
+}
+
+/* Collect the simple conditions of an AND tree, at most cap of them */
+static void
+collect_simple(ExprNode *n, ExprNode **simple, int *count, int cap, int max)
 {
 	check_stack_depth();
 	if (n->tag == EN_AND)
 	{
-		collect_simple(linitial(n->args), simple, count, max);
-		collect_simple(lsecond(n->args), simple, count, max);
+		collect_simple(linitial(n->args), simple, count, cap, max);
+		collect_simple(lsecond(n->args), simple, count, cap, max);
 		return;
 	}
-	if (*count >= max)
-	{
-		if (max <= 2)
-			dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
-		dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 to %d only", max);
-	}
+	if (*count >= cap)
+		check_count(*count + 1, Min(cap, max));
 	simple[(*count)++] = n;
 }
 
 /*
  * Split a bound key condition into its parts, one per key attribute: at
  * most max (2, or the key attributes of a multi-attribute index); returns
- * how many.
+ * how many.  DynamoDB checks the operators (after parsing every
+ * expression of the request), each condition's shape, then that no key has
+ * two, then their number.
  */
 int
 expr_key_condition_parts(DynCondition *cond, KeyCondPart *parts, int max)
 {
 	ExprNode   *simple[16];
+	KeyCondPart all[16];
 	int			count = 0;
 
-	collect_simple(cond->b.tree->cond, simple, &count, Min(max, lengthof(simple)));
+	check_operators(cond->b.tree->cond);
+	collect_simple(cond->b.tree->cond, simple, &count, lengthof(simple), max);
 	for (int i = 0; i < count; i++)
-		key_part(&cond->b, simple[i], &parts[i]);
+		key_part(&cond->b, simple[i], &all[i]);
 	for (int i = 1; i < count; i++)
 		for (int j = 0; j < i; j++)
-			if (strcmp(parts[i].attr_name, parts[j].attr_name) == 0)
+			if (strcmp(all[i].attr_name, all[j].attr_name) == 0)
 				dynamo_error(DYN_VALIDATION,
 							 "KeyConditionExpressions must only contain one condition per key");
+	check_count(count, max);
+	memcpy(parts, all, sizeof(KeyCondPart) * count);
 	return count;
 }
 

@@ -266,6 +266,14 @@ index_read_resolve(ReadRequest *req, const char *index_name, bool consistent, bo
 	req->index = ix;
 	if (!select_given && req->select == SELECT_ALL_ATTRIBUTES)
 		req->select = SELECT_ALL_PROJECTED_ATTRIBUTES;
+}
+
+/* Select ALL_ATTRIBUTES needs a GSI that projects them all */
+void
+index_read_check_select(ReadRequest *req)
+{
+	DynamoIndex *ix = req->index;
+
 	if (req->select == SELECT_ALL_ATTRIBUTES && !ix->local && ix->projection != PROJECT_ALL)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Select type ALL_ATTRIBUTES is not supported for global secondary index %s because its projection type is not ALL",
 					 ix->name);

@@ -89,11 +89,12 @@ item_expressions_parse(ExprParams *p, ItemExpressions *out)
 	memset(out, 0, sizeof(ItemExpressions));
 	item_expressions_check_mix(p);
 	attrs = expr_attrs_create(p->names, p->values, p->escaped);
-	/* every expression's emptiness first, in DynamoDB's order */
+	/* a Query's key condition is parsed before the others are looked at */
+	if (p->key_condition)
+		out->key_condition = expr_parse_condition(p->key_condition, EXPR_KEY_CONDITION, attrs);
+	/* then every other expression's emptiness, in DynamoDB's order */
 	if (p->update)
 		expr_check_not_empty(p->update, EXPR_UPDATE);
-	if (p->key_condition)
-		expr_check_not_empty(p->key_condition, EXPR_KEY_CONDITION);
 	if (p->filter)
 		expr_check_not_empty(p->filter, EXPR_FILTER);
 	if (p->condition)
@@ -106,8 +107,6 @@ item_expressions_parse(ExprParams *p, ItemExpressions *out)
 		out->projection = expr_parse_projection(p->projection, attrs);
 	if (p->update)
 		out->update = expr_parse_update(p->update, attrs);
-	if (p->key_condition)
-		out->key_condition = expr_parse_condition(p->key_condition, EXPR_KEY_CONDITION, attrs);
 	if (p->filter)
 		out->filter = expr_parse_condition(p->filter, EXPR_FILTER, attrs);
 	expr_attrs_check_unused(attrs);

@@ -319,48 +319,97 @@ multi_query_range(ReadRequest *req, DynCondition *key_condition)
 	req->partition = req->index_eq[0];
 }
 
+/* The attribute names of legacy KeyConditions, at most max of them */
+static int
+legacy_key_names(Jsonb *key_conditions, const char **names, int max)
+{
+	JsonbIterator *it = JsonbIteratorInit(&key_conditions->root);
+	JsonbValue	v;
+	JsonbIteratorToken r;
+	int			n = 0;
+
+	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+		if (r == WJB_KEY && n < max)
+			names[n++] = pnstrdup(v.val.string.val, v.val.string.len);
+	return n;
+}
+
 /*
- * The partition and sort key range of a Query's key condition, checked key
- * by key (partition, then sort) as DynamoDB does.
+ * The attributes a key condition names against the key schema: no more
+ * conditions than key attributes, the partition key's, and the sort key's
+ * when there are two.
  */
 static void
-query_range(ReadRequest *req, DynCondition *key_condition)
+check_key_names(const DynamoKeyAttr *pkey, const DynamoKeyAttr *skey, const char **names, int n)
+{
+	bool		pk = false,
+				sk = false;
+
+	if (n > 2)
+		dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
+	if (n == 2 && skey == NULL)
+		dynamo_error(DYN_VALIDATION, "Query key condition not supported");
+	for (int i = 0; i < n; i++)
+	{
+		pk |= strcmp(names[i], pkey->name) == 0;
+		sk |= skey && strcmp(names[i], skey->name) == 0;
+	}
+	if (!pk)
+		dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
+					 pkey->name);
+	if (n == 2 && !sk)
+		dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
+					 skey->name);
+}
+
+/*
+ * The partition and sort key range of a Query's key condition, checked key
+ * by key (partition, then sort) as DynamoDB does: the attributes named
+ * first, then (legacy KeyConditions) the operators, then the values.
+ */
+static void
+query_range(ReadRequest *req, DynCondition *key_condition, Jsonb *legacy)
 {
 	const DynamoKeyAttr *pkey,
 			   *skey;
 	KeyCondPart parts[2];
+	const char *names[3];
 	KeyCondPart *pk = NULL,
 			   *sk = NULL;
 	int			n;
 
 	if (req->index && (req->index->key.nhash > 1 || req->index->key.nkeys > 2))
 	{
+		if (legacy)
+			check_key_conditions(legacy);
 		multi_query_range(req, key_condition);
 		return;
 	}
-	n = expr_key_condition_parts(key_condition, parts, 2);
 	read_key_schema(req, &pkey, &skey);
+	if (legacy)
+		n = legacy_key_names(legacy, names, lengthof(names));
+	else
+	{
+		n = expr_key_condition_parts(key_condition, parts, 2);
+		for (int i = 0; i < n; i++)
+			names[i] = parts[i].attr_name;
+	}
+	check_key_names(pkey, skey, names, n);
+	if (legacy)
+	{
+		check_key_conditions(legacy);
+		n = expr_key_condition_parts(key_condition, parts, 2);
+	}
 	for (int i = 0; i < n; i++)
 	{
 		if (strcmp(parts[i].attr_name, pkey->name) == 0)
 			pk = &parts[i];
-		else if (skey && strcmp(parts[i].attr_name, skey->name) == 0)
+		else
 			sk = &parts[i];
 	}
-	if (pk == NULL)
-		dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
-					 pkey->name);
 	check_condition_type(pkey, pk->value);
 	if (pk->op != KC_EQ)
 		dynamo_error(DYN_VALIDATION, "Query key condition not supported");
-	if (n == 2 && sk == NULL)
-	{
-		/* the other condition names a non-key attribute */
-		if (skey == NULL)
-			dynamo_error(DYN_VALIDATION, "Query key condition not supported");
-		dynamo_error(DYN_VALIDATION, "Query condition missed key schema element: %s",
-					 skey->name);
-	}
 	req->partition = pk->value;
 	if (sk)
 		sort_key_range(req, skey, sk);
@@ -383,8 +432,8 @@ within(JsonbValue *v, KeyBound *b, bool lower)
 }
 
 /*
- * ExclusiveStartKey: exactly the table's key attributes, of their types.
- * Checked before the key condition, as DynamoDB does.
+ * ExclusiveStartKey of a Scan: exactly the table's key attributes, of
+ * their types.
  */
 static ItemKey *
 start_key(ReadRequest *req, Jsonb *start)
@@ -392,8 +441,7 @@ start_key(ReadRequest *req, Jsonb *start)
 	DynamoTable *t = req->table;
 	const DynamoKeyAttr *attrs[2] = {&t->partition_key, &t->sort_key};
 	int			nkeys = dynamo_table_has_sort_key(t) ? 2 : 1;
-	const char *invalid = req->query ? "The provided starting key is invalid"
-		: "The provided starting key is invalid: The provided key element does not match the schema";
+	const char *invalid = "The provided starting key is invalid: The provided key element does not match the schema";
 	ItemKey    *key = palloc(sizeof(ItemKey));
 
 	if (JB_ROOT_COUNT(start) != nkeys)
@@ -403,14 +451,83 @@ start_key(ReadRequest *req, Jsonb *start)
 		JsonbValue	v;
 
 		if (getKeyJsonValueFromContainer(&start->root, attrs[i]->name,
-										 strlen(attrs[i]->name), &v) == NULL)
+										 strlen(attrs[i]->name), &v) == NULL ||
+			attr_type(&v, NULL) != attrs[i]->type)
 			dynamo_error(DYN_VALIDATION, "%s", invalid);
-		if (attr_type(&v, NULL) != attrs[i]->type)
-			dynamo_error(DYN_VALIDATION, "%s",
-						 req->query ? "The provided key element does not match the schema" : invalid);
 	}
 	item_key_from_key(t, start, key);
 	return key;
+}
+
+/*
+ * The key attributes of a Query's start key: its key schema's (the
+ * index's, or the table's), partition key attributes first, then (an index
+ * read) the table's other key attributes.  Returns how many; nhash and
+ * nown get how many of them are partition keys and key schema's.
+ */
+static int
+query_start_attrs(ReadRequest *req, const DynamoKeyAttr **attrs, int *nhash, int *nown)
+{
+	DynamoTable *t = req->table;
+	DynamoIndex *ix = req->index;
+
+	if (ix)
+	{
+		for (int i = 0; i < ix->ncols; i++)
+			attrs[i] = ix->cols[i].attr;
+		*nhash = ix->key.nhash;
+		*nown = ix->key.nkeys;
+		return ix->ncols;
+	}
+	attrs[0] = &t->partition_key;
+	attrs[1] = &t->sort_key;
+	*nhash = 1;
+	*nown = dynamo_table_has_sort_key(t) ? 2 : 1;
+	return *nown;
+}
+
+/* Is a start key's attribute there, and of its type?  Else msg */
+static void
+check_start_attr(Jsonb *start, const DynamoKeyAttr *a, const char *missing, const char *mismatch)
+{
+	JsonbValue	v;
+
+	if (getKeyJsonValueFromContainer(&start->root, a->name, strlen(a->name), &v) == NULL)
+		dynamo_error(DYN_VALIDATION, "%s", missing);
+	if (attr_type(&v, NULL) != a->type)
+		dynamo_error(DYN_VALIDATION, "%s", mismatch);
+}
+
+#define START_INVALID "The provided starting key is invalid"
+#define START_MISMATCH "The provided key element does not match the schema"
+
+/*
+ * A Query's ExclusiveStartKey, checked in DynamoDB's two steps: before the
+ * key condition (keys_named false) its size and partition key attributes;
+ * after it the sort key attributes, then an index read's table key
+ * attributes.
+ */
+static void
+query_start_check(ReadRequest *req, Jsonb *start, bool keys_named)
+{
+	const DynamoKeyAttr *attrs[2 * INDEX_MAX_KEY_ATTRS + 2];
+	int			nhash,
+				nown;
+	int			n = query_start_attrs(req, attrs, &nhash, &nown);
+
+	if (!keys_named)
+	{
+		if (JB_ROOT_COUNT(start) != n)
+			dynamo_error(DYN_VALIDATION, START_INVALID);
+		for (int i = 0; i < nhash; i++)
+			check_start_attr(start, attrs[i], START_INVALID, START_MISMATCH);
+		return;
+	}
+	for (int i = nhash; i < nown; i++)
+		check_start_attr(start, attrs[i], START_INVALID, START_MISMATCH);
+	for (int i = nown; i < n; i++)
+		check_start_attr(start, attrs[i], START_INVALID ": " START_MISMATCH,
+						 START_INVALID ": " START_MISMATCH);
 }
 
 /* A Scan starts after its start key, which must lie in its segment */
@@ -426,16 +543,32 @@ scan_start(ReadRequest *req, ItemKey *key)
 }
 
 /*
- * A Query starts after its start key, which must lie in its partition and
- * sort key range; the range then begins (or, backwards, ends) there.
+ * A Query's start key in another partition than its key condition's;
+ * DynamoDB words it otherwise when the condition has a sort key part.
+ */
+static void
+start_outside(bool sort_condition)
+{
+	if (sort_condition)
+		dynamo_error(DYN_VALIDATION, "The query can return at most one row and cannot be restarted");
+	dynamo_error(DYN_VALIDATION,
+				 "The provided starting key is outside query boundaries based on provided conditions");
+}
+
+/*
+ * A Query starts after its start key, which must lie in its sort key range
+ * and partition (DynamoDB checks in that order); the range then begins
+ * (or, backwards, ends) there.
  */
 static void
 query_start(ReadRequest *req, ItemKey *key)
 {
+	if (key->nkeys == 2 &&
+		(!within(&key->attrs[1], &req->lower, true) || !within(&key->attrs[1], &req->upper, false)))
+		dynamo_error(DYN_VALIDATION, "The provided starting key does not match the range key predicate");
 	if (!attr_equal(&key->attrs[0], req->partition))
-		dynamo_error(DYN_VALIDATION,
-					 "The provided starting key is outside query boundaries based on provided conditions");
-	if (key->nkeys == 1 && req->index == NULL)
+		start_outside(req->lower.value || req->upper.value);
+	if (key->nkeys == 1)
 	{
 		/* a partition of one item: DynamoDB refuses to start after it */
 		JsonbValue *v = &key->attrs[0];
@@ -448,13 +581,6 @@ query_start(ReadRequest *req, ItemKey *key)
 																				  NumericGetDatum(v->val.numeric)))
 					 : "");
 	}
-	if (key->nkeys == 1)
-	{
-		req->empty = true;		/* the partition's only item came before */
-		return;
-	}
-	if (!within(&key->attrs[1], &req->lower, true) || !within(&key->attrs[1], &req->upper, false))
-		dynamo_error(DYN_VALIDATION, "The provided starting key does not match the range key predicate");
 	if (req->forward)
 		req->lower = (KeyBound) {&key->attrs[1], false};
 	else
@@ -462,8 +588,9 @@ query_start(ReadRequest *req, ItemKey *key)
 }
 
 /*
- * An index Query starts after its start key, which must lie in its index
- * partition and sort key range; the statement resumes after it.
+ * An index Query starts after its start key, which must lie in its sort
+ * key range and its index partition (checked in that order, as above);
+ * the statement resumes after it.
  */
 static void
 index_query_start(ReadRequest *req)
@@ -471,21 +598,20 @@ index_query_start(ReadRequest *req)
 	DynamoIndex *ix = req->index;
 	JsonbValue *sk;
 
-	for (int i = 0; i < req->nindex_eq; i++)
-		if (!attr_equal(index_read_start_attr(req, ix->key.keys[i].name), req->index_eq[i]))
-			dynamo_error(DYN_VALIDATION, i < ix->key.nhash
-						 ? "The provided starting key is outside query boundaries based on provided conditions"
-						 : "The provided starting key does not match the range key predicate");
-	if (ix->ncols <= req->nindex_eq)
+	if (req->nindex_eq < ix->key.nkeys)
 	{
-		req->empty = true;		/* the only item of these key values came before */
-		return;
+		sk = index_read_start_attr(req, ix->key.keys[req->nindex_eq].name);
+		if (!within(sk, &req->lower, true) || !within(sk, &req->upper, false))
+			dynamo_error(DYN_VALIDATION, "The provided starting key does not match the range key predicate");
 	}
-	if (req->nindex_eq >= ix->key.nkeys)
-		return;
-	sk = index_read_start_attr(req, ix->key.keys[req->nindex_eq].name);
-	if (!within(sk, &req->lower, true) || !within(sk, &req->upper, false))
-		dynamo_error(DYN_VALIDATION, "The provided starting key does not match the range key predicate");
+	for (int i = ix->key.nhash; i < req->nindex_eq; i++)
+		if (!attr_equal(index_read_start_attr(req, ix->key.keys[i].name), req->index_eq[i]))
+			dynamo_error(DYN_VALIDATION, "The provided starting key does not match the range key predicate");
+	for (int i = 0; i < ix->key.nhash; i++)
+		if (!attr_equal(index_read_start_attr(req, ix->key.keys[i].name), req->index_eq[i]))
+			start_outside(req->lower.value || req->upper.value || req->nindex_eq > ix->key.nhash);
+	if (ix->ncols <= req->nindex_eq)
+		req->empty = true;		/* the only item of these key values came before */
 }
 
 /* A Query's filter must leave the key attributes to the key condition */
@@ -510,12 +636,93 @@ check_filter_keys(ReadRequest *req, DynCondition *filter, bool legacy)
 	}
 }
 
+/*
+ * The shape of a Query's key condition, checked before its table is looked
+ * up: legacy KeyConditions by their number, an expression condition by
+ * condition (expr_key_condition_parts).
+ */
+static void
+check_key_condition_shape(ReadParams *p, ItemExpressions *e)
+{
+	KeyCondPart parts[2 * INDEX_MAX_KEY_ATTRS];
+	int			max = p->index_name ? lengthof(parts) : 2;
+
+	if (p->expr.key_conditions && e->key_condition == NULL)
+		dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
+	if (p->expr.key_conditions && JB_ROOT_COUNT(p->expr.key_conditions) > max)
+		dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
+	if (p->expr.key_condition)
+		(void) expr_key_condition_parts(e->key_condition, parts, max);
+	if (p->query && e->key_condition == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+}
+
+/* The rest of a Scan's checks, its table and index known */
+static void
+scan_build(ReadParams *p, ReadRequest *req)
+{
+	ItemKey    *start = NULL;
+
+	if (p->index_name)
+		index_read_check_select(req);
+	if (!p->unprojected_ok)
+		index_read_check_projection(req);
+	if (p->start_key && req->index)
+		index_read_start_key(req, p->start_key);
+	else if (p->start_key)
+		start = start_key(req, p->start_key);
+	if (start)
+		scan_start(req, start);
+	if (req->index_start && req->total_segments > 0)
+	{
+		ItemKey    *k = palloc0(sizeof(ItemKey));
+
+		k->values[0] = key_datum(req->table->partition_key.type,
+								 index_read_start_attr(req, req->table->partition_key.name));
+		scan_start(req, k);
+		req->start = NULL;
+	}
+}
+
+/*
+ * The rest of a Query's checks, its table and index known, in DynamoDB's
+ * order: the start key's size and partition key, the key condition, the
+ * rest of the start key, where the start key lies, the filter; Select last.
+ */
+static void
+query_build(ReadParams *p, ReadRequest *req, DynCondition *key_condition)
+{
+	if (!p->unprojected_ok)
+		index_read_check_projection(req);
+	if (p->start_key)
+		query_start_check(req, p->start_key, false);
+	query_range(req, key_condition, p->expr.key_conditions);
+	if (p->start_key)
+		query_start_check(req, p->start_key, true);
+	if (p->start_key && req->index)
+	{
+		req->index_start = p->start_key;
+		index_query_start(req);
+	}
+	else if (p->start_key)
+	{
+		ItemKey    *key = palloc(sizeof(ItemKey));
+
+		item_key_from_key(req->table, p->start_key, key);
+		query_start(req, key);
+	}
+	if (req->filter && !p->key_filter)
+		check_filter_keys(req, req->filter, p->expr.query_filter != NULL);
+	if (p->index_name)
+		index_read_check_select(req);
+}
+
 /* Check a Query or Scan and reduce it to a ReadRequest */
 void
 read_request_build(ReadParams *p, ReadRequest *req)
 {
 	ItemExpressions e;
-	ItemKey    *start;
 
 	memset(req, 0, sizeof(ReadRequest));
 	req->query = p->query;
@@ -528,46 +735,16 @@ read_request_build(ReadParams *p, ReadRequest *req)
 	check_numbers(p, req);
 	req->select = parse_select(p);
 	item_expressions_parse(&p->expr, &e);
-	if (p->expr.key_conditions && e.key_condition == NULL)
-		dynamo_error(DYN_VALIDATION, "Conditions can be of length 1 or 2 only");
-	if (p->expr.key_conditions)
-		check_key_conditions(p->expr.key_conditions);
-	if (p->query && e.key_condition == NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+	if (p->query)
+		check_key_condition_shape(p, &e);
 	req->table = dynamo_table_lookup(p->table_name, false);
 	if (p->index_name)
-		index_read_resolve(req, p->index_name, p->consistent_read, p->start_key != NULL,
-						   p->select != NULL);
+		index_read_resolve(req, p->index_name, p->consistent_read,
+						   !p->query && p->start_key != NULL, p->select != NULL);
 	req->filter = e.filter;
 	req->projection = e.projection;
-	if (!p->unprojected_ok)
-		index_read_check_projection(req);
-	start = NULL;
-	if (p->start_key && req->index)
-		index_read_start_key(req, p->start_key);
-	else if (p->start_key)
-		start = start_key(req, p->start_key);
-	if (!p->query)
-	{
-		if (start)
-			scan_start(req, start);
-		if (req->index_start && req->total_segments > 0)
-		{
-			ItemKey    *k = palloc0(sizeof(ItemKey));
-
-			k->values[0] = key_datum(req->table->partition_key.type,
-									 index_read_start_attr(req, req->table->partition_key.name));
-			scan_start(req, k);
-			req->start = NULL;
-		}
-		return;
-	}
-	query_range(req, e.key_condition);
-	if (start)
-		query_start(req, start);
-	if (req->index_start)
-		index_query_start(req);
-	if (req->filter && !p->key_filter)
-		check_filter_keys(req, req->filter, p->expr.query_filter != NULL);
+	if (p->query)
+		query_build(p, req, e.key_condition);
+	else
+		scan_build(p, req);
 }
