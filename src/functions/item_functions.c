@@ -147,7 +147,10 @@ conditional_write_args(FunctionCallInfo fcinfo, const char *operation, ItemReque
 	r->table_name = table_name_arg(fcinfo);
 	map = item_from_plain(jsonb_arg(fcinfo, 1, put ? "item" : "key"), false);
 	if (put)
+	{
 		r->item = map;
+		item_check_size(map);
+	}
 	else
 		r->key = map;
 	sql_expressions(fcinfo, operation, 2, -1, -1, 3, 4, &r->expr);

@@ -246,6 +246,8 @@ put_expects_no_item(PutItemRequest *req, ItemKey *key)
 /*
  * Put an item, replacing any with the same key.  Returns the replaced item
  * (stored form) when ReturnValues is ALL_OLD or need_old is set, else NULL.
+ * The item's size is checked where it is read (item_check_size), as
+ * DynamoDB checks it before the table.
  *
  * A put that expects no item inserts first (ON CONFLICT DO NOTHING): when
  * the insert wins there was no item, on which the condition holds, and the
@@ -259,7 +261,6 @@ dynamo_put_item(PutItemRequest *req)
 	Jsonb	   *old;
 
 	item_key_from_item(req->table, req->item, &key);
-	item_check_size(req->item);
 	index_check_item(req->table, &key, req->item);
 	item_spi_connect();
 
