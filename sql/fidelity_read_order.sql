@@ -133,5 +133,35 @@ SELECT pg_temp.q('{"IndexName": "index4", "Select": "ALL_ATTRIBUTES",
 SELECT pg_temp.q('{"IndexName": "index4", "Select": "ALL_ATTRIBUTES",
     "KeyConditions": {"c": {"ComparisonOperator": "EQ", "AttributeValueList": [{"S": "a"}]}}}');
 
+-- before any of that, the request's values: a Query's QueryFilter, then
+-- AttributesToGet (a Scan's AttributesToGet before its ScanFilter), then
+-- ExclusiveStartKey's values (some messages prefixed as DynamoDB's are),
+-- Segment and TotalSegments, KeyConditions, the expressions
+SELECT pg_temp.try('Query', '{"TableName": "nosuch", "ExclusiveStartKey": {"a": {}}, "AttributesToGet": ["a", "a"],
+    "KeyConditions": {"a": {"ComparisonOperator": "EQ", "AttributeValueList": [{}]}},
+    "QueryFilter": {"a": {"ComparisonOperator": "EQ"}}}');
+SELECT pg_temp.try('Query', '{"TableName": "nosuch", "QueryFilter": {}, "ExclusiveStartKey": {"a": {}}, "AttributesToGet": ["a", "a"]}');
+SELECT pg_temp.try('Scan', '{"TableName": "nosuch", "Segment": 1, "ExclusiveStartKey": {"a": {}}, "AttributesToGet": ["a", "a"],
+    "ScanFilter": {"a": {"ComparisonOperator": "EQ", "AttributeValueList": [{}, {"S": ""}]}}}');
+SELECT n, pg_temp.try('Query', jsonb_build_object('TableName', 'nosuch', 'ExclusiveStartKey', jsonb_build_object('a', v),
+    'KeyConditions', '{"a": {"ComparisonOperator": "EQ"}}'::jsonb)) AS error
+FROM (VALUES (1, '{}'::jsonb), (2, '{"M": {"a": {}}}'), (3, '{"SS": []}'), (4, '{"NS": []}'), (5, '{"S": "a", "B": "YQ=="}')) v(n, v)
+ORDER BY n;
+SELECT pg_temp.try('Scan', '{"TableName": "nosuch", "Segment": 1, "ExclusiveStartKey": {"a": {}}}');
+SELECT pg_temp.try('Scan', '{"TableName": "nosuch", "Segment": 1, "FilterExpression": "", "ExpressionAttributeNames": {}}');
+
+-- an index Scan's start key: its size, then the index key attributes, then
+-- Select, then the table's key attributes; an unknown index first
+SELECT pg_temp.try('Scan', '{"TableName": "ro_range", "IndexName": "whatever", "ExclusiveStartKey": {"z": {"S": "a"}}}');
+SELECT n, pg_temp.try('Scan', jsonb_build_object('TableName', 'ro_range', 'ExclusiveStartKey', k) || x) AS error
+FROM (VALUES (1, '{"a": {"N": "1"}, "b": {"N": "1"}, "c": {"S": "1"}, "e": {"N": "1"}}'::jsonb,
+                 '{"IndexName": "index4", "Select": "ALL_ATTRIBUTES"}'::jsonb),
+             (2, '{"x": {"N": "1"}, "y": {"N": "1"}, "c": {"S": "a"}, "d": {"S": "a"}}', '{"IndexName": "index4", "Select": "ALL_ATTRIBUTES"}'),
+             (3, '{"x": {"N": "1"}, "y": {"N": "1"}, "c": {"S": "a"}, "d": {"N": "1"}}', '{"IndexName": "index4"}'),
+             (4, '{"x": {"N": "1"}, "y": {"N": "1"}, "c": {"S": "a"}, "d": {"S": "a"}}', '{"IndexName": "index4"}'),
+             (5, '{"a": {"N": "1"}, "x": {"S": "1"}, "y": {"S": "1"}}', '{"IndexName": "index1"}'),
+             (6, '{"a": {"S": "1"}, "b": {"N": "1"}, "c": {"S": "a"}}', '{"IndexName": "index1"}')) v(n, k, x)
+ORDER BY n;
+
 SELECT dynamo.delete_table('ro_hash') ->> 'TableStatus' AS deleted;
 SELECT dynamo.delete_table('ro_range') ->> 'TableStatus' AS deleted;

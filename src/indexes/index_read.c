@@ -252,13 +252,10 @@ index_read_last_key(ReadRequest *req, Jsonb *item)
  * them all (an LSI fetches them from the table).
  */
 void
-index_read_resolve(ReadRequest *req, const char *index_name, bool consistent, bool has_start,
-				   bool select_given)
+index_read_resolve(ReadRequest *req, const char *index_name, bool consistent, bool select_given)
 {
 	DynamoIndex *ix = index_find(req->table, index_name);
 
-	if (ix == NULL && has_start)
-		dynamo_error(DYN_VALIDATION, "The provided starting key is invalid");
 	if (ix == NULL)
 		dynamo_error(DYN_VALIDATION, "The table does not have the specified index: %s", index_name);
 	if (!ix->local && consistent)
@@ -302,30 +299,6 @@ index_read_check_projection(ReadRequest *req)
 	if (name)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Global secondary index %s does not project [%s]",
 					 ix->name, name);
-}
-
-/*
- * ExclusiveStartKey of an index read: exactly the index's and the table's
- * key attributes, of their types.
- */
-void
-index_read_start_key(ReadRequest *req, Jsonb *start)
-{
-	DynamoIndex *ix = req->index;
-
-	if (JB_ROOT_COUNT(start) != ix->ncols)
-		dynamo_error(DYN_VALIDATION, "The provided starting key is invalid");
-	for (int i = 0; i < ix->ncols; i++)
-	{
-		JsonbValue	v;
-		const DynamoKeyAttr *a = ix->cols[i].attr;
-
-		if (getKeyJsonValueFromContainer(&start->root, a->name, strlen(a->name), &v) == NULL)
-			dynamo_error(DYN_VALIDATION, "The provided starting key is invalid");
-		if (attr_type(&v, NULL) != a->type)
-			dynamo_error(DYN_VALIDATION, "The provided key element does not match the schema");
-	}
-	req->index_start = start;
 }
 
 /* An attribute of an index read's start key (present: checked before) */

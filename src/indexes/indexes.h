@@ -178,8 +178,7 @@ extern Jsonb *index_read_result(ReadRequest *req, Jsonb *item, Jsonb *visible);
 extern Jsonb *index_read_last_key(ReadRequest *req, Jsonb *item);
 extern Jsonb *index_project_item(DynamoIndex *ix, Jsonb *item);
 extern void index_read_resolve(ReadRequest *req, const char *index_name, bool consistent,
-							   bool has_start, bool select_given);
-extern void index_read_start_key(ReadRequest *req, Jsonb *start);
+							   bool select_given);
 extern void index_read_check_select(ReadRequest *req);
 extern void index_read_check_projection(ReadRequest *req);
 extern JsonbValue *index_read_start_attr(ReadRequest *req, const char *name);

@@ -170,6 +170,8 @@ typedef struct ReadParams
 	bool		has_limit;
 	int64		limit;
 	Jsonb	   *start_key;		/* ExclusiveStartKey, stored form */
+	Jsonb	   *start_key_typed;	/* or typed, read in DynamoDB's order */
+	bool		start_key_escaped;	/* start_key_typed's strings use the escape */
 	bool		forward;		/* ScanIndexForward */
 	bool		has_segment;
 	int64		segment;

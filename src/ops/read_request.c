@@ -17,6 +17,9 @@
 #include "indexes.h"
 #include "read_ops.h"
 
+#define START_INVALID "The provided starting key is invalid"
+#define START_MISMATCH "The provided key element does not match the schema"
+
 /* A numeric member out of range: DynamoDB's constraint message */
 static void
 check_range(int64 v, int64 min, int64 max, const char *member)
@@ -460,13 +463,13 @@ start_key(ReadRequest *req, Jsonb *start)
 }
 
 /*
- * The key attributes of a Query's start key: its key schema's (the
- * index's, or the table's), partition key attributes first, then (an index
- * read) the table's other key attributes.  Returns how many; nhash and
- * nown get how many of them are partition keys and key schema's.
+ * The key attributes of a start key: its key schema's (the index's, or the
+ * table's), partition key attributes first, then (an index read) the
+ * table's other key attributes.  Returns how many; nhash and nown get how
+ * many of them are partition keys and key schema's.
  */
 static int
-query_start_attrs(ReadRequest *req, const DynamoKeyAttr **attrs, int *nhash, int *nown)
+start_attrs(ReadRequest *req, const DynamoKeyAttr **attrs, int *nhash, int *nown)
 {
 	DynamoTable *t = req->table;
 	DynamoIndex *ix = req->index;
@@ -498,36 +501,45 @@ check_start_attr(Jsonb *start, const DynamoKeyAttr *a, const char *missing, cons
 		dynamo_error(DYN_VALIDATION, "%s", mismatch);
 }
 
-#define START_INVALID "The provided starting key is invalid"
-#define START_MISMATCH "The provided key element does not match the schema"
+/* The parts of a Query's or index Scan's start key, in the order checked */
+typedef enum StartPart
+{
+	START_SIZE_AND_HASH,		/* its size, then its partition key attributes */
+	START_SORT,					/* its sort key attributes */
+	START_TABLE_KEYS			/* an index read's table key attributes */
+} StartPart;
 
 /*
- * A Query's ExclusiveStartKey, checked in DynamoDB's two steps: before the
- * key condition (keys_named false) its size and partition key attributes;
- * after it the sort key attributes, then an index read's table key
- * attributes.
+ * Check a part of an ExclusiveStartKey against its key schema (the index's,
+ * or the table's).  A Query checks its key condition between the first two
+ * parts, an index Scan its Select between the last two.
  */
 static void
-query_start_check(ReadRequest *req, Jsonb *start, bool keys_named)
+start_check(ReadRequest *req, Jsonb *start, StartPart part)
 {
 	const DynamoKeyAttr *attrs[2 * INDEX_MAX_KEY_ATTRS + 2];
 	int			nhash,
 				nown;
-	int			n = query_start_attrs(req, attrs, &nhash, &nown);
+	int			n = start_attrs(req, attrs, &nhash, &nown);
 
-	if (!keys_named)
+	switch (part)
 	{
-		if (JB_ROOT_COUNT(start) != n)
-			dynamo_error(DYN_VALIDATION, START_INVALID);
-		for (int i = 0; i < nhash; i++)
-			check_start_attr(start, attrs[i], START_INVALID, START_MISMATCH);
-		return;
+		case START_SIZE_AND_HASH:
+			if (JB_ROOT_COUNT(start) != n)
+				dynamo_error(DYN_VALIDATION, START_INVALID);
+			for (int i = 0; i < nhash; i++)
+				check_start_attr(start, attrs[i], START_INVALID, START_MISMATCH);
+			break;
+		case START_SORT:
+			for (int i = nhash; i < nown; i++)
+				check_start_attr(start, attrs[i], START_INVALID, START_MISMATCH);
+			break;
+		case START_TABLE_KEYS:
+			for (int i = nown; i < n; i++)
+				check_start_attr(start, attrs[i], START_INVALID ": " START_MISMATCH,
+								 START_INVALID ": " START_MISMATCH);
+			break;
 	}
-	for (int i = nhash; i < nown; i++)
-		check_start_attr(start, attrs[i], START_INVALID, START_MISMATCH);
-	for (int i = nown; i < n; i++)
-		check_start_attr(start, attrs[i], START_INVALID ": " START_MISMATCH,
-						 START_INVALID ": " START_MISMATCH);
 }
 
 /* A Scan starts after its start key, which must lie in its segment */
@@ -664,14 +676,20 @@ scan_build(ReadParams *p, ReadRequest *req)
 {
 	ItemKey    *start = NULL;
 
-	if (p->index_name)
-		index_read_check_select(req);
 	if (!p->unprojected_ok)
 		index_read_check_projection(req);
 	if (p->start_key && req->index)
-		index_read_start_key(req, p->start_key);
+	{
+		start_check(req, p->start_key, START_SIZE_AND_HASH);
+		start_check(req, p->start_key, START_SORT);
+		index_read_check_select(req);
+		start_check(req, p->start_key, START_TABLE_KEYS);
+		req->index_start = p->start_key;
+	}
 	else if (p->start_key)
 		start = start_key(req, p->start_key);
+	else if (req->index)
+		index_read_check_select(req);
 	if (start)
 		scan_start(req, start);
 	if (req->index_start && req->total_segments > 0)
@@ -696,10 +714,13 @@ query_build(ReadParams *p, ReadRequest *req, DynCondition *key_condition)
 	if (!p->unprojected_ok)
 		index_read_check_projection(req);
 	if (p->start_key)
-		query_start_check(req, p->start_key, false);
+		start_check(req, p->start_key, START_SIZE_AND_HASH);
 	query_range(req, key_condition, p->expr.key_conditions);
 	if (p->start_key)
-		query_start_check(req, p->start_key, true);
+	{
+		start_check(req, p->start_key, START_SORT);
+		start_check(req, p->start_key, START_TABLE_KEYS);
+	}
 	if (p->start_key && req->index)
 	{
 		req->index_start = p->start_key;
@@ -718,6 +739,98 @@ query_build(ReadParams *p, ReadRequest *req, DynCondition *key_condition)
 		index_read_check_select(req);
 }
 
+/*
+ * Does DynamoDB put "The provided starting key is invalid: " before this
+ * message of an ExclusiveStartKey value?  Only before some.
+ */
+static bool
+start_message_prefixed(const char *msg)
+{
+	static const char *const prefixed[] = {
+		"Supplied AttributeValue ",
+		DYN_INVALID_PARAMS "Null attribute value types",
+		DYN_INVALID_PARAMS "An string set ",
+		DYN_INVALID_PARAMS "Binary sets ",
+	};
+
+	for (int i = 0; i < lengthof(prefixed); i++)
+		if (strncmp(msg, prefixed[i], strlen(prefixed[i])) == 0)
+			return true;
+	return false;
+}
+
+/* A typed ExclusiveStartKey in the stored form, its errors worded as DynamoDB's */
+static Jsonb *
+start_key_from_typed(Jsonb *typed, bool escaped)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Jsonb	   *volatile key = NULL;
+	char	   *volatile prefixed = NULL;
+
+	PG_TRY();
+	{
+		key = item_from_typed(typed, escaped);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *e;
+
+		MemoryContextSwitchTo(cxt);
+		e = CopyErrorData();
+		if (e->sqlerrcode != dynamo_errcode(DYN_VALIDATION) || !start_message_prefixed(e->message))
+			PG_RE_THROW();
+		FlushErrorState();
+		prefixed = e->message;
+	}
+	PG_END_TRY();
+	if (prefixed)
+		dynamo_error(DYN_VALIDATION, START_INVALID ": %s", prefixed);
+	return key;
+}
+
+/*
+ * The expressions and legacy parameters of a Query or Scan, in DynamoDB's
+ * order: the legacy filter and AttributesToGet, then ExclusiveStartKey's
+ * values, Segment and TotalSegments, legacy KeyConditions, and the
+ * expressions last.
+ */
+static void
+read_expressions_parse(ReadParams *p, ReadRequest *req, ItemExpressions *e)
+{
+	ExprParams	rest = p->expr;
+	ItemExpressions parsed;
+	Jsonb	   *filter = p->expr.query_filter ? p->expr.query_filter : p->expr.scan_filter;
+
+	memset(e, 0, sizeof(ItemExpressions));
+	/* a Scan's AttributesToGet before its filter, a Query's after */
+	if (!p->query && p->expr.attributes_to_get)
+		e->projection = expr_projection_from_attributes_to_get(p->expr.attributes_to_get,
+															   p->expr.escaped);
+	if (filter)
+		e->filter = expr_condition_from_conditions(filter,
+												   p->expr.query_filter ? "queryFilter" : "scanFilter",
+												   p->expr.conditional_operator, p->expr.escaped);
+	if (p->query && p->expr.attributes_to_get)
+		e->projection = expr_projection_from_attributes_to_get(p->expr.attributes_to_get,
+															   p->expr.escaped);
+	if (p->start_key_typed)
+		p->start_key = start_key_from_typed(p->start_key_typed, p->start_key_escaped);
+	check_numbers(p, req);
+	if (p->expr.key_conditions)
+		e->key_condition = expr_condition_from_conditions(p->expr.key_conditions, "keyConditions",
+														  NULL, p->expr.escaped);
+	/* the expressions (their mix with the legacy forms was checked first) */
+	rest.query_filter = rest.scan_filter = rest.key_conditions = rest.attributes_to_get = NULL;
+	rest.conditional_operator = NULL;
+	item_expressions_parse(&rest, &parsed);
+	if (parsed.filter)
+		e->filter = parsed.filter;
+	if (parsed.projection)
+		e->projection = parsed.projection;
+	if (parsed.key_condition)
+		e->key_condition = parsed.key_condition;
+}
+
 /* Check a Query or Scan and reduce it to a ReadRequest */
 void
 read_request_build(ReadParams *p, ReadRequest *req)
@@ -732,15 +845,13 @@ read_request_build(ReadParams *p, ReadRequest *req)
 	dynamo_check_table_name(p->table_name, "tableName");
 	if (p->index_name)
 		dynamo_check_table_name(p->index_name, "indexName");
-	check_numbers(p, req);
 	req->select = parse_select(p);
-	item_expressions_parse(&p->expr, &e);
+	read_expressions_parse(p, req, &e);
 	if (p->query)
 		check_key_condition_shape(p, &e);
 	req->table = dynamo_table_lookup(p->table_name, false);
 	if (p->index_name)
-		index_read_resolve(req, p->index_name, p->consistent_read,
-						   !p->query && p->start_key != NULL, p->select != NULL);
+		index_read_resolve(req, p->index_name, p->consistent_read, p->select != NULL);
 	req->filter = e.filter;
 	req->projection = e.projection;
 	if (p->query)

@@ -52,7 +52,8 @@ read_params_read(RequestMembers *m, bool escaped, bool query, ReadParams *p)
 	}
 	/* DynamoDB checks the parameter mix before ExclusiveStartKey's values */
 	item_expressions_check_mix(&p->expr);
-	p->start_key = start ? item_from_typed(start, escaped) : NULL;
+	p->start_key_typed = start;
+	p->start_key_escaped = escaped;
 }
 
 /*
