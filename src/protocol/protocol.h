@@ -160,6 +160,7 @@ extern void exec_get_records_text(Jsonb *req, StringInfo out);
 extern Jsonb *dynamo_run_operation(const char *operation, Jsonb *request, bool escaped);
 extern Jsonb *dynamo_parse_request_text(const char *json);
 extern char *dynamo_run_operation_text(const char *operation, const char *body, size_t len);
+extern bool dynamo_operation_known(const char *name);
 
 /* fidelity: exception details with typed items */
 extern char *exec_typed_error_detail(const char *detail);
