@@ -33,6 +33,8 @@ typedef struct TableSettings
 	bool		protection;
 } TableSettings;
 
+extern bool table_capacity_in_bounds(int64 units);
+extern void table_capacity_check_bounds(int64 units, const char *member);
 extern void table_settings_check_create(TableSettings *s);
 extern void table_settings_store(const char *table_name, TableSettings *settings);
 extern void table_settings_describe(JsonbParseState **st, const char *table_name);

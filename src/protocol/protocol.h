@@ -72,7 +72,8 @@ extern void exec_transact_items_request(Jsonb *req, ItemDialect d, bool writes,
 /* CreateTable's and UpdateTable's settings members, Tags (request_table.c) */
 extern void exec_table_settings(Jsonb *req, bool update, TableSettings *s);
 extern void exec_tags(Jsonb *list, TableTags *tags);
-extern int64 request_capacity_units(Jsonb *pt, const char *member, const char *param);
+extern int64 request_capacity_units(Jsonb *pt, const char *member, const char *param,
+									bool bounded);
 
 /* ------------------------------------------------------------------------
  * dynamo.execute(): DynamoDB's operations with DynamoDB's JSON shapes.

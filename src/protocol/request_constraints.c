@@ -20,6 +20,7 @@
 #include "errors.h"
 #include "protocol.h"
 #include "json_read.h"
+#include "table_catalog.h"
 #include "validate.h"
 
 typedef enum ConstraintKind
@@ -32,7 +33,8 @@ typedef enum ConstraintKind
 	MC_CONDITIONS,				/* Expected: ComparisonOperator of set */
 	MC_FILTER_CONDITIONS,		/* KeyConditions, ...: required, of set */
 	MC_UPDATES,					/* AttributeUpdates: Action of set */
-	MC_STRUCT					/* a structure of members (children) */
+	MC_STRUCT,					/* a structure of members (children) */
+	MC_TABLE_OP_NAME			/* CreateTable's and UpdateTable's TableName */
 } ConstraintKind;
 
 /* A kind with this bit is also a required member */
@@ -71,6 +73,8 @@ typedef struct MemberConstraint
 
 #define CAPACITY {"ReturnConsumedCapacity", MC_ENUM, SET_CAPACITY}
 #define TABLE {"TableName", MC_REQUIRED_NAME, NULL, 0, 255}
+/* missing, too short or too long: DynamoDB's own message, before any other */
+#define TABLE_OP {"TableName", MC_TABLE_OP_NAME, NULL, 0, 255}
 #define METRICS {"ReturnItemCollectionMetrics", MC_ENUM, SET_METRICS}
 #define RETURN_VALUES {"ReturnValues", MC_ENUM, SET_RETURN_VALUES}
 #define CONDITIONAL {"ConditionalOperator", MC_ENUM, SET_CONDITIONAL}
@@ -110,7 +114,7 @@ static const MemberConstraint IndexUpdate[] = {
 	INDEX_NAME, {"ProvisionedThroughput", MC_REQUIRED_STRUCT, .children = Throughput}, END
 };
 static const MemberConstraint IndexCreate[] = {
-	{"Projection", MC_REQUIRED_STRUCT, .children = Projection}, INDEX_NAME,
+	INDEX_NAME, {"Projection", MC_REQUIRED_STRUCT, .children = Projection},
 	{"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
 	/* a GSI: up to four HASH and four RANGE attributes (multi-attribute keys) */
 	{"KeySchema", MC_REQUIRED_LENGTH, NULL, 1, 8, KeyElement}, END
@@ -168,10 +172,13 @@ static const struct
 	{"ListTables", {{"ExclusiveStartTableName", MC_NAME, NULL, 0, 255},
 	{"Limit", MC_INTEGER, NULL, 1, 100}, END}},
 	/* the table API */
-	{"CreateTable", {{"KeySchema", MC_LENGTH, NULL, 1, 2, KeyElement}, ATTRIBUTE_DEFINITIONS(MC_LENGTH),
+	{"CreateTable", {ATTRIBUTE_DEFINITIONS(MC_REQUIRED_LENGTH), TABLE_OP,
 		{"GlobalSecondaryIndexes", MC_LENGTH, NULL, 0, -1, IndexCreate},
-	{"LocalSecondaryIndexes", MC_LENGTH, NULL, 0, -1, IndexCreate}, END}},
-	{"UpdateTable", {TABLE, ATTRIBUTE_DEFINITIONS(MC_LENGTH),
+		{"LocalSecondaryIndexes", MC_LENGTH, NULL, 0, -1, IndexCreate},
+		{"BillingMode", MC_ENUM, SET_BILLING},
+		{"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
+	{"KeySchema", MC_REQUIRED_LENGTH, NULL, 1, 2, KeyElement}, END}},
+	{"UpdateTable", {TABLE_OP, ATTRIBUTE_DEFINITIONS(MC_LENGTH),
 		{"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
 		{"BillingMode", MC_ENUM, SET_BILLING},
 		{"GlobalSecondaryIndexUpdates", MC_LENGTH, NULL, 0, -1, IndexUpdates},
@@ -321,6 +328,8 @@ check_value(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const ch
 
 	if (c->kind & MC_NOT_NULL)
 		validate_not_null(v, m, path);
+	if (m == NULL && c->kind == MC_TABLE_OP_NAME)
+		dynamo_check_table_op_name_length(NULL);
 	if (m == NULL)
 		return;
 	is_list = m->type == jbvBinary && JsonContainerIsArray(m->val.binary.data);
@@ -330,6 +339,11 @@ check_value(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const ch
 			if (m->type == jbvString)
 				validate_enum(v, value_text(m), path, c->set);
 			break;
+		case MC_TABLE_OP_NAME:
+			if (m->type == jbvString)
+				dynamo_check_table_op_name_length(value_text(m));
+			/* then the pattern, among the other violations */
+			/* FALLTHROUGH */
 		case MC_NAME:
 			if (m->type == jbvString)
 				validate_name(v, value_text(m), (int64) c->max, path);
