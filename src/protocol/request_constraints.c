@@ -34,7 +34,8 @@ typedef enum ConstraintKind
 	MC_FILTER_CONDITIONS,		/* KeyConditions, ...: required, of set */
 	MC_UPDATES,					/* AttributeUpdates: Action of set */
 	MC_STRUCT,					/* a structure of members (children) */
-	MC_TABLE_OP_NAME			/* CreateTable's and UpdateTable's TableName */
+	MC_TABLE_OP_NAME,			/* CreateTable's and UpdateTable's TableName */
+	MC_RESOURCE_ARN				/* the tags' ResourceArn: missing, before any other */
 } ConstraintKind;
 
 /* A kind with this bit is also a required member */
@@ -75,6 +76,7 @@ typedef struct MemberConstraint
 #define TABLE {"TableName", MC_REQUIRED_NAME, NULL, 0, 255}
 /* missing, too short or too long: DynamoDB's own message, before any other */
 #define TABLE_OP {"TableName", MC_TABLE_OP_NAME, NULL, 0, 255}
+#define RESOURCE_ARN {"ResourceArn", MC_RESOURCE_ARN, NULL, 1, 1283}
 #define METRICS {"ReturnItemCollectionMetrics", MC_ENUM, SET_METRICS}
 #define RETURN_VALUES {"ReturnValues", MC_ENUM, SET_RETURN_VALUES}
 #define CONDITIONAL {"ConditionalOperator", MC_ENUM, SET_CONDITIONAL}
@@ -186,9 +188,9 @@ static const struct
 	{"TableClass", MC_ENUM, SET_TABLE_CLASS}, END}},
 	{"UpdateTimeToLive", {TABLE, {"TimeToLiveSpecification", MC_REQUIRED_STRUCT, .children = TimeToLive}, END}},
 	{"DescribeTimeToLive", {TABLE, END}},
-	{"TagResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
-	{"UntagResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
-	{"ListTagsOfResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
+	{"TagResource", {RESOURCE_ARN, {"Tags", MC_REQUIRED}, END}},
+	{"UntagResource", {RESOURCE_ARN, {"TagKeys", MC_REQUIRED}, END}},
+	{"ListTagsOfResource", {RESOURCE_ARN, END}},
 	/* backups */
 	{"CreateBackup", {TABLE, {"BackupName", MC_REQUIRED_NAME, NULL, 0, 255}, END}},
 	{"DescribeBackup", {BACKUP_ARN("BackupArn", true), END}},
@@ -330,6 +332,8 @@ check_value(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const ch
 		validate_not_null(v, m, path);
 	if (m == NULL && c->kind == MC_TABLE_OP_NAME)
 		dynamo_check_table_op_name_length(NULL);
+	if (m == NULL && c->kind == MC_RESOURCE_ARN)
+		dynamo_error(DYN_VALIDATION, "Invalid TableArn");
 	if (m == NULL)
 		return;
 	is_list = m->type == jbvBinary && JsonContainerIsArray(m->val.binary.data);
@@ -352,6 +356,7 @@ check_value(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const ch
 			check_integer(v, m, c, path);
 			break;
 		case MC_LENGTH:
+		case MC_RESOURCE_ARN:
 			if (m->type == jbvString)
 				validate_length(v, value_text(m), pg_mbstrlen_with_len(m->val.string.val, m->val.string.len),
 								(int64) c->min, (int64) c->max, path);
