@@ -143,7 +143,8 @@ SELECT dynamo.explain('Query', '{"TableName":"Orders","KeyConditionExpression":"
 SELECT dynamo.explain('GetItem', '{"TableName":"Orders"}');
 SELECT dynamo.explain('GetItem', '[1]');
 SELECT dynamo.explain('Frobnicate', '{}');
-SELECT dynamo.explain('CreateTable', '{"TableName":"Orders"}');
+SELECT dynamo.explain('CreateTable', '{"TableName":"Orders","KeySchema":[{"AttributeName":"Id","KeyType":"HASH"}],
+  "AttributeDefinitions":[{"AttributeName":"Id","AttributeType":"S"}]}');
 SELECT dynamo.explain('BatchWriteItem', '{"RequestItems":{"Orders":[{"PutRequest":{"Item":{"CustomerId":{"S":"c1"}}}}]}}');
 SELECT dynamo.explain('BatchGetItem', '{"RequestItems":{"Orders":{"Keys":[{"CustomerId":{"S":"c1"},"OrderDate":{"S":"a"}},
   {"CustomerId":{"S":"c1"},"OrderDate":{"S":"a"}}]}}}');

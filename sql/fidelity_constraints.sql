@@ -30,8 +30,11 @@ SELECT pg_temp.v('UpdateTable', '{"TableName": "abc", "GlobalSecondaryIndexUpdat
 SELECT pg_temp.v('UpdateTable', '{"TableName": "abc", "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "i1",
     "KeySchema": [{"AttributeName": "a", "KeyType": "SORT"}, {}], "Projection": {"ProjectionType": "SOME", "NonKeyAttributes": []}}},
     {"Delete": {}}]}');
-SELECT pg_temp.v('UpdateTable', '{"TableName": "a;", "BillingMode": "FREE", "TableClass": "COLD",
+SELECT pg_temp.v('UpdateTable', '{"TableName": "ab;c", "BillingMode": "FREE", "TableClass": "COLD",
     "StreamSpecification": {"StreamViewType": "ALL"}}');
+-- a TableName missing, too short or too long: DynamoDB's own message first
+SELECT pg_temp.v('UpdateTable', '{"TableName": "a;", "BillingMode": "FREE"}');
+SELECT pg_temp.v('UpdateTable', '{"BillingMode": "FREE"}');
 SELECT pg_temp.v('UpdateTable', '{"TableName": "abc", "GlobalSecondaryIndexUpdates": [{}]}');
 
 -- Time to Live

@@ -93,16 +93,27 @@ dynamo_check_table_name(const char *name, const char *param)
 }
 
 /*
+ * Check that a table operation's TableName is there and of 3 to 255
+ * characters, which DynamoDB words its own messages for (before any other
+ * violation of the request)
+ */
+void
+dynamo_check_table_op_name_length(const char *name)
+{
+	if (name == NULL)
+		dynamo_error(DYN_VALIDATION, "The parameter 'TableName' is required but was not present in the request");
+	if (strlen(name) < 3 || strlen(name) > DYNAMO_MAX_TABLE_NAME)
+		dynamo_error(DYN_VALIDATION, "TableName must be at least 3 characters long and at most 255 characters long");
+}
+
+/*
  * Check a table name given to CreateTable, DeleteTable or DescribeTable,
  * which DynamoDB words its messages differently for.
  */
 void
 dynamo_check_table_op_name(const char *name)
 {
-	if (name == NULL)
-		dynamo_error(DYN_VALIDATION, "The parameter 'TableName' is required but was not present in the request");
-	if (strlen(name) < 3 || strlen(name) > DYNAMO_MAX_TABLE_NAME)
-		dynamo_error(DYN_VALIDATION, "TableName must be at least 3 characters long and at most 255 characters long");
+	dynamo_check_table_op_name_length(name);
 	dynamo_check_table_name(name, "tableName");
 }
 

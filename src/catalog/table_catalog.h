@@ -66,6 +66,7 @@ dynamo_table_has_sort_key(const DynamoTable *t)
 }
 
 extern void dynamo_check_table_name(const char *name, const char *param);
+extern void dynamo_check_table_op_name_length(const char *name);
 extern void dynamo_check_table_op_name(const char *name);
 extern DynamoTable *dynamo_table_lookup(const char *name, bool missing_ok);
 extern DynamoType dynamo_key_type_from_char(char c);

@@ -39,6 +39,9 @@ typedef struct HttpRequest
 	int			nheaders;
 	const char **header_names;
 	const char **header_values;
+	int			nargs;			/* query-string arguments, decoded */
+	const char **arg_names;
+	const char **arg_values;
 	const char *body;
 	size_t		body_len;
 	bool		too_large;		/* the body was over HTTP_MAX_BODY */
@@ -59,6 +62,7 @@ typedef struct HttpResponse
 
 /* http_request.c */
 extern const char *http_header(const HttpRequest *req, const char *name);
+extern const char *http_query_arg(const HttpRequest *req, const char *name);
 extern void http_response_header(HttpResponse *resp, const char *name, const char *value);
 extern void http_handle(const HttpRequest *req, HttpResponse *resp);
 

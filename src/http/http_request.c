@@ -10,6 +10,8 @@
 #include "access/xact.h"
 #include "miscadmin.h"
 #include "pgstat.h"
+#include "common/jsonapi.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
@@ -24,6 +26,9 @@
 #include "tables.h"
 
 #define AMZ_JSON "application/x-amz-json-1.0"
+#define PLAIN_JSON "application/json"
+/* DynamoDB's answer to a request it does not route to an operation at all */
+#define NOT_FOUND_BODY "<UnknownOperationException/>\n"
 
 /*
  * X-Amz-Target prefixes served, each followed by ".<Operation>"; every one
@@ -45,6 +50,52 @@ http_header(const HttpRequest *req, const char *name)
 		if (pg_strcasecmp(req->header_names[i], name) == 0)
 			return req->header_values[i];
 	return NULL;
+}
+
+/* The value of a query-string argument, "" for a name alone, or NULL */
+const char *
+http_query_arg(const HttpRequest *req, const char *name)
+{
+	for (int i = 0; i < req->nargs; i++)
+		if (strcmp(req->arg_names[i], name) == 0)
+			return req->arg_values[i];
+	return NULL;
+}
+
+/*
+ * The JSON media type of a request's Content-Type (what precedes any ';',
+ * trimmed): AMZ_JSON or PLAIN_JSON, NULL for none or another type
+ */
+static const char *
+http_json_media_type(const HttpRequest *req)
+{
+	const char *type = http_header(req, "Content-Type");
+	size_t		len;
+
+	if (type == NULL)
+		return NULL;
+	while (*type == ' ' || *type == '\t')
+		type++;
+	len = strcspn(type, ";");
+	while (len > 0 && (type[len - 1] == ' ' || type[len - 1] == '\t'))
+		len--;
+	if (len == strlen(AMZ_JSON) && pg_strncasecmp(type, AMZ_JSON, len) == 0)
+		return AMZ_JSON;
+	if (len == strlen(PLAIN_JSON) && pg_strncasecmp(type, PLAIN_JSON, len) == 0)
+		return PLAIN_JSON;
+	return NULL;
+}
+
+/* Whether a request's body is well-formed JSON (an empty body passes) */
+static bool
+http_body_is_json(const HttpRequest *req)
+{
+	JsonLexContext *lex;
+
+	if (req->body_len == 0)
+		return true;
+	lex = makeJsonLexContextCstringLen((char *) req->body, (int) req->body_len, PG_UTF8, false);
+	return pg_parse_json(lex, &nullSemAction) == JSON_SUCCESS;
 }
 
 /* Add a header to a response */
@@ -275,6 +326,43 @@ compact_json(MemoryContext cxt, const char *json)
 }
 
 /*
+ * The role a request runs as, after DynamoDB's checks of what precedes
+ * authentication, in its order: the body is JSON, the target names an
+ * operation (op: NULL for none); a body that is not JSON is reported
+ * instead of a refused signature too.
+ */
+static Oid
+http_check_and_authenticate(const HttpRequest *req, const char *op, const char **key_id)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Oid			role = InvalidOid;
+
+	if (op == NULL || !dynamo_operation_known(op))
+	{
+		if (!http_body_is_json(req))
+			dynamo_error(DYN_SERIALIZATION, "%s", "");
+		dynamo_error(DYN_UNKNOWN_OPERATION, "%s", "");
+	}
+	PG_TRY();
+	{
+		role = http_authenticate(req, key_id);
+	}
+	PG_CATCH();
+	{
+		/* rare: a refused request; the JSON check waits until then */
+		MemoryContextSwitchTo(cxt);
+		if (!http_body_is_json(req))
+		{
+			FlushErrorState();
+			dynamo_error(DYN_SERIALIZATION, "%s", "");
+		}
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	return role;
+}
+
+/*
  * Run one operation as one transaction under the role the request
  * authenticates as; its response, or NULL with *error set.  *wal_end is
  * where the WAL must be flushed before either is sent (http_commit.c).
@@ -288,7 +376,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 	bool		grouped = http_commit_grouped();
 
 	request_role[0] = '\0';
-	pgstat_report_activity(STATE_RUNNING, op);
+	pgstat_report_activity(STATE_RUNNING, op ? op : "");
 	/* now() and CreationDateTime are this request's time, not the worker's start */
 	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
@@ -301,7 +389,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 		const char *key_id;
 
 		PushActiveSnapshot(GetTransactionSnapshot());
-		role = http_authenticate(req, &key_id);
+		role = http_check_and_authenticate(req, op, &key_id);
 		/* the usage figures count the request under its access key */
 		advisor_set_access_key(key_id);
 		strlcpy(request_role, GetUserNameFromId(role, false), NAMEDATALEN);
@@ -337,22 +425,11 @@ http_post(const HttpRequest *req, HttpResponse *resp)
 	ErrorData  *error = NULL;
 	char	   *out;
 
-	if (req->too_large)
-	{
-		http_exception(resp, DYN_SERIALIZATION, "Request Entity Too Large");
-		resp->status = 413;
-		return;
-	}
 	op = http_target_operation(http_header(req, "X-Amz-Target"));
-	if (op == NULL)
-	{
-		http_exception(resp, DYN_UNKNOWN_OPERATION, NULL);
-		return;
-	}
 	out = http_run(req, op, &error, &resp->wal_end);
 	if (out == NULL)
 	{
-		http_render_error(resp, error, op);
+		http_render_error(resp, error, op ? op : "");
 		return;
 	}
 	resp->status = 200;
@@ -428,11 +505,23 @@ http_head_too_large(const HttpRequest *req)
 	return size > HTTP_MAX_HEAD;
 }
 
+/* DynamoDB's answer to what it routes to no operation: 404 */
+static void
+http_not_found(HttpResponse *resp)
+{
+	resp->status = 404;
+	resetStringInfo(&resp->body);
+	appendStringInfoString(&resp->body, NOT_FOUND_BODY);
+}
+
 /* Answer one request */
 void
 http_handle(const HttpRequest *req, HttpResponse *resp)
 {
-	resp->content_type = AMZ_JSON;
+	const char *media = http_json_media_type(req);
+
+	/* DynamoDB answers in the request's JSON dialect, else application/json */
+	resp->content_type = media ? media : PLAIN_JSON;
 	/* DynamoDB names itself so in every response */
 	http_response_header(resp, "Server", "Server");
 	if (http_head_too_large(req))
@@ -449,13 +538,16 @@ http_handle(const HttpRequest *req, HttpResponse *resp)
 	}
 	else if (strcmp(req->method, "POST") == 0)
 	{
-		const char *type = http_header(req, "Content-Type");
-
-		/* DynamoDB answers a request sent as application/json in kind */
-		if (type && pg_strcasecmp(type, "application/json") == 0)
-			resp->content_type = "application/json";
 		http_cors(req, resp, false);
-		http_post(req, resp);
+		if (req->too_large)
+		{
+			http_exception(resp, DYN_SERIALIZATION, "Request Entity Too Large");
+			resp->status = 413;
+		}
+		else if (media == NULL && req->body_len > 0)
+			http_not_found(resp);	/* a body of no JSON type */
+		else
+			http_post(req, resp);
 	}
 	else if (strcmp(req->method, "GET") == 0)
 	{
@@ -470,14 +562,11 @@ http_handle(const HttpRequest *req, HttpResponse *resp)
 		else
 			appendStringInfo(&resp->body, "healthy: dynamodb.%s.amazonaws.com ", dynamo_region);
 	}
-	else if (strcmp(req->method, "OPTIONS") == 0)
+	else if (strcmp(req->method, "OPTIONS") == 0 && http_header(req, "Origin") != NULL)
 	{
 		http_cors(req, resp, true);
 		resp->status = 200;
 	}
 	else
-	{
-		http_exception(resp, DYN_UNKNOWN_OPERATION, NULL);
-		resp->status = 405;
-	}
+		http_not_found(resp);	/* PUT, DELETE, OPTIONS without an Origin... */
 }

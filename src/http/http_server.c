@@ -57,6 +57,9 @@ typedef struct HttpExchange
 	int			nheaders;
 	const char **names;
 	const char **values;
+	int			nargs;
+	const char **arg_names;
+	const char **arg_values;
 	bool		answered;		/* resp holds the response */
 	HttpResponse resp;
 } HttpExchange;
@@ -81,6 +84,18 @@ http_collect_header(void *cls, enum MHD_ValueKind kind, const char *key, const c
 	x->names[x->nheaders] = pstrdup(key);
 	x->values[x->nheaders] = pstrdup(value ? value : "");
 	x->nheaders++;
+	return MHD_YES;
+}
+
+/* Collect one query-string argument (a name alone has the value "") */
+static enum MHD_Result
+http_collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	HttpExchange *x = cls;
+
+	x->arg_names[x->nargs] = pstrdup(key);
+	x->arg_values[x->nargs] = pstrdup(value ? value : "");
+	x->nargs++;
 	return MHD_YES;
 }
 
@@ -171,6 +186,10 @@ http_answer(struct MHD_Connection *conn, HttpExchange *x, const char *url,
 	x->names = palloc(sizeof(char *) * (n + 1));
 	x->values = palloc(sizeof(char *) * (n + 1));
 	MHD_get_connection_values(conn, MHD_HEADER_KIND, http_collect_header, x);
+	n = MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, NULL, NULL);
+	x->arg_names = palloc(sizeof(char *) * (n + 1));
+	x->arg_values = palloc(sizeof(char *) * (n + 1));
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, http_collect_arg, x);
 
 	memset(&req, 0, sizeof(req));
 	req.method = method;
@@ -178,6 +197,9 @@ http_answer(struct MHD_Connection *conn, HttpExchange *x, const char *url,
 	req.nheaders = x->nheaders;
 	req.header_names = x->names;
 	req.header_values = x->values;
+	req.nargs = x->nargs;
+	req.arg_names = x->arg_names;
+	req.arg_values = x->arg_values;
 	req.body = x->body.data;
 	req.body_len = x->body.len;
 	req.too_large = x->too_large;

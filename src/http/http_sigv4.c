@@ -164,56 +164,61 @@ sigv4_format_date(time_t when, char *out)
 }
 
 /*
- * The request's date, from X-Amz-Date or else an HTTP Date header; false
- * when neither is there or readable.
+ * The request's date header: X-Amz-Date, or else an HTTP Date header;
+ * NULL when there is neither
  */
-static bool
+static const char *
+sigv4_date_header(const HttpRequest *req, bool *amz)
+{
+	const char *date = http_header(req, "X-Amz-Date");
+
+	*amz = date != NULL;
+	return date ? date : http_header(req, "Date");
+}
+
+/* Read the request's date into sig; IncompleteSignatureException if unreadable */
+static void
 sigv4_request_date(const HttpRequest *req, SigV4 *sig)
 {
-	const char *amz = http_header(req, "X-Amz-Date");
-	const char *date = http_header(req, "Date");
+	bool		amz;
+	const char *date = sigv4_date_header(req, &amz);
+	struct tm	tm;
 
-	if (amz)
+	if (amz && sigv4_parse_amz_date(date, &sig->when))
 	{
-		if (!sigv4_parse_amz_date(amz, &sig->when))
-			return false;
-		strlcpy(sig->amz_date, amz, sizeof(sig->amz_date));
-		return true;
+		strlcpy(sig->amz_date, date, sizeof(sig->amz_date));
+		return;
 	}
-	if (date)
+	memset(&tm, 0, sizeof(tm));
+	if (!amz && strptime(date, "%a, %d %b %Y %H:%M:%S GMT", &tm) != NULL)
 	{
-		struct tm	tm;
-
-		memset(&tm, 0, sizeof(tm));
-		if (strptime(date, "%a, %d %b %Y %H:%M:%S GMT", &tm) == NULL)
-			return false;
 		sig->when = timegm(&tm);
 		sigv4_format_date(sig->when, sig->amz_date);
-		return true;
+		return;
 	}
-	return false;
+	dynamo_error(DYN_INCOMPLETE_SIGNATURE,
+				 "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601",
+				 date);
 }
 
 /*
- * Parse the Authorization header and the date; IncompleteSignatureException
- * naming every missing part, as AWS does.
+ * Parse the Authorization header (its scheme starts with "AWS4-") and the
+ * date; IncompleteSignatureException naming every missing part, as AWS does.
  */
 static void
 sigv4_parse(const HttpRequest *req, const char *auth, SigV4 *sig)
 {
 	StringInfoData missing;
-	const char *params = auth;
+	const char *params = auth + strcspn(auth, " ");
 	char	   *parts[5];
 	int			nparts = 0;
 	char	   *rest = NULL;
+	bool		amz;
 
 	memset(sig, 0, sizeof(*sig));
 	initStringInfo(&missing);
-	if (strncmp(auth, SIGV4_ALGORITHM " ", strlen(SIGV4_ALGORITHM) + 1) == 0)
-		params = auth + strlen(SIGV4_ALGORITHM) + 1;
-	else
-		appendStringInfo(&missing, "Unsupported AWS 'algorithm': '%.*s'. ",
-						 (int) strcspn(auth, " "), auth);
+	while (*params == ' ')
+		params++;
 	sig->credential = sigv4_param(params, "Credential");
 	sig->signed_headers = sigv4_param(params, "SignedHeaders");
 	sig->signature = sigv4_param(params, "Signature");
@@ -223,10 +228,11 @@ sigv4_parse(const HttpRequest *req, const char *auth, SigV4 *sig)
 		appendStringInfoString(&missing, "Authorization header requires 'Signature' parameter. ");
 	if (sig->signed_headers == NULL)
 		appendStringInfoString(&missing, "Authorization header requires 'SignedHeaders' parameter. ");
-	if (!sigv4_request_date(req, sig))
+	if (sigv4_date_header(req, &amz) == NULL)
 		appendStringInfoString(&missing, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
 	if (missing.len > 0)
 		dynamo_error(DYN_INCOMPLETE_SIGNATURE, "%sAuthorization=%s", missing.data, auth);
+	sigv4_request_date(req, sig);
 
 	/* split on every '/', keeping empty parts (a//b has an empty service) */
 	for (char *p = pstrdup(sig->credential); p && nparts < lengthof(parts);)
@@ -439,6 +445,37 @@ sigv4_lookup_key(const char *key_id, char **secret, char **role)
 }
 
 /*
+ * A request signed in its query string (X-Amz-Algorithm there): refused
+ * with both an Authorization header, IncompleteSignatureException naming
+ * the missing parameters, as AWS does; the HTTP door verifies header
+ * signatures only.
+ */
+static void
+sigv4_check_query(const HttpRequest *req, bool has_auth)
+{
+	static const char *const params[] = {
+		"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"
+	};
+	StringInfoData missing;
+
+	if (has_auth)
+		dynamo_error(DYN_INVALID_SIGNATURE,
+					 "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
+	initStringInfo(&missing);
+	for (int i = 0; i < lengthof(params); i++)
+	{
+		const char *v = http_query_arg(req, params[i]);
+
+		if (v == NULL || v[0] == '\0')
+			appendStringInfo(&missing, "AWS query-string parameters must include '%s'. ", params[i]);
+	}
+	if (missing.len > 0)
+		dynamo_error(DYN_INCOMPLETE_SIGNATURE, "%sRe-examine the query-string parameters.", missing.data);
+	dynamo_error(DYN_INVALID_SIGNATURE,
+				 "Query-string (presigned) signatures are not accepted here: sign the request with an Authorization header");
+}
+
+/*
  * Authenticate a request: the role it runs as, and in key_id the access
  * key it is signed with.  sigv4: the access key's role, after checking the
  * signature; none: http_role, for any well-formed signature.  A superuser
@@ -453,7 +490,10 @@ http_authenticate(const HttpRequest *req, const char **key_id)
 	char	   *role_name = NULL;
 	Oid			role;
 
-	if (auth == NULL || auth[0] == '\0')
+	if (http_query_arg(req, "X-Amz-Algorithm") != NULL)
+		sigv4_check_query(req, auth != NULL && auth[0] != '\0');
+	/* a scheme other than AWS4-...: no token AWS knows of */
+	if (auth == NULL || strncmp(auth, "AWS4-", 5) != 0)
 		dynamo_error(DYN_MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
 	sigv4_parse(req, auth, &sig);
 	*key_id = sig.key_id;

@@ -27,6 +27,24 @@
 #define PROVISIONED "PROVISIONED"
 #define PAY_PER_REQUEST "PAY_PER_REQUEST"
 
+/* capacity units above this are out of bounds (dynalite's recordings) */
+#define CAPACITY_UNITS_MAX INT64CONST(1000000000000)
+
+/* Whether capacity units are within DynamoDB's bounds */
+bool
+table_capacity_in_bounds(int64 units)
+{
+	return units <= CAPACITY_UNITS_MAX;
+}
+
+/* Refuse capacity units (of member) beyond DynamoDB's bounds */
+void
+table_capacity_check_bounds(int64 units, const char *member)
+{
+	if (!table_capacity_in_bounds(units))
+		dynamo_error(DYN_VALIDATION, "Given value " INT64_FORMAT " for %s is out of bounds", units, member);
+}
+
 /* OnDemandThroughput belongs to on-demand tables only */
 static void
 check_on_demand_mode(TableSettings *s, const char *mode)

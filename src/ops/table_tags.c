@@ -35,13 +35,26 @@ table_arn(const char *table_name)
 
 /*
  * The table whose tags a request reads or changes must exist:
- * ResourceNotFoundException naming its ARN (DynamoDB's spelling)
+ * ResourceNotFoundException naming its ARN (DynamoDB's spelling), or
+ * unnamed for a NULL arn (as UntagResource answers)
  */
 void
 tags_check_table(const char *table_name, const char *arn)
 {
-	if (dynamo_table_lookup(table_name, true) == NULL)
-		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: %s not found", arn);
+	if (dynamo_table_lookup(table_name, true) != NULL)
+		return;
+	if (arn == NULL)
+		dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found");
+	dynamo_error(DYN_RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: %s not found", arn);
+}
+
+/* A TagResource (or, keys, UntagResource) names at least one tag */
+void
+tags_check_count(int n, bool keys)
+{
+	if (n == 0)
+		dynamo_error(DYN_VALIDATION, keys ? "Atleast one Tag Key needs to be provided as Input." :
+					 "Atleast one Tag needs to be provided as Input.");
 }
 
 /*
@@ -158,8 +171,8 @@ tags_store(const char *table_name, TableTags *tags, bool creating)
 {
 	int			n = tags ? tags->n : 0;
 
-	if (n == 0 && !creating)
-		dynamo_error(DYN_VALIDATION, "Atleast one Tag needs to be provided as Input.");
+	if (!creating)
+		tags_check_count(n, false);
 	if (n == 0)
 		return;
 	if (n > TAGS_MAX)
@@ -192,8 +205,7 @@ tags_remove(const char *table_name, Jsonb *keys)
 {
 	int			n = keys ? JB_ROOT_COUNT(keys) : 0;
 
-	if (n == 0)
-		dynamo_error(DYN_VALIDATION, "Atleast one Tag Key needs to be provided as Input.");
+	tags_check_count(n, true);
 	if (n > TAGS_MAX)
 		dynamo_error(DYN_VALIDATION, "Number of Tags exceed the current limit for the provided ResourceArn");
 	item_spi_connect();

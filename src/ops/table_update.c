@@ -57,6 +57,12 @@ dynamo_update_table(UpdateTableRequest *req)
 	{
 		IndexThroughputUpdate *u = lfirst(lc);
 
+		/* units beyond bounds: DynamoDB's refusal names an unknown index so */
+		if ((!table_capacity_in_bounds(u->read_units) || !table_capacity_in_bounds(u->write_units)) &&
+			index_find(t, u->name) == NULL)
+			dynamo_error(DYN_VALIDATION, "This operation cannot be performed with given input values. Please contact DynamoDB service team for more info: Action Blocked: IndexUpdate");
+		table_capacity_check_bounds(u->read_units, "ReadCapacityUnits");
+		table_capacity_check_bounds(u->write_units, "WriteCapacityUnits");
 		index_update_throughput(t, existing_index(t, u->name, "update"), u);
 	}
 	foreach(lc, req->index_deletes)

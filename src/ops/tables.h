@@ -33,6 +33,8 @@ typedef struct TableSettings
 	bool		protection;
 } TableSettings;
 
+extern bool table_capacity_in_bounds(int64 units);
+extern void table_capacity_check_bounds(int64 units, const char *member);
 extern void table_settings_check_create(TableSettings *s);
 extern void table_settings_store(const char *table_name, TableSettings *settings);
 extern void table_settings_describe(JsonbParseState **st, const char *table_name);
@@ -57,6 +59,7 @@ typedef struct TableTags
 
 extern char *table_arn(const char *table_name);
 extern void tags_check_table(const char *table_name, const char *arn);
+extern void tags_check_count(int n, bool keys);
 extern char *table_name_of_arn(const char *arn, const char *param);
 extern void tags_store(const char *table_name, TableTags *tags, bool creating);
 extern void tags_remove(const char *table_name, Jsonb *keys);

@@ -58,14 +58,32 @@ static const DynamoOperation Operations[] = {
 	{"GetRecords", exec_get_records, exec_get_records_text},
 };
 
-/* An operation by name; UnknownOperationException if none */
+/* An operation by name, or NULL */
 static const DynamoOperation *
-find_operation(const char *name)
+lookup_operation(const char *name)
 {
 	for (int i = 0; i < lengthof(Operations); i++)
 		if (strcmp(Operations[i].name, name) == 0)
 			return &Operations[i];
-	dynamo_error(DYN_UNKNOWN_OPERATION, "Unknown operation: %s", name);
+	return NULL;
+}
+
+/* An operation by name; UnknownOperationException if none */
+static const DynamoOperation *
+find_operation(const char *name)
+{
+	const DynamoOperation *op = lookup_operation(name);
+
+	if (op == NULL)
+		dynamo_error(DYN_UNKNOWN_OPERATION, "Unknown operation: %s", name);
+	return op;
+}
+
+/* Whether an operation of this name exists */
+bool
+dynamo_operation_known(const char *name)
+{
+	return lookup_operation(name) != NULL;
 }
 
 /*

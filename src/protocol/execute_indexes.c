@@ -161,13 +161,30 @@ parse_projection(IndexDef *d, Jsonb *proj, const char *path)
 }
 
 /*
+ * An LSI's key schema against the table's partition key (table_hash):
+ * checked before its Projection, as DynamoDB does
+ */
+static void
+check_local_keys(IndexDef *d, const char *table_hash)
+{
+	if (d->key.nkeys < 2)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index KeySchema does not have a range key for index: %s",
+					 d->name);
+	if (strcmp(d->key.keys[0].name, table_hash) != 0)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Index KeySchema does not have the same leading hash key as table KeySchema for index: %s. index hash key: %s, table hash key: %s",
+					 d->name, d->key.keys[0].name, table_hash);
+}
+
+/*
  * One index definition (an element of GlobalSecondaryIndexes or
  * LocalSecondaryIndexes, or an UpdateTable Create action).
  * pay_per_request: the table's BillingMode is PAY_PER_REQUEST (1) or
  * PROVISIONED (0), for the rule on ProvisionedThroughput; -1: unknown.
+ * table_hash: the table's partition key, for an LSI's (NULL: not known).
  */
-IndexDef *
-exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path, int pay_per_request)
+static IndexDef *
+parse_index_def(Jsonb *e, bool local, const char *table_hash, Jsonb *defs, const char *path,
+				int pay_per_request)
 {
 	IndexDef   *d = palloc0(sizeof(IndexDef));
 	Jsonb	   *schema,
@@ -190,6 +207,8 @@ exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path, int pa
 		}
 	}
 	parse_index_keys(d, schema, defs, path);
+	if (local && table_hash)
+		check_local_keys(d, table_hash);
 	parse_projection(d, proj, path);
 	if (d->non_key != NIL && d->projection != PROJECT_INCLUDE)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "ProjectionType is %s, but NonKeyAttributes is specified",
@@ -205,9 +224,17 @@ exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path, int pa
 	return d;
 }
 
-/* The definitions of one list member (LSIs or GSIs) */
+/* One index definition (see parse_index_def), an LSI's checked later */
+IndexDef *
+exec_parse_index_def(Jsonb *e, bool local, Jsonb *defs, const char *path, int pay_per_request)
+{
+	return parse_index_def(e, local, NULL, defs, path, pay_per_request);
+}
+
+/* The definitions of one list member (LSIs or GSIs) of a CreateTable */
 static List *
-parse_index_list(Jsonb *req, const char *member, bool local, Jsonb *defs, bool ppr)
+parse_index_list(Jsonb *req, const char *member, bool local, Jsonb *defs, bool ppr,
+				 CreateTableRequest *ct)
 {
 	Jsonb	   *list = req_array(req, member);
 	List	   *result = NIL;
@@ -217,9 +244,12 @@ parse_index_list(Jsonb *req, const char *member, bool local, Jsonb *defs, bool p
 		return NIL;
 	if (JB_ROOT_COUNT(list) == 0)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "List of %s is empty", member);
+	if (local && ct->sort_key.name == NULL)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
 	for (int i = 0; i < (int) JB_ROOT_COUNT(list); i++)
-		result = lappend(result, exec_parse_index_def(structure_element(list, i), local, defs,
-													  psprintf("%s.%d.member", path, i + 1), ppr));
+		result = lappend(result, parse_index_def(structure_element(list, i), local,
+												 ct->partition_key.name, defs,
+												 psprintf("%s.%d.member", path, i + 1), ppr));
 	return result;
 }
 
@@ -253,8 +283,8 @@ exec_create_table_indexes(Jsonb *req, Jsonb *defs, CreateTableRequest *ct)
 {
 	char	   *mode = req_string(req, "BillingMode");
 	bool		ppr = mode && strcmp(mode, "PAY_PER_REQUEST") == 0;
-	List	   *indexes = list_concat(parse_index_list(req, "LocalSecondaryIndexes", true, defs, ppr),
-									  parse_index_list(req, "GlobalSecondaryIndexes", false, defs, ppr));
+	List	   *indexes = list_concat(parse_index_list(req, "LocalSecondaryIndexes", true, defs, ppr, ct),
+									  parse_index_list(req, "GlobalSecondaryIndexes", false, defs, ppr, ct));
 	StringInfoData used;
 	bool		unused = false;
 

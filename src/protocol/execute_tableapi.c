@@ -73,46 +73,46 @@ exec_describe_time_to_live(Jsonb *req, bool escaped)
 
 /*
  * Read a tags request's members into m (its parameter constraints checked
- * as they are read): the table its ResourceArn names; it must exist
+ * as they are read): the table its ResourceArn names, which may not exist
  */
 static char *
-resource_table(const char *operation, Jsonb *req, RequestMembers *m)
+resource_table(const char *operation, Jsonb *req, RequestMembers *m, char **arn)
 {
-	char	   *arn;
-	char	   *name;
-
 	exec_read_members(operation, req, m);
-	arn = req_value_string(request_member(m, "ResourceArn"));
-	name = table_name_of_arn(arn, "resourceArn");
-
-	tags_check_table(name, arn);
-	return name;
+	*arn = req_value_string(request_member(m, "ResourceArn"));
+	return table_name_of_arn(*arn, "resourceArn");
 }
 
-/* TagResource */
+/* TagResource: an empty Tags is refused before the table is looked up */
 Jsonb *
 exec_tag_resource(Jsonb *req, bool escaped)
 {
 	RequestMembers m;
-	char	   *table_name = resource_table("TagResource", req, &m);
+	char	   *arn;
+	char	   *table_name = resource_table("TagResource", req, &m, &arn);
 	Jsonb	   *list = req_value_array(request_member(&m, "Tags"));
 	TableTags	tags;
 
 	validate_not_null(NULL, list, "tags");
 	exec_tags(list, &tags);
+	tags_check_count(tags.n, false);
+	tags_check_table(table_name, arn);
 	tags_store(table_name, &tags, false);
 	return exec_wrap_response(NULL, NULL);
 }
 
-/* UntagResource */
+/* UntagResource: as TagResource, its unknown table unnamed */
 Jsonb *
 exec_untag_resource(Jsonb *req, bool escaped)
 {
 	RequestMembers m;
-	char	   *table_name = resource_table("UntagResource", req, &m);
+	char	   *arn;
+	char	   *table_name = resource_table("UntagResource", req, &m, &arn);
 	Jsonb	   *keys = req_value_array(request_member(&m, "TagKeys"));
 
 	validate_not_null(NULL, keys, "tagKeys");
+	tags_check_count(JB_ROOT_COUNT(keys), true);
+	tags_check_table(table_name, NULL);
 	tags_remove(table_name, keys);
 	return exec_wrap_response(NULL, NULL);
 }
@@ -122,8 +122,10 @@ Jsonb *
 exec_list_tags_of_resource(Jsonb *req, bool escaped)
 {
 	RequestMembers m;
-	char	   *table_name = resource_table("ListTagsOfResource", req, &m);
+	char	   *arn;
+	char	   *table_name = resource_table("ListTagsOfResource", req, &m, &arn);
 
+	tags_check_table(table_name, arn);
 	return tags_list(table_name, req_value_string(request_member(&m, "NextToken")));
 }
 

@@ -105,6 +105,9 @@ exec_create_table(Jsonb *req, bool escaped)
 	nkeys = JB_ROOT_COUNT(schema);
 	validate_length(NULL, JsonbToCString(NULL, &schema->root, VARSIZE(schema)), nkeys, 1, 2,
 					"keySchema");
+	/* BillingMode and throughput are checked before the key schema */
+	exec_table_settings(req, false, &settings);
+	table_settings_check_create(&settings);
 
 	check_definitions(defs);
 	for (int i = 0; i < nkeys; i++)
@@ -136,8 +139,6 @@ exec_create_table(Jsonb *req, bool escaped)
 	ct.indexes = exec_create_table_indexes(req, defs, &ct);
 	if (ct.indexes == NIL && (int) JB_ROOT_COUNT(defs) != nkeys)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-	exec_table_settings(req, false, &settings);
-	table_settings_check_create(&settings);
 	ct.settings = &settings;
 	exec_tags(req_array(req, "Tags"), &tags);
 	ct.tags = &tags;

@@ -96,9 +96,9 @@ parse_index_updates(Jsonb *updates, Jsonb *defs, UpdateTableRequest *u)
 			if (pt == NULL)
 				validate_not_null(NULL, NULL, pt_path);
 			iu->read_units = request_capacity_units(pt, "ReadCapacityUnits",
-													 psprintf("%s.readCapacityUnits", pt_path));
+													 psprintf("%s.readCapacityUnits", pt_path), false);
 			iu->write_units = request_capacity_units(pt, "WriteCapacityUnits",
-													  psprintf("%s.writeCapacityUnits", pt_path));
+													  psprintf("%s.writeCapacityUnits", pt_path), false);
 			u->index_updates = lappend(u->index_updates, iu);
 		}
 		foreach(lc, names)

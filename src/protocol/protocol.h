@@ -74,7 +74,8 @@ extern void exec_transact_items_request(Jsonb *req, ItemDialect d, bool writes,
 /* CreateTable's and UpdateTable's settings members, Tags (request_table.c) */
 extern void exec_table_settings(Jsonb *req, bool update, TableSettings *s);
 extern void exec_tags(Jsonb *list, TableTags *tags);
-extern int64 request_capacity_units(Jsonb *pt, const char *member, const char *param);
+extern int64 request_capacity_units(Jsonb *pt, const char *member, const char *param,
+									bool bounded);
 
 /* ------------------------------------------------------------------------
  * dynamo.execute(): DynamoDB's operations with DynamoDB's JSON shapes.
@@ -162,6 +163,7 @@ extern void exec_get_records_text(Jsonb *req, StringInfo out);
 extern Jsonb *dynamo_run_operation(const char *operation, Jsonb *request, bool escaped);
 extern Jsonb *dynamo_parse_request_text(const char *json);
 extern char *dynamo_run_operation_text(const char *operation, const char *body, size_t len);
+extern bool dynamo_operation_known(const char *name);
 
 /* fidelity: exception details with typed items */
 extern char *exec_typed_error_detail(const char *detail);

@@ -20,6 +20,7 @@
 #include "errors.h"
 #include "protocol.h"
 #include "json_read.h"
+#include "table_catalog.h"
 #include "validate.h"
 
 typedef enum ConstraintKind
@@ -34,7 +35,9 @@ typedef enum ConstraintKind
 	MC_UPDATES,					/* AttributeUpdates: Action of set */
 	MC_STRUCT,					/* a structure of members (children) */
 	MC_GET_ITEMS,				/* BatchGetItem's RequestItems */
-	MC_WRITE_ITEMS				/* BatchWriteItem's RequestItems */
+	MC_WRITE_ITEMS,				/* BatchWriteItem's RequestItems */
+	MC_TABLE_OP_NAME,			/* CreateTable's and UpdateTable's TableName */
+	MC_RESOURCE_ARN				/* the tags' ResourceArn: missing, before any other */
 } ConstraintKind;
 
 /* A kind with this bit is also a required member */
@@ -73,6 +76,9 @@ typedef struct MemberConstraint
 
 #define CAPACITY {"ReturnConsumedCapacity", MC_ENUM, SET_CAPACITY}
 #define TABLE {"TableName", MC_REQUIRED_NAME, NULL, 0, 255}
+/* missing, too short or too long: DynamoDB's own message, before any other */
+#define TABLE_OP {"TableName", MC_TABLE_OP_NAME, NULL, 0, 255}
+#define RESOURCE_ARN {"ResourceArn", MC_RESOURCE_ARN, NULL, 1, 1283}
 #define METRICS {"ReturnItemCollectionMetrics", MC_ENUM, SET_METRICS}
 #define RETURN_VALUES {"ReturnValues", MC_ENUM, SET_RETURN_VALUES}
 #define CONDITIONAL {"ConditionalOperator", MC_ENUM, SET_CONDITIONAL}
@@ -112,7 +118,7 @@ static const MemberConstraint IndexUpdate[] = {
 	INDEX_NAME, {"ProvisionedThroughput", MC_REQUIRED_STRUCT, .children = Throughput}, END
 };
 static const MemberConstraint IndexCreate[] = {
-	{"Projection", MC_REQUIRED_STRUCT, .children = Projection}, INDEX_NAME,
+	INDEX_NAME, {"Projection", MC_REQUIRED_STRUCT, .children = Projection},
 	{"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
 	/* a GSI: up to four HASH and four RANGE attributes (multi-attribute keys) */
 	{"KeySchema", MC_REQUIRED_LENGTH, NULL, 1, 8, KeyElement}, END
@@ -170,10 +176,13 @@ static const struct
 	{"ListTables", {{"ExclusiveStartTableName", MC_NAME, NULL, 0, 255},
 	{"Limit", MC_INTEGER, NULL, 1, 100}, END}},
 	/* the table API */
-	{"CreateTable", {{"KeySchema", MC_LENGTH, NULL, 1, 2, KeyElement}, ATTRIBUTE_DEFINITIONS(MC_LENGTH),
+	{"CreateTable", {ATTRIBUTE_DEFINITIONS(MC_REQUIRED_LENGTH), TABLE_OP,
 		{"GlobalSecondaryIndexes", MC_LENGTH, NULL, 0, -1, IndexCreate},
-	{"LocalSecondaryIndexes", MC_LENGTH, NULL, 0, -1, IndexCreate}, END}},
-	{"UpdateTable", {TABLE, ATTRIBUTE_DEFINITIONS(MC_LENGTH),
+		{"LocalSecondaryIndexes", MC_LENGTH, NULL, 0, -1, IndexCreate},
+		{"BillingMode", MC_ENUM, SET_BILLING},
+		{"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
+	{"KeySchema", MC_REQUIRED_LENGTH, NULL, 1, 2, KeyElement}, END}},
+	{"UpdateTable", {TABLE_OP, ATTRIBUTE_DEFINITIONS(MC_LENGTH),
 		{"ProvisionedThroughput", MC_STRUCT, .children = Throughput},
 		{"BillingMode", MC_ENUM, SET_BILLING},
 		{"GlobalSecondaryIndexUpdates", MC_LENGTH, NULL, 0, -1, IndexUpdates},
@@ -181,9 +190,9 @@ static const struct
 	{"TableClass", MC_ENUM, SET_TABLE_CLASS}, END}},
 	{"UpdateTimeToLive", {TABLE, {"TimeToLiveSpecification", MC_REQUIRED_STRUCT, .children = TimeToLive}, END}},
 	{"DescribeTimeToLive", {TABLE, END}},
-	{"TagResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
-	{"UntagResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
-	{"ListTagsOfResource", {{"ResourceArn", MC_LENGTH, NULL, 1, 1283}, END}},
+	{"TagResource", {RESOURCE_ARN, {"Tags", MC_REQUIRED}, END}},
+	{"UntagResource", {RESOURCE_ARN, {"TagKeys", MC_REQUIRED}, END}},
+	{"ListTagsOfResource", {RESOURCE_ARN, END}},
 	/* backups */
 	{"CreateBackup", {TABLE, {"BackupName", MC_REQUIRED_NAME, NULL, 0, 255}, END}},
 	{"DescribeBackup", {BACKUP_ARN("BackupArn", true), END}},
@@ -323,6 +332,10 @@ check_value(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const ch
 
 	if (c->kind & MC_NOT_NULL)
 		validate_not_null(v, m, path);
+	if (m == NULL && c->kind == MC_TABLE_OP_NAME)
+		dynamo_check_table_op_name_length(NULL);
+	if (m == NULL && c->kind == MC_RESOURCE_ARN)
+		dynamo_error(DYN_VALIDATION, "Invalid TableArn");
 	if (m == NULL)
 		return;
 	is_list = m->type == jbvBinary && JsonContainerIsArray(m->val.binary.data);
@@ -332,6 +345,11 @@ check_value(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const ch
 			if (m->type == jbvString)
 				validate_enum(v, value_text(m), path, c->set);
 			break;
+		case MC_TABLE_OP_NAME:
+			if (m->type == jbvString)
+				dynamo_check_table_op_name_length(value_text(m));
+			/* then the pattern, among the other violations */
+			/* FALLTHROUGH */
 		case MC_NAME:
 			if (m->type == jbvString)
 				validate_name(v, value_text(m), (int64) c->max, path);
@@ -340,6 +358,7 @@ check_value(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const ch
 			check_integer(v, m, c, path);
 			break;
 		case MC_LENGTH:
+		case MC_RESOURCE_ARN:
 			if (m->type == jbvString)
 				validate_length(v, value_text(m), pg_mbstrlen_with_len(m->val.string.val, m->val.string.len),
 								(int64) c->min, (int64) c->max, path);

@@ -13,20 +13,21 @@
 #include "protocol.h"
 #include "validate.h"
 
-/* capacity units above this are out of bounds (dynalite's recordings) */
-#define CAPACITY_UNITS_MAX INT64CONST(1000000000000)
-
-/* A required positive capacity member of ProvisionedThroughput */
+/*
+ * A required positive capacity member of ProvisionedThroughput; bounded:
+ * refused beyond DynamoDB's bounds now (an index update's are checked once
+ * its table and index are found)
+ */
 int64
-request_capacity_units(Jsonb *pt, const char *member, const char *param)
+request_capacity_units(Jsonb *pt, const char *member, const char *param, bool bounded)
 {
 	int64		v;
 
 	if (!req_long(pt, member, &v))
 		validate_not_null(NULL, NULL, param);
 	validate_range(NULL, psprintf(INT64_FORMAT, v), v, 1, (double) PG_INT64_MAX, param);
-	if (v > CAPACITY_UNITS_MAX)
-		dynamo_error(DYN_VALIDATION, "Given value " INT64_FORMAT " for %s is out of bounds", v, member);
+	if (bounded)
+		table_capacity_check_bounds(v, member);
 	return v;
 }
 
@@ -61,8 +62,8 @@ exec_table_settings(Jsonb *req, bool update, TableSettings *s)
 	if (pt)
 	{
 		s->has_throughput = true;
-		s->read_units = request_capacity_units(pt, "ReadCapacityUnits", "provisionedThroughput.readCapacityUnits");
-		s->write_units = request_capacity_units(pt, "WriteCapacityUnits", "provisionedThroughput.writeCapacityUnits");
+		s->read_units = request_capacity_units(pt, "ReadCapacityUnits", "provisionedThroughput.readCapacityUnits", true);
+		s->write_units = request_capacity_units(pt, "WriteCapacityUnits", "provisionedThroughput.writeCapacityUnits", true);
 	}
 	odt = req_object(req, "OnDemandThroughput");
 	if (odt)

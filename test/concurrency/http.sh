@@ -20,6 +20,8 @@ eventually() {
 http_port=$(free_port)
 ENDPOINT=http://127.0.0.1:$http_port
 export ENDPOINT
+# DynamoDB serves bodies of a JSON type only (404 otherwise)
+amz_json='Content-Type: application/x-amz-json-1.0'
 # our own instance, never the suite's (its folder and port are chosen anew);
 # synchronous_commit on, so responses wait for the flush (group commit)
 PG_DYNAMO_DIR='' PG_DYNAMO_PORT='' PG_DYNAMO_CONF="shared_preload_libraries = 'pg_dynamo'
@@ -82,6 +84,36 @@ expect "CORS: other origins get no header" "$(curl -s -X OPTIONS -H 'Origin: htt
 	-D - -o /dev/null "$ENDPOINT/" | grep -ci '^Access-Control-Allow-Origin:' || true)" 0
 expect "body over 16 MB" "$(head -c 16777300 /dev/zero | curl -s -o /dev/null -w '%{http_code}' \
 	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' --data-binary @- "$ENDPOINT/")" 413
+# DynamoDB's order before an operation runs: a JSON body, a known target, then the signature
+ask() {
+	curl -s "$@" | tr -d '\r'
+}
+expect "PUT: 404, DynamoDB's body" "$(ask -X PUT -w '%{http_code}' "$ENDPOINT/" | tr '\n' ' ')" "<UnknownOperationException/> 404"
+expect "OPTIONS without an Origin: 404" "$(ask -X OPTIONS -o /dev/null -w '%{http_code}' "$ENDPOINT/")" 404
+expect "a body of no JSON type: 404" "$(ask -o /dev/null -w '%{http_code}' -H 'Content-Type: application/x-amz-json-1.1' \
+	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' -d '{}' "$ENDPOINT/")" 404
+expect "malformed JSON before an unknown target" "$(ask -H 'Content-Type: application/json; charset=utf-8' -d 'hi' "$ENDPOINT/")" \
+	'{"__type":"com.amazon.coral.service#SerializationException"}'
+expect "malformed JSON before a missing signature" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -d '{' "$ENDPOINT/")" \
+	'{"__type":"com.amazon.coral.service#SerializationException"}'
+expect "an unknown operation before a missing signature" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTable' -d '{}' "$ENDPOINT/")" \
+	'{"__type":"com.amazon.coral.service#UnknownOperationException"}'
+expect "answered as application/json without a Content-Type" "$(ask -D - -o /dev/null "$ENDPOINT/" -X POST | grep -i '^Content-Type:')" \
+	"Content-Type: application/json"
+expect "no AWS4- scheme: no token" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'Authorization: AWS4' -d '{}' "$ENDPOINT/" |
+	grep -o MissingAuthenticationTokenException)" MissingAuthenticationTokenException
+expect "the missing parts of an Authorization header" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'Date: a' \
+	-H 'Authorization: AWS4- Signature=b, Credential=a' -d '{}' "$ENDPOINT/")" \
+	"{\"__type\":\"com.amazon.coral.service#IncompleteSignatureException\",\"message\":\"Authorization header requires 'SignedHeaders' parameter. Authorization=AWS4- Signature=b, Credential=a\"}"
+expect "an unreadable date" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 2026' \
+	-H 'Authorization: AWS4-HMAC-SHA256 Signature=b, Credential=a, SignedHeaders=host' -d '{}' "$ENDPOINT/" | grep -o "ISO-8601 'basic format'. Got '2026'")" \
+	"ISO-8601 'basic format'. Got '2026'"
+expect "query-string signature and Authorization header" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'Authorization: X' \
+	-d '{}' "$ENDPOINT/?X-Amz-Algorithm" | grep -o "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.")" \
+	"Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header."
+expect "the missing query-string parameters" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -d '{}' \
+	"$ENDPOINT/?X-Amz-Algorithm=a&X-Amz-Credential=b&X-Amz-Signature=c&X-Amz-Date=d" | grep -o '"message":.*')" \
+	"\"message\":\"AWS query-string parameters must include 'X-Amz-SignedHeaders'. Re-examine the query-string parameters.\"}"
 expect "request line over 16 KB" "$(curl -s -o /dev/null -w '%{http_code}' "$ENDPOINT/$(head -c 17000 /dev/zero | tr '\0' x)")" 400
 expect "headers over 16 KB" "$(curl -s -o /dev/null -w '%{http_code}' -H "X-One: $(head -c 8200 /dev/zero | tr '\0' x)" \
 	-H "X-Two: $(head -c 8200 /dev/zero | tr '\0' y)" "$ENDPOINT/")" 400
@@ -100,26 +132,26 @@ echo "ok: superuser key served after SIGHUP with http_allow_superuser = on"
 fake_auth='Authorization: AWS4-HMAC-SHA256 Credential=AKIDANY/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00'
 unsigned_lists() {
 	curl -sf -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' \
-		-H "$fake_auth" -d '{}' "$ENDPOINT/" | grep -q CliUsers
+		-H "$fake_auth" -H "$amz_json" -d '{}' "$ENDPOINT/" | grep -q CliUsers
 }
 psql_q -c "ALTER SYSTEM SET pg_dynamo.http_auth = none" -c "ALTER SYSTEM SET pg_dynamo.http_role = app" \
 	-c "SELECT pg_reload_conf()" >/dev/null
 eventually unsigned_lists
 echo "ok: http_auth = none serves an unchecked signature"
 expect "a request sent as application/json is answered so" "$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -d '{}' "$ENDPOINT/" |
+	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -H "$amz_json" -d '{}' "$ENDPOINT/" |
 	tr -d '\r' | grep -i '^Content-Type:')" "Content-Type: application/json"
 expect "an empty service in the Credential scope is refused" "$(curl -s -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' \
 	-H 'Authorization: AWS4-HMAC-SHA256 Credential=AKIDANY/20260101/us-east-1//aws4_request, SignedHeaders=host, Signature=00' \
-	-d '{}' "$ENDPOINT/" | grep -o "scoped to correct service: 'dynamodb'")" "scoped to correct service: 'dynamodb'"
-expect "TagResource answers an empty body" "$(curl -s -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.TagResource' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" \
+	-H "$amz_json" -d '{}' "$ENDPOINT/" | grep -o "scoped to correct service: 'dynamodb'")" "scoped to correct service: 'dynamodb'"
+expect "TagResource answers an empty body" "$(curl -s -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.TagResource' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -H "$amz_json" \
 	-d '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/HttpBoom", "Tags": [{"Key": "k", "Value": "v"}]}' "$ENDPOINT/")" 200
 expect "Server header, as DynamoDB's" "$(curl -s -D - -o /dev/null "$ENDPOINT/" | tr -d '\r' | grep -i '^Server:')" "Server: Server"
 # CreationDateTime is the request's time (a worker's transactions take each request's start)
 sleep 1.2
 before=$(date +%s)
 expect "CreationDateTime of an HTTP CreateTable is not before the request" "$(curl -s -H 'X-Amz-Target: DynamoDB_20120810.CreateTable' \
-	-H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -d '{"TableName": "HttpClock", "BillingMode": "PAY_PER_REQUEST",
+	-H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -H "$amz_json" -d '{"TableName": "HttpClock", "BillingMode": "PAY_PER_REQUEST",
 	"KeySchema": [{"AttributeName": "Id", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "Id", "AttributeType": "S"}]}' \
 	"$ENDPOINT/" | /usr/bin/python3 -c "import json, sys; print(json.load(sys.stdin)['TableDescription']['CreationDateTime'] >= $before - 1)")" True
 # Responses are compact JSON, as DynamoDB's: no space after ':' or ',' but in strings
@@ -130,9 +162,9 @@ dynamo_call PutItem '{"TableName": "HttpClock", "Item": {"Id": {"S": "a: b, c"},
 expect "compact JSON responses" "$(dynamo_call GetItem '{"TableName": "HttpClock", "Key": {"Id": {"S": "a: b, c"}}}')" \
 	'{"Item":{"n":{"N":"1"},"Id":{"S":"a: b, c"}}}'
 expect "POST to another path: 404" "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' \
-	-H "$fake_auth" -d '{}' "$ENDPOINT/garbage")" 404
+	-H "$fake_auth" -H "$amz_json" -d '{}' "$ENDPOINT/garbage")" 404
 expect "http_auth = none still needs an Authorization header" "$(curl -s \
-	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' -d '{}' "$ENDPOINT/" | grep -o MissingAuthenticationTokenException)" \
+	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H "$amz_json" -d '{}' "$ENDPOINT/" | grep -o MissingAuthenticationTokenException)" \
 	MissingAuthenticationTokenException
 
 # CORS for any origin (*, the default), as DynamoDB answers
