@@ -141,15 +141,29 @@ table_description(DynamoTable *t, const char *status)
 	return jb_finish(&st);
 }
 
+/* Whether the extension's SQL has a function of the dynamo schema */
+static bool
+dynamo_function_exists(const char *fname, int nargs, const Oid *argtypes)
+{
+	List	   *name = list_make2(makeString("dynamo"), makeString(pstrdup(fname)));
+
+	return OidIsValid(LookupFuncName(name, nargs, argtypes, true));
+}
+
 /*
  * Check that a key column holds the item's key attribute, so plain SQL
- * writes cannot put an item under another key.
+ * writes cannot put an item under another key: one call of
+ * dynamo.item_key_matches, or (a 0.1.0 install, until updated) the
+ * expression it replaces.
  */
 static char *
 key_check(const DynamoKeyAttr *attr, const char *column)
 {
+	static const Oid argtypes[3] = {JSONBOID, TEXTOID, ANYOID};
 	char	   *name = quote_literal_cstr(attr->name);
 
+	if (dynamo_function_exists("item_key_matches", 3, argtypes))
+		return psprintf("dynamo.item_key_matches(item, %s, %s)", name, column);
 	if (attr->type == DT_B)
 		return psprintf("pg_catalog.decode(item OPERATOR(pg_catalog.->) %s OPERATOR(pg_catalog.->>) '$B', 'base64')"
 						" OPERATOR(pg_catalog.=) %s", name, column);
@@ -164,10 +178,9 @@ key_check(const DynamoKeyAttr *attr, const char *column)
 static const char *
 canonical_check(void)
 {
-	Oid			argtype = JSONBOID;
-	List	   *name = list_make2(makeString("dynamo"), makeString("item_is_canonical"));
+	static const Oid argtype = JSONBOID;
 
-	if (!OidIsValid(LookupFuncName(name, 1, &argtype, true)))
+	if (!dynamo_function_exists("item_is_canonical", 1, &argtype))
 		return "";
 	return ", CONSTRAINT item_canonical CHECK (dynamo.item_is_canonical(item))";
 }
