@@ -42,6 +42,18 @@ SELECT 'bytea', count(*), count(*) FILTER (WHERE dynamo.item_key_matches(i, 'k',
        count(*) FILTER (WHERE dynamo.item_key_matches(i, 'k', b) IS NULL),
        count(*) FILTER (WHERE (decode(i -> 'k' ->> '$B', 'base64') = b) IS DISTINCT FROM dynamo.item_key_matches(i, 'k', b))
 FROM docs, (VALUES ('\x0001'::bytea), (''), ('\xd76df8'), ('\xb6bb9e')) t(b);
+-- both keys in one call: the two checks joined by SQL's AND (false wins
+-- over NULL), for each kind of answer of each
+SELECT count(*) AS cases,
+       count(*) FILTER (WHERE dynamo.item_key_matches(i, 'p', p, 's', s)) AS true,
+       count(*) FILTER (WHERE dynamo.item_key_matches(i, 'p', p, 's', s) IS NULL) AS null,
+       count(*) FILTER (WHERE (i -> 'p' = to_jsonb(p) AND i -> 's' = to_jsonb(s))
+                        IS DISTINCT FROM dynamo.item_key_matches(i, 'p', p, 's', s)) AS different
+FROM (VALUES ('{"p":"a","s":1}'::jsonb), ('{"p":"a","s":2}'), ('{"p":"b","s":1}'), ('{"p":"a"}'),
+             ('{"s":1}'), ('{"s":2}'), ('{}'), ('{"p":"b"}')) d(i),
+     (VALUES ('a'), ('b')) p(p), (VALUES (1::numeric), (2)) s(s);
+-- a partition key that does not match: the sort key is not decoded
+SELECT dynamo.item_key_matches('{"p":"b","s":{"$B":"A"}}', 'p', 'a'::text, 's', '\x00'::bytea) AS matches;
 -- base64 that does not decode is the same error as decode()'s
 SELECT dynamo.item_key_matches('{"k":{"$B":"A"}}', 'k', '\x00'::bytea);
 SELECT dynamo.item_key_matches('{"k":{"$B":{"a":1}}}', 'k', '\x00'::bytea);

@@ -94,49 +94,75 @@ stored_binary_is(JsonbValue *v, bytea *key, bool *isnull)
 }
 
 /*
- * dynamo.item_key_matches(item jsonb, attribute text, key "any"): does the
- * item hold the key column's value as that attribute?  Exactly the answers
- * (NULL where the attribute is missing) of the expression it replaces,
- * item -> attribute = to_jsonb(key) for a text or numeric key and
- * decode(item -> attribute ->> '$B', 'base64') = key for a bytea one, at a
- * fraction of its cost on every write: one call, no jsonb built.
+ * Does the item hold a key column's value as an attribute?  Exactly the
+ * answer of the expression the check replaces (*isnull where it is NULL:
+ * the attribute is missing, or a binary one has no '$B').
  */
-Datum
-dynamo_item_key_matches(PG_FUNCTION_ARGS)
+static bool
+stored_key_matches(FunctionCallInfo fcinfo, Jsonb *item, int argno, bool *isnull)
 {
-	Jsonb	   *item = PG_GETARG_JSONB_P(0);
-	text	   *name = PG_GETARG_TEXT_PP(1);
-	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, 2);
+	text	   *name = PG_GETARG_TEXT_PP(argno);
+	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, argno + 1);
 	JsonbValue	v;
-	bool		isnull = false;
-	bool		ok;
 
+	*isnull = false;
 	if (!JsonContainerIsObject(&item->root) ||
 		!getKeyJsonValueFromContainer(&item->root, VARDATA_ANY(name),
 									  VARSIZE_ANY_EXHDR(name), &v))
-		PG_RETURN_NULL();
+	{
+		*isnull = true;
+		return false;
+	}
 	switch (type)
 	{
 		case TEXTOID:
 			{
-				text	   *key = PG_GETARG_TEXT_PP(2);
+				text	   *key = PG_GETARG_TEXT_PP(argno + 1);
 
-				ok = stored_string_is(&v, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key));
-				break;
+				return stored_string_is(&v, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key));
 			}
 		case NUMERICOID:
-			ok = stored_numeric_is(&v, PG_GETARG_NUMERIC(2));
-			break;
+			return stored_numeric_is(&v, PG_GETARG_NUMERIC(argno + 1));
 		case BYTEAOID:
-			ok = stored_binary_is(&v, PG_GETARG_BYTEA_PP(2), &isnull);
-			break;
+			return stored_binary_is(&v, PG_GETARG_BYTEA_PP(argno + 1), isnull);
 		default:
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("dynamo.item_key_matches: a key column is text, numeric or bytea, not %s",
 							format_type_be(type))));
 	}
-	if (isnull)
+	pg_unreachable();
+}
+
+/*
+ * dynamo.item_key_matches(item jsonb, attribute text, key "any"
+ * [, sort_attribute text, sort_key "any"]): does the item hold the key
+ * columns' values as those attributes?  Exactly the answers (NULL where an
+ * attribute is missing) of the expression it replaces, item -> attribute =
+ * to_jsonb(key) for a text or numeric key, decode(item -> attribute ->>
+ * '$B', 'base64') = key for a bytea one, the two joined by AND (the sort
+ * key is not looked at when the partition key does not match), at a
+ * fraction of its cost on every write: one call, no jsonb built.
+ */
+Datum
+dynamo_item_key_matches(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *item = PG_GETARG_JSONB_P(0);
+	bool		pk_null;
+	bool		sk_null;
+	bool		ok = stored_key_matches(fcinfo, item, 1, &pk_null);
+
+	if (PG_NARGS() < 5 || (!ok && !pk_null))
+	{
+		if (pk_null)
+			PG_RETURN_NULL();
+		PG_RETURN_BOOL(ok);
+	}
+	ok = stored_key_matches(fcinfo, item, 3, &sk_null);
+	/* SQL's AND: false wins over NULL */
+	if (!ok && !sk_null)
+		PG_RETURN_BOOL(false);
+	if (pk_null || sk_null)
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(ok);
+	PG_RETURN_BOOL(true);
 }

@@ -150,25 +150,37 @@ dynamo_function_exists(const char *fname, int nargs, const Oid *argtypes)
 	return OidIsValid(LookupFuncName(name, nargs, argtypes, true));
 }
 
-/*
- * Check that a key column holds the item's key attribute, so plain SQL
- * writes cannot put an item under another key: one call of
- * dynamo.item_key_matches, or (a 0.1.0 install, until updated) the
- * expression it replaces.
- */
+/* The expression item -> attribute = key column, as dynamo 0.1.0 wrote it */
 static char *
-key_check(const DynamoKeyAttr *attr, const char *column)
+key_check_expression(const DynamoKeyAttr *attr, const char *column)
 {
-	static const Oid argtypes[3] = {JSONBOID, TEXTOID, ANYOID};
 	char	   *name = quote_literal_cstr(attr->name);
 
-	if (dynamo_function_exists("item_key_matches", 3, argtypes))
-		return psprintf("dynamo.item_key_matches(item, %s, %s)", name, column);
 	if (attr->type == DT_B)
 		return psprintf("pg_catalog.decode(item OPERATOR(pg_catalog.->) %s OPERATOR(pg_catalog.->>) '$B', 'base64')"
 						" OPERATOR(pg_catalog.=) %s", name, column);
 	return psprintf("item OPERATOR(pg_catalog.->) %s OPERATOR(pg_catalog.=) pg_catalog.to_jsonb(%s)",
 					name, column);
+}
+
+/*
+ * The check that the key columns hold the item's key attributes, so plain
+ * SQL writes cannot put an item under another key: one call of
+ * dynamo.item_key_matches, or (a 0.1.0 install, until updated) the
+ * expression it replaces.
+ */
+static char *
+key_check(CreateTableRequest *req)
+{
+	static const Oid argtypes[3] = {JSONBOID, TEXTOID, ANYOID};
+	bool		sk = req->sort_key.name != NULL;
+
+	if (dynamo_function_exists("item_key_matches", 3, argtypes))
+		return psprintf("dynamo.item_key_matches(item, %s, pk%s%s%s)",
+						quote_literal_cstr(req->partition_key.name), sk ? ", " : "",
+						sk ? quote_literal_cstr(req->sort_key.name) : "", sk ? ", sk" : "");
+	return psprintf("%s%s%s", key_check_expression(&req->partition_key, "pk"), sk ? " AND " : "",
+					sk ? key_check_expression(&req->sort_key, "sk") : "");
 }
 
 /*
@@ -228,12 +240,11 @@ dynamo_create_table(CreateTableRequest *req)
 	args[0] = req->table_name;
 
 	spi_run(psprintf("CREATE TABLE %s (pk %s NOT NULL, %s%s%s item pg_catalog.jsonb NOT NULL,"
-					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s%s%s)%s)",
+					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s)%s)",
 					 qualified, dynamo_key_sql_type(req->partition_key.type),
 					 sk ? "sk " : "", sk ? dynamo_key_sql_type(req->sort_key.type) : "",
 					 sk ? " NOT NULL," : "", sk ? ", sk" : "",
-					 key_check(&req->partition_key, "pk"), sk ? " AND " : "",
-					 sk ? key_check(&req->sort_key, "sk") : "", canonical_check()),
+					 key_check(req), canonical_check()),
 			0, NULL, SPI_OK_UTILITY);
 	spi_run(psprintf("COMMENT ON TABLE %s IS %s", qualified,
 					 quote_literal_cstr(table_comment(req))), 0, NULL, SPI_OK_UTILITY);
