@@ -62,17 +62,31 @@ SELECT (SELECT d FROM before_describe) = dynamo.describe_table('Upgraded') - 'Ta
        #- '{BillingModeSummary,LastUpdateToPayPerRequestDateTime}' AS same_description;
 SELECT count(*) AS queried FROM dynamo.query('Upgraded', 'Id = :i', expression_attribute_values => '{":i":"u1"}');
 CREATE TEMP TABLE upgraded AS SELECT * FROM pg_temp.extension_objects();
+-- the item table's constraints, to compare with a fresh table's
+CREATE TEMP TABLE upgraded_checks AS
+  SELECT conname, pg_get_constraintdef(oid) AS def, convalidated
+  FROM pg_constraint WHERE conrelid = 'dynamo_data."Upgraded"'::regclass;
 
 -- a fresh install of the current version
 DROP EXTENSION pg_dynamo CASCADE;
 CREATE EXTENSION pg_dynamo;
 CREATE TEMP TABLE fresh AS SELECT * FROM pg_temp.extension_objects();
+SELECT dynamo.create_table('Upgraded', partition_key => 'Id', sort_key => 'At', sort_key_type => 'N') IS NOT NULL AS created;
+CREATE TEMP TABLE fresh_checks AS
+  SELECT conname, pg_get_constraintdef(oid) AS def, convalidated
+  FROM pg_constraint WHERE conrelid = 'dynamo_data."Upgraded"'::regclass;
+SELECT count(*) AS item_table_constraints FROM fresh_checks;
 SELECT count(*) > 20 AS objects_compared FROM fresh;
 -- objects only in the upgraded database, then only in the fresh one: none
 (SELECT 'upgraded only' AS side, * FROM upgraded EXCEPT SELECT 'upgraded only', * FROM fresh)
 UNION ALL
 (SELECT 'fresh only', * FROM fresh EXCEPT SELECT 'fresh only', * FROM upgraded)
 ORDER BY 1, 2, 3;
+-- the item table's constraints: the same after the update as on a fresh table
+(SELECT 'upgraded only' AS side, * FROM upgraded_checks EXCEPT SELECT 'upgraded only', * FROM fresh_checks)
+UNION ALL
+(SELECT 'fresh only', * FROM fresh_checks EXCEPT SELECT 'fresh only', * FROM upgraded_checks)
+ORDER BY 1, 2;
 
 \c contrib_regression
 SET client_min_messages = warning;

@@ -141,12 +141,18 @@ table_description(DynamoTable *t, const char *status)
 	return jb_finish(&st);
 }
 
-/*
- * Check that a key column holds the item's key attribute, so plain SQL
- * writes cannot put an item under another key.
- */
+/* Whether the extension's SQL has a function of the dynamo schema */
+static bool
+dynamo_function_exists(const char *fname, int nargs, const Oid *argtypes)
+{
+	List	   *name = list_make2(makeString("dynamo"), makeString(pstrdup(fname)));
+
+	return OidIsValid(LookupFuncName(name, nargs, argtypes, true));
+}
+
+/* The expression item -> attribute = key column, as dynamo 0.1.0 wrote it */
 static char *
-key_check(const DynamoKeyAttr *attr, const char *column)
+key_check_expression(const DynamoKeyAttr *attr, const char *column)
 {
 	char	   *name = quote_literal_cstr(attr->name);
 
@@ -158,16 +164,35 @@ key_check(const DynamoKeyAttr *attr, const char *column)
 }
 
 /*
+ * The check that the key columns hold the item's key attributes, so plain
+ * SQL writes cannot put an item under another key: one call of
+ * dynamo.item_key_matches, or (a 0.1.0 install, until updated) the
+ * expression it replaces.
+ */
+static char *
+key_check(CreateTableRequest *req)
+{
+	static const Oid argtypes[3] = {JSONBOID, TEXTOID, ANYOID};
+	bool		sk = req->sort_key.name != NULL;
+
+	if (dynamo_function_exists("item_key_matches", 3, argtypes))
+		return psprintf("dynamo.item_key_matches(item, %s, pk%s%s%s)",
+						quote_literal_cstr(req->partition_key.name), sk ? ", " : "",
+						sk ? quote_literal_cstr(req->sort_key.name) : "", sk ? ", sk" : "");
+	return psprintf("%s%s%s", key_check_expression(&req->partition_key, "pk"), sk ? " AND " : "",
+					sk ? key_check_expression(&req->sort_key, "sk") : "");
+}
+
+/*
  * The constraint that admits only the stored form (stored_form.h), once the
  * extension's SQL has its function (a 0.1.0 install has not, until updated)
  */
 static const char *
 canonical_check(void)
 {
-	Oid			argtype = JSONBOID;
-	List	   *name = list_make2(makeString("dynamo"), makeString("item_is_canonical"));
+	static const Oid argtype = JSONBOID;
 
-	if (!OidIsValid(LookupFuncName(name, 1, &argtype, true)))
+	if (!dynamo_function_exists("item_is_canonical", 1, &argtype))
 		return "";
 	return ", CONSTRAINT item_canonical CHECK (dynamo.item_is_canonical(item))";
 }
@@ -215,12 +240,11 @@ dynamo_create_table(CreateTableRequest *req)
 	args[0] = req->table_name;
 
 	spi_run(psprintf("CREATE TABLE %s (pk %s NOT NULL, %s%s%s item pg_catalog.jsonb NOT NULL,"
-					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s%s%s)%s)",
+					 " PRIMARY KEY (pk%s), CONSTRAINT item_key_matches CHECK (%s)%s)",
 					 qualified, dynamo_key_sql_type(req->partition_key.type),
 					 sk ? "sk " : "", sk ? dynamo_key_sql_type(req->sort_key.type) : "",
 					 sk ? " NOT NULL," : "", sk ? ", sk" : "",
-					 key_check(&req->partition_key, "pk"), sk ? " AND " : "",
-					 sk ? key_check(&req->sort_key, "sk") : "", canonical_check()),
+					 key_check(req), canonical_check()),
 			0, NULL, SPI_OK_UTILITY);
 	spi_run(psprintf("COMMENT ON TABLE %s IS %s", qualified,
 					 quote_literal_cstr(table_comment(req))), 0, NULL, SPI_OK_UTILITY);

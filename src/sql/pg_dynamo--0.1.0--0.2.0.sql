@@ -497,3 +497,33 @@ ALTER TABLE dynamo.indexes
     ADD COLUMN write_capacity_units bigint NOT NULL DEFAULT 0;
 COMMENT ON COLUMN dynamo.indexes.read_capacity_units IS 'ReadCapacityUnits of a GSI of a PROVISIONED table; 0 otherwise';
 COMMENT ON COLUMN dynamo.indexes.write_capacity_units IS 'WriteCapacityUnits of a GSI of a PROVISIONED table; 0 otherwise';
+
+-- httpperf
+CREATE FUNCTION dynamo.item_key_matches(item jsonb, attribute text, key "any")
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'dynamo_item_key_matches'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION dynamo.item_key_matches(jsonb, text, "any") IS
+    'pg_dynamo: does the item hold the key column''s value as that attribute (item -> attribute = to_jsonb(key); for a binary key, decode(item -> attribute ->> ''$B'', ''base64'') = key)?';
+CREATE FUNCTION dynamo.item_key_matches(item jsonb, attribute text, key "any",
+                                        sort_attribute text, sort_key "any")
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'dynamo_item_key_matches'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION dynamo.item_key_matches(jsonb, text, "any", text, "any") IS
+    'pg_dynamo: item_key_matches(item, attribute, key) AND item_key_matches(item, sort_attribute, sort_key), in one call';
+-- Every existing item table's item_key_matches constraint becomes the same
+-- check through that function (it admits exactly the rows it admitted).
+DO $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT relation, partition_key, sort_key FROM dynamo.tables ORDER BY table_name LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT item_key_matches,'
+                                  ' ADD CONSTRAINT item_key_matches CHECK (dynamo.item_key_matches(item, %L, pk%s))',
+                                  t.relation, t.partition_key,
+                                  CASE WHEN t.sort_key IS NULL THEN ''
+                                       ELSE pg_catalog.format(', %L, sk', t.sort_key) END);
+    END LOOP;
+END
+$$;
