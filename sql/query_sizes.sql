@@ -33,3 +33,32 @@ SELECT dynamo.execute('Query', '{"TableName": "SizeCheck", "KeyConditionExpressi
   "ExpressionAttributeValues": {":p": {"S": "a"}, ":s": {"N": "2"}}, "ScanIndexForward": false}')->'Count' AS first_only;
 SELECT operation, calls, items_read, bytes FROM dynamo.usage WHERE table_name = 'SizeCheck';
 SELECT dynamo.delete_table('SizeCheck') IS NOT NULL AS deleted;
+
+-- the escape found wherever it sits: strings are checked a word at a time
+-- (16, 8 or 4 bytes), strings stored back to back (keys, then the string
+-- values up to a number or a map) as one run.  Each item of partition e has
+-- U+0001 at position p of its string s (length n, 1..40), in m.q and in
+-- the name of an attribute; partition c has 'c' in its place.  Both read
+-- back as written, and both have the same size.
+SELECT dynamo.create_table('EscapeScan', 'pk', 'S', 'sk', 'N') IS NOT NULL AS created;
+CREATE FUNCTION escape_scan_item(part text, n int, p int) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_build_object('pk', part, 'sk', n * 100 + p, 'n', 1, 'z', NULL, 'u', '', 't', 'after',
+    's', repeat('a', p - 1) || CASE part WHEN 'e' THEN chr(1) ELSE 'c' END || repeat('b', n - p),
+    'm', jsonb_build_object('q', CASE part WHEN 'e' THEN chr(1) ELSE 'c' END || repeat('d', n)),
+    'k' || CASE part WHEN 'e' THEN chr(1) ELSE 'c' END, true)
+$$;
+SELECT count(*) AS put FROM (SELECT dynamo.put_item('EscapeScan', escape_scan_item(part, n, p))
+  FROM (VALUES ('e'), ('c')) v(part), generate_series(1, 40) n, generate_series(1, n) p) puts;
+SELECT part, count(*) AS items,
+       bool_and(item = escape_scan_item(part, (item->>'sk')::int / 100, (item->>'sk')::int % 100)) AS read_back
+  FROM (VALUES ('e'), ('c')) v(part),
+       LATERAL dynamo.query('EscapeScan', 'pk = :p', expression_attribute_values => jsonb_build_object(':p', part)) item
+ GROUP BY part ORDER BY part;
+SELECT dynamo.usage_reset();
+SELECT count(*) FROM dynamo.query('EscapeScan', 'pk = :p', expression_attribute_values => '{":p": "e"}');
+SELECT bytes AS escaped_bytes FROM dynamo.usage WHERE table_name = 'EscapeScan' \gset
+SELECT dynamo.usage_reset();
+SELECT count(*) FROM dynamo.query('EscapeScan', 'pk = :p', expression_attribute_values => '{":p": "c"}');
+SELECT bytes = :escaped_bytes AS same_size, bytes FROM dynamo.usage WHERE table_name = 'EscapeScan';
+DROP FUNCTION escape_scan_item;
+SELECT dynamo.delete_table('EscapeScan') IS NOT NULL AS deleted;

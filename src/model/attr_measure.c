@@ -172,12 +172,17 @@ base64_size(const char *s, uint32 len)
 /*
  * Bytes of stored string data as DynamoDB counts them (UTF-8 of the
  * original); notes in *escaped whether the escape was in it.  Strings
- * stored back to back (an object's keys) are measured in one call.
+ * stored back to back are measured in one call: an escape pair never
+ * spans two strings.
  */
-static int64
+static inline int64
 string_size(const char *s, uint32 len, bool *escaped)
 {
-	int			n = nul_unescaped_length(s, len);
+	int			n;
+
+	if (!nul_escape_present(s, len))
+		return len;
+	n = nul_unescaped_length(s, len);
 
 	*escaped |= n != (int) len;
 	return n;
@@ -190,8 +195,9 @@ static int64 container_value_size(const JsonbContainer *c, bool *escaped);
  * documents (reads measure every item they scan; an iterator's allocations
  * were most of that cost).  The container holds a value of type t (M or L:
  * one byte more per element; a set: its elements), or an item's
- * attributes (t DT_NULL).  Keys count by their bytes: they are stored
- * first, one after the other, so all are measured at once.
+ * attributes (t DT_NULL).  Strings are stored unaligned, one after the
+ * other: the keys first, then each value, so a run of strings (the keys
+ * and the string values after them) is measured at once.
  */
 static int64
 container_size(const JsonbContainer *jc, DynamoType t, bool *escaped)
@@ -200,35 +206,48 @@ container_size(const JsonbContainer *jc, DynamoType t, bool *escaped)
 	int			nkeys = JsonContainerIsObject(jc) ? count : 0;
 	const char *base = (const char *) &jc->children[count + nkeys];
 	uint32		offset = 0;
-	int64		size = 0;
+	uint32		run = 0;		/* the run of strings under way: [run, offset) */
+	int64		size = (t == DT_M || t == DT_L) ? count : 0;
 
 	check_stack_depth();
-	for (int i = 0; i < count + nkeys; i++)
+	for (int i = 0; i < nkeys; i++)
 	{
 		JEntry		e = jc->children[i];
-		uint32		end = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) : offset + JBE_OFFLENFLD(e);
-		const char *data = base + (JBE_ISSTRING(e) ? offset : INTALIGN(offset));
-		uint32		len = end - (data - base);
 
-		offset = end;
-		if (i < nkeys)
+		offset = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) : offset + JBE_OFFLENFLD(e);
+	}
+	for (int i = nkeys; i < count + nkeys; i++)
+	{
+		JEntry		e = jc->children[i];
+		uint32		start = offset;
+		const char *data;
+
+		offset = JBE_HAS_OFF(e) ? JBE_OFFLENFLD(e) : offset + JBE_OFFLENFLD(e);
+		if (JBE_ISSTRING(e))
 		{
-			if (i == nkeys - 1)
-				size += string_size(base, end, escaped);
+			if (t == DT_BS)
+			{
+				/* a binary set's members: base64, never escaped */
+				size += base64_size(base + start, offset - start);
+				run = offset;
+			}
+			continue;			/* else the run goes on */
+		}
+		if (!JBE_ISNUMERIC(e) && !JBE_ISCONTAINER(e))
+		{
+			size += 1;			/* BOOL, NULL: no bytes */
 			continue;
 		}
+		/* a number or a container (aligned) ends the run */
+		size += string_size(base + run, start - run, escaped);
+		data = base + INTALIGN(start);
 		if (JBE_ISCONTAINER(e))
 			size += container_value_size((const JsonbContainer *) data, escaped);
-		else if (JBE_ISSTRING(e))
-			size += t == DT_BS ? base64_size(data, len) : string_size(data, len, escaped);
-		else if (JBE_ISNUMERIC(e))
-			size += number_size((Numeric) data);
 		else
-			size += 1;			/* BOOL, NULL */
-		if (t == DT_M || t == DT_L)
-			size += 1;
+			size += number_size((Numeric) data);
+		run = offset;
 	}
-	return size;
+	return size + string_size(base + run, offset - run, escaped);
 }
 
 /*

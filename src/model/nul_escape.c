@@ -74,7 +74,9 @@ nul_unescaped_length(const char *s, int len)
 	const char *end = s + len;
 	int			n = len;
 
-	/* memchr: most strings hold no escape, and this runs on every read */
+	/* most strings hold no escape, and this runs on every read */
+	if (!nul_escape_present(s, len))
+		return len;
 	while (s < end && (s = memchr(s, NUL_ESCAPE_CHAR, end - s)) != NULL)
 	{
 		n--;

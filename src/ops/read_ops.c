@@ -309,16 +309,18 @@ read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
 		 ReadVisitor visit, void *arg)
 {
 	Jsonb	   *seen = req->index ? index_read_visible(req, item) : item;
-	bool		escaped = true;
+	bool		escaped;
+	int64		size;
 
+	/*
+	 * Sized even when neither a page nor the usage figures need the size:
+	 * the walk finds whether the item holds the escape, which spares a plain
+	 * visitor the rewrite of every item.
+	 */
+	size = item_measure(seen, &escaped);
 	res->scanned_count++;
-	if (req->paged || advisor_track_usage)
-	{
-		int64		size = item_measure(seen, &escaped);
-
-		res->scanned_bytes += size;
-		res->page_bytes += size;
-	}
+	res->scanned_bytes += size;
+	res->page_bytes += size;
 	/* a read of all pages is charged page by page */
 	if (!req->paged && res->page_bytes >= DYNAMO_PAGE_BYTES)
 	{
