@@ -9,7 +9,7 @@
 -- Type errors win over missing and invalid members
 SELECT dynamo.execute('GetItem', '{"ExclusiveStartKey": "x", "Key": true}');
 SELECT dynamo.execute('GetItem', '{"TableName": true}');
-SELECT dynamo.execute('GetItem', '{"ReturnConsumedCapacity": "WRONG", "ConsistentRead": "yes"}');
+SELECT dynamo.execute('GetItem', '{"ReturnConsumedCapacity": "WRONG", "ConsistentRead": "23"}');
 SELECT dynamo.execute('Query', '{"Limit": "23"}');
 SELECT dynamo.execute('Query', '{"Limit": 0, "ScanIndexForward": 1}');
 SELECT dynamo.execute('Scan', '{"TotalSegments": 1.5, "Segment": true}');
@@ -18,7 +18,7 @@ SELECT dynamo.execute('PutItem', '{"Item": {"a": 1}}');
 SELECT dynamo.execute('PutItem', '{"Item": {"a": []}}');
 SELECT dynamo.execute('UpdateItem', '{"AttributeUpdates": {"a": "x"}}');
 SELECT dynamo.execute('DeleteItem', '{"Expected": []}');
-SELECT dynamo.execute('DeleteItem', '{"Expected": {"a": {"Exists": "no"}}}');
+SELECT dynamo.execute('DeleteItem', '{"Expected": {"a": {"Exists": "maybe"}}}');
 SELECT dynamo.execute('Query', '{"KeyConditions": {"a": {"AttributeValueList": [1]}}}');
 SELECT dynamo.execute('Scan', '{"ExpressionAttributeNames": []}');
 SELECT dynamo.execute('Scan', '{"AttributesToGet": [23]}');

@@ -114,7 +114,7 @@ SELECT pg_temp.create('{"ProvisionedThroughput": {"ReadCapacityUnits": 1}}');
 SELECT pg_temp.create('{"BillingMode": "PAY_PER_REQUEST", "TableClass": "GLACIER"}');
 SELECT pg_temp.create('{"ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}, "OnDemandThroughput": {"MaxReadRequestUnits": 10}}');
 SELECT pg_temp.create('{"BillingMode": "PAY_PER_REQUEST", "OnDemandThroughput": {"MaxWriteRequestUnits": 0}}');
-SELECT pg_temp.create('{"BillingMode": "PAY_PER_REQUEST", "DeletionProtectionEnabled": "yes"}');
+SELECT pg_temp.create('{"BillingMode": "PAY_PER_REQUEST", "DeletionProtectionEnabled": "23"}');
 SELECT pg_temp.settings(r::jsonb -> 'TableDescription')
 FROM pg_temp.create('{"ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 4},
                       "TableClass": "STANDARD_INFREQUENT_ACCESS", "DeletionProtectionEnabled": true}') AS r;

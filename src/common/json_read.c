@@ -100,9 +100,7 @@ req_value_bool(JsonbValue *v, bool dflt)
 {
 	if (v == NULL)
 		return dflt;
-	if (v->type != jbvBool)
-		dynamo_kind_error(v, "Boolean");
-	return v->val.boolean;
+	return dynamo_bool_value(v);
 }
 
 /* A boolean member, dflt when absent */

@@ -8,6 +8,8 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
+
 #include "attr_value.h"
 #include "errors.h"
 #include "expr_nodes.h"
@@ -230,6 +232,44 @@ expr_check_tree(ExprTree *tree)
 	}
 }
 
+/* Check the names under a node: reserved words, function names */
+static void
+check_names(CheckState *cs, ExprNode *n)
+{
+	ListCell   *lc;
+
+	check_stack_depth();
+	if (n->tag == EN_PATH)
+		check_path(cs, n);
+	if (n->tag == EN_FUNC && n->op == EF_UNKNOWN)
+		dynamo_error(DYN_VALIDATION, "Invalid %s: Invalid function name; function: %s",
+					 cs->kind, n->fname);
+	foreach(lc, n->args)
+		check_names(cs, lfirst(lc));
+}
+
+/*
+ * What DynamoDB checks of an update expression before anything else but
+ * its syntax: reserved words and function names, in the text's order.
+ */
+void
+expr_check_update_names(ExprTree *tree)
+{
+	CheckState	cs;
+	ListCell   *lc;
+
+	cs.tree = tree;
+	cs.kind = expr_kind_name(tree->kind);
+	foreach(lc, tree->actions)
+	{
+		UpdateAction *a = lfirst(lc);
+
+		check_path(&cs, a->path);
+		if (a->value)
+			check_names(&cs, a->value);
+	}
+}
+
 /* The type of a bound :value operand, or -1 for other operands */
 static int
 constant_type(ExprBinding *b, ExprNode *n)
@@ -383,7 +423,10 @@ check_add_delete_value(ExprBinding *b, UpdateAction *a)
 					 a->kind == UA_ADD ? "ADD" : "DELETE");
 }
 
-/* Check a bound tree's constant operands against their operators */
+/*
+ * Check a bound tree's constant operands against their operators (those of
+ * an update's SET; ADD and DELETE come earlier, expr_check_add_delete)
+ */
 void
 expr_check_values(ExprBinding *b)
 {
@@ -397,7 +440,20 @@ expr_check_values(ExprBinding *b)
 
 		if (a->kind == UA_SET)
 			check_node_values(b, a->value);
-		else if (a->kind == UA_ADD || a->kind == UA_DELETE)
+	}
+}
+
+/* Check the values of a bound update's ADD and DELETE actions */
+void
+expr_check_add_delete(ExprBinding *b)
+{
+	ListCell   *lc;
+
+	foreach(lc, b->tree->actions)
+	{
+		UpdateAction *a = lfirst(lc);
+
+		if (a->kind == UA_ADD || a->kind == UA_DELETE)
 			check_add_delete_value(b, a);
 	}
 }
@@ -429,21 +485,24 @@ expr_check_overlaps(ExprBinding *b, List *paths, ExprKind kind)
 
 	for (int i = 0; i < n; i++)
 		steps[i] = expr_resolve_path(b, list_nth(paths, i));
-	for (int j = 1; j < n; j++)
+	/* DynamoDB reports any overlap before any conflict */
+	for (int relation = 1; relation <= 2; relation++)
 	{
-		ExprNode   *q = list_nth(paths, j);
-
-		for (int i = 0; i < j; i++)
+		for (int j = 1; j < n; j++)
 		{
-			ExprNode   *p = list_nth(paths, i);
-			int			r = paths_relation(steps[i], p->nsteps, steps[j], q->nsteps);
+			ExprNode   *q = list_nth(paths, j);
 
-			if (r != 0)
-				dynamo_error(DYN_VALIDATION,
-							 "Invalid %s: Two document paths %s with each other; must remove or rewrite one of these paths; path one: %s, path two: %s",
-							 expr_kind_name(kind), r == 1 ? "overlap" : "conflict",
-							 expr_format_path(steps[i], p->nsteps),
-							 expr_format_path(steps[j], q->nsteps));
+			for (int i = 0; i < j; i++)
+			{
+				ExprNode   *p = list_nth(paths, i);
+
+				if (paths_relation(steps[i], p->nsteps, steps[j], q->nsteps) == relation)
+					dynamo_error(DYN_VALIDATION,
+								 "Invalid %s: Two document paths %s with each other; must remove or rewrite one of these paths; path one: %s, path two: %s",
+								 expr_kind_name(kind), relation == 1 ? "overlap" : "conflict",
+								 expr_format_path(steps[i], p->nsteps),
+								 expr_format_path(steps[j], q->nsteps));
+			}
 		}
 	}
 }

@@ -51,7 +51,7 @@ static void dynexpr_error(struct ExprParseState *ps, const char *msg);
 %token <tok> SET REMOVE ADD DELETE
 %token <tok> NE LE GE
 
-%type <node> condition operand function path set_value
+%type <node> condition operand function path set_value arithmetic set_term
 %type <list> operand_list path_list set_actions value_actions
 %type <action> set_action value_action
 %type <op> comparator
@@ -145,12 +145,23 @@ set_action:
 	  path '=' set_value		{ $$ = expr_build_action(UA_SET, $1, $3); }
 	;
 
+/* a SET value, its operands and the value itself may stand in parentheses */
 set_value:
-	  operand					{ $$ = $1; }
-	| operand '+' operand
+	  set_term					{ $$ = $1; }
+	| arithmetic				{ $$ = $1; }
+	| '(' arithmetic ')'		{ $$ = expr_build_parens(ps, $2); }
+	;
+
+arithmetic:
+	  set_term '+' set_term
 			{ $$ = expr_build_op(ps, EN_ARITH, '+', $1->location, list_make2($1, $3)); }
-	| operand '-' operand
+	| set_term '-' set_term
 			{ $$ = expr_build_op(ps, EN_ARITH, '-', $1->location, list_make2($1, $3)); }
+	;
+
+set_term:
+	  operand					{ $$ = $1; }
+	| '(' set_term ')'			{ $$ = expr_build_parens(ps, $2); }
 	;
 
 value_actions:

@@ -108,6 +108,7 @@ typedef struct ExprTree
 	char	  **names;
 	int			nvalues;		/* distinct :placeholders, by number */
 	char	  **values;
+	char	   *deferred_error; /* update: a check DynamoDB makes once bound */
 } ExprTree;
 
 /* A tree with one request's placeholders resolved */
@@ -150,7 +151,9 @@ extern ExprNode *expr_make_node(ExprNodeTag tag, int location);
 
 /* expr_check.c */
 extern void expr_check_tree(ExprTree *tree);
+extern void expr_check_update_names(ExprTree *tree);
 extern void expr_check_values(ExprBinding *b);
+extern void expr_check_add_delete(ExprBinding *b);
 extern void expr_check_overlaps(ExprBinding *b, List *paths, ExprKind kind);
 extern const char *expr_type_long_name(DynamoType t);
 

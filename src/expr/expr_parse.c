@@ -168,6 +168,37 @@ expr_check_not_empty(const char *text, ExprKind kind)
 					 expr_kind_name(kind));
 }
 
+/*
+ * The first error of expr_check_tree on an update's tree, or NULL: DynamoDB
+ * makes those checks (functions, operand counts) only once the placeholders
+ * are bound and the paths checked, so the message waits in the tree.  The
+ * checks only read the tree, so their error can be caught.
+ */
+static char *
+deferred_checks(ExprTree *tree)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	char	   *volatile message = NULL;
+
+	PG_TRY();
+	{
+		expr_check_tree(tree);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *e;
+
+		MemoryContextSwitchTo(cxt);
+		e = CopyErrorData();
+		if (e->sqlerrcode != dynamo_errcode(DYN_VALIDATION))
+			PG_RE_THROW();
+		FlushErrorState();
+		message = e->message;
+	}
+	PG_END_TRY();
+	return message;
+}
+
 /* Parse a text into a tree allocated in the current memory context */
 static ExprTree *
 parse_uncached(const char *text, ExprKind kind)
@@ -187,6 +218,8 @@ parse_uncached(const char *text, ExprKind kind)
 					 expr_kind_name(kind));
 	if (dynexpr_parse(&ps) != 0)
 		expr_syntax_error(&ps);
+	if (kind == EXPR_UPDATE)
+		expr_check_update_names(ps.tree);
 	if (ps.clause_twice)
 		dynamo_error(DYN_VALIDATION,
 					 "Invalid %s: The \"%s\" section can only be used once in an update expression;",
@@ -195,7 +228,10 @@ parse_uncached(const char *text, ExprKind kind)
 		dynamo_error(DYN_VALIDATION,
 					 "Invalid %s: The expression contains too many operators; operator count: %d",
 					 expr_kind_name(kind), ps.operators);
-	expr_check_tree(ps.tree);
+	if (kind == EXPR_UPDATE)
+		ps.tree->deferred_error = deferred_checks(ps.tree);
+	else
+		expr_check_tree(ps.tree);
 	return ps.tree;
 }
 
@@ -497,6 +533,96 @@ read_attr_object(Jsonb *obj, const char *param, char sigil, int *count)
 	return entries;
 }
 
+/* Reject the first placeholder of obj without DynamoDB's syntax */
+static void
+check_placeholder_keys(Jsonb *obj, const char *param, char sigil)
+{
+	JsonbIterator *it = JsonbIteratorInit(&obj->root);
+	JsonbValue	v;
+	JsonbIteratorToken r;
+
+	while ((r = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (r == WJB_KEY && !placeholder_key_valid(v.val.string.val, v.val.string.len, sigil))
+			dynamo_error(DYN_VALIDATION, "%s contains invalid key: Syntax error; key: \"%.*s\"",
+						 param, v.val.string.len, v.val.string.val);
+	}
+}
+
+/* The first placeholder of typed ExpressionAttributeValues whose value is invalid */
+static char *
+first_invalid_value(Jsonb *values, bool escaped)
+{
+	JsonbIterator *it = JsonbIteratorInit(&values->root);
+	JsonbValue	k,
+				v;
+	JsonbIteratorToken r;
+	MemoryContext cxt = CurrentMemoryContext;
+
+	while ((r = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	{
+		volatile bool failed = false;
+
+		if (r != WJB_KEY)
+			continue;
+		(void) JsonbIteratorNext(&it, &v, true);
+		PG_TRY();
+		{
+			(void) attr_from_typed(&v, escaped);
+		}
+		PG_CATCH();
+		{
+			MemoryContextSwitchTo(cxt);
+			FlushErrorState();
+			failed = true;
+		}
+		PG_END_TRY();
+		if (failed)
+			return pnstrdup(k.val.string.val, k.val.string.len);
+	}
+	return NULL;
+}
+
+/*
+ * Typed ExpressionAttributeValues in the stored form.  DynamoDB checks the
+ * placeholders' syntax before the values, and names the placeholder in the
+ * ValidationException of an invalid value.  The conversion is pure
+ * computation, so its error can be caught and raised again reworded.
+ */
+Jsonb *
+expr_values_from_typed(Jsonb *values, bool escaped)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Jsonb	   *volatile result = NULL;
+	ErrorData  *volatile error = NULL;
+	char	   *key;
+
+	if (!JB_ROOT_IS_OBJECT(values) || JB_ROOT_IS_SCALAR(values))
+		return item_from_typed(values, escaped);	/* its kind error */
+	check_placeholder_keys(values, "ExpressionAttributeValues", ':');
+	PG_TRY();
+	{
+		result = item_from_typed(values, escaped);
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		error = CopyErrorData();
+		if (error->sqlerrcode != dynamo_errcode(DYN_VALIDATION))
+			PG_RE_THROW();
+		FlushErrorState();
+	}
+	PG_END_TRY();
+	if (result != NULL)
+		return result;
+	key = first_invalid_value(values, escaped);
+	if (key == NULL)
+		ReThrowError(error);
+	dynamo_error(DYN_VALIDATION, "ExpressionAttributeValues contains invalid value: %s for key %s",
+				 error->message, key);
+	return NULL;				/* not reached */
+}
+
 /* Check and escape the attribute names of ExpressionAttributeNames */
 static void
 prepare_names(AttrEntry *names, int n, bool escaped)
@@ -662,6 +788,9 @@ expr_parse_update(const char *text, ExprAttrs *attrs)
 	foreach(lc, upd->b.tree->actions)
 		targets = lappend(targets, ((UpdateAction *) lfirst(lc))->path);
 	expr_check_overlaps(&upd->b, targets, EXPR_UPDATE);
+	expr_check_add_delete(&upd->b);
+	if (upd->b.tree->deferred_error)
+		dynamo_error(DYN_VALIDATION, "%s", upd->b.tree->deferred_error);
 	expr_check_values(&upd->b);
 	return upd;
 }

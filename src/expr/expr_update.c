@@ -11,6 +11,7 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -279,6 +280,115 @@ expr_update_check_keys(DynUpdate *upd, const char **key_names, int nkeys)
 	foreach(lc, upd->b.tree->actions)
 		check_key_attribute(expr_resolve_path(&upd->b, ((UpdateAction *) lfirst(lc))->path),
 							key_names, nkeys);
+}
+
+/* The index key a resolved path starts with, or NULL */
+static const ExprIndexKey *
+find_index_key(ResolvedStep *first, const ExprIndexKey *keys, int nkeys)
+{
+	for (int k = 0; k < nkeys; k++)
+	{
+		if (first->index < 0 && strlen(keys[k].name) == first->namelen &&
+			memcmp(keys[k].name, first->name, first->namelen) == 0)
+			return &keys[k];
+	}
+	return NULL;
+}
+
+/* Refuse a path into an index key attribute ("d.b", "d[1]") */
+static void
+check_scalar_key_path(ExprBinding *b, ExprNode *path, const ExprIndexKey *keys, int nkeys,
+					  const char *label)
+{
+	ResolvedStep *steps = expr_resolve_path(b, path);
+	const ExprIndexKey *k;
+
+	if (path->nsteps > 1 && (k = find_index_key(&steps[0], keys, nkeys)) != NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: %s: %s",
+					 label, k->name);
+}
+
+/* Check the operand paths under a SET value */
+static void
+check_operand_paths(ExprBinding *b, ExprNode *n, const ExprIndexKey *keys, int nkeys)
+{
+	ListCell   *lc;
+
+	check_stack_depth();
+	if (n->tag == EN_PATH)
+		check_scalar_key_path(b, n, keys, nkeys, "IndexKey");
+	foreach(lc, n->args)
+		check_operand_paths(b, lfirst(lc), keys, nkeys);
+}
+
+/* The type an action writes, when the request alone decides it; else -1 */
+static int
+static_result_type(ExprBinding *b, UpdateAction *a)
+{
+	ExprNode   *v = a->value;
+
+	if (a->kind == UA_SET && v->tag == EN_ARITH)
+		return DT_N;
+	if (a->kind == UA_SET && v->tag == EN_FUNC && v->op == EF_LIST_APPEND)
+		return DT_L;
+	if ((a->kind == UA_SET || a->kind == UA_ADD) && v->tag == EN_VALUE)
+		return attr_type(b->values[v->value_ph], NULL);
+	return -1;
+}
+
+/*
+ * Check a bound update against the secondary index key attributes before
+ * the item is read, as DynamoDB does: a value of a type the request decides
+ * written to an index key of another type, then a path into an index key,
+ * written or read.
+ */
+void
+expr_update_check_index_keys(DynUpdate *upd, const ExprIndexKey *keys, int nkeys)
+{
+	ExprBinding *b = &upd->b;
+	ListCell   *lc;
+
+	foreach(lc, b->tree->actions)
+	{
+		UpdateAction *a = lfirst(lc);
+		ResolvedStep *steps = expr_resolve_path(b, a->path);
+		const ExprIndexKey *k = find_index_key(&steps[0], keys, nkeys);
+		int			t = (k && a->path->nsteps == 1 && a->value) ? static_result_type(b, a) : -1;
+
+		if (t >= 0 && t != k->type)
+			dynamo_error(DYN_VALIDATION,
+						 DYN_INVALID_PARAMS "Type mismatch for Index Key %s Expected: %s Actual: %s IndexName: %s",
+						 k->name, DynamoTypeNames[k->type], DynamoTypeNames[t], k->index);
+	}
+	foreach(lc, b->tree->actions)
+	{
+		UpdateAction *a = lfirst(lc);
+
+		check_scalar_key_path(b, a->path, keys, nkeys, "IndexKey");
+		if (a->value)
+			check_operand_paths(b, a->value, keys, nkeys);
+	}
+}
+
+/*
+ * Refuse a projection's path into a key attribute of the table (Key) or of
+ * a secondary index (IndexKey)
+ */
+void
+expr_projection_check_keys(DynProjection *proj, const char **key_names, int nkeys,
+						   const ExprIndexKey *index_keys, int nindex_keys)
+{
+	ExprIndexKey *table_keys = palloc(sizeof(ExprIndexKey) * Max(nkeys, 1));
+	ListCell   *lc;
+
+	for (int k = 0; k < nkeys; k++)
+		table_keys[k].name = key_names[k];
+	foreach(lc, proj->b.tree->paths)
+	{
+		check_scalar_key_path(&proj->b, lfirst(lc), table_keys, nkeys, "Key");
+		check_scalar_key_path(&proj->b, lfirst(lc), index_keys, nindex_keys, "IndexKey");
+	}
 }
 
 /*

@@ -27,6 +27,8 @@ typedef struct ExprAttrs ExprAttrs;
  */
 extern ExprAttrs *expr_attrs_create(Jsonb *names, Jsonb *values, bool names_escaped);
 
+extern Jsonb *expr_values_from_typed(Jsonb *values, bool escaped);
+
 /* After parsing all of a request's expressions: reject unused placeholders */
 extern void expr_attrs_check_unused(ExprAttrs *attrs);
 
@@ -96,6 +98,19 @@ extern Jsonb *expr_apply_update(DynUpdate *upd, Jsonb *old_item,
 extern DynProjection *expr_update_paths(DynUpdate *upd);
 extern bool expr_update_only_removes(DynUpdate *upd);
 extern void expr_update_check_keys(DynUpdate *upd, const char **key_names, int nkeys);
+
+/* A secondary index's key attribute (not one of the table's keys) */
+typedef struct ExprIndexKey
+{
+	const char *name;			/* escaped */
+	int			type;			/* DynamoType: S, N or B */
+	const char *index;
+} ExprIndexKey;
+
+extern void expr_update_check_index_keys(DynUpdate *upd, const ExprIndexKey *keys, int nkeys);
+extern void expr_projection_check_keys(DynProjection *proj, const char **key_names,
+									   int nkeys, const ExprIndexKey *index_keys,
+									   int nindex_keys);
 
 /* Legacy parameters, translated into the same trees (typed values in) */
 /* (escaped: names and strings already use the escape of nul_escape.h) */

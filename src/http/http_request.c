@@ -244,6 +244,37 @@ http_render_error(HttpResponse *resp, ErrorData *edata, const char *op)
 }
 
 /*
+ * A copy in cxt of a response's JSON text as jsonb_out writes it, without
+ * the space after each ':' and ',' outside strings: DynamoDB answers
+ * compact JSON (clients that check Content-Length against it see the same)
+ */
+static char *
+compact_json(MemoryContext cxt, const char *json)
+{
+	char	   *out = MemoryContextAlloc(cxt, strlen(json) + 1);
+	char	   *o = out;
+	bool		in_string = false;
+
+	for (const char *p = json; *p; p++)
+	{
+		*o++ = *p;
+		if (in_string)
+		{
+			if (*p == '\\' && p[1])
+				*o++ = *++p;
+			else if (*p == '"')
+				in_string = false;
+		}
+		else if (*p == '"')
+			in_string = true;
+		else if ((*p == ':' || *p == ',') && p[1] == ' ')
+			p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/*
  * Run one operation as one transaction under the role the request
  * authenticates as; its response, or NULL with *error set.  *wal_end is
  * where the WAL must be flushed before either is sent (http_commit.c).
@@ -278,7 +309,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 		SetUserIdAndSecContext(role, saved_context | SECURITY_LOCAL_USERID_CHANGE);
 		text = dynamo_run_operation_text(op, req->body, req->body_len);
 		SetUserIdAndSecContext(saved_user, saved_context);
-		out = MemoryContextStrdup(cxt, text);
+		out = compact_json(cxt, text);
 		PopActiveSnapshot();
 		http_commit_transaction(grouped);
 	}

@@ -49,6 +49,64 @@ check_key_attr(DynamoIndex *ix, const DynamoKeyAttr *attr, bool sort_key, Jsonb 
 	return size;
 }
 
+/*
+ * Refuse an updated item whose index key attributes have another type than
+ * declared: a type the request alone did not decide (expr_update_check_index_keys
+ * reports those), so DynamoDB's message names no attribute.
+ */
+void
+index_check_update_types(DynamoTable *t, Jsonb *item)
+{
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		DynamoIndex *ix = &t->indexes[i];
+
+		for (int k = 0; k < ix->key.nkeys; k++)
+		{
+			const DynamoKeyAttr *attr = &ix->key.keys[k];
+			JsonbValue	v;
+
+			if (getKeyJsonValueFromContainer(&item->root, attr->name, strlen(attr->name), &v) &&
+				attr_type(&v, NULL) != attr->type)
+				dynamo_error(DYN_VALIDATION,
+							 "The update expression attempted to update the secondary index key to unsupported type");
+		}
+	}
+}
+
+/*
+ * The key attributes of a table's secondary indexes that are not keys of
+ * the table, each once with the first index naming it; returns how many
+ */
+int
+index_key_attrs(DynamoTable *t, ExprIndexKey **out)
+{
+	ExprIndexKey *keys = palloc(sizeof(ExprIndexKey) * Max(t->nindexes * INDEX_MAX_KEY_ATTRS * 2, 1));
+	int			n = 0;
+
+	for (int i = 0; i < t->nindexes; i++)
+	{
+		DynamoIndex *ix = &t->indexes[i];
+
+		for (int k = 0; k < ix->key.nkeys; k++)
+		{
+			const DynamoKeyAttr *attr = &ix->key.keys[k];
+			bool		seen = strcmp(attr->name, t->partition_key.name) == 0 ||
+				(t->sort_key.name && strcmp(attr->name, t->sort_key.name) == 0);
+
+			for (int j = 0; j < n && !seen; j++)
+				seen = strcmp(keys[j].name, attr->name) == 0;
+			if (seen)
+				continue;
+			keys[n].name = attr->name;
+			keys[n].type = attr->type;
+			keys[n++].index = ix->name;
+		}
+	}
+	*out = keys;
+	return n;
+}
+
 /* Size of the key attributes of an item's entry in an index */
 static int64
 entry_size(DynamoIndex *ix, Jsonb *item)

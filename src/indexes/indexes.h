@@ -161,6 +161,8 @@ extern void index_push_descriptions(JsonbParseState **st, DynamoTable *t);
  */
 
 extern void index_check_item(DynamoTable *t, ItemKey *key, Jsonb *item);
+extern void index_check_update_types(DynamoTable *t, Jsonb *item);
+extern int	index_key_attrs(DynamoTable *t, ExprIndexKey **out);
 extern void index_write_units(DynamoTable *t, Jsonb *old, Jsonb *new, double *units);
 
 /* ------------------------------------------------------------------------

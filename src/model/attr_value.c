@@ -134,6 +134,27 @@ dynamo_kind_error(const JsonbValue *v, const char *expected)
 				 jsonb_value_kind(v), expected);
 }
 
+/*
+ * A Boolean of a request.  DynamoDB's deserializer also reads the strings
+ * "true", "yes" and "1" as true and "false", "no" and "0" as false; any
+ * other string is a token its parser refuses.
+ */
+bool
+dynamo_bool_value(const JsonbValue *v)
+{
+	static const char *const words[] = {"false", "no", "0", "true", "yes", "1"};
+
+	if (v->type == jbvBool)
+		return v->val.boolean;
+	for (int i = 0; v->type == jbvString && i < lengthof(words); i++)
+	{
+		if (v->val.string.len == strlen(words[i]) &&
+			pg_strncasecmp(v->val.string.val, words[i], v->val.string.len) == 0)
+			return i >= 3;
+	}
+	dynamo_kind_error(v, "Boolean");
+}
+
 static inline bool
 is_object(const JsonbValue *v)
 {
@@ -453,6 +474,29 @@ typed_single_member(JsonbContainer *c, DynamoType *type, JsonbValue *val)
 	return n;
 }
 
+/* Raise the error of the first N or NS member that is not a number */
+static void
+check_numbers(JsonbContainer *c)
+{
+	JsonbValue *n = getKeyJsonValueFromContainer(c, "N", 1, NULL);
+	JsonbValue *ns = getKeyJsonValueFromContainer(c, "NS", 2, NULL);
+
+	if (n != NULL && n->type == jbvString)
+		(void) dynamo_number_from_string(n->val.string.val, n->val.string.len);
+	if (ns != NULL && is_array(ns))
+	{
+		int			count = JsonContainerSize(ns->val.binary.data);
+
+		for (int i = 0; i < count; i++)
+		{
+			JsonbValue *e = getIthJsonbValueFromContainer(ns->val.binary.data, i);
+
+			if (e->type == jbvString)
+				(void) dynamo_number_from_string(e->val.string.val, e->val.string.len);
+		}
+	}
+}
+
 /*
  * Convert one typed AttributeValue ({"S": "x"}, ...) into the stored form,
  * pushing it as tok.  depth counts enclosing documents.
@@ -471,7 +515,11 @@ typed_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *typed,
 	if (n == 0)
 		dynamo_error(DYN_VALIDATION, "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
 	if (n > 1)
+	{
+		/* DynamoDB reads the numbers before it counts the types */
+		check_numbers(typed->val.binary.data);
 		dynamo_error(DYN_VALIDATION, "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+	}
 
 	switch (t)
 	{
@@ -491,14 +539,12 @@ typed_push(JsonbParseState **st, JsonbIteratorToken tok, JsonbValue *typed,
 			push_binary(st, tok, dynamo_binary_decode(val.val.string.val, val.val.string.len));
 			break;
 		case DT_BOOL:
-			if (val.type != jbvBool)
-				dynamo_kind_error(&val, "Boolean");
+			val.val.boolean = dynamo_bool_value(&val);
+			val.type = jbvBool;
 			(void) pushJsonbValue(st, tok, &val);
 			break;
 		case DT_NULL:
-			if (val.type != jbvBool)
-				dynamo_kind_error(&val, "Boolean");
-			if (!val.val.boolean)
+			if (!dynamo_bool_value(&val))
 				dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Null attribute value types must have the value of true");
 			val.type = jbvNull;
 			(void) pushJsonbValue(st, tok, &val);

@@ -99,6 +99,7 @@ extern bytea *attr_binary_bytes(JsonbValue *v);
 extern JsonbValue *attr_binary_value(const char *data, int len);
 
 /* DynamoDB's SerializationException for a value of the wrong JSON kind */
+extern bool dynamo_bool_value(const JsonbValue *v);
 extern void dynamo_kind_error(const JsonbValue *v, const char *expected) pg_attribute_noreturn();
 extern void attr_check_name_length(int len, const char *prefix);
 

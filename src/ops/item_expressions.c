@@ -40,11 +40,12 @@ item_expressions_check_mix(ExprParams *p)
 	list_param(&legacy, p->expected, "Expected");
 	/* KeyConditions go with FilterExpression or ProjectionExpression */
 	list_param(&legacy, p->key_condition ? p->key_conditions : NULL, "KeyConditions");
+	/* UpdateItem names its UpdateExpression first */
+	list_param(&expr, p->update, "UpdateExpression");
 	list_param(&expr, p->condition, "ConditionExpression");
 	list_param(&expr, p->projection, "ProjectionExpression");
 	list_param(&expr, p->filter, "FilterExpression");
 	list_param(&expr, p->key_condition, "KeyConditionExpression");
-	list_param(&expr, p->update, "UpdateExpression");
 	if (legacy.len && expr.len)
 		dynamo_error(DYN_VALIDATION,
 					 "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {%s} Expression parameters: {%s}",
@@ -110,13 +111,14 @@ item_expressions_parse(ExprParams *p, ItemExpressions *out)
 		out->filter = expr_parse_condition(p->filter, EXPR_FILTER, attrs);
 	expr_attrs_check_unused(attrs);
 
+	/* DynamoDB reads an UpdateItem's AttributeUpdates before its Expected */
+	if (p->attribute_updates)
+		out->update = expr_update_from_attribute_updates(p->attribute_updates, p->escaped);
 	if (p->expected)
 		out->condition = expr_condition_from_expected(p->expected, p->conditional_operator,
 													  p->escaped);
 	if (p->attributes_to_get)
 		out->projection = expr_projection_from_attributes_to_get(p->attributes_to_get, p->escaped);
-	if (p->attribute_updates)
-		out->update = expr_update_from_attribute_updates(p->attribute_updates, p->escaped);
 	/* DynamoDB checks a Query's filter before its key conditions */
 	if (p->query_filter || p->scan_filter)
 		out->filter = expr_condition_from_conditions(p->query_filter ? p->query_filter : p->scan_filter,

@@ -7,6 +7,7 @@
 #include "postgres.h"
 
 #include "advisor.h"
+#include "indexes.h"
 #include "items.h"
 
 /*
@@ -68,6 +69,18 @@ item_request_put(ItemRequest *r, ItemResult *res)
 		item_key_from_item(put.table, put.item, &res->key);
 }
 
+/* Refuse a projection that reaches into a key attribute of the table or an index */
+static void
+check_projection_keys(DynamoTable *t, DynProjection *proj)
+{
+	const char *key_names[2] = {t->partition_key.name, t->sort_key.name};
+	ExprIndexKey *index_keys = NULL;
+	int			nindex_keys = t->nindexes > 0 ? index_key_attrs(t, &index_keys) : 0;
+
+	expr_projection_check_keys(proj, key_names, dynamo_table_has_sort_key(t) ? 2 : 1,
+							   index_keys, nindex_keys);
+}
+
 /* GetItem: the whole item is read (and charged), then projected */
 void
 item_request_get(ItemRequest *r, ItemResult *res)
@@ -77,6 +90,8 @@ item_request_get(ItemRequest *r, ItemResult *res)
 	int64		bytes;
 
 	item_key_from_key(t, r->key, &res->key);
+	if (r->expr.projection)
+		check_projection_keys(t, r->expr.projection);
 	item = dynamo_get_item(t, &res->key);
 	bytes = item ? item_size(item) : 0;
 	advisor_count_units(r->table_name, ADV_GET_ITEM, bytes, false, r->consistent_read,

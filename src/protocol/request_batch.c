@@ -98,6 +98,11 @@ read_get_keys(BatchGetTable *g, ItemDialect d)
 	{
 		g->keys[i] = element_object(keys, i, path);
 		g->key_maps[i] = dialect_item_in(d, g->keys[i]);
+		/* DynamoDB refuses a key given twice before it looks for the table */
+		for (int j = 0; j < i; j++)
+			if (VARSIZE(g->key_maps[j]) == VARSIZE(g->key_maps[i]) &&
+				memcmp(g->key_maps[j], g->key_maps[i], VARSIZE(g->key_maps[i])) == 0)
+				dynamo_error(DYN_VALIDATION, "Provided list of item keys contains duplicates");
 	}
 }
 

@@ -24,7 +24,7 @@ expr_params_read(RequestMembers *m, bool escaped, ExprParams *p)
 	p->projection = req_value_string(request_member(m, "ProjectionExpression"));
 	p->update = req_value_string(request_member(m, "UpdateExpression"));
 	p->names = req_value_object(request_member(m, "ExpressionAttributeNames"));
-	p->values = values ? item_from_typed(values, escaped) : NULL;
+	p->values = values ? expr_values_from_typed(values, escaped) : NULL;
 	p->escaped = escaped;
 	p->expected = req_value_object(request_member(m, "Expected"));
 	p->conditional_operator = req_value_string(request_member(m, "ConditionalOperator"));
@@ -106,7 +106,11 @@ exec_item_request(Jsonb *req, bool escaped, const char *operation, ItemRequest *
 	/* DynamoDB checks the parameter mix before the item's values */
 	item_expressions_check_mix(p);
 	if (put)
+	{
 		r->item = item_from_typed(req_value_object(request_member(&m, "Item")), escaped);
+		/* the size comes before the expressions and the table */
+		item_check_size(r->item);
+	}
 	else
 		r->key = item_from_typed(req_value_object(request_member(&m, "Key")), escaped);
 	item_expressions_parse(p, &r->expr);

@@ -219,6 +219,28 @@ static const TypeShape ExecuteStatementShape[] = {
 	STR("ReturnValuesOnConditionCheckFailure"), END
 };
 
+static const TypeShape BatchStatementMembers[] = {
+	STR("Statement"), {"Parameters", SH_LIST, NULL, ValueElem}, BOOL("ConsistentRead"),
+	STR("ReturnValuesOnConditionCheckFailure"), END
+};
+static const TypeShape BatchStatementElem[] = {
+	{NULL, SH_STRUCT, "BatchStatementRequest", BatchStatementMembers}, END
+};
+static const TypeShape BatchExecuteStatementShape[] = {
+	{"Statements", SH_LIST, NULL, BatchStatementElem}, STR("ReturnConsumedCapacity"), END
+};
+static const TypeShape TransactStatementMembers[] = {
+	STR("Statement"), {"Parameters", SH_LIST, NULL, ValueElem},
+	STR("ReturnValuesOnConditionCheckFailure"), END
+};
+static const TypeShape TransactStatementElem[] = {
+	{NULL, SH_STRUCT, "ParameterizedStatement", TransactStatementMembers}, END
+};
+static const TypeShape ExecuteTransactionShape[] = {
+	{"TransactStatements", SH_LIST, NULL, TransactStatementElem}, STR("ClientRequestToken"),
+	STR("ReturnConsumedCapacity"), END
+};
+
 static const struct
 {
 	const char *operation;
@@ -244,6 +266,8 @@ static const struct
 	{"TransactWriteItems", TransactWriteItemsShape},
 	{"TransactGetItems", TransactGetItemsShape},
 	{"ExecuteStatement", ExecuteStatementShape},
+	{"BatchExecuteStatement", BatchExecuteStatementShape},
+	{"ExecuteTransaction", ExecuteTransactionShape},
 };
 
 /* The message of Java's deserializer for a parameterized collection element */
@@ -275,8 +299,7 @@ check_value(JsonbValue *v, const TypeShape *s, bool field)
 				dynamo_kind_error(v, "String");
 			break;
 		case SH_BOOL:
-			if (v->type != jbvBool)
-				dynamo_kind_error(v, "Boolean");
+			(void) dynamo_bool_value(v);
 			break;
 		case SH_BLOB:
 			if (v->type != jbvString)

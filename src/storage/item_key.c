@@ -76,7 +76,8 @@ key_check_value(const DynamoKeyAttr *attr, JsonbValue *v, bool sort_key, bool in
 	size = attr_size(v);
 	if (size == 0 && actual != DT_N)
 		dynamo_error(DYN_VALIDATION,
-					 "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty %s value. Key: %s",
+					 "%sThe AttributeValue for a key attribute cannot contain an empty %s value. Key: %s",
+					 in_item ? "One or more parameter values are not valid. " : DYN_INVALID_PARAMS,
 					 actual == DT_S ? "string" : "binary", attr->name);
 	if (!sort_key && size > DYNAMO_MAX_PARTITION_KEY)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Size of hashkey has exceeded the maximum size limit of2048 bytes");
