@@ -163,5 +163,23 @@ FROM (VALUES (1, '{"a": {"N": "1"}, "b": {"N": "1"}, "c": {"S": "1"}, "e": {"N":
              (6, '{"a": {"S": "1"}, "b": {"N": "1"}, "c": {"S": "a"}}', '{"IndexName": "index1"}')) v(n, k, x)
 ORDER BY n;
 
+-- a filter's path into a key attribute: the table's ("Key"), an index's
+-- ("IndexKey"); a Query names its table's own key attributes otherwise
+SELECT n, pg_temp.try(op, jsonb_build_object('TableName', 'ro_range', 'FilterExpression', f) || x) AS error
+FROM (VALUES (1, 'Scan', 'attribute_exists(a.b.c)', '{}'::jsonb),
+             (2, 'Scan', 'attribute_exists(#a[0])', '{"ExpressionAttributeNames": {"#a": "b"}}'),
+             (3, 'Scan', 'd[1] = :b', '{"ExpressionAttributeValues": {":b": {"N": "1"}}}'),
+             (4, 'Query', 'attribute_exists(d.c) AND e = :b',
+                 '{"KeyConditionExpression": "a = :a", "ExpressionAttributeValues": {":a": {"S": "1"}, ":b": {"N": "1"}}}'),
+             (5, 'Query', 'a[1] = :b',
+                 '{"KeyConditionExpression": "a = :a", "ExpressionAttributeValues": {":a": {"S": "1"}, ":b": {"N": "1"}}}'),
+             (6, 'Query', 'a = :b and a.b = :a',
+                 '{"IndexName": "index4", "Select": "ALL_ATTRIBUTES", "KeyConditionExpression": "c = :a",
+                   "ExpressionAttributeValues": {":a": {"S": "1"}, ":b": {"N": "1"}}}'),
+             (7, 'Query', 'a = :b and a.b = :a',
+                 '{"IndexName": "index4", "KeyConditionExpression": "c = :a",
+                   "ExpressionAttributeValues": {":a": {"S": "1"}, ":b": {"N": "1"}}}')) v(n, op, f, x)
+ORDER BY n;
+
 SELECT dynamo.delete_table('ro_hash') ->> 'TableStatus' AS deleted;
 SELECT dynamo.delete_table('ro_range') ->> 'TableStatus' AS deleted;

@@ -269,6 +269,63 @@ expr_check_update_names(ExprTree *tree)
 	check_actions(&cs, tree->actions, true);
 }
 
+/* The passes over a condition that DynamoDB makes before binding it */
+typedef enum EarlyPass
+{
+	EP_PARENS,					/* redundant parentheses */
+	EP_FUNCTION_NAMES,			/* unknown functions */
+	EP_FUNCTION_PLACES,			/* functions where they may not stand */
+	EP_RESERVED					/* reserved words as names */
+} EarlyPass;
+
+/* One early pass over a node of a condition standing at place, and its children */
+static void
+check_early(CheckState *cs, ExprNode *n, CheckPlace place, EarlyPass pass)
+{
+	CheckPlace	child = CP_OPERAND;
+	ListCell   *lc;
+
+	check_stack_depth();
+	if (pass == EP_PARENS && n->parens > 1)
+		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression has redundant parentheses;",
+					 cs->kind);
+	if (pass == EP_FUNCTION_NAMES && n->tag == EN_FUNC && n->op == EF_UNKNOWN)
+		dynamo_error(DYN_VALIDATION, "Invalid %s: Invalid function name; function: %s",
+					 cs->kind, n->fname);
+	if (pass == EP_FUNCTION_PLACES && n->tag == EN_FUNC &&
+		(n->op == EF_IF_NOT_EXISTS || n->op == EF_LIST_APPEND))
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: The function is not allowed in a condition expression; function: %s",
+					 cs->kind, n->fname);
+	if (pass == EP_FUNCTION_PLACES && n->tag == EN_FUNC &&
+		(place == CP_CONDITION) != is_condition_function(n->op))
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: The function is not allowed to be used this way in an expression; function: %s",
+					 cs->kind, n->fname);
+	if (pass == EP_RESERVED && n->tag == EN_PATH)
+		check_path(cs, n);
+	if (n->tag == EN_AND || n->tag == EN_OR || n->tag == EN_NOT)
+		child = CP_CONDITION;
+	foreach(lc, n->args)
+		check_early(cs, lfirst(lc), child, pass);
+}
+
+/*
+ * What DynamoDB checks of a condition before binding it, each over the
+ * whole tree in turn: redundant parentheses, function names, where the
+ * functions stand, reserved words.  The rest waits for the binding.
+ */
+void
+expr_check_condition_early(ExprTree *tree)
+{
+	CheckState	cs;
+
+	cs.tree = tree;
+	cs.kind = expr_kind_name(tree->kind);
+	for (EarlyPass pass = EP_PARENS; pass <= EP_RESERVED; pass++)
+		check_early(&cs, tree->cond, CP_CONDITION, pass);
+}
+
 /* The type of a bound :value operand, or -1 for other operands */
 static int
 constant_type(ExprBinding *b, ExprNode *n)
@@ -351,7 +408,7 @@ check_type_name(ExprBinding *b, ExprNode *n)
 	v = b->values[n->value_ph];
 	if (!dynamo_type_from_name(v->val.string.val, v->val.string.len, &ignored))
 		dynamo_error(DYN_VALIDATION,
-					 "Invalid %s: Invalid attribute type name found; type: %.*s, valid types: { B,BOOL,BS,L,M,N,NS,NULL,S,SS }",
+					 "Invalid %s: Invalid attribute type name found; type: %.*s, valid types: {B,BOOL,BS,L,M,N,NS,NULL,S,SS}",
 					 expr_kind_name(b->tree->kind), v->val.string.len, v->val.string.val);
 }
 

@@ -286,7 +286,7 @@ eval_attribute_type(ExprBinding *b, JsonbValue *v, JsonbValue *type)
 		return false;
 	if (!dynamo_type_from_name(type->val.string.val, type->val.string.len, &named))
 		dynamo_error(DYN_VALIDATION,
-					 "Invalid %s: Invalid attribute type name found; type: %.*s, valid types: { B,BOOL,BS,L,M,N,NS,NULL,S,SS }",
+					 "Invalid %s: Invalid attribute type name found; type: %.*s, valid types: {B,BOOL,BS,L,M,N,NS,NULL,S,SS}",
 					 expr_kind_name(b->tree->kind), type->val.string.len, type->val.string.val);
 	return attr_type(v, NULL) == named;
 }

@@ -15,6 +15,7 @@
 #include "expr_parser.h"
 
 #define YYMALLOC palloc
+#define YYREALLOC repalloc
 #define YYFREE pfree
 %}
 
@@ -29,12 +30,19 @@ static int	dynexpr_lex(DYNEXPR_STYPE *lval, struct ExprParseState *ps);
 static void dynexpr_error(struct ExprParseState *ps, const char *msg);
 }
 
-%define api.pure full
+/*
+ * GLR: a parenthesised function at the start of a condition is a condition
+ * ("(attribute_exists(a))") or an operand ("(size(a)) = :n"); only the
+ * token after the parentheses tells, so both are tried.
+ */
+%glr-parser
+%define api.pure
 %define api.prefix {dynexpr_}
 %define parse.error simple
 %parse-param {struct ExprParseState *ps}
 %lex-param {struct ExprParseState *ps}
 %expect 0
+%expect-rr 1
 
 %union
 {
@@ -100,6 +108,7 @@ operand:
 	  path		{ $$ = $1; }
 	| VALUE_PH	{ $$ = expr_build_value(ps, $1); }
 	| function	{ $$ = $1; }
+	| '(' operand ')'	{ $$ = expr_build_parens(ps, $2); }
 	;
 
 function:
@@ -161,7 +170,6 @@ arithmetic:
 
 set_term:
 	  operand					{ $$ = $1; }
-	| '(' set_term ')'			{ $$ = expr_build_parens(ps, $2); }
 	;
 
 value_actions:

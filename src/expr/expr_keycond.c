@@ -181,22 +181,26 @@ expr_key_condition_parts(DynCondition *cond, KeyCondPart *parts, int max)
 	return count;
 }
 
-/* Does a node (or a node under it) name top-level attribute name? */
+/*
+ * Does a node (or a node under it) name top-level attribute name?  nested:
+ * only by a path into it ("name.x", "name[1]").
+ */
 static bool
-node_names(ExprBinding *b, ExprNode *n, const char *name)
+node_names(ExprBinding *b, ExprNode *n, const char *name, bool nested)
 {
 	ListCell   *lc;
 
+	check_stack_depth();
 	if (n->tag == EN_PATH)
 	{
 		ResolvedStep *steps = expr_resolve_path(b, n);
 
-		return steps[0].namelen == strlen(name) &&
+		return steps[0].namelen == strlen(name) && (!nested || n->nsteps > 1) &&
 			memcmp(steps[0].name, name, steps[0].namelen) == 0;
 	}
 	foreach(lc, n->args)
 	{
-		if (node_names(b, lfirst(lc), name))
+		if (node_names(b, lfirst(lc), name, nested))
 			return true;
 	}
 	return false;
@@ -209,5 +213,12 @@ node_names(ExprBinding *b, ExprNode *n, const char *name)
 bool
 expr_condition_names(DynCondition *cond, const char *name)
 {
-	return node_names(&cond->b, cond->b.tree->cond, name);
+	return node_names(&cond->b, cond->b.tree->cond, name, false);
+}
+
+/* Does a condition hold a path into a top-level attribute ("name.x", "name[1]")? */
+bool
+expr_condition_names_nested(DynCondition *cond, const char *name)
+{
+	return node_names(&cond->b, cond->b.tree->cond, name, true);
 }

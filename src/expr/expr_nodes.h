@@ -106,9 +106,11 @@ typedef struct ExprTree
 	List	   *actions;		/* update: UpdateAction *, clause order */
 	int			nnames;			/* distinct #placeholders, by number */
 	char	  **names;
+	int		   *names_at;		/* where each first stands in the text */
 	int			nvalues;		/* distinct :placeholders, by number */
 	char	  **values;
-	char	   *deferred_error; /* update: a check DynamoDB makes once bound */
+	int		   *values_at;
+	char	   *deferred_error; /* a check DynamoDB makes once bound */
 } ExprTree;
 
 /* A tree with one request's placeholders resolved */
@@ -152,6 +154,7 @@ extern ExprNode *expr_make_node(ExprNodeTag tag, int location);
 /* expr_check.c */
 extern void expr_check_tree(ExprTree *tree);
 extern void expr_check_update_names(ExprTree *tree);
+extern void expr_check_condition_early(ExprTree *tree);
 extern void expr_check_values(ExprBinding *b);
 extern void expr_check_add_delete(ExprBinding *b);
 extern void expr_check_overlaps(ExprBinding *b, List *paths, ExprKind kind);

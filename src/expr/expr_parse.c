@@ -176,10 +176,11 @@ check_tree(void *tree)
 }
 
 /*
- * The message of expr_check_tree's first error on an update's tree, or
- * NULL: DynamoDB makes those checks (functions, operand counts) only once
- * the placeholders are bound and the paths checked, so the message waits in
- * the tree.  The checks only read the tree.
+ * The message of expr_check_tree's first error on an update's or a
+ * condition's tree, or NULL: DynamoDB makes those checks (functions, operand
+ * counts) only once the placeholders are bound and the paths checked, so the
+ * message waits in the tree.  The checks only read the tree, so their error
+ * can be caught.
  */
 static char *
 deferred_checks(ExprTree *tree)
@@ -218,7 +219,9 @@ parse_uncached(const char *text, ExprKind kind)
 		dynamo_error(DYN_VALIDATION,
 					 "Invalid %s: The expression contains too many operators; operator count: %d",
 					 expr_kind_name(kind), ps.operators);
-	if (kind == EXPR_UPDATE)
+	if (kind == EXPR_CONDITION || kind == EXPR_FILTER || kind == EXPR_KEY_CONDITION)
+		expr_check_condition_early(ps.tree);
+	if (kind != EXPR_PROJECTION)
 		ps.tree->deferred_error = deferred_checks(ps.tree);
 	else
 		expr_check_tree(ps.tree);
@@ -304,9 +307,12 @@ expr_syntax_error(ExprParseState *ps)
 				 ps->text + ps->tokens[from].start);
 }
 
-/* Number a placeholder, the same number for the same text */
+/*
+ * Number a placeholder, the same number for the same text; at gets where
+ * each first stands in the text
+ */
 static int
-intern_placeholder(char ***list, int *count, const char *text, int len)
+intern_placeholder(char ***list, int **at, int *count, const char *text, int len, int pos)
 {
 	for (int i = 0; i < *count; i++)
 	{
@@ -314,10 +320,17 @@ intern_placeholder(char ***list, int *count, const char *text, int len)
 			return i;
 	}
 	if (*count == 0)
+	{
 		*list = palloc(sizeof(char *) * 8);
+		*at = palloc(sizeof(int) * 8);
+	}
 	else if ((*count & (*count - 1)) == 0 && *count >= 8)
+	{
 		*list = repalloc(*list, sizeof(char *) * *count * 2);
+		*at = repalloc(*at, sizeof(int) * *count * 2);
+	}
 	(*list)[*count] = pnstrdup(text, len);
+	(*at)[*count] = pos;
 	return (*count)++;
 }
 
@@ -350,8 +363,9 @@ expr_build_path(ExprParseState *ps, ExprNode *path, int tok, bool placeholder)
 	step->name = pnstrdup(ps->text + t->start, t->len);
 	step->namelen = t->len;
 	if (placeholder)
-		step->name_ph = intern_placeholder(&ps->tree->names, &ps->tree->nnames,
-										   ps->text + t->start, t->len);
+		step->name_ph = intern_placeholder(&ps->tree->names, &ps->tree->names_at,
+										   &ps->tree->nnames, ps->text + t->start, t->len,
+										   t->start);
 	return path;
 }
 
@@ -386,8 +400,8 @@ expr_build_value(ExprParseState *ps, int tok)
 	ExprToken  *t = &ps->tokens[tok];
 	ExprNode   *n = expr_make_node(EN_VALUE, t->start);
 
-	n->value_ph = intern_placeholder(&ps->tree->values, &ps->tree->nvalues,
-									 ps->text + t->start, t->len);
+	n->value_ph = intern_placeholder(&ps->tree->values, &ps->tree->values_at,
+									 &ps->tree->nvalues, ps->text + t->start, t->len, t->start);
 	return n;
 }
 
@@ -669,6 +683,9 @@ find_entry(AttrEntry *entries, int n, const char *key)
 void
 expr_bind(ExprBinding *b, ExprTree *tree, ExprAttrs *attrs)
 {
+	int			missing_name = -1,
+				missing_value = -1;
+
 	b->tree = tree;
 	b->names = palloc(sizeof(char *) * Max(tree->nnames, 1));
 	b->namelens = palloc(sizeof(int) * Max(tree->nnames, 1));
@@ -678,9 +695,11 @@ expr_bind(ExprBinding *b, ExprTree *tree, ExprAttrs *attrs)
 		AttrEntry  *e = find_entry(attrs->names, attrs->nnames, tree->names[i]);
 
 		if (e == NULL)
-			dynamo_error(DYN_VALIDATION,
-						 "Invalid %s: An expression attribute name used in the document path is not defined; attribute name: %s",
-						 expr_kind_name(tree->kind), tree->names[i]);
+		{
+			if (missing_name < 0)
+				missing_name = i;
+			continue;
+		}
 		e->used = true;
 		b->names[i] = e->value.val.string.val;
 		b->namelens[i] = e->value.val.string.len;
@@ -690,12 +709,24 @@ expr_bind(ExprBinding *b, ExprTree *tree, ExprAttrs *attrs)
 		AttrEntry  *e = find_entry(attrs->values, attrs->nvalues, tree->values[i]);
 
 		if (e == NULL)
-			dynamo_error(DYN_VALIDATION,
-						 "Invalid %s: An expression attribute value used in expression is not defined; attribute value: %s",
-						 expr_kind_name(tree->kind), tree->values[i]);
+		{
+			if (missing_value < 0)
+				missing_value = i;
+			continue;
+		}
 		e->used = true;
 		b->values[i] = &e->value;
 	}
+	/* the placeholder undefined that comes first in the text */
+	if (missing_name >= 0 &&
+		(missing_value < 0 || tree->names_at[missing_name] < tree->values_at[missing_value]))
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: An expression attribute name used in the document path is not defined; attribute name: %s",
+					 expr_kind_name(tree->kind), tree->names[missing_name]);
+	if (missing_value >= 0)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: An expression attribute value used in expression is not defined; attribute value: %s",
+					 expr_kind_name(tree->kind), tree->values[missing_value]);
 }
 
 /* Order placeholder keys for messages */
@@ -744,6 +775,8 @@ expr_parse_condition(const char *text, ExprKind kind, ExprAttrs *attrs)
 
 	Assert(kind == EXPR_CONDITION || kind == EXPR_FILTER || kind == EXPR_KEY_CONDITION);
 	expr_bind(&cond->b, expr_parse_text(text, kind), attrs);
+	if (cond->b.tree->deferred_error)
+		dynamo_error(DYN_VALIDATION, "%s", cond->b.tree->deferred_error);
 	expr_check_values(&cond->b);
 	return cond;
 }

@@ -648,6 +648,31 @@ check_filter_keys(ReadRequest *req, DynCondition *filter, bool legacy)
 	}
 }
 
+/* Refuse a path into a key attribute in a filter ("k.x", "k[1]"), as DynamoDB words it */
+static void
+check_scalar_key(DynCondition *filter, const char *name, const char *label)
+{
+	if (name && expr_condition_names_nested(filter, name))
+		dynamo_error(DYN_VALIDATION,
+					 "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: %s: %s",
+					 label, name);
+}
+
+/* A filter's paths into key attributes: the table's, then its indexes' */
+static void
+check_filter_scalar_keys(ReadRequest *req, DynCondition *filter)
+{
+	DynamoTable *t = req->table;
+	ExprIndexKey *keys;
+	int			n = index_key_attrs(t, &keys);
+
+	check_scalar_key(filter, t->partition_key.name, "Key");
+	if (dynamo_table_has_sort_key(t))
+		check_scalar_key(filter, t->sort_key.name, "Key");
+	for (int i = 0; i < n; i++)
+		check_scalar_key(filter, keys[i].name, "IndexKey");
+}
+
 /*
  * The shape of a Query's key condition, checked before its table is looked
  * up: legacy KeyConditions by their number, an expression condition by
@@ -701,12 +726,15 @@ scan_build(ReadParams *p, ReadRequest *req)
 		scan_start(req, k);
 		req->start = NULL;
 	}
+	if (req->filter && !p->key_filter)
+		check_filter_scalar_keys(req, req->filter);
 }
 
 /*
  * The rest of a Query's checks, its table and index known, in DynamoDB's
  * order: the start key's size and partition key, the key condition, the
- * rest of the start key, where the start key lies, the filter; Select last.
+ * rest of the start key, where the start key lies, the filter's key
+ * attributes, Select, the filter's paths into key attributes.
  */
 static void
 query_build(ReadParams *p, ReadRequest *req, DynCondition *key_condition)
@@ -737,6 +765,8 @@ query_build(ReadParams *p, ReadRequest *req, DynCondition *key_condition)
 		check_filter_keys(req, req->filter, p->expr.query_filter != NULL);
 	if (p->index_name)
 		index_read_check_select(req);
+	if (req->filter && !p->key_filter)
+		check_filter_scalar_keys(req, req->filter);
 }
 
 /*

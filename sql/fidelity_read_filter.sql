@@ -1,0 +1,50 @@
+--
+-- fidelity_read_filter: a filter's checks in DynamoDB's order, with its
+-- messages.  Operands may stand in parentheses; before the placeholders
+-- are bound, each over the whole expression in turn: redundant
+-- parentheses, function names, where functions stand, reserved words;
+-- then the undefined placeholder that comes first in the text; then
+-- operand counts and the rest.
+--
+
+-- A Scan of a table that does not exist: the filter's error, or the table's
+CREATE FUNCTION pg_temp.f(filter text, extra jsonb DEFAULT '{}') RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    state text;
+    msg text;
+BEGIN
+    RETURN dynamo.execute('Scan', jsonb_build_object('TableName', 'nosuch', 'FilterExpression', filter) || extra)::text;
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
+        || ': ' || msg;
+END $$;
+
+-- parenthesised operands
+SELECT n, pg_temp.f(e, x) AS result
+FROM (VALUES (1, '(size(b)) = :b', '{"ExpressionAttributeValues": {":b": {"N": "3"}}}'::jsonb),
+             (2, '((size(b)) = :b) AND c = :b', '{"ExpressionAttributeValues": {":b": {"N": "3"}}}'),
+             (3, '(a)between(b)and(c)', '{}'), (4, 'a IN ((b), c)', '{}'),
+             (5, '(attribute_exists(a))', '{}'), (6, 'contains((a), (b))', '{}')) v(n, e, x)
+ORDER BY n;
+
+-- redundant parentheses first, then function names, then where functions
+-- stand, then reserved words
+SELECT n, pg_temp.f(e) AS error
+FROM (VALUES (1, 'a=a and a > ((views))'), (2, 'a > whatever((:things), ((a)))'),
+             (3, 'a=a AND ((a=a AND a=a)) AND a=a'), (4, 'a=a and whatever((:things)) > a'),
+             (5, 'attRIbute_exIsts((views), #a)'), (6, 'a=a and attribute_exists((views), (#a)) > b'),
+             (7, 'a between b and attribute_exists(things)'), (8, 'size(things)'),
+             (9, 'attribute_exists(views, #a)'), (10, ':a < abOrT')) v(n, e)
+ORDER BY n;
+
+-- then the placeholders, the first undefined one in the text; then the
+-- operand counts
+SELECT n, pg_temp.f(e) AS error
+FROM (VALUES (1, 'attribute_exists(#Pictures.RearView, :a) and a=a'), (2, 'begins_with(:hello, #a, #b)'),
+             (3, '(a)between(b.c[45].#d)and(:a)'), (4, ':a < :b'),
+             (5, 'attribute_exists(things, a) and a=a'), (6, 'begins_with(things, size(a), b)')) v(n, e)
+ORDER BY n;
+
+-- attribute_type's valid types, as DynamoDB lists them
+SELECT pg_temp.f('attribute_type(a, :a)', '{"ExpressionAttributeValues": {":a": {"S": "1"}}}');
