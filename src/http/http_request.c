@@ -345,6 +345,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 	bool		grouped = http_commit_grouped();
 
 	request_role[0] = '\0';
+	dynamo_request_host = http_header(req, "Host");
 	pgstat_report_activity(STATE_RUNNING, op ? op : "");
 	/* now() and CreationDateTime are this request's time, not the worker's start */
 	SetCurrentStatementStartTimestamp();
@@ -380,6 +381,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 	}
 	PG_END_TRY();
 	advisor_set_access_key(NULL);
+	dynamo_request_host = NULL;
 	MemoryContextSwitchTo(cxt);
 	*wal_end = grouped ? http_commit_wal_end() : InvalidXLogRecPtr;
 	pgstat_report_activity(STATE_IDLE, NULL);

@@ -146,6 +146,7 @@ extern Jsonb *exec_restore_backup(const char *target, const char *arn, Jsonb *re
 extern Jsonb *exec_describe_continuous_backups(Jsonb *req, bool escaped);
 extern Jsonb *exec_update_continuous_backups(Jsonb *req, bool escaped);
 extern char *dynamo_endpoint_address;
+extern const char *dynamo_request_host;
 extern Jsonb *exec_wrap_response(const char *key, Jsonb *value);
 /* streams: DynamoDB Streams (execute_streams.c) */
 extern Jsonb *exec_list_streams(Jsonb *req, bool escaped);
