@@ -74,6 +74,8 @@ extern void exec_table_settings(Jsonb *req, bool update, TableSettings *s);
 extern void exec_tags(Jsonb *list, TableTags *tags);
 extern int64 request_capacity_units(Jsonb *pt, const char *member, const char *param,
 									bool bounded);
+extern int64 request_units_member(Jsonb *odt, const char *member, bool allow_clear,
+								  const char *what);
 
 /* ------------------------------------------------------------------------
  * dynamo.execute(): DynamoDB's operations with DynamoDB's JSON shapes.

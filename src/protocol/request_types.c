@@ -164,8 +164,12 @@ static const TypeShape CreateTableShape[] = {
 	{"GlobalSecondaryIndexes", SH_LIST, NULL, GlobalIndexElem},
 	{"Tags", SH_LIST, NULL, TagElem}, END
 };
+static const TypeShape OnDemandMembers[] = {
+	{"MaxReadRequestUnits", SH_LONG}, {"MaxWriteRequestUnits", SH_LONG}, END
+};
 static const TypeShape IndexUpdateMembers[] = {
-	STR("IndexName"), {"ProvisionedThroughput", SH_STRUCT, "ProvisionedThroughput", ThroughputMembers}, END
+	STR("IndexName"), {"ProvisionedThroughput", SH_STRUCT, "ProvisionedThroughput", ThroughputMembers},
+	{"OnDemandThroughput", SH_STRUCT, "OnDemandThroughput", OnDemandMembers}, END
 };
 static const TypeShape IndexDeleteMembers[] = {STR("IndexName"), END};
 static const TypeShape IndexChangeMembers[] = {
@@ -196,9 +200,6 @@ static const TypeShape BackupArnShape[] = {STR("BackupArn"), END};
 static const TypeShape ListBackupsShape[] = {
 	STR("TableName"), INT("Limit"), {"TimeRangeLowerBound", SH_TIMESTAMP},
 	{"TimeRangeUpperBound", SH_TIMESTAMP}, STR("ExclusiveStartBackupArn"), STR("BackupType"), END
-};
-static const TypeShape OnDemandMembers[] = {
-	{"MaxReadRequestUnits", SH_LONG}, {"MaxWriteRequestUnits", SH_LONG}, END
 };
 static const TypeShape SseMembers[] = {BOOL("Enabled"), STR("SSEType"), STR("KMSMasterKeyId"), END};
 static const TypeShape RestoreTableFromBackupShape[] = {
