@@ -86,16 +86,34 @@ http_json_media_type(const HttpRequest *req)
 	return NULL;
 }
 
-/* Whether a request's body is well-formed JSON (an empty body passes) */
+/*
+ * Whether a request's body is well-formed JSON (an empty body passes).
+ * Nested too deep to parse counts as malformed; the callers raise an error
+ * next either way, so the one caught here needs no subtransaction.
+ */
 static bool
 http_body_is_json(const HttpRequest *req)
 {
-	JsonLexContext *lex;
+	MemoryContext cxt = CurrentMemoryContext;
+	volatile bool ok = true;
 
 	if (req->body_len == 0)
 		return true;
-	lex = makeJsonLexContextCstringLen((char *) req->body, (int) req->body_len, PG_UTF8, false);
-	return pg_parse_json(lex, &nullSemAction) == JSON_SUCCESS;
+	PG_TRY();
+	{
+		JsonLexContext *lex = makeJsonLexContextCstringLen((char *) req->body, (int) req->body_len,
+														   PG_UTF8, false);
+
+		ok = pg_parse_json(lex, &nullSemAction) == JSON_SUCCESS;
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		FlushErrorState();
+		ok = false;
+	}
+	PG_END_TRY();
+	return ok;
 }
 
 /* Add a header to a response */
@@ -319,13 +337,14 @@ http_check_and_authenticate(const HttpRequest *req, const char *op, const char *
 	PG_CATCH();
 	{
 		/* rare: a refused request; the JSON check waits until then */
+		ErrorData  *refusal;
+
 		MemoryContextSwitchTo(cxt);
+		refusal = CopyErrorData();
+		FlushErrorState();
 		if (!http_body_is_json(req))
-		{
-			FlushErrorState();
 			dynamo_error(DYN_SERIALIZATION, "%s", "");
-		}
-		PG_RE_THROW();
+		ReThrowError(refusal);
 	}
 	PG_END_TRY();
 	return role;

@@ -96,6 +96,12 @@ expect "malformed JSON before an unknown target" "$(ask -H 'Content-Type: applic
 	'{"__type":"com.amazon.coral.service#SerializationException"}'
 expect "malformed JSON before a missing signature" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -d '{' "$ENDPOINT/")" \
 	'{"__type":"com.amazon.coral.service#SerializationException"}'
+expect "JSON nested too deep before an unknown target" "$(head -c 300000 /dev/zero | tr '\0' '[' |
+	ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.Nothing' --data-binary @- "$ENDPOINT/")" \
+	'{"__type":"com.amazon.coral.service#SerializationException"}'
+expect "JSON nested too deep before a missing signature" "$(head -c 300000 /dev/zero | tr '\0' '[' |
+	ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' --data-binary @- "$ENDPOINT/")" \
+	'{"__type":"com.amazon.coral.service#SerializationException"}'
 expect "an unknown operation before a missing signature" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTable' -d '{}' "$ENDPOINT/")" \
 	'{"__type":"com.amazon.coral.service#UnknownOperationException"}'
 expect "answered as application/json without a Content-Type" "$(ask -D - -o /dev/null "$ENDPOINT/" -X POST | grep -i '^Content-Type:')" \
