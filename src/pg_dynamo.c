@@ -120,8 +120,8 @@ _PG_init(void)
 							   NULL, &dynamo_ttl_database, "postgres",
 							   PGC_SIGHUP, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("pg_dynamo.endpoint_address",
-							   "Address DescribeEndpoints answers (host[:port] of the HTTP door).",
-							   NULL, &dynamo_endpoint_address, "localhost",
+							   "Address DescribeEndpoints answers (host[:port] of the HTTP door); empty: the Host an HTTP request was sent to.",
+							   NULL, &dynamo_endpoint_address, "",
 							   PGC_SUSET, 0, NULL, NULL, NULL);
 	if (process_shared_preload_libraries_in_progress)
 		ttl_worker_register();

@@ -86,16 +86,34 @@ http_json_media_type(const HttpRequest *req)
 	return NULL;
 }
 
-/* Whether a request's body is well-formed JSON (an empty body passes) */
+/*
+ * Whether a request's body is well-formed JSON (an empty body passes).
+ * Nested too deep to parse counts as malformed; the callers raise an error
+ * next either way, so the one caught here needs no subtransaction.
+ */
 static bool
 http_body_is_json(const HttpRequest *req)
 {
-	JsonLexContext *lex;
+	MemoryContext cxt = CurrentMemoryContext;
+	volatile bool ok = true;
 
 	if (req->body_len == 0)
 		return true;
-	lex = makeJsonLexContextCstringLen((char *) req->body, (int) req->body_len, PG_UTF8, false);
-	return pg_parse_json(lex, &nullSemAction) == JSON_SUCCESS;
+	PG_TRY();
+	{
+		JsonLexContext *lex = makeJsonLexContextCstringLen((char *) req->body, (int) req->body_len,
+														   PG_UTF8, false);
+
+		ok = pg_parse_json(lex, &nullSemAction) == JSON_SUCCESS;
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		FlushErrorState();
+		ok = false;
+	}
+	PG_END_TRY();
+	return ok;
 }
 
 /* Add a header to a response */
@@ -350,13 +368,14 @@ http_check_and_authenticate(const HttpRequest *req, const char *op, const char *
 	PG_CATCH();
 	{
 		/* rare: a refused request; the JSON check waits until then */
+		ErrorData  *refusal;
+
 		MemoryContextSwitchTo(cxt);
+		refusal = CopyErrorData();
+		FlushErrorState();
 		if (!http_body_is_json(req))
-		{
-			FlushErrorState();
 			dynamo_error(DYN_SERIALIZATION, "%s", "");
-		}
-		PG_RE_THROW();
+		ReThrowError(refusal);
 	}
 	PG_END_TRY();
 	return role;
@@ -376,6 +395,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 	bool		grouped = http_commit_grouped();
 
 	request_role[0] = '\0';
+	dynamo_request_host = http_header(req, "Host");
 	pgstat_report_activity(STATE_RUNNING, op ? op : "");
 	/* now() and CreationDateTime are this request's time, not the worker's start */
 	SetCurrentStatementStartTimestamp();
@@ -411,6 +431,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 	}
 	PG_END_TRY();
 	advisor_set_access_key(NULL);
+	dynamo_request_host = NULL;
 	MemoryContextSwitchTo(cxt);
 	*wal_end = grouped ? http_commit_wal_end() : InvalidXLogRecPtr;
 	pgstat_report_activity(STATE_IDLE, NULL);

@@ -40,6 +40,7 @@ typedef struct SigV4
 	char	   *service;
 	char		amz_date[17];	/* YYYYMMDDTHHMMSSZ */
 	time_t		when;
+	bool		in_query;		/* signed in the query string (presigned) */
 } SigV4;
 
 /* Signing keys derived lately (sigv4_signing_key), in TopMemoryContext */
@@ -201,6 +202,8 @@ sigv4_request_date(const HttpRequest *req, SigV4 *sig)
 				 date);
 }
 
+static void sigv4_parse_scope(SigV4 *sig);
+
 /*
  * Parse the Authorization header (its scheme starts with "AWS4-") and the
  * date; IncompleteSignatureException naming every missing part, as AWS does.
@@ -210,9 +213,6 @@ sigv4_parse(const HttpRequest *req, const char *auth, SigV4 *sig)
 {
 	StringInfoData missing;
 	const char *params = auth + strcspn(auth, " ");
-	char	   *parts[5];
-	int			nparts = 0;
-	char	   *rest = NULL;
 	bool		amz;
 
 	memset(sig, 0, sizeof(*sig));
@@ -233,6 +233,19 @@ sigv4_parse(const HttpRequest *req, const char *auth, SigV4 *sig)
 	if (missing.len > 0)
 		dynamo_error(DYN_INCOMPLETE_SIGNATURE, "%sAuthorization=%s", missing.data, auth);
 	sigv4_request_date(req, sig);
+	sigv4_parse_scope(sig);
+}
+
+/*
+ * Split the Credential's scope (key/date/region/service/aws4_request) and
+ * check its service and date against the request's date
+ */
+static void
+sigv4_parse_scope(SigV4 *sig)
+{
+	char	   *parts[5];
+	int			nparts = 0;
+	char	   *rest = NULL;
 
 	/* split on every '/', keeping empty parts (a//b has an empty service) */
 	for (char *p = pstrdup(sig->credential); p && nparts < lengthof(parts);)
@@ -310,7 +323,56 @@ sigv4_append_trimmed(StringInfo out, const char *value)
 	}
 }
 
-/* The canonical request of SigV4 (a POST to / without a query string) */
+/* Append text as SigV4 URI-encodes it: all but A-Z a-z 0-9 - _ . ~ as %XX */
+static void
+sigv4_append_encoded(StringInfo out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+	{
+		if (isalnum(*p) && !IS_HIGHBIT_SET(*p))
+			appendStringInfoChar(out, *p);
+		else if (*p == '-' || *p == '_' || *p == '.' || *p == '~')
+			appendStringInfoChar(out, *p);
+		else
+			appendStringInfo(out, "%%%02X", *p);
+	}
+}
+
+/* Order "name=value" pieces of a canonical query string */
+static int
+sigv4_piece_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/*
+ * Append the canonical query string: each argument name=value URI-encoded,
+ * in order, without the signature of a presigned request
+ */
+static void
+sigv4_append_query(StringInfo out, const HttpRequest *req, const SigV4 *sig)
+{
+	char	  **pieces = palloc(sizeof(char *) * Max(req->nargs, 1));
+	int			n = 0;
+
+	for (int i = 0; i < req->nargs; i++)
+	{
+		StringInfoData piece;
+
+		if (sig->in_query && strcmp(req->arg_names[i], "X-Amz-Signature") == 0)
+			continue;
+		initStringInfo(&piece);
+		sigv4_append_encoded(&piece, req->arg_names[i]);
+		appendStringInfoChar(&piece, '=');
+		sigv4_append_encoded(&piece, req->arg_values[i]);
+		pieces[n++] = piece.data;
+	}
+	qsort(pieces, n, sizeof(char *), sigv4_piece_cmp);
+	for (int i = 0; i < n; i++)
+		appendStringInfo(out, "%s%s", i ? "&" : "", pieces[i]);
+}
+
+/* The canonical request of SigV4 (a POST to /) */
 static char *
 sigv4_canonical_request(const HttpRequest *req, const SigV4 *sig)
 {
@@ -319,7 +381,9 @@ sigv4_canonical_request(const HttpRequest *req, const SigV4 *sig)
 	char		body_hash[PG_SHA256_DIGEST_STRING_LENGTH];
 
 	initStringInfo(&cr);
-	appendStringInfo(&cr, "%s\n%s\n\n", req->method, req->path);
+	appendStringInfo(&cr, "%s\n%s\n", req->method, req->path);
+	sigv4_append_query(&cr, req, sig);
+	appendStringInfoChar(&cr, '\n');
 	for (char *h = strtok_r(pstrdup(sig->signed_headers), ";", &save); h;
 		 h = strtok_r(NULL, ";", &save))
 	{
@@ -445,13 +509,13 @@ sigv4_lookup_key(const char *key_id, char **secret, char **role)
 }
 
 /*
- * A request signed in its query string (X-Amz-Algorithm there): refused
- * with both an Authorization header, IncompleteSignatureException naming
- * the missing parameters, as AWS does; the HTTP door verifies header
- * signatures only.
+ * A request signed in its query string (X-Amz-Algorithm there, a presigned
+ * request): refused with an Authorization header too,
+ * IncompleteSignatureException naming the missing parameters, as AWS does;
+ * else its signature's parts read into sig.
  */
 static void
-sigv4_check_query(const HttpRequest *req, bool has_auth)
+sigv4_parse_query(const HttpRequest *req, bool has_auth, SigV4 *sig)
 {
 	static const char *const params[] = {
 		"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"
@@ -471,8 +535,17 @@ sigv4_check_query(const HttpRequest *req, bool has_auth)
 	}
 	if (missing.len > 0)
 		dynamo_error(DYN_INCOMPLETE_SIGNATURE, "%sRe-examine the query-string parameters.", missing.data);
-	dynamo_error(DYN_INVALID_SIGNATURE,
-				 "Query-string (presigned) signatures are not accepted here: sign the request with an Authorization header");
+	memset(sig, 0, sizeof(*sig));
+	sig->in_query = true;
+	sig->credential = pstrdup(http_query_arg(req, "X-Amz-Credential"));
+	sig->signed_headers = pstrdup(http_query_arg(req, "X-Amz-SignedHeaders"));
+	sig->signature = pstrdup(http_query_arg(req, "X-Amz-Signature"));
+	if (!sigv4_parse_amz_date(http_query_arg(req, "X-Amz-Date"), &sig->when))
+		dynamo_error(DYN_INCOMPLETE_SIGNATURE,
+					 "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601",
+					 http_query_arg(req, "X-Amz-Date"));
+	strlcpy(sig->amz_date, http_query_arg(req, "X-Amz-Date"), sizeof(sig->amz_date));
+	sigv4_parse_scope(sig);
 }
 
 /*
@@ -491,11 +564,12 @@ http_authenticate(const HttpRequest *req, const char **key_id)
 	Oid			role;
 
 	if (http_query_arg(req, "X-Amz-Algorithm") != NULL)
-		sigv4_check_query(req, auth != NULL && auth[0] != '\0');
+		sigv4_parse_query(req, auth != NULL && auth[0] != '\0', &sig);
 	/* a scheme other than AWS4-...: no token AWS knows of */
-	if (auth == NULL || strncmp(auth, "AWS4-", 5) != 0)
+	else if (auth == NULL || strncmp(auth, "AWS4-", 5) != 0)
 		dynamo_error(DYN_MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
-	sigv4_parse(req, auth, &sig);
+	else
+		sigv4_parse(req, auth, &sig);
 	*key_id = sig.key_id;
 	if (dynamo_http_auth == HTTP_AUTH_NONE)
 	{

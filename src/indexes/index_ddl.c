@@ -388,6 +388,31 @@ index_stats(DynamoTable *t, DynamoIndex *ix, int64 *count, int64 *bytes)
 }
 
 /*
+ * Set a GSI's OnDemandThroughput (UpdateTable's Update action): its table
+ * must be PAY_PER_REQUEST; a member left out keeps its value, -1 clears it
+ */
+static void
+index_update_on_demand(DynamoTable *t, DynamoIndex *ix, const IndexThroughputUpdate *u,
+					   bool on_demand)
+{
+	Oid			types[4] = {TEXTOID, TEXTOID, INT8OID, INT8OID};
+	Datum		args[4] = {CStringGetTextDatum(t->table_name), CStringGetTextDatum(ix->name),
+		Int64GetDatum(u->max_read), Int64GetDatum(u->max_write)};
+
+	if (!on_demand)
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "%s for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED",
+					 u->max_read ? "MaxReadRequestUnits" : "MaxWriteRequestUnits");
+	if (SPI_execute_with_args("UPDATE dynamo.indexes SET"
+							  " max_read_request_units = CASE $3 WHEN 0 THEN max_read_request_units"
+							  " ELSE NULLIF($3, -1) END,"
+							  " max_write_request_units = CASE $4 WHEN 0 THEN max_write_request_units"
+							  " ELSE NULLIF($4, -1) END"
+							  " WHERE table_name OPERATOR(pg_catalog.=) $1 AND index_name OPERATOR(pg_catalog.=) $2",
+							  4, types, args, NULL, false, 0) != SPI_OK_UPDATE)
+		elog(ERROR, "could not store the on-demand throughput of index %s", ix->name);
+}
+
+/*
  * Apply UpdateTable's Update of a GSI: its new ProvisionedThroughput, which
  * an on-demand table's indexes take none of and which must change
  * something, as DynamoDB has it.  Must be called connected to SPI.
@@ -401,10 +426,16 @@ index_update_throughput(DynamoTable *t, DynamoIndex *ix, const IndexThroughputUp
 	int64		cur_read,
 				cur_write;
 	bool		isnull;
+	bool		on_demand = table_settings_on_demand(t->table_name);
 
-	if (table_settings_on_demand(t->table_name))
+	if (on_demand && u->has_throughput)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "The only Updates for index: %s when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput",
 					 ix->name);
+	if (u->has_on_demand)
+	{
+		index_update_on_demand(t, ix, u, on_demand);
+		return;
+	}
 	if (SPI_execute_with_args("SELECT i.read_capacity_units, i.write_capacity_units FROM dynamo.indexes i"
 							  " WHERE i.table_name OPERATOR(pg_catalog.=) $1 AND i.index_name OPERATOR(pg_catalog.=) $2"
 							  " FOR UPDATE", 2, types, args, NULL, false, 1) != SPI_OK_SELECT ||
@@ -428,7 +459,8 @@ index_update_throughput(DynamoTable *t, DynamoIndex *ix, const IndexThroughputUp
 
 /*
  * Push a GSI's ProvisionedThroughput: the units it was given, or 0/0 when
- * the table is PAY_PER_REQUEST (as DynamoDB describes it then)
+ * the table is PAY_PER_REQUEST (as DynamoDB describes it then); and its
+ * OnDemandThroughput when it has a maximum (-1 for the other)
  */
 static void
 index_push_throughput(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
@@ -436,25 +468,41 @@ index_push_throughput(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
 	Oid			types[2] = {TEXTOID, TEXTOID};
 	Datum		args[2] = {CStringGetTextDatum(t->table_name), CStringGetTextDatum(ix->name)};
 	bool		isnull;
-	int64		read_units = 0,
-				write_units = 0;
+	bool		null_max[2] = {true, true};
+	int64		units[2] = {0, 0};
+	int64		max_units[2] = {0, 0};
 
-	if (SPI_execute_with_args("SELECT i.read_capacity_units, i.write_capacity_units"
-							  " FROM dynamo.indexes i WHERE i.table_name OPERATOR(pg_catalog.=) $1"
-							  " AND i.index_name OPERATOR(pg_catalog.=) $2 AND NOT EXISTS"
+	if (SPI_execute_with_args("SELECT i.read_capacity_units, i.write_capacity_units,"
+							  " i.max_read_request_units, i.max_write_request_units, EXISTS"
 							  " (SELECT FROM dynamo.table_settings s WHERE s.table_name OPERATOR(pg_catalog.=) $1"
-							  " AND s.billing_mode OPERATOR(pg_catalog.=) 'PAY_PER_REQUEST')",
+							  " AND s.billing_mode OPERATOR(pg_catalog.=) 'PAY_PER_REQUEST')"
+							  " FROM dynamo.indexes i WHERE i.table_name OPERATOR(pg_catalog.=) $1"
+							  " AND i.index_name OPERATOR(pg_catalog.=) $2",
 							  2, types, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the throughput of index %s", ix->name);
 	if (SPI_processed > 0)
 	{
-		read_units = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-		write_units = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+		HeapTuple	tup = SPI_tuptable->vals[0];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		on_demand = DatumGetBool(SPI_getbinval(tup, desc, 5, &isnull));
+
+		for (int i = 0; i < 2; i++)
+		{
+			if (!on_demand)
+				units[i] = DatumGetInt64(SPI_getbinval(tup, desc, i + 1, &isnull));
+			max_units[i] = DatumGetInt64(SPI_getbinval(tup, desc, i + 3, &null_max[i]));
+		}
 	}
 	jb_begin_object(st, "ProvisionedThroughput");
 	jb_int(st, "NumberOfDecreasesToday", 0);
-	jb_int(st, "ReadCapacityUnits", read_units);
-	jb_int(st, "WriteCapacityUnits", write_units);
+	jb_int(st, "ReadCapacityUnits", units[0]);
+	jb_int(st, "WriteCapacityUnits", units[1]);
+	jb_end_object(st);
+	if (null_max[0] && null_max[1])
+		return;
+	jb_begin_object(st, "OnDemandThroughput");
+	jb_int(st, "MaxReadRequestUnits", null_max[0] ? -1 : max_units[0]);
+	jb_int(st, "MaxWriteRequestUnits", null_max[1] ? -1 : max_units[1]);
 	jb_end_object(st);
 }
 

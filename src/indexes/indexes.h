@@ -106,8 +106,12 @@ typedef struct IndexDef
 typedef struct IndexThroughputUpdate
 {
 	char	   *name;
+	bool		has_throughput; /* ProvisionedThroughput */
 	int64		read_units;
 	int64		write_units;
+	bool		has_on_demand;	/* OnDemandThroughput: 0 absent, -1 no maximum */
+	int64		max_read;
+	int64		max_write;
 } IndexThroughputUpdate;
 
 static inline bool

@@ -334,10 +334,10 @@ table_settings_update(const char *table_name, TableSettings *settings)
 	if (s.has_on_demand)
 	{
 		if (s.max_read)
-			update_row(table_name, "max_read_request_units = pg_catalog.nullif($2::pg_catalog.int8, -1)",
+			update_row(table_name, "max_read_request_units = NULLIF($2::pg_catalog.int8, -1)",
 					   psprintf("%lld", (long long) s.max_read));
 		if (s.max_write)
-			update_row(table_name, "max_write_request_units = pg_catalog.nullif($2::pg_catalog.int8, -1)",
+			update_row(table_name, "max_write_request_units = NULLIF($2::pg_catalog.int8, -1)",
 					   psprintf("%lld", (long long) s.max_write));
 		changed = true;
 	}

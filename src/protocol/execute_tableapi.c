@@ -16,6 +16,8 @@
 #include "validate.h"
 
 char	   *dynamo_endpoint_address = NULL;
+/* The Host the request being run was sent to (the HTTP door), or NULL */
+const char *dynamo_request_host = NULL;
 
 /* A response {"<key>": value}; {} for a NULL key */
 Jsonb *
@@ -143,16 +145,23 @@ exec_describe_limits(Jsonb *req, bool escaped)
 	return jb_finish(&st);
 }
 
-/* DescribeEndpoints: this server's address (pg_dynamo.endpoint_address) */
+/*
+ * DescribeEndpoints: this server's address (pg_dynamo.endpoint_address, or
+ * else the Host an HTTP request was sent to, as DynamoDB answers)
+ */
 Jsonb *
 exec_describe_endpoints(Jsonb *req, bool escaped)
 {
 	JsonbParseState *st = NULL;
+	const char *address = dynamo_endpoint_address;
+
+	if (address == NULL || address[0] == '\0')
+		address = dynamo_request_host ? dynamo_request_host : "localhost";
 
 	jb_begin_object(&st, NULL);
 	jb_begin_array(&st, "Endpoints");
 	jb_begin_object(&st, NULL);
-	jb_string(&st, "Address", dynamo_endpoint_address);
+	jb_string(&st, "Address", address);
 	jb_int(&st, "CachePeriodInMinutes", 1440);
 	jb_end_object(&st);
 	jb_end_array(&st);

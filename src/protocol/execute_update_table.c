@@ -90,15 +90,26 @@ parse_index_updates(Jsonb *updates, Jsonb *defs, UpdateTableRequest *u)
 		{
 			IndexThroughputUpdate *iu = palloc0(sizeof(IndexThroughputUpdate));
 			Jsonb	   *pt = req_object(update, "ProvisionedThroughput");
+			Jsonb	   *odt = req_object(update, "OnDemandThroughput");
 			char	   *pt_path = psprintf("%s.update.provisionedThroughput", path);
 
 			name = iu->name = action_index_name(update, psprintf("%s.update", path));
-			if (pt == NULL)
+			if (pt == NULL && odt == NULL)
 				validate_not_null(NULL, NULL, pt_path);
-			iu->read_units = request_capacity_units(pt, "ReadCapacityUnits",
-													 psprintf("%s.readCapacityUnits", pt_path), false);
-			iu->write_units = request_capacity_units(pt, "WriteCapacityUnits",
-													  psprintf("%s.writeCapacityUnits", pt_path), false);
+			iu->has_throughput = pt != NULL;
+			if (pt)
+			{
+				iu->read_units = request_capacity_units(pt, "ReadCapacityUnits",
+														 psprintf("%s.readCapacityUnits", pt_path), false);
+				iu->write_units = request_capacity_units(pt, "WriteCapacityUnits",
+														  psprintf("%s.writeCapacityUnits", pt_path), false);
+			}
+			iu->has_on_demand = odt != NULL;
+			if (odt)
+			{
+				iu->max_read = request_units_member(odt, "MaxReadRequestUnits", true, "index");
+				iu->max_write = request_units_member(odt, "MaxWriteRequestUnits", true, "index");
+			}
 			u->index_updates = lappend(u->index_updates, iu);
 		}
 		foreach(lc, names)

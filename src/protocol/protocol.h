@@ -76,6 +76,8 @@ extern void exec_table_settings(Jsonb *req, bool update, TableSettings *s);
 extern void exec_tags(Jsonb *list, TableTags *tags);
 extern int64 request_capacity_units(Jsonb *pt, const char *member, const char *param,
 									bool bounded);
+extern int64 request_units_member(Jsonb *odt, const char *member, bool allow_clear,
+								  const char *what);
 
 /* ------------------------------------------------------------------------
  * dynamo.execute(): DynamoDB's operations with DynamoDB's JSON shapes.
@@ -148,6 +150,7 @@ extern Jsonb *exec_restore_backup(const char *target, const char *arn, Jsonb *re
 extern Jsonb *exec_describe_continuous_backups(Jsonb *req, bool escaped);
 extern Jsonb *exec_update_continuous_backups(Jsonb *req, bool escaped);
 extern char *dynamo_endpoint_address;
+extern const char *dynamo_request_host;
 extern Jsonb *exec_wrap_response(const char *key, Jsonb *value);
 /* streams: DynamoDB Streams (execute_streams.c) */
 extern Jsonb *exec_list_streams(Jsonb *req, bool escaped);

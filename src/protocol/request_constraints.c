@@ -114,8 +114,13 @@ static const MemberConstraint KeyElement[] = {
 static const MemberConstraint Projection[] = {
 	{"ProjectionType", MC_ENUM, SET_PROJECTION}, {"NonKeyAttributes", MC_LENGTH, NULL, 1, 20}, END
 };
+static const MemberConstraint OnDemand[] = {
+	{"MaxReadRequestUnits", MC_ANY}, {"MaxWriteRequestUnits", MC_ANY}, END
+};
+/* ProvisionedThroughput is required unless OnDemandThroughput is there (set) */
 static const MemberConstraint IndexUpdate[] = {
-	INDEX_NAME, {"ProvisionedThroughput", MC_REQUIRED_STRUCT, .children = Throughput}, END
+	INDEX_NAME, {"ProvisionedThroughput", MC_REQUIRED_STRUCT, "OnDemandThroughput", .children = Throughput},
+	{"OnDemandThroughput", MC_STRUCT, .children = OnDemand}, END
 };
 static const MemberConstraint IndexCreate[] = {
 	INDEX_NAME, {"Projection", MC_REQUIRED_STRUCT, .children = Projection},
@@ -395,8 +400,12 @@ check_members(DynValidation *v, JsonbContainer *obj, const MemberConstraint *cs,
 	for (const MemberConstraint *c = cs; c->member; c++)
 	{
 		char	   *name = member_path(c->member);
+		MemberConstraint k = *c;
 
-		check_value(v, find_member(obj, c->member), c,
+		/* a required structure whose set names its alternative, given */
+		if (k.kind == MC_REQUIRED_STRUCT && k.set && find_member(obj, k.set))
+			k.kind = MC_STRUCT;
+		check_value(v, find_member(obj, c->member), &k,
 					prefix ? psprintf("%s.%s", prefix, name) : name);
 	}
 }

@@ -31,17 +31,20 @@ request_capacity_units(Jsonb *pt, const char *member, const char *param, bool bo
 	return v;
 }
 
-/* An optional MaxRead/WriteRequestUnits: at least 1, or -1 (no maximum) */
-static int64
-request_units_member(Jsonb *odt, const char *member, bool allow_clear)
+/*
+ * An optional MaxRead/WriteRequestUnits of the OnDemandThroughput of a
+ * "table" or "index" (what): at least 1, or -1 (no maximum); 0 when absent
+ */
+int64
+request_units_member(Jsonb *odt, const char *member, bool allow_clear, const char *what)
 {
 	int64		v;
 
 	if (!req_long(odt, member, &v))
 		return 0;
 	if (v < 1 && !(allow_clear && v == -1))
-		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Requested %s for OnDemandThroughput for table is outside of valid range",
-					 member);
+		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Requested %s for OnDemandThroughput for %s is outside of valid range",
+					 member, what);
 	return v;
 }
 
@@ -69,8 +72,8 @@ exec_table_settings(Jsonb *req, bool update, TableSettings *s)
 	if (odt)
 	{
 		s->has_on_demand = true;
-		s->max_read = request_units_member(odt, "MaxReadRequestUnits", update);
-		s->max_write = request_units_member(odt, "MaxWriteRequestUnits", update);
+		s->max_read = request_units_member(odt, "MaxReadRequestUnits", update, "table");
+		s->max_write = request_units_member(odt, "MaxWriteRequestUnits", update, "table");
 	}
 	s->table_class = req_string(req, "TableClass");
 	if (s->table_class && strcmp(s->table_class, "STANDARD") != 0 &&

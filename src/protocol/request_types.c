@@ -22,6 +22,7 @@ typedef enum ShapeKind
 	SH_BOOL,
 	SH_INTEGER,
 	SH_LONG,
+	SH_TIMESTAMP,				/* epoch seconds, a number */
 	SH_BLOB,					/* a base64 string */
 	SH_LIST,					/* of children[0] */
 	SH_MAP,						/* string to children[0] */
@@ -163,8 +164,12 @@ static const TypeShape CreateTableShape[] = {
 	{"GlobalSecondaryIndexes", SH_LIST, NULL, GlobalIndexElem},
 	{"Tags", SH_LIST, NULL, TagElem}, END
 };
+static const TypeShape OnDemandMembers[] = {
+	{"MaxReadRequestUnits", SH_LONG}, {"MaxWriteRequestUnits", SH_LONG}, END
+};
 static const TypeShape IndexUpdateMembers[] = {
-	STR("IndexName"), {"ProvisionedThroughput", SH_STRUCT, "ProvisionedThroughput", ThroughputMembers}, END
+	STR("IndexName"), {"ProvisionedThroughput", SH_STRUCT, "ProvisionedThroughput", ThroughputMembers},
+	{"OnDemandThroughput", SH_STRUCT, "OnDemandThroughput", OnDemandMembers}, END
 };
 static const TypeShape IndexDeleteMembers[] = {STR("IndexName"), END};
 static const TypeShape IndexChangeMembers[] = {
@@ -184,6 +189,46 @@ static const TypeShape TagResourceShape[] = {
 	STR("NextToken"), END
 };
 static const TypeShape ListTablesShape[] = {STR("ExclusiveStartTableName"), INT("Limit"), END};
+
+/* Time to Live, backups and continuous backups */
+static const TypeShape TimeToLiveMembers[] = {BOOL("Enabled"), STR("AttributeName"), END};
+static const TypeShape UpdateTimeToLiveShape[] = {
+	STR("TableName"), {"TimeToLiveSpecification", SH_STRUCT, "TimeToLiveSpecification", TimeToLiveMembers}, END
+};
+static const TypeShape CreateBackupShape[] = {STR("TableName"), STR("BackupName"), END};
+static const TypeShape BackupArnShape[] = {STR("BackupArn"), END};
+static const TypeShape ListBackupsShape[] = {
+	STR("TableName"), INT("Limit"), {"TimeRangeLowerBound", SH_TIMESTAMP},
+	{"TimeRangeUpperBound", SH_TIMESTAMP}, STR("ExclusiveStartBackupArn"), STR("BackupType"), END
+};
+static const TypeShape SseMembers[] = {BOOL("Enabled"), STR("SSEType"), STR("KMSMasterKeyId"), END};
+static const TypeShape RestoreTableFromBackupShape[] = {
+	STR("TargetTableName"), STR("BackupArn"), STR("BillingModeOverride"),
+	{"GlobalSecondaryIndexOverride", SH_LIST, NULL, GlobalIndexElem},
+	{"LocalSecondaryIndexOverride", SH_LIST, NULL, LocalIndexElem},
+	{"ProvisionedThroughputOverride", SH_STRUCT, "ProvisionedThroughput", ThroughputMembers},
+	{"OnDemandThroughputOverride", SH_STRUCT, "OnDemandThroughput", OnDemandMembers},
+	{"SSESpecificationOverride", SH_STRUCT, "SSESpecification", SseMembers}, END
+};
+static const TypeShape RecoveryMembers[] = {
+	BOOL("PointInTimeRecoveryEnabled"), INT("RecoveryPeriodInDays"), END
+};
+static const TypeShape UpdateContinuousBackupsShape[] = {
+	STR("TableName"),
+	{"PointInTimeRecoverySpecification", SH_STRUCT, "PointInTimeRecoverySpecification", RecoveryMembers}, END
+};
+
+/* DynamoDB Streams */
+static const TypeShape ListStreamsShape[] = {
+	STR("TableName"), INT("Limit"), STR("ExclusiveStartStreamArn"), END
+};
+static const TypeShape DescribeStreamShape[] = {
+	STR("StreamArn"), INT("Limit"), STR("ExclusiveStartShardId"), END
+};
+static const TypeShape GetShardIteratorShape[] = {
+	STR("StreamArn"), STR("ShardId"), STR("ShardIteratorType"), STR("SequenceNumber"), END
+};
+static const TypeShape GetRecordsShape[] = {STR("ShardIterator"), INT("Limit"), END};
 
 /* Transactions: one kind of action per element */
 #define ACTION_COMMON \
@@ -263,6 +308,18 @@ static const struct
 	{"UntagResource", TagResourceShape},
 	{"ListTagsOfResource", TagResourceShape},
 	{"DescribeTimeToLive", TableNameShape},
+	{"UpdateTimeToLive", UpdateTimeToLiveShape},
+	{"CreateBackup", CreateBackupShape},
+	{"DescribeBackup", BackupArnShape},
+	{"DeleteBackup", BackupArnShape},
+	{"ListBackups", ListBackupsShape},
+	{"RestoreTableFromBackup", RestoreTableFromBackupShape},
+	{"DescribeContinuousBackups", TableNameShape},
+	{"UpdateContinuousBackups", UpdateContinuousBackupsShape},
+	{"ListStreams", ListStreamsShape},
+	{"DescribeStream", DescribeStreamShape},
+	{"GetShardIterator", GetShardIteratorShape},
+	{"GetRecords", GetRecordsShape},
 	{"TransactWriteItems", TransactWriteItemsShape},
 	{"TransactGetItems", TransactGetItemsShape},
 	{"ExecuteStatement", ExecuteStatementShape},
@@ -308,8 +365,10 @@ check_value(JsonbValue *v, const TypeShape *s, bool field)
 			break;
 		case SH_INTEGER:
 		case SH_LONG:
+		case SH_TIMESTAMP:
 			if (v->type != jbvNumeric)
-				dynamo_kind_error(v, s->kind == SH_LONG ? "Long" : "Integer");
+				dynamo_kind_error(v, s->kind == SH_LONG ? "Long" :
+								  s->kind == SH_TIMESTAMP ? "Timestamp" : "Integer");
 			break;
 		case SH_LIST:
 		case SH_MAP:

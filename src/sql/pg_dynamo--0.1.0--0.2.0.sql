@@ -498,6 +498,16 @@ ALTER TABLE dynamo.indexes
 COMMENT ON COLUMN dynamo.indexes.read_capacity_units IS 'ReadCapacityUnits of a GSI of a PROVISIONED table; 0 otherwise';
 COMMENT ON COLUMN dynamo.indexes.write_capacity_units IS 'WriteCapacityUnits of a GSI of a PROVISIONED table; 0 otherwise';
 
+-- GSI OnDemandThroughput (conftables) ---------------------------------------
+
+-- MaxReadRequestUnits and MaxWriteRequestUnits an UpdateTable Update action
+-- gave a GSI of a PAY_PER_REQUEST table; NULL: no maximum
+ALTER TABLE dynamo.indexes
+    ADD COLUMN max_read_request_units bigint,
+    ADD COLUMN max_write_request_units bigint;
+COMMENT ON COLUMN dynamo.indexes.max_read_request_units IS 'MaxReadRequestUnits of a GSI of a PAY_PER_REQUEST table; NULL: none';
+COMMENT ON COLUMN dynamo.indexes.max_write_request_units IS 'MaxWriteRequestUnits of a GSI of a PAY_PER_REQUEST table; NULL: none';
+
 -- httpperf
 CREATE FUNCTION dynamo.item_key_matches(item jsonb, attribute text, key "any")
 RETURNS boolean

@@ -96,6 +96,12 @@ expect "malformed JSON before an unknown target" "$(ask -H 'Content-Type: applic
 	'{"__type":"com.amazon.coral.service#SerializationException"}'
 expect "malformed JSON before a missing signature" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -d '{' "$ENDPOINT/")" \
 	'{"__type":"com.amazon.coral.service#SerializationException"}'
+expect "JSON nested too deep before an unknown target" "$(head -c 300000 /dev/zero | tr '\0' '[' |
+	ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.Nothing' --data-binary @- "$ENDPOINT/")" \
+	'{"__type":"com.amazon.coral.service#SerializationException"}'
+expect "JSON nested too deep before a missing signature" "$(head -c 300000 /dev/zero | tr '\0' '[' |
+	ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' --data-binary @- "$ENDPOINT/")" \
+	'{"__type":"com.amazon.coral.service#SerializationException"}'
 expect "an unknown operation before a missing signature" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTable' -d '{}' "$ENDPOINT/")" \
 	'{"__type":"com.amazon.coral.service#UnknownOperationException"}'
 expect "answered as application/json without a Content-Type" "$(ask -D - -o /dev/null "$ENDPOINT/" -X POST | grep -i '^Content-Type:')" \
@@ -144,6 +150,8 @@ expect "a request sent as application/json is answered so" "$(curl -s -D - -o /d
 expect "an empty service in the Credential scope is refused" "$(curl -s -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' \
 	-H 'Authorization: AWS4-HMAC-SHA256 Credential=AKIDANY/20260101/us-east-1//aws4_request, SignedHeaders=host, Signature=00' \
 	-H "$amz_json" -d '{}' "$ENDPOINT/" | grep -o "scoped to correct service: 'dynamodb'")" "scoped to correct service: 'dynamodb'"
+expect "DescribeEndpoints names the Host asked" "$(curl -s -H 'X-Amz-Target: DynamoDB_20120810.DescribeEndpoints' -H 'X-Amz-Date: 20260101T000000Z' \
+	-H "$fake_auth" -H "$amz_json" -d '{}' "$ENDPOINT/")" "{\"Endpoints\": [{\"Address\": \"127.0.0.1:$http_port\", \"CachePeriodInMinutes\": 1440}]}"
 expect "TagResource answers an empty body" "$(curl -s -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.TagResource' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -H "$amz_json" \
 	-d '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/HttpBoom", "Tags": [{"Key": "k", "Value": "v"}]}' "$ENDPOINT/")" 200
 expect "Server header, as DynamoDB's" "$(curl -s -D - -o /dev/null "$ENDPOINT/" | tr -d '\r' | grep -i '^Server:')" "Server: Server"
