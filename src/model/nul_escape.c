@@ -86,64 +86,84 @@ nul_unescaped_length(const char *s, int len)
 }
 
 /*
+ * Copy JSON text, replacing the backslash escapes that replace() recognises
+ * (it returns the replacement of the escape at s, or NULL, and sets
+ * *used).  Runs without a backslash are copied whole.  Only string
+ * contents hold backslashes in valid JSON, so a scan pairing each
+ * backslash with what follows it is exact.
+ */
+static char *
+rewrite_escapes(const char *json, int len,
+				const char *(*replace) (const char *s, int avail, int *used))
+{
+	StringInfoData buf;
+	int			i = 0;
+
+	initStringInfo(&buf);
+	while (i < len)
+	{
+		const char *bs = memchr(json + i, '\\', len - i);
+		int			run = bs ? bs - json - i : len - i;
+		const char *with;
+		int			used;
+
+		appendBinaryStringInfo(&buf, json + i, run);
+		i += run;
+		if (i >= len)
+			break;
+		if (i + 1 >= len)
+		{
+			appendStringInfoChar(&buf, json[i]);
+			break;
+		}
+		with = replace(json + i, len - i, &used);
+		if (with)
+		{
+			appendStringInfoString(&buf, with);
+			i += used;
+			continue;
+		}
+		appendBinaryStringInfo(&buf, json + i, 2);
+		i += 2;
+	}
+	return buf.data;
+}
+
+/* The stored escape of a JSON escape \u0000 or \u0001 at s, or NULL */
+static const char *
+stored_escape_of(const char *s, int avail, int *used)
+{
+	*used = 6;
+	if (avail >= 6 && s[1] == 'u' && strncmp(s + 2, "000", 3) == 0 &&
+		(s[5] == '0' || s[5] == '1'))
+		return s[5] == '0' ? "\\u0001\\u0001" : "\\u0001\\u0002";
+	return NULL;
+}
+
+/* The JSON escape of a stored escape at s, or NULL */
+static const char *
+json_escape_of(const char *s, int avail, int *used)
+{
+	*used = 12;
+	if (avail >= 12 && strncmp(s, "\\u0001\\u000", 11) == 0 &&
+		(s[11] == '1' || s[11] == '2'))
+		return s[11] == '1' ? "\\u0000" : "\\u0001";
+	return NULL;
+}
+
+/*
  * Rewrite the escapes \u0000 and \u0001 inside JSON text into the stored
- * escape, so the text can be parsed as jsonb.  Only string contents hold
- * backslashes in valid JSON, so a scan pairing each backslash with what
- * follows it is exact.
+ * escape, so the text can be parsed as jsonb.
  */
 char *
 json_text_escape_nul(const char *json, int len)
 {
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	for (int i = 0; i < len; i++)
-	{
-		if (json[i] != '\\' || i + 1 >= len)
-		{
-			appendStringInfoChar(&buf, json[i]);
-			continue;
-		}
-		if (json[i + 1] == 'u' && i + 5 < len &&
-			strncmp(json + i + 2, "000", 3) == 0 &&
-			(json[i + 5] == '0' || json[i + 5] == '1'))
-		{
-			appendStringInfoString(&buf, json[i + 5] == '0' ?
-								   "\\u0001\\u0001" : "\\u0001\\u0002");
-			i += 5;
-			continue;
-		}
-		appendStringInfoChar(&buf, json[i]);
-		appendStringInfoChar(&buf, json[i + 1]);
-		i++;
-	}
-	return buf.data;
+	return rewrite_escapes(json, len, stored_escape_of);
 }
 
 /* Inverse of json_text_escape_nul, over the text jsonb_out produces */
 char *
 json_text_unescape_nul(const char *json, int len)
 {
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	for (int i = 0; i < len; i++)
-	{
-		if (json[i] != '\\' || i + 1 >= len)
-		{
-			appendStringInfoChar(&buf, json[i]);
-			continue;
-		}
-		if (i + 11 < len && strncmp(json + i, "\\u0001\\u000", 11) == 0 &&
-			(json[i + 11] == '1' || json[i + 11] == '2'))
-		{
-			appendStringInfoString(&buf, json[i + 11] == '1' ? "\\u0000" : "\\u0001");
-			i += 11;
-			continue;
-		}
-		appendStringInfoChar(&buf, json[i]);
-		appendStringInfoChar(&buf, json[i + 1]);
-		i++;
-	}
-	return buf.data;
+	return rewrite_escapes(json, len, json_escape_of);
 }
