@@ -12,9 +12,9 @@
 # single-user backend under valgrind, and prints the difference per call:
 # the statement's cost with start-up and shut-down taken out; the base-table
 # Query is set against its hand-written SQL too.  The GSI Query is counted
-# again with pg_dynamo.track_usage off (no item sizes for
-# the usage figures).  Needs valgrind; as root, runs the backend as the
-# data folder's owner.
+# again with pg_dynamo.track_usage off (the usage figures not counted;
+# items are sized all the same, which tells whether they hold the escape).
+# Needs valgrind; as root, runs the backend as the data folder's owner.
 set -euo pipefail
 
 [ $# -ge 1 ] || { sed -n '2,17p' "$0" >&2; exit 2; }

@@ -46,6 +46,13 @@
 
 #include "storage.h"
 
+/* Hint that a cache line is read soon (a no-op without the builtin) */
+#ifdef __GNUC__
+#define item_prefetch(p) __builtin_prefetch(p)
+#else
+#define item_prefetch(p) ((void) 0)
+#endif
+
 /* The equality function of a key column's type */
 static RegProcedure
 key_eq_proc(DynamoType t)
@@ -259,9 +266,9 @@ prefetch_next_row(ItemScan *s)
 	if (buf < 0)
 		return;
 	page = (Page) (BufferBlocks + (Size) buf * BLCKSZ);
-	__builtin_prefetch(GetBufferDescriptor(buf));
-	__builtin_prefetch(page);
-	__builtin_prefetch(PageGetItemId(page, ItemPointerGetOffsetNumber(tid)));
+	item_prefetch(GetBufferDescriptor(buf));
+	item_prefetch(page);
+	item_prefetch(PageGetItemId(page, ItemPointerGetOffsetNumber(tid)));
 }
 
 /*
@@ -286,7 +293,7 @@ item_scan_next(ItemScan *s)
 			 */
 			if (!VARATT_IS_EXTENDED(DatumGetPointer(d)))
 				for (Size off = 0; off < Min(VARSIZE(DatumGetPointer(d)), 2048); off += 64)
-					__builtin_prefetch(DatumGetPointer(d) + off);
+					item_prefetch(DatumGetPointer(d) + off);
 			if (!RelationUsesLocalBuffers(s->rel))
 				prefetch_next_row(s);
 			return DatumGetJsonbP(d);
