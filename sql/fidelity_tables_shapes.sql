@@ -18,7 +18,7 @@ END $$;
 \pset format unaligned
 
 -- Time to Live
-SELECT pg_temp.v('UpdateTimeToLive', '{"TableName": "a", "TimeToLiveSpecification": {"Enabled": "yes", "AttributeName": "x"}}');
+SELECT pg_temp.v('UpdateTimeToLive', '{"TableName": "a", "TimeToLiveSpecification": {"Enabled": "23", "AttributeName": "x"}}');
 SELECT pg_temp.v('UpdateTimeToLive', '{"TableName": "a", "TimeToLiveSpecification": {"Enabled": true, "AttributeName": 5}}');
 SELECT pg_temp.v('UpdateTimeToLive', '{"TableName": "a", "TimeToLiveSpecification": []}');
 SELECT pg_temp.v('UpdateTimeToLive', '{"TableName": 1, "TimeToLiveSpecification": {}}');

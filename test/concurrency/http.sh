@@ -151,7 +151,7 @@ expect "an empty service in the Credential scope is refused" "$(curl -s -H 'X-Am
 	-H 'Authorization: AWS4-HMAC-SHA256 Credential=AKIDANY/20260101/us-east-1//aws4_request, SignedHeaders=host, Signature=00' \
 	-H "$amz_json" -d '{}' "$ENDPOINT/" | grep -o "scoped to correct service: 'dynamodb'")" "scoped to correct service: 'dynamodb'"
 expect "DescribeEndpoints names the Host asked" "$(curl -s -H 'X-Amz-Target: DynamoDB_20120810.DescribeEndpoints' -H 'X-Amz-Date: 20260101T000000Z' \
-	-H "$fake_auth" -H "$amz_json" -d '{}' "$ENDPOINT/")" "{\"Endpoints\": [{\"Address\": \"127.0.0.1:$http_port\", \"CachePeriodInMinutes\": 1440}]}"
+	-H "$fake_auth" -H "$amz_json" -d '{}' "$ENDPOINT/")" "{\"Endpoints\":[{\"Address\":\"127.0.0.1:$http_port\",\"CachePeriodInMinutes\":1440}]}"
 expect "TagResource answers an empty body" "$(curl -s -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.TagResource' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -H "$amz_json" \
 	-d '{"ResourceArn": "arn:aws:dynamodb:local:000000000000:table/HttpBoom", "Tags": [{"Key": "k", "Value": "v"}]}' "$ENDPOINT/")" 200
 expect "Server header, as DynamoDB's" "$(curl -s -D - -o /dev/null "$ENDPOINT/" | tr -d '\r' | grep -i '^Server:')" "Server: Server"
