@@ -23,25 +23,8 @@ mode=${2:-durable}
 PGBIN=${PG_DYNAMO_PGBIN:-/usr/lib/postgresql/15/bin}
 # shellcheck source=scripts/cluster.sh
 . "$root/scripts/cluster.sh"
-
-# A free TCP port in 20000-40000
-free_port() {
-	local port
-	while :; do
-		port=$((20000 + RANDOM % 20000))
-		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
-	done
-}
-
-# Wait until the endpoint answers GET /
-wait_http() {
-	for _ in $(seq 240); do
-		curl -s -o /dev/null "$1/" && return 0
-		sleep 0.5
-	done
-	echo "http_callgrind: $1 does not answer" >&2
-	return 1
-}
+# shellcheck source=bench/http/lib.bash
+. "$root/bench/http/lib.bash"
 
 # n PutItem requests, in order, over one keep-alive connection
 put_items() {
@@ -77,25 +60,13 @@ port=$(free_port)
 endpoint=http://127.0.0.1:$port
 sync=on
 [ "$mode" = async ] && sync=off
-PG_DYNAMO_DIR='' PG_DYNAMO_PORT='' PG_DYNAMO_CONF="fsync = on
+bench_http_instance "$port" "fsync = on
 synchronous_commit = $sync
 full_page_writes = on
-shared_preload_libraries = 'pg_dynamo'
-pg_dynamo.http_port = $port
-pg_dynamo.http_workers = 1
-pg_dynamo.http_auth = none
-pg_dynamo.http_role = bench" pgd_start >/dev/null
+pg_dynamo.http_workers = 1" >/dev/null
 trap 'pgd_stop' EXIT
 psql=("$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -At)
-"${psql[@]}" <<'SQL'
-SET client_min_messages = warning;
-CREATE EXTENSION pg_dynamo;
-CREATE ROLE bench;
-GRANT CREATE ON SCHEMA dynamo_data TO bench;
-GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA dynamo TO bench;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA dynamo TO bench;
-SQL
-wait_http "$endpoint"
+wait_http "$endpoint" 240
 /usr/bin/python3 "$root/bench/http/load.py" "$endpoint" >/dev/null
 "${psql[@]}" -c 'VACUUM ANALYZE dynamo_data."Bench"'
 
@@ -106,7 +77,7 @@ mkdir -p "$out"
 [ "$(id -u)" -eq 0 ] && chown postgres "$out"
 pgd_as_owner valgrind --tool=callgrind --trace-children=yes --dump-before=dynamo_list_tables \
 	--callgrind-out-file="$out/cg.%p" "$PGBIN/postgres" -D "$PGD_DIR/data" >"$PGD_DIR/valgrind.log" 2>&1 &
-wait_http "$endpoint"
+wait_http "$endpoint" 240
 put_items 50
 worker=$("${psql[@]}" -c "SELECT pid FROM pg_stat_activity WHERE backend_type LIKE 'pg_dynamo http%'")
 list_tables
