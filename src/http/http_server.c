@@ -48,21 +48,23 @@ static bool resumed = false;
 /* Flushes put off in a row because another process was flushing */
 static int	flushes_put_off = 0;
 
-/* One request being received: its memory, headers and body; its response */
+/* One request being received: its memory and body; its response */
 typedef struct HttpExchange
 {
 	MemoryContext cxt;
 	StringInfoData body;
 	bool		too_large;
-	int			nheaders;
-	const char **names;
-	const char **values;
-	int			nargs;
-	const char **arg_names;
-	const char **arg_values;
 	bool		answered;		/* resp holds the response */
 	HttpResponse resp;
 } HttpExchange;
+
+/* A request's name/value pairs of one kind: headers or query-string arguments */
+typedef struct HttpPairs
+{
+	int			n;
+	const char **names;
+	const char **values;
+} HttpPairs;
 
 /* Write libmicrohttpd's messages to the server log */
 static void
@@ -75,28 +77,30 @@ http_log(void *cls, const char *fmt, va_list ap)
 	ereport(LOG, (errmsg("pg_dynamo http: %s", buf)));
 }
 
-/* Collect one request header */
+/* Collect one name/value pair (a query-string name alone has the value "") */
 static enum MHD_Result
-http_collect_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+http_collect_pair(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
-	HttpExchange *x = cls;
+	HttpPairs  *pairs = cls;
 
-	x->names[x->nheaders] = pstrdup(key);
-	x->values[x->nheaders] = pstrdup(value ? value : "");
-	x->nheaders++;
+	pairs->names[pairs->n] = pstrdup(key);
+	pairs->values[pairs->n] = pstrdup(value ? value : "");
+	pairs->n++;
 	return MHD_YES;
 }
 
-/* Collect one query-string argument (a name alone has the value "") */
-static enum MHD_Result
-http_collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+/* A request's name/value pairs of one kind, in order */
+static HttpPairs
+http_collect_pairs(struct MHD_Connection *conn, enum MHD_ValueKind kind)
 {
-	HttpExchange *x = cls;
+	HttpPairs	pairs;
+	int			n = MHD_get_connection_values(conn, kind, NULL, NULL);
 
-	x->arg_names[x->nargs] = pstrdup(key);
-	x->arg_values[x->nargs] = pstrdup(value ? value : "");
-	x->nargs++;
-	return MHD_YES;
+	pairs.n = 0;
+	pairs.names = palloc(sizeof(char *) * (n + 1));
+	pairs.values = palloc(sizeof(char *) * (n + 1));
+	MHD_get_connection_values(conn, kind, http_collect_pair, &pairs);
+	return pairs;
 }
 
 /* A DynamoDB-style request id: 52 upper-case letters and digits */
@@ -181,25 +185,18 @@ http_answer(struct MHD_Connection *conn, HttpExchange *x, const char *url,
 			const char *method)
 {
 	HttpRequest req;
-	int			n = MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL);
-
-	x->names = palloc(sizeof(char *) * (n + 1));
-	x->values = palloc(sizeof(char *) * (n + 1));
-	MHD_get_connection_values(conn, MHD_HEADER_KIND, http_collect_header, x);
-	n = MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, NULL, NULL);
-	x->arg_names = palloc(sizeof(char *) * (n + 1));
-	x->arg_values = palloc(sizeof(char *) * (n + 1));
-	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, http_collect_arg, x);
+	HttpPairs	headers = http_collect_pairs(conn, MHD_HEADER_KIND);
+	HttpPairs	args = http_collect_pairs(conn, MHD_GET_ARGUMENT_KIND);
 
 	memset(&req, 0, sizeof(req));
 	req.method = method;
 	req.path = url;
-	req.nheaders = x->nheaders;
-	req.header_names = x->names;
-	req.header_values = x->values;
-	req.nargs = x->nargs;
-	req.arg_names = x->arg_names;
-	req.arg_values = x->arg_values;
+	req.nheaders = headers.n;
+	req.header_names = headers.names;
+	req.header_values = headers.values;
+	req.nargs = args.n;
+	req.arg_names = args.names;
+	req.arg_values = args.values;
 	req.body = x->body.data;
 	req.body_len = x->body.len;
 	req.too_large = x->too_large;
