@@ -177,6 +177,26 @@ sigv4_date_header(const HttpRequest *req, bool *amz)
 	return date ? date : http_header(req, "Date");
 }
 
+static void sigv4_date_unreadable(const char *date) pg_attribute_noreturn();
+
+/* IncompleteSignatureException: a request's date that cannot be read */
+static void
+sigv4_date_unreadable(const char *date)
+{
+	dynamo_error(DYN_INCOMPLETE_SIGNATURE,
+				 "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601",
+				 date);
+}
+
+/* Read an X-Amz-Date into sig; IncompleteSignatureException if unreadable */
+static void
+sigv4_read_amz_date(const char *date, SigV4 *sig)
+{
+	if (!sigv4_parse_amz_date(date, &sig->when))
+		sigv4_date_unreadable(date);
+	strlcpy(sig->amz_date, date, sizeof(sig->amz_date));
+}
+
 /* Read the request's date into sig; IncompleteSignatureException if unreadable */
 static void
 sigv4_request_date(const HttpRequest *req, SigV4 *sig)
@@ -185,21 +205,16 @@ sigv4_request_date(const HttpRequest *req, SigV4 *sig)
 	const char *date = sigv4_date_header(req, &amz);
 	struct tm	tm;
 
-	if (amz && sigv4_parse_amz_date(date, &sig->when))
+	if (amz)
 	{
-		strlcpy(sig->amz_date, date, sizeof(sig->amz_date));
+		sigv4_read_amz_date(date, sig);
 		return;
 	}
 	memset(&tm, 0, sizeof(tm));
-	if (!amz && strptime(date, "%a, %d %b %Y %H:%M:%S GMT", &tm) != NULL)
-	{
-		sig->when = timegm(&tm);
-		sigv4_format_date(sig->when, sig->amz_date);
-		return;
-	}
-	dynamo_error(DYN_INCOMPLETE_SIGNATURE,
-				 "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601",
-				 date);
+	if (strptime(date, "%a, %d %b %Y %H:%M:%S GMT", &tm) == NULL)
+		sigv4_date_unreadable(date);
+	sig->when = timegm(&tm);
+	sigv4_format_date(sig->when, sig->amz_date);
 }
 
 static void sigv4_parse_scope(SigV4 *sig);
@@ -540,11 +555,7 @@ sigv4_parse_query(const HttpRequest *req, bool has_auth, SigV4 *sig)
 	sig->credential = pstrdup(http_query_arg(req, "X-Amz-Credential"));
 	sig->signed_headers = pstrdup(http_query_arg(req, "X-Amz-SignedHeaders"));
 	sig->signature = pstrdup(http_query_arg(req, "X-Amz-Signature"));
-	if (!sigv4_parse_amz_date(http_query_arg(req, "X-Amz-Date"), &sig->when))
-		dynamo_error(DYN_INCOMPLETE_SIGNATURE,
-					 "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601",
-					 http_query_arg(req, "X-Amz-Date"));
-	strlcpy(sig->amz_date, http_query_arg(req, "X-Amz-Date"), sizeof(sig->amz_date));
+	sigv4_read_amz_date(http_query_arg(req, "X-Amz-Date"), sig);
 	sigv4_parse_scope(sig);
 }
 
