@@ -28,6 +28,8 @@ extern bool dynamo_http_allow_superuser;
 
 /* Largest request body served (DynamoDB's limit); larger ones get 413 */
 #define HTTP_MAX_BODY (16 * 1024 * 1024)
+/* An oversized body announced up to this size is read (and dropped) first */
+#define HTTP_MAX_DRAIN (4 * HTTP_MAX_BODY)
 /* Largest request line, and largest headers in all (DynamoDB's); 400 past */
 #define HTTP_MAX_HEAD (16 * 1024)
 
@@ -58,6 +60,7 @@ typedef struct HttpResponse
 	const char *header_names[HTTP_MAX_EXTRA_HEADERS];
 	const char *header_values[HTTP_MAX_EXTRA_HEADERS];
 	XLogRecPtr	wal_end;		/* sent once the WAL is flushed this far */
+	bool		chunked;		/* sent in chunks, as DynamoDB sends a 413 */
 } HttpResponse;
 
 /* http_request.c */

@@ -564,6 +564,7 @@ http_handle(const HttpRequest *req, HttpResponse *resp)
 		{
 			http_exception(resp, DYN_SERIALIZATION, "Request Entity Too Large");
 			resp->status = 413;
+			resp->chunked = true;
 		}
 		else if (media == NULL && req->body_len > 0)
 			http_not_found(resp);	/* a body of no JSON type */
