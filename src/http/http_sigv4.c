@@ -407,7 +407,10 @@ sigv4_canonical_request(const HttpRequest *req, const SigV4 *sig)
 		}
 		appendStringInfoChar(&cr, '\n');
 	}
-	sigv4_sha256_hex(req->body ? req->body : "", req->body_len, body_hash);
+	if (req->sent_body)
+		sigv4_sha256_hex(req->sent_body, req->sent_body_len, body_hash);
+	else
+		sigv4_sha256_hex(req->body ? req->body : "", req->body_len, body_hash);
 	appendStringInfo(&cr, "\n%s\n%s", sig->signed_headers, body_hash);
 	return cr.data;
 }
