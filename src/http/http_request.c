@@ -526,16 +526,29 @@ http_handle(const HttpRequest *req, HttpResponse *resp)
 	}
 	else if (strcmp(req->method, "POST") == 0)
 	{
+		HttpRequest plain = *req;
+		HttpDecodeResult decoded = HTTP_DECODE_OK;
+
 		http_cors(req, resp, false);
-		if (req->too_large)
+		if (!req->too_large)
+			decoded = http_decode_body(req, &plain.body, &plain.body_len);
+		if (plain.body != req->body)
+		{
+			plain.sent_body = req->body;
+			plain.sent_body_len = req->body_len;
+		}
+		if (req->too_large || decoded == HTTP_DECODE_TOO_LARGE)
 		{
 			http_exception(resp, DYN_SERIALIZATION, "Request Entity Too Large");
 			resp->status = 413;
+			resp->chunked = true;
 		}
+		else if (decoded == HTTP_DECODE_BAD)
+			http_exception(resp, DYN_INTERNAL_SERVER_ERROR, "Internal server error");
 		else if (media == NULL && req->body_len > 0)
 			http_not_found(resp);	/* a body of no JSON type */
 		else
-			http_post(req, resp);
+			http_post(&plain, resp);
 	}
 	else if (strcmp(req->method, "GET") == 0)
 	{

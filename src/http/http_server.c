@@ -114,6 +114,44 @@ http_request_id(char *out)
 	out[52] = '\0';
 }
 
+/* A response body sent in chunks (no Content-Length), freed by libmicrohttpd */
+typedef struct HttpChunkedBody
+{
+	size_t		len;
+	char		data[FLEXIBLE_ARRAY_MEMBER];
+} HttpChunkedBody;
+
+/* Hand libmicrohttpd the chunked body's bytes from pos on */
+static ssize_t
+http_chunk_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	HttpChunkedBody *b = cls;
+	size_t		n;
+
+	if (pos >= b->len)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	n = Min(max, b->len - pos);
+	memcpy(buf, b->data + pos, n);
+	return n;
+}
+
+/* A libmicrohttpd response of a body, chunked or with a length */
+static struct MHD_Response *
+http_response_of(HttpResponse *resp)
+{
+	HttpChunkedBody *b;
+
+	if (!resp->chunked)
+		return MHD_create_response_from_buffer(resp->body.len, resp->body.data,
+											   MHD_RESPMEM_MUST_COPY);
+	b = malloc(offsetof(HttpChunkedBody, data) + resp->body.len);
+	if (b == NULL)
+		return NULL;
+	b->len = resp->body.len;
+	memcpy(b->data, resp->body.data, resp->body.len);
+	return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, http_chunk_read, b, free);
+}
+
 /* Queue a response with the headers every DynamoDB response carries */
 static enum MHD_Result
 http_send(struct MHD_Connection *conn, HttpResponse *resp)
@@ -130,8 +168,7 @@ http_send(struct MHD_Connection *conn, HttpResponse *resp)
 	snprintf(crc_text, sizeof(crc_text), "%u", crc);
 	http_request_id(request_id);
 
-	r = MHD_create_response_from_buffer(resp->body.len, resp->body.data,
-										MHD_RESPMEM_MUST_COPY);
+	r = http_response_of(resp);
 	if (r == NULL)
 		return MHD_NO;
 	MHD_add_response_header(r, "Content-Type", resp->content_type);
@@ -235,14 +272,20 @@ http_access(void *cls, struct MHD_Connection *conn, const char *url,
 		initStringInfo(&x->body);
 		MemoryContextSwitchTo(old);
 		*con_cls = x;
-		/* refuse an announced oversized body before reading it */
+		/*
+		 * refuse an announced oversized body: read and dropped first, as a
+		 * client still sending it would otherwise see the connection reset
+		 * instead of the 413; refused at once when even larger
+		 */
 		if (length == NULL || strtoull(length, NULL, 10) <= HTTP_MAX_BODY)
 			return MHD_YES;
 		x->too_large = true;
+		if (strtoull(length, NULL, 10) <= HTTP_MAX_DRAIN)
+			return MHD_YES;
 	}
 	else if (*upload_data_size > 0)
 	{
-		if (x->body.len + *upload_data_size > HTTP_MAX_BODY)
+		if (x->too_large || x->body.len + *upload_data_size > HTTP_MAX_BODY)
 			x->too_large = true;
 		else
 			appendBinaryStringInfo(&x->body, upload_data, *upload_data_size);

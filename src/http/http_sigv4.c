@@ -251,10 +251,7 @@ sigv4_parse(const HttpRequest *req, const char *auth, SigV4 *sig)
 	sigv4_parse_scope(sig);
 }
 
-/*
- * Split the Credential's scope (key/date/region/service/aws4_request) and
- * check its service and date against the request's date
- */
+/* Split the Credential's scope (key/date/region/service/aws4_request) */
 static void
 sigv4_parse_scope(SigV4 *sig)
 {
@@ -282,6 +279,15 @@ sigv4_parse_scope(SigV4 *sig)
 	sig->scope_date = parts[1];
 	sig->region = parts[2];
 	sig->service = parts[3];
+}
+
+/*
+ * Check the scope's service and date against the request's date (after
+ * the clock skew, as AWS does: an expired request is refused as such)
+ */
+static void
+sigv4_check_scope(const SigV4 *sig)
+{
 	if (strcmp(sig->service, SIGV4_SERVICE) != 0)
 		dynamo_error(DYN_INVALID_SIGNATURE,
 					 "Credential should be scoped to correct service: '" SIGV4_SERVICE "'. ");
@@ -416,7 +422,10 @@ sigv4_canonical_request(const HttpRequest *req, const SigV4 *sig)
 		}
 		appendStringInfoChar(&cr, '\n');
 	}
-	sigv4_sha256_hex(req->body ? req->body : "", req->body_len, body_hash);
+	if (req->sent_body)
+		sigv4_sha256_hex(req->sent_body, req->sent_body_len, body_hash);
+	else
+		sigv4_sha256_hex(req->body ? req->body : "", req->body_len, body_hash);
 	appendStringInfo(&cr, "\n%s\n%s", sig->signed_headers, body_hash);
 	return cr.data;
 }
@@ -584,6 +593,7 @@ http_authenticate(const HttpRequest *req, const char **key_id)
 	*key_id = sig.key_id;
 	if (dynamo_http_auth == HTTP_AUTH_NONE)
 	{
+		sigv4_check_scope(&sig);
 		role_name = dynamo_http_role;
 		if (role_name == NULL || role_name[0] == '\0')
 			dynamo_error(DYN_UNRECOGNIZED_CLIENT,
@@ -592,6 +602,7 @@ http_authenticate(const HttpRequest *req, const char **key_id)
 	else
 	{
 		sigv4_check_skew(&sig);
+		sigv4_check_scope(&sig);
 		if (!sigv4_lookup_key(sig.key_id, &secret, &role_name))
 			dynamo_error(DYN_UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
 		sigv4_verify(req, &sig, secret);
