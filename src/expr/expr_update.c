@@ -295,6 +295,18 @@ find_index_key(ResolvedStep *first, const ExprIndexKey *keys, int nkeys)
 	return NULL;
 }
 
+/*
+ * Refuse a path into key attribute name ("k.x", "k[1]") of the table (label
+ * "Key") or of a secondary index ("IndexKey"), as DynamoDB words it
+ */
+void
+expr_key_path_refused(const char *label, const char *name)
+{
+	dynamo_error(DYN_VALIDATION,
+				 "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: %s: %s",
+				 label, name);
+}
+
 /* Refuse a path into an index key attribute ("d.b", "d[1]") */
 static void
 check_scalar_key_path(ExprBinding *b, ExprNode *path, const ExprIndexKey *keys, int nkeys,
@@ -304,9 +316,7 @@ check_scalar_key_path(ExprBinding *b, ExprNode *path, const ExprIndexKey *keys, 
 	const ExprIndexKey *k;
 
 	if (path->nsteps > 1 && (k = find_index_key(&steps[0], keys, nkeys)) != NULL)
-		dynamo_error(DYN_VALIDATION,
-					 "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: %s: %s",
-					 label, k->name);
+		expr_key_path_refused(label, k->name);
 }
 
 /* Check the operand paths under a SET value */

@@ -108,6 +108,7 @@ typedef struct ExprIndexKey
 	const char *index;
 } ExprIndexKey;
 
+extern void expr_key_path_refused(const char *label, const char *name) pg_attribute_noreturn();
 extern void expr_update_check_index_keys(DynUpdate *upd, const ExprIndexKey *keys, int nkeys);
 extern void expr_projection_check_keys(DynProjection *proj, const char **key_names,
 									   int nkeys, const ExprIndexKey *index_keys,

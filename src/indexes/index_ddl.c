@@ -388,6 +388,24 @@ index_stats(DynamoTable *t, DynamoIndex *ix, int64 *count, int64 *bytes)
 }
 
 /*
+ * Update a GSI's row of dynamo.indexes: set is the SET list, over $3 = a and
+ * $4 = b; what names the figures in the error of a failed update
+ */
+static void
+index_row_update(DynamoTable *t, DynamoIndex *ix, const char *set, int64 a, int64 b,
+				 const char *what)
+{
+	Oid			types[4] = {TEXTOID, TEXTOID, INT8OID, INT8OID};
+	Datum		args[4] = {CStringGetTextDatum(t->table_name), CStringGetTextDatum(ix->name),
+		Int64GetDatum(a), Int64GetDatum(b)};
+
+	if (SPI_execute_with_args(psprintf("UPDATE dynamo.indexes SET %s WHERE table_name OPERATOR(pg_catalog.=) $1"
+									   " AND index_name OPERATOR(pg_catalog.=) $2", set),
+							  4, types, args, NULL, false, 0) != SPI_OK_UPDATE)
+		elog(ERROR, "could not store the %s of index %s", what, ix->name);
+}
+
+/*
  * Set a GSI's OnDemandThroughput (UpdateTable's Update action): its table
  * must be PAY_PER_REQUEST; a member left out keeps its value, -1 clears it
  */
@@ -395,21 +413,13 @@ static void
 index_update_on_demand(DynamoTable *t, DynamoIndex *ix, const IndexThroughputUpdate *u,
 					   bool on_demand)
 {
-	Oid			types[4] = {TEXTOID, TEXTOID, INT8OID, INT8OID};
-	Datum		args[4] = {CStringGetTextDatum(t->table_name), CStringGetTextDatum(ix->name),
-		Int64GetDatum(u->max_read), Int64GetDatum(u->max_write)};
-
 	if (!on_demand)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "%s for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED",
 					 u->max_read ? "MaxReadRequestUnits" : "MaxWriteRequestUnits");
-	if (SPI_execute_with_args("UPDATE dynamo.indexes SET"
-							  " max_read_request_units = CASE $3 WHEN 0 THEN max_read_request_units"
-							  " ELSE NULLIF($3, -1) END,"
-							  " max_write_request_units = CASE $4 WHEN 0 THEN max_write_request_units"
-							  " ELSE NULLIF($4, -1) END"
-							  " WHERE table_name OPERATOR(pg_catalog.=) $1 AND index_name OPERATOR(pg_catalog.=) $2",
-							  4, types, args, NULL, false, 0) != SPI_OK_UPDATE)
-		elog(ERROR, "could not store the on-demand throughput of index %s", ix->name);
+	index_row_update(t, ix,
+					 "max_read_request_units = CASE $3 WHEN 0 THEN max_read_request_units ELSE NULLIF($3, -1) END,"
+					 " max_write_request_units = CASE $4 WHEN 0 THEN max_write_request_units ELSE NULLIF($4, -1) END",
+					 u->max_read, u->max_write, "on-demand throughput");
 }
 
 /*
@@ -420,9 +430,8 @@ index_update_on_demand(DynamoTable *t, DynamoIndex *ix, const IndexThroughputUpd
 void
 index_update_throughput(DynamoTable *t, DynamoIndex *ix, const IndexThroughputUpdate *u)
 {
-	Oid			types[4] = {TEXTOID, TEXTOID, INT8OID, INT8OID};
-	Datum		args[4] = {CStringGetTextDatum(t->table_name), CStringGetTextDatum(ix->name),
-		Int64GetDatum(u->read_units), Int64GetDatum(u->write_units)};
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		args[2] = {CStringGetTextDatum(t->table_name), CStringGetTextDatum(ix->name)};
 	int64		cur_read,
 				cur_write;
 	bool		isnull;
@@ -451,10 +460,8 @@ index_update_throughput(DynamoTable *t, DynamoIndex *ix, const IndexThroughputUp
 					 "Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.",
 					 ix->name, ix->name, (long long) cur_read, (long long) u->read_units,
 					 ix->name, (long long) cur_write, (long long) u->write_units);
-	if (SPI_execute_with_args("UPDATE dynamo.indexes SET read_capacity_units = $3, write_capacity_units = $4"
-							  " WHERE table_name OPERATOR(pg_catalog.=) $1 AND index_name OPERATOR(pg_catalog.=) $2",
-							  4, types, args, NULL, false, 0) != SPI_OK_UPDATE)
-		elog(ERROR, "could not store the throughput of index %s", ix->name);
+	index_row_update(t, ix, "read_capacity_units = $3, write_capacity_units = $4",
+					 u->read_units, u->write_units, "throughput");
 }
 
 /*

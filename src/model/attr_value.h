@@ -98,8 +98,9 @@ extern char *dynamo_base64_decode(const char *b64, int *len);
 extern bytea *attr_binary_bytes(JsonbValue *v);
 extern JsonbValue *attr_binary_value(const char *data, int len);
 
-/* DynamoDB's SerializationException for a value of the wrong JSON kind */
+/* A request's Boolean (also the strings DynamoDB's deserializer reads as one) */
 extern bool dynamo_bool_value(const JsonbValue *v);
+/* DynamoDB's SerializationException for a value of the wrong JSON kind */
 extern void dynamo_kind_error(const JsonbValue *v, const char *expected) pg_attribute_noreturn();
 extern void attr_check_name_length(int len, const char *prefix);
 

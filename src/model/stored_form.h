@@ -9,8 +9,6 @@
 
 #include "attr_value.h"
 
-/* The tag key of a tagged type ("$B", "$SS", ...); NULL for the others */
-
 /* Which tagged type an object key names, if any */
 extern bool stored_tag_type(const char *key, int len, DynamoType *type);
 

@@ -653,9 +653,7 @@ static void
 check_scalar_key(DynCondition *filter, const char *name, const char *label)
 {
 	if (name && expr_condition_names_nested(filter, name))
-		dynamo_error(DYN_VALIDATION,
-					 "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: %s: %s",
-					 label, name);
+		expr_key_path_refused(label, name);
 }
 
 /* A filter's paths into key attributes: the table's, then its indexes' */
