@@ -40,8 +40,8 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers 
 # functions (declared PGDLLEXPORT void <name>(Datum ...) in src/workers/) and
 # PostgreSQL's module hooks are exported; every other symbol stays local
 SHLIB_LINK += -Wl,--version-script=exports.map
-# The HTTP door's server (Debian's libmicrohttpd-dev)
-SHLIB_LINK += -lmicrohttpd
+# The HTTP door's server (Debian's libmicrohttpd-dev); zlib's CRC-32 (zlib1g-dev)
+SHLIB_LINK += -lmicrohttpd -lz
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_dynamo

@@ -29,6 +29,7 @@ packages=(
 	gcc
 	libc6-dev                              # C headers (only a Recommends of gcc)
 	libmicrohttpd-dev                      # the HTTP door's server
+	zlib1g-dev                             # the HTTP door's x-amz-crc32 (zlib's crc32)
 	awscli                                 # HTTP door tests and demo
 	python3-boto3
 	curl

@@ -19,10 +19,10 @@
 #include <netdb.h>
 #include <sys/socket.h>
 #include <microhttpd.h>
+#include <zlib.h>
 
 #include "common/pg_prng.h"
 #include "utils/memutils.h"
-#include "utils/pg_crc.h"
 
 #include "http.h"
 
@@ -116,14 +116,13 @@ http_send(struct MHD_Connection *conn, HttpResponse *resp)
 {
 	struct MHD_Response *r;
 	enum MHD_Result ok;
-	pg_crc32	crc;
+	unsigned long crc;
 	char		crc_text[16];
 	char		request_id[53];
 
-	INIT_TRADITIONAL_CRC32(crc);
-	COMP_TRADITIONAL_CRC32(crc, resp->body.data, resp->body.len);
-	FIN_TRADITIONAL_CRC32(crc);
-	snprintf(crc_text, sizeof(crc_text), "%u", crc);
+	/* CRC-32 of the body, as botocore checks it: zlib's, several bytes a step */
+	crc = crc32_z(crc32_z(0L, Z_NULL, 0), (const Bytef *) resp->body.data, resp->body.len);
+	snprintf(crc_text, sizeof(crc_text), "%lu", crc);
 	http_request_id(request_id);
 
 	r = MHD_create_response_from_buffer(resp->body.len, resp->body.data,
