@@ -104,9 +104,16 @@ static void
 http_request_id(char *out)
 {
 	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	uint64		r = 0;
 
+	/* ten digits of each 64-bit draw (2^64 / 36^10 > 5,000: evenly spread) */
 	for (int i = 0; i < 52; i++)
-		out[i] = digits[pg_prng_uint32(&pg_global_prng_state) % 36];
+	{
+		if (i % 10 == 0)
+			r = pg_prng_uint64(&pg_global_prng_state);
+		out[i] = digits[r % 36];
+		r /= 36;
+	}
 	out[52] = '\0';
 }
 
