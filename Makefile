@@ -40,10 +40,9 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers 
 # functions (declared PGDLLEXPORT void <name>(Datum ...) in src/workers/) and
 # PostgreSQL's module hooks are exported; every other symbol stays local
 SHLIB_LINK += -Wl,--version-script=exports.map
-# The HTTP door's server (Debian's libmicrohttpd-dev)
-SHLIB_LINK += -lmicrohttpd
-# Compressed request bodies (zlib, which PostgreSQL's server links too)
-SHLIB_LINK += -lz
+# The HTTP door's server (Debian's libmicrohttpd-dev); zlib (zlib1g-dev, which
+# PostgreSQL's server links too): compressed request bodies and x-amz-crc32
+SHLIB_LINK += -lmicrohttpd -lz
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_dynamo

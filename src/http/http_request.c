@@ -42,12 +42,20 @@ static const char *const TargetPrefixes[] = {
 /* The role the current request runs as, for AccessDeniedException */
 static char request_role[NAMEDATALEN];
 
-/* The value of a request header (case-insensitive name), or NULL */
+/*
+ * The value of a request header (case-insensitive name), or NULL.  Names
+ * whose first letters differ are passed over without pg_strcasecmp: a
+ * request's headers are looked up about ten times.
+ */
 const char *
 http_header(const HttpRequest *req, const char *name)
 {
+	/* ASCII letters fold to lower case; equal bytes stay equal */
+	char		first = name[0] | 0x20;
+
 	for (int i = 0; i < req->nheaders; i++)
-		if (pg_strcasecmp(req->header_names[i], name) == 0)
+		if ((req->header_names[i][0] | 0x20) == first &&
+			pg_strcasecmp(req->header_names[i], name) == 0)
 			return req->header_values[i];
 	return NULL;
 }

@@ -19,10 +19,10 @@
 #include <netdb.h>
 #include <sys/socket.h>
 #include <microhttpd.h>
+#include <zlib.h>
 
 #include "common/pg_prng.h"
 #include "utils/memutils.h"
-#include "utils/pg_crc.h"
 
 #include "http.h"
 
@@ -108,9 +108,16 @@ static void
 http_request_id(char *out)
 {
 	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	uint64		r = 0;
 
+	/* ten digits of each 64-bit draw (2^64 / 36^10 > 5,000: evenly spread) */
 	for (int i = 0; i < 52; i++)
-		out[i] = digits[pg_prng_uint32(&pg_global_prng_state) % 36];
+	{
+		if (i % 10 == 0)
+			r = pg_prng_uint64(&pg_global_prng_state);
+		out[i] = digits[r % 36];
+		r /= 36;
+	}
 	out[52] = '\0';
 }
 
@@ -158,14 +165,13 @@ http_send(struct MHD_Connection *conn, HttpResponse *resp)
 {
 	struct MHD_Response *r;
 	enum MHD_Result ok;
-	pg_crc32	crc;
+	unsigned long crc;
 	char		crc_text[16];
 	char		request_id[53];
 
-	INIT_TRADITIONAL_CRC32(crc);
-	COMP_TRADITIONAL_CRC32(crc, resp->body.data, resp->body.len);
-	FIN_TRADITIONAL_CRC32(crc);
-	snprintf(crc_text, sizeof(crc_text), "%u", crc);
+	/* CRC-32 of the body, as botocore checks it: zlib's, several bytes a step */
+	crc = crc32_z(crc32_z(0L, Z_NULL, 0), (const Bytef *) resp->body.data, resp->body.len);
+	snprintf(crc_text, sizeof(crc_text), "%lu", crc);
 	http_request_id(request_id);
 
 	r = http_response_of(resp);
