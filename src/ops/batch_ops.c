@@ -34,7 +34,7 @@ batch_target(ItemTarget *target, DynamoTable *t, Jsonb *map, bool in_item)
 	if (in_item)
 		item_key_from_item(t, map, &target->key);
 	else
-		item_key_from_key(t, map, &target->key);
+		item_key_from_listed_key(t, map, &target->key);
 }
 
 /* ------------------------------------------------------------------------

@@ -49,7 +49,7 @@ resolve_action(TransactAction *a)
 	if (a->kind == TX_PUT)
 		item_key_from_item(t, a->map, &a->target.key);
 	else
-		item_key_from_key(t, a->map, &a->target.key);
+		item_key_from_listed_key(t, a->map, &a->target.key);
 	return true;
 }
 
