@@ -42,6 +42,8 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers 
 SHLIB_LINK += -Wl,--version-script=exports.map
 # The HTTP door's server (Debian's libmicrohttpd-dev)
 SHLIB_LINK += -lmicrohttpd
+# Compressed request bodies (zlib, which PostgreSQL's server links too)
+SHLIB_LINK += -lz
 
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=pg_dynamo

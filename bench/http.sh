@@ -33,25 +33,8 @@ cleanup() {
 }
 # shellcheck source=scripts/cluster.sh
 . "$root/scripts/cluster.sh"
-
-# A free TCP port in 20000-40000
-free_port() {
-	local port
-	while :; do
-		port=$((20000 + RANDOM % 20000))
-		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
-	done
-}
-
-# Wait until an endpoint answers GET /
-wait_http() {
-	for _ in $(seq 120); do
-		curl -s -o /dev/null "$1/" && return 0
-		sleep 0.5
-	done
-	echo "bench: $1 does not answer" >&2
-	return 1
-}
+# shellcheck source=bench/http/lib.bash
+. "$here/http/lib.bash"
 
 # wrk on one operation: prints requests/s; fails on any error response
 run_wrk() {
@@ -72,24 +55,11 @@ durability="fsync = on
 synchronous_commit = on
 full_page_writes = on"
 [ "${BENCH_SETTINGS:-default}" = fast ] && durability=
-PG_DYNAMO_DIR='' PG_DYNAMO_PORT='' PG_DYNAMO_CONF="${PG_DYNAMO_CONF:-}
+bench_http_instance "$http_port" "${PG_DYNAMO_CONF:-}
 $durability
-shared_preload_libraries = 'pg_dynamo'
-pg_dynamo.http_port = $http_port
-pg_dynamo.http_workers = ${BENCH_HTTP_WORKERS:-4}
-pg_dynamo.http_auth = none
-pg_dynamo.http_role = bench" pgd_start
+pg_dynamo.http_workers = ${BENCH_HTTP_WORKERS:-4}"
 trap cleanup EXIT
 psql=("$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -At)
-"${psql[@]}" <<'SQL'
-SET client_min_messages = warning;
-CREATE EXTENSION pg_dynamo;
-CREATE ROLE bench;
-GRANT CREATE ON SCHEMA dynamo_data TO bench;
--- CreateTable writes the catalog's tables (settings, tags, streams, ...)
-GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA dynamo TO bench;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA dynamo TO bench;
-SQL
 wait_http "$endpoint"
 /usr/bin/python3 "$here/http/load.py" "$endpoint"
 "${psql[@]}" -c "VACUUM ANALYZE dynamo_data.\"Bench\""

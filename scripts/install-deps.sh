@@ -29,6 +29,7 @@ packages=(
 	gcc
 	libc6-dev                              # C headers (only a Recommends of gcc)
 	libmicrohttpd-dev                      # the HTTP door's server
+	zlib1g-dev                             # the HTTP door: compressed request bodies
 	awscli                                 # HTTP door tests and demo
 	python3-boto3
 	curl

@@ -7,17 +7,7 @@
 --
 
 -- A request through execute(): the response, or "Exception: message"
-CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
-        || ': ' || msg;
-END $$;
+\i sql/include/execute.sql
 -- CreateTable of table conf_t with one GSI on x; defs and gsi patch the request
 CREATE FUNCTION pg_temp.create(defs jsonb, gsi jsonb) RETURNS text LANGUAGE sql AS $$
 SELECT pg_temp.try('CreateTable', jsonb_build_object('TableName', 'conf_t', 'BillingMode', 'PAY_PER_REQUEST',

@@ -4,16 +4,7 @@
 -- L), in conditions, filters and Expected, next to the other types.
 --
 
-CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state) || ': ' || msg;
-END $$;
+\i sql/include/execute.sql
 
 SELECT dynamo.create_table('ContB', 'Id') IS NOT NULL AS created;
 -- b: bytes 68 69 20 74 68 65 72 65 ("hi there"); bs: a set; l: a list

@@ -6,16 +6,7 @@
 -- beyond 32 levels; REMOVE of a key attribute, item or no item.
 --
 
-CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state) || ': ' || msg;
-END $$;
+\i sql/include/execute.sql
 
 SELECT dynamo.create_table('ExprF', 'Id') IS NOT NULL AS created;
 SELECT dynamo.put_item('ExprF', '{"Id":"a","s":"hello","n":5,"l":[1,2]}');

@@ -7,16 +7,7 @@
 --
 
 -- A request through execute(), or the error as "Exception: message"
-CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state) || ': ' || msg;
-END $$;
+\i sql/include/execute.sql
 
 SELECT dynamo.create_table('LegN', 'P', 'S', 'S', 'N') IS NOT NULL AS created;
 SELECT dynamo.create_table('LegS', 'P', 'S', 'S', 'S') IS NOT NULL AS created;

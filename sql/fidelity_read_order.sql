@@ -10,17 +10,7 @@
 --
 
 -- A request through execute(): the response, or "Exception: message"
-CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
-        || ': ' || msg;
-END $$;
+\i sql/include/execute.sql
 -- Query on table ro_range (a hash, b range) with req's members added
 CREATE FUNCTION pg_temp.q(req jsonb) RETURNS text LANGUAGE sql AS $$
 SELECT pg_temp.try('Query', '{"TableName": "ro_range"}'::jsonb || req)

@@ -5,17 +5,8 @@
 -- nothing to update, unknown and local indexes, existing index names; the
 -- TTL attribute name; malformed stream ARNs; PartiQL transactions.
 --
-CREATE FUNCTION pg_temp.v(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    detail text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
-        || ': ' || SQLERRM || coalesce(E'\n' || nullif(detail, ''), '');
-END $$;
+\set try_detail on
+\i sql/include/execute.sql
 \pset tuples_only on
 \pset format unaligned
 

@@ -55,3 +55,9 @@ SELECT dynamo.execute('UntagResource', '{"TagKeys": [1]}');
 SELECT dynamo.execute('ListTagsOfResource', '{"ResourceArn": []}');
 -- A well-typed request goes on to validation
 SELECT dynamo.execute('GetItem', '{"Key": {"a": {"S": "x"}}}');
+-- Two type errors in one structure: the first in the shape's order wins,
+-- whatever the order of the members in the request
+SELECT dynamo.execute('PutItem', '{"Item": 2, "TableName": 1}');
+SELECT dynamo.execute('Query', '{"Limit": "y", "ConsistentRead": "x"}');
+SELECT dynamo.execute('PutItem', '{"TableName": "abc", "Item": {"a": {"SS": 5, "NULL": "x"}}}');
+SELECT dynamo.execute('UpdateItem', '{"AttributeUpdates": {"a": {"Value": {"S": 1}, "Action": 2}}, "Key": 3}');

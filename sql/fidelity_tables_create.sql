@@ -5,16 +5,7 @@
 -- throughput, then the key schema, an LSI's keys before its Projection; an
 -- index update's capacity bounds once its table and index are found.
 --
-CREATE FUNCTION pg_temp.v(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    state := SQLSTATE;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
-        || ': ' || SQLERRM;
-END $$;
+\i sql/include/execute.sql
 \pset tuples_only on
 \pset format unaligned
 
@@ -89,3 +80,46 @@ SELECT pg_temp.v('UpdateTable', '{"TableName": "tc_upd", "GlobalSecondaryIndexUp
 SELECT pg_temp.v('UpdateTable', '{"TableName": "tc_upd", "GlobalSecondaryIndexUpdates": [
     {"Update": {"IndexName": "abc", "ProvisionedThroughput": {"ReadCapacityUnits": 2, "WriteCapacityUnits": 2}}}]}');
 SELECT pg_temp.v('DeleteTable', '{"TableName": "tc_upd"}') LIKE '{%';
+
+-- DynamoDB answers CreateTable and UpdateTable before the work is done:
+-- CreateTable's GSIs are CREATING with the table; UpdateTable's table is
+-- UPDATING, its new GSI CREATING, and new units are shown only once done
+-- (the answer has the units and decreases of before, the change's time)
+SELECT d->>'TableStatus', d->'GlobalSecondaryIndexes'->0->>'IndexStatus'
+FROM (SELECT dynamo.execute('CreateTable', '{"TableName": "tc_pending", "BillingMode": "PROVISIONED",
+    "AttributeDefinitions": [{"AttributeName": "a", "AttributeType": "S"}, {"AttributeName": "b", "AttributeType": "S"}],
+    "KeySchema": [{"KeyType": "HASH", "AttributeName": "a"}],
+    "GlobalSecondaryIndexes": [{"IndexName": "gsa", "KeySchema": [{"AttributeName": "b", "KeyType": "HASH"}],
+        "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}, "Projection": {"ProjectionType": "ALL"}}],
+    "ProvisionedThroughput": {"ReadCapacityUnits": 10, "WriteCapacityUnits": 10}}')->'TableDescription' AS d) s;
+SELECT d->>'TableStatus', d->'GlobalSecondaryIndexes'->0->>'IndexStatus'
+FROM (SELECT dynamo.execute('DescribeTable', '{"TableName": "tc_pending"}')->'Table' AS d) s;
+CREATE TEMP TABLE tc_times AS
+SELECT d->>'TableStatus' AS status, d->'ProvisionedThroughput' AS pt
+FROM (SELECT dynamo.execute('UpdateTable', '{"TableName": "tc_pending",
+    "ProvisionedThroughput": {"ReadCapacityUnits": 30, "WriteCapacityUnits": 30}}')->'TableDescription' AS d) s;
+SELECT status, pt - 'LastIncreaseDateTime', (pt->>'LastIncreaseDateTime')::numeric <= extract(epoch FROM now())
+FROM tc_times;
+-- described: the new units, done after the time UpdateTable answered
+SELECT pt - 'LastIncreaseDateTime',
+       (pt->>'LastIncreaseDateTime')::numeric > (SELECT (t.pt->>'LastIncreaseDateTime')::numeric FROM tc_times t)
+FROM (SELECT dynamo.execute('DescribeTable', '{"TableName": "tc_pending"}')->'Table'->'ProvisionedThroughput' AS pt) s;
+-- a decrease: the answer keeps the units and today's decreases of before
+SELECT d->>'TableStatus', (d->'ProvisionedThroughput') - 'LastIncreaseDateTime' - 'LastDecreaseDateTime',
+       (d->'ProvisionedThroughput') ? 'LastDecreaseDateTime'
+FROM (SELECT dynamo.execute('UpdateTable', '{"TableName": "tc_pending",
+    "ProvisionedThroughput": {"ReadCapacityUnits": 10, "WriteCapacityUnits": 10}}')->'TableDescription' AS d) s;
+SELECT (dynamo.execute('DescribeTable', '{"TableName": "tc_pending"}')->'Table'->'ProvisionedThroughput')
+    - 'LastIncreaseDateTime' - 'LastDecreaseDateTime';
+-- a GSI added by UpdateTable: CREATING in the answer, ACTIVE once described
+SELECT d->>'TableStatus', jsonb_path_query_array(d, '$.GlobalSecondaryIndexes[*].IndexStatus')
+FROM (SELECT dynamo.execute('UpdateTable', '{"TableName": "tc_pending",
+    "AttributeDefinitions": [{"AttributeName": "c", "AttributeType": "N"}],
+    "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "gsc", "KeySchema": [{"AttributeName": "c", "KeyType": "HASH"}],
+        "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}, "Projection": {"ProjectionType": "KEYS_ONLY"}}}]}')
+    ->'TableDescription' AS d) s;
+SELECT jsonb_path_query_array(dynamo.execute('DescribeTable', '{"TableName": "tc_pending"}'),
+    '$.Table.GlobalSecondaryIndexes[*].IndexStatus');
+-- the SQL functions answer with the table as it now is
+SELECT dynamo.delete_index('tc_pending', 'gsc')->>'TableStatus';
+SELECT pg_temp.v('DeleteTable', '{"TableName": "tc_pending"}') LIKE '{%';

@@ -4,16 +4,7 @@
 -- JSON kind anywhere is a SerializationException, answered before any
 -- ValidationException of the same request (here, a table name too short).
 --
-CREATE FUNCTION pg_temp.v(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    state := SQLSTATE;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
-        || ': ' || SQLERRM;
-END $$;
+\i sql/include/execute.sql
 \pset tuples_only on
 \pset format unaligned
 

@@ -6,16 +6,7 @@
 --
 
 -- A request through execute(), or the error as "Exception: message"
-CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state) || ': ' || msg;
-END $$;
+\i sql/include/execute.sql
 
 -- The sort keys a Query returns, in order (plain JSON)
 CREATE FUNCTION pg_temp.keys(tbl text, kc text, vals jsonb, fwd boolean DEFAULT true,

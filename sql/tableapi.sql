@@ -12,12 +12,7 @@ EXCEPTION WHEN OTHERS THEN
     RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 -- execute() as one line: the response or the error
-CREATE FUNCTION pg_temp.x(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/execute.sql
 -- The settings members of a TableDescription, timestamps as booleans
 CREATE FUNCTION pg_temp.settings(d jsonb) RETURNS jsonb LANGUAGE sql AS $$
   SELECT jsonb_strip_nulls(jsonb_build_object(

@@ -5,12 +5,7 @@
 -- Backup ARNs end in a timestamp and a random part: they are checked by
 -- pattern and kept in psql variables.
 --
-CREATE FUNCTION pg_temp.x(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/execute.sql
 -- The parts of a TableDescription a restore must bring back
 CREATE FUNCTION pg_temp.definition(d jsonb) RETURNS jsonb LANGUAGE sql AS $$
   SELECT jsonb_build_object('KeySchema', d -> 'KeySchema', 'AttributeDefinitions', d -> 'AttributeDefinitions',

@@ -4,16 +4,7 @@
 -- request units), described with the index; ProvisionedThroughput is then
 -- not required.
 --
-CREATE FUNCTION pg_temp.v(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    state := SQLSTATE;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
-        || ': ' || SQLERRM;
-END $$;
+\i sql/include/execute.sql
 -- the GSI's OnDemandThroughput as DescribeTable answers it (NULL: none)
 CREATE FUNCTION pg_temp.odt(t text) RETURNS jsonb LANGUAGE sql AS $$
     SELECT dynamo.execute('DescribeTable', jsonb_build_object('TableName', t))

@@ -4,12 +4,7 @@
 -- StreamSpecification, alone and combined with each other and with
 -- GlobalSecondaryIndexUpdates, with DynamoDB's messages.
 --
-CREATE FUNCTION pg_temp.x(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/execute.sql
 -- UpdateTable on ut_t: what the TableDescription says of the settings and
 -- the stream (timestamps and labels as whether they are there), or the error
 CREATE FUNCTION pg_temp.ut(req jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$

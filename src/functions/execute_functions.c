@@ -42,16 +42,17 @@ Datum
 dynamo_execute_text(PG_FUNCTION_ARGS)
 {
 	text	   *body;
-	char	   *response;
+	StringInfoData response;
 
 	if (PG_ARGISNULL(0))
 		dynamo_error(DYN_UNKNOWN_OPERATION, "Unknown operation: null");
 	if (PG_ARGISNULL(1))
 		dynamo_error(DYN_SERIALIZATION, "Start of structure or map expected");
 	body = PG_GETARG_TEXT_PP(1);
-	response = dynamo_run_operation_text(text_to_cstring(PG_GETARG_TEXT_PP(0)),
-										 VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body));
-	PG_RETURN_TEXT_P(cstring_to_text(response));
+	initStringInfo(&response);
+	dynamo_run_operation_text(text_to_cstring(PG_GETARG_TEXT_PP(0)),
+							  VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body), false, &response);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(response.data, response.len));
 }
 
 PG_FUNCTION_INFO_V1(dynamo_to_sql);

@@ -28,6 +28,8 @@ extern bool dynamo_http_allow_superuser;
 
 /* Largest request body served (DynamoDB's limit); larger ones get 413 */
 #define HTTP_MAX_BODY (16 * 1024 * 1024)
+/* An oversized body announced up to this size is read (and dropped) first */
+#define HTTP_MAX_DRAIN (4 * HTTP_MAX_BODY)
 /* Largest request line, and largest headers in all (DynamoDB's); 400 past */
 #define HTTP_MAX_HEAD (16 * 1024)
 
@@ -45,6 +47,9 @@ typedef struct HttpRequest
 	const char *body;
 	size_t		body_len;
 	bool		too_large;		/* the body was over HTTP_MAX_BODY */
+	/* the body as sent, which the signature covers (NULL: body itself) */
+	const char *sent_body;
+	size_t		sent_body_len;
 } HttpRequest;
 
 /* One response: status, body, and extra headers (name/value pairs) */
@@ -58,7 +63,18 @@ typedef struct HttpResponse
 	const char *header_names[HTTP_MAX_EXTRA_HEADERS];
 	const char *header_values[HTTP_MAX_EXTRA_HEADERS];
 	XLogRecPtr	wal_end;		/* sent once the WAL is flushed this far */
+	bool		chunked;		/* sent in chunks, as DynamoDB sends a 413 */
 } HttpResponse;
+
+/* http_encoding.c: a body sent compressed */
+typedef enum HttpDecodeResult
+{
+	HTTP_DECODE_OK,
+	HTTP_DECODE_BAD,			/* unknown encoding, or not inflatable: 500 */
+	HTTP_DECODE_TOO_LARGE		/* over HTTP_MAX_BODY once inflated: 413 */
+} HttpDecodeResult;
+
+extern HttpDecodeResult http_decode_body(const HttpRequest *req, const char **body, size_t *len);
 
 /* http_request.c */
 extern const char *http_header(const HttpRequest *req, const char *name);

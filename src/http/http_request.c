@@ -313,37 +313,6 @@ http_render_error(HttpResponse *resp, ErrorData *edata, const char *op)
 }
 
 /*
- * A copy in cxt of a response's JSON text as jsonb_out writes it, without
- * the space after each ':' and ',' outside strings: DynamoDB answers
- * compact JSON (clients that check Content-Length against it see the same)
- */
-static char *
-compact_json(MemoryContext cxt, const char *json)
-{
-	char	   *out = MemoryContextAlloc(cxt, strlen(json) + 1);
-	char	   *o = out;
-	bool		in_string = false;
-
-	for (const char *p = json; *p; p++)
-	{
-		*o++ = *p;
-		if (in_string)
-		{
-			if (*p == '\\' && p[1])
-				*o++ = *++p;
-			else if (*p == '"')
-				in_string = false;
-		}
-		else if (*p == '"')
-			in_string = true;
-		else if ((*p == ':' || *p == ',') && p[1] == ' ')
-			p++;
-	}
-	*o = '\0';
-	return out;
-}
-
-/*
  * The role a request runs as, after DynamoDB's checks of what precedes
  * authentication, in its order: the body is JSON, the target names an
  * operation (op: NULL for none); a body that is not JSON is reported
@@ -383,15 +352,17 @@ http_check_and_authenticate(const HttpRequest *req, const char *op, const char *
 
 /*
  * Run one operation as one transaction under the role the request
- * authenticates as; its response, or NULL with *error set.  *wal_end is
- * where the WAL must be flushed before either is sent (http_commit.c).
+ * authenticates as; its response is appended to out (allocated outside the
+ * transaction) as DynamoDB's compact JSON; false with *error set if it
+ * failed (out then holds anything).  *wal_end is where the WAL must be
+ * flushed before either is sent (http_commit.c).
  */
-static char *
+static bool
 http_run(const HttpRequest *req, const char *op, ErrorData **error,
-		 XLogRecPtr *wal_end)
+		 XLogRecPtr *wal_end, StringInfo out)
 {
 	MemoryContext cxt = CurrentMemoryContext;
-	char	   *volatile out = NULL;
+	volatile bool ok = false;
 	bool		grouped = http_commit_grouped();
 
 	request_role[0] = '\0';
@@ -405,7 +376,6 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 		Oid			role;
 		Oid			saved_user;
 		int			saved_context;
-		char	   *text;
 		const char *key_id;
 
 		PushActiveSnapshot(GetTransactionSnapshot());
@@ -415,11 +385,11 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 		strlcpy(request_role, GetUserNameFromId(role, false), NAMEDATALEN);
 		GetUserIdAndSecContext(&saved_user, &saved_context);
 		SetUserIdAndSecContext(role, saved_context | SECURITY_LOCAL_USERID_CHANGE);
-		text = dynamo_run_operation_text(op, req->body, req->body_len);
+		dynamo_run_operation_text(op, req->body, req->body_len, true, out);
 		SetUserIdAndSecContext(saved_user, saved_context);
-		out = compact_json(cxt, text);
 		PopActiveSnapshot();
 		http_commit_transaction(grouped);
+		ok = true;
 	}
 	PG_CATCH();
 	{
@@ -435,7 +405,7 @@ http_run(const HttpRequest *req, const char *op, ErrorData **error,
 	MemoryContextSwitchTo(cxt);
 	*wal_end = grouped ? http_commit_wal_end() : InvalidXLogRecPtr;
 	pgstat_report_activity(STATE_IDLE, NULL);
-	return out;
+	return ok;
 }
 
 /* POST /: one DynamoDB operation */
@@ -444,21 +414,18 @@ http_post(const HttpRequest *req, HttpResponse *resp)
 {
 	const char *op;
 	ErrorData  *error = NULL;
-	char	   *out;
 
 	op = http_target_operation(http_header(req, "X-Amz-Target"));
-	out = http_run(req, op, &error, &resp->wal_end);
-	if (out == NULL)
+	if (!http_run(req, op, &error, &resp->wal_end, &resp->body))
 	{
 		http_render_error(resp, error, op ? op : "");
 		return;
 	}
 	resp->status = 200;
 	/* DynamoDB answers these two with an empty body */
-	if (strcmp(out, "{}") == 0 &&
+	if (strcmp(resp->body.data, "{}") == 0 &&
 		(strcmp(op, "TagResource") == 0 || strcmp(op, "UntagResource") == 0))
-		return;
-	appendStringInfoString(&resp->body, out);
+		resetStringInfo(&resp->body);
 }
 
 /*
@@ -559,16 +526,29 @@ http_handle(const HttpRequest *req, HttpResponse *resp)
 	}
 	else if (strcmp(req->method, "POST") == 0)
 	{
+		HttpRequest plain = *req;
+		HttpDecodeResult decoded = HTTP_DECODE_OK;
+
 		http_cors(req, resp, false);
-		if (req->too_large)
+		if (!req->too_large)
+			decoded = http_decode_body(req, &plain.body, &plain.body_len);
+		if (plain.body != req->body)
+		{
+			plain.sent_body = req->body;
+			plain.sent_body_len = req->body_len;
+		}
+		if (req->too_large || decoded == HTTP_DECODE_TOO_LARGE)
 		{
 			http_exception(resp, DYN_SERIALIZATION, "Request Entity Too Large");
 			resp->status = 413;
+			resp->chunked = true;
 		}
+		else if (decoded == HTTP_DECODE_BAD)
+			http_exception(resp, DYN_INTERNAL_SERVER_ERROR, "Internal server error");
 		else if (media == NULL && req->body_len > 0)
 			http_not_found(resp);	/* a body of no JSON type */
 		else
-			http_post(req, resp);
+			http_post(&plain, resp);
 	}
 	else if (strcmp(req->method, "GET") == 0)
 	{

@@ -48,21 +48,23 @@ static bool resumed = false;
 /* Flushes put off in a row because another process was flushing */
 static int	flushes_put_off = 0;
 
-/* One request being received: its memory, headers and body; its response */
+/* One request being received: its memory and body; its response */
 typedef struct HttpExchange
 {
 	MemoryContext cxt;
 	StringInfoData body;
 	bool		too_large;
-	int			nheaders;
-	const char **names;
-	const char **values;
-	int			nargs;
-	const char **arg_names;
-	const char **arg_values;
 	bool		answered;		/* resp holds the response */
 	HttpResponse resp;
 } HttpExchange;
+
+/* A request's name/value pairs of one kind: headers or query-string arguments */
+typedef struct HttpPairs
+{
+	int			n;
+	const char **names;
+	const char **values;
+} HttpPairs;
 
 /* Write libmicrohttpd's messages to the server log */
 static void
@@ -75,28 +77,30 @@ http_log(void *cls, const char *fmt, va_list ap)
 	ereport(LOG, (errmsg("pg_dynamo http: %s", buf)));
 }
 
-/* Collect one request header */
+/* Collect one name/value pair (a query-string name alone has the value "") */
 static enum MHD_Result
-http_collect_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+http_collect_pair(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
-	HttpExchange *x = cls;
+	HttpPairs  *pairs = cls;
 
-	x->names[x->nheaders] = pstrdup(key);
-	x->values[x->nheaders] = pstrdup(value ? value : "");
-	x->nheaders++;
+	pairs->names[pairs->n] = pstrdup(key);
+	pairs->values[pairs->n] = pstrdup(value ? value : "");
+	pairs->n++;
 	return MHD_YES;
 }
 
-/* Collect one query-string argument (a name alone has the value "") */
-static enum MHD_Result
-http_collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+/* A request's name/value pairs of one kind, in order */
+static HttpPairs
+http_collect_pairs(struct MHD_Connection *conn, enum MHD_ValueKind kind)
 {
-	HttpExchange *x = cls;
+	HttpPairs	pairs;
+	int			n = MHD_get_connection_values(conn, kind, NULL, NULL);
 
-	x->arg_names[x->nargs] = pstrdup(key);
-	x->arg_values[x->nargs] = pstrdup(value ? value : "");
-	x->nargs++;
-	return MHD_YES;
+	pairs.n = 0;
+	pairs.names = palloc(sizeof(char *) * (n + 1));
+	pairs.values = palloc(sizeof(char *) * (n + 1));
+	MHD_get_connection_values(conn, kind, http_collect_pair, &pairs);
+	return pairs;
 }
 
 /* A DynamoDB-style request id: 52 upper-case letters and digits */
@@ -108,6 +112,44 @@ http_request_id(char *out)
 	for (int i = 0; i < 52; i++)
 		out[i] = digits[pg_prng_uint32(&pg_global_prng_state) % 36];
 	out[52] = '\0';
+}
+
+/* A response body sent in chunks (no Content-Length), freed by libmicrohttpd */
+typedef struct HttpChunkedBody
+{
+	size_t		len;
+	char		data[FLEXIBLE_ARRAY_MEMBER];
+} HttpChunkedBody;
+
+/* Hand libmicrohttpd the chunked body's bytes from pos on */
+static ssize_t
+http_chunk_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	HttpChunkedBody *b = cls;
+	size_t		n;
+
+	if (pos >= b->len)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	n = Min(max, b->len - pos);
+	memcpy(buf, b->data + pos, n);
+	return n;
+}
+
+/* A libmicrohttpd response of a body, chunked or with a length */
+static struct MHD_Response *
+http_response_of(HttpResponse *resp)
+{
+	HttpChunkedBody *b;
+
+	if (!resp->chunked)
+		return MHD_create_response_from_buffer(resp->body.len, resp->body.data,
+											   MHD_RESPMEM_MUST_COPY);
+	b = malloc(offsetof(HttpChunkedBody, data) + resp->body.len);
+	if (b == NULL)
+		return NULL;
+	b->len = resp->body.len;
+	memcpy(b->data, resp->body.data, resp->body.len);
+	return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, http_chunk_read, b, free);
 }
 
 /* Queue a response with the headers every DynamoDB response carries */
@@ -126,8 +168,7 @@ http_send(struct MHD_Connection *conn, HttpResponse *resp)
 	snprintf(crc_text, sizeof(crc_text), "%u", crc);
 	http_request_id(request_id);
 
-	r = MHD_create_response_from_buffer(resp->body.len, resp->body.data,
-										MHD_RESPMEM_MUST_COPY);
+	r = http_response_of(resp);
 	if (r == NULL)
 		return MHD_NO;
 	MHD_add_response_header(r, "Content-Type", resp->content_type);
@@ -181,25 +222,18 @@ http_answer(struct MHD_Connection *conn, HttpExchange *x, const char *url,
 			const char *method)
 {
 	HttpRequest req;
-	int			n = MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL);
-
-	x->names = palloc(sizeof(char *) * (n + 1));
-	x->values = palloc(sizeof(char *) * (n + 1));
-	MHD_get_connection_values(conn, MHD_HEADER_KIND, http_collect_header, x);
-	n = MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, NULL, NULL);
-	x->arg_names = palloc(sizeof(char *) * (n + 1));
-	x->arg_values = palloc(sizeof(char *) * (n + 1));
-	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, http_collect_arg, x);
+	HttpPairs	headers = http_collect_pairs(conn, MHD_HEADER_KIND);
+	HttpPairs	args = http_collect_pairs(conn, MHD_GET_ARGUMENT_KIND);
 
 	memset(&req, 0, sizeof(req));
 	req.method = method;
 	req.path = url;
-	req.nheaders = x->nheaders;
-	req.header_names = x->names;
-	req.header_values = x->values;
-	req.nargs = x->nargs;
-	req.arg_names = x->arg_names;
-	req.arg_values = x->arg_values;
+	req.nheaders = headers.n;
+	req.header_names = headers.names;
+	req.header_values = headers.values;
+	req.nargs = args.n;
+	req.arg_names = args.names;
+	req.arg_values = args.values;
 	req.body = x->body.data;
 	req.body_len = x->body.len;
 	req.too_large = x->too_large;
@@ -238,14 +272,20 @@ http_access(void *cls, struct MHD_Connection *conn, const char *url,
 		initStringInfo(&x->body);
 		MemoryContextSwitchTo(old);
 		*con_cls = x;
-		/* refuse an announced oversized body before reading it */
+		/*
+		 * refuse an announced oversized body: read and dropped first, as a
+		 * client still sending it would otherwise see the connection reset
+		 * instead of the 413; refused at once when even larger
+		 */
 		if (length == NULL || strtoull(length, NULL, 10) <= HTTP_MAX_BODY)
 			return MHD_YES;
 		x->too_large = true;
+		if (strtoull(length, NULL, 10) <= HTTP_MAX_DRAIN)
+			return MHD_YES;
 	}
 	else if (*upload_data_size > 0)
 	{
-		if (x->body.len + *upload_data_size > HTTP_MAX_BODY)
+		if (x->too_large || x->body.len + *upload_data_size > HTTP_MAX_BODY)
 			x->too_large = true;
 		else
 			appendBinaryStringInfo(&x->body, upload_data, *upload_data_size);

@@ -177,6 +177,26 @@ sigv4_date_header(const HttpRequest *req, bool *amz)
 	return date ? date : http_header(req, "Date");
 }
 
+static void sigv4_date_unreadable(const char *date) pg_attribute_noreturn();
+
+/* IncompleteSignatureException: a request's date that cannot be read */
+static void
+sigv4_date_unreadable(const char *date)
+{
+	dynamo_error(DYN_INCOMPLETE_SIGNATURE,
+				 "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601",
+				 date);
+}
+
+/* Read an X-Amz-Date into sig; IncompleteSignatureException if unreadable */
+static void
+sigv4_read_amz_date(const char *date, SigV4 *sig)
+{
+	if (!sigv4_parse_amz_date(date, &sig->when))
+		sigv4_date_unreadable(date);
+	strlcpy(sig->amz_date, date, sizeof(sig->amz_date));
+}
+
 /* Read the request's date into sig; IncompleteSignatureException if unreadable */
 static void
 sigv4_request_date(const HttpRequest *req, SigV4 *sig)
@@ -185,21 +205,16 @@ sigv4_request_date(const HttpRequest *req, SigV4 *sig)
 	const char *date = sigv4_date_header(req, &amz);
 	struct tm	tm;
 
-	if (amz && sigv4_parse_amz_date(date, &sig->when))
+	if (amz)
 	{
-		strlcpy(sig->amz_date, date, sizeof(sig->amz_date));
+		sigv4_read_amz_date(date, sig);
 		return;
 	}
 	memset(&tm, 0, sizeof(tm));
-	if (!amz && strptime(date, "%a, %d %b %Y %H:%M:%S GMT", &tm) != NULL)
-	{
-		sig->when = timegm(&tm);
-		sigv4_format_date(sig->when, sig->amz_date);
-		return;
-	}
-	dynamo_error(DYN_INCOMPLETE_SIGNATURE,
-				 "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601",
-				 date);
+	if (strptime(date, "%a, %d %b %Y %H:%M:%S GMT", &tm) == NULL)
+		sigv4_date_unreadable(date);
+	sig->when = timegm(&tm);
+	sigv4_format_date(sig->when, sig->amz_date);
 }
 
 static void sigv4_parse_scope(SigV4 *sig);
@@ -236,10 +251,7 @@ sigv4_parse(const HttpRequest *req, const char *auth, SigV4 *sig)
 	sigv4_parse_scope(sig);
 }
 
-/*
- * Split the Credential's scope (key/date/region/service/aws4_request) and
- * check its service and date against the request's date
- */
+/* Split the Credential's scope (key/date/region/service/aws4_request) */
 static void
 sigv4_parse_scope(SigV4 *sig)
 {
@@ -267,6 +279,15 @@ sigv4_parse_scope(SigV4 *sig)
 	sig->scope_date = parts[1];
 	sig->region = parts[2];
 	sig->service = parts[3];
+}
+
+/*
+ * Check the scope's service and date against the request's date (after
+ * the clock skew, as AWS does: an expired request is refused as such)
+ */
+static void
+sigv4_check_scope(const SigV4 *sig)
+{
 	if (strcmp(sig->service, SIGV4_SERVICE) != 0)
 		dynamo_error(DYN_INVALID_SIGNATURE,
 					 "Credential should be scoped to correct service: '" SIGV4_SERVICE "'. ");
@@ -401,7 +422,10 @@ sigv4_canonical_request(const HttpRequest *req, const SigV4 *sig)
 		}
 		appendStringInfoChar(&cr, '\n');
 	}
-	sigv4_sha256_hex(req->body ? req->body : "", req->body_len, body_hash);
+	if (req->sent_body)
+		sigv4_sha256_hex(req->sent_body, req->sent_body_len, body_hash);
+	else
+		sigv4_sha256_hex(req->body ? req->body : "", req->body_len, body_hash);
 	appendStringInfo(&cr, "\n%s\n%s", sig->signed_headers, body_hash);
 	return cr.data;
 }
@@ -540,11 +564,7 @@ sigv4_parse_query(const HttpRequest *req, bool has_auth, SigV4 *sig)
 	sig->credential = pstrdup(http_query_arg(req, "X-Amz-Credential"));
 	sig->signed_headers = pstrdup(http_query_arg(req, "X-Amz-SignedHeaders"));
 	sig->signature = pstrdup(http_query_arg(req, "X-Amz-Signature"));
-	if (!sigv4_parse_amz_date(http_query_arg(req, "X-Amz-Date"), &sig->when))
-		dynamo_error(DYN_INCOMPLETE_SIGNATURE,
-					 "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601",
-					 http_query_arg(req, "X-Amz-Date"));
-	strlcpy(sig->amz_date, http_query_arg(req, "X-Amz-Date"), sizeof(sig->amz_date));
+	sigv4_read_amz_date(http_query_arg(req, "X-Amz-Date"), sig);
 	sigv4_parse_scope(sig);
 }
 
@@ -573,6 +593,7 @@ http_authenticate(const HttpRequest *req, const char **key_id)
 	*key_id = sig.key_id;
 	if (dynamo_http_auth == HTTP_AUTH_NONE)
 	{
+		sigv4_check_scope(&sig);
 		role_name = dynamo_http_role;
 		if (role_name == NULL || role_name[0] == '\0')
 			dynamo_error(DYN_UNRECOGNIZED_CLIENT,
@@ -581,6 +602,7 @@ http_authenticate(const HttpRequest *req, const char **key_id)
 	else
 	{
 		sigv4_check_skew(&sig);
+		sigv4_check_scope(&sig);
 		if (!sigv4_lookup_key(sig.key_id, &secret, &role_name))
 			dynamo_error(DYN_UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
 		sigv4_verify(req, &sig, secret);

@@ -506,9 +506,9 @@ index_push_throughput(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
 	jb_end_object(st);
 }
 
-/* Push one index's description */
+/* Push one index's description; a GSI's IndexStatus is status */
 static void
-push_index(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
+push_index(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix, const char *status)
 {
 	int64		count,
 				bytes;
@@ -532,7 +532,7 @@ push_index(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
 	jb_end_object(st);
 	if (!ix->local)
 	{
-		jb_string(st, "IndexStatus", "ACTIVE");
+		jb_string(st, "IndexStatus", status);
 		index_push_throughput(st, t, ix);
 	}
 	jb_int(st, "IndexSizeBytes", bytes);
@@ -544,10 +544,13 @@ push_index(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix)
 
 /*
  * Push GlobalSecondaryIndexes and LocalSecondaryIndexes (each only when the
- * table has some) into the TableDescription being built.  SPI connected.
+ * table has some) into the TableDescription being built: the GSIs with
+ * IndexStatus gsi_status, but the one named creating (if any) CREATING, as
+ * DynamoDB answers the request that adds it.  SPI connected.
  */
 void
-index_push_descriptions(JsonbParseState **st, DynamoTable *t)
+index_push_descriptions(JsonbParseState **st, DynamoTable *t, const char *gsi_status,
+						const char *creating)
 {
 	for (int local = 0; local < 2; local++)
 	{
@@ -560,7 +563,8 @@ index_push_descriptions(JsonbParseState **st, DynamoTable *t)
 			if (!any)
 				jb_begin_array(st, local ? "LocalSecondaryIndexes" : "GlobalSecondaryIndexes");
 			any = true;
-			push_index(st, t, &t->indexes[i]);
+			push_index(st, t, &t->indexes[i],
+					   creating && strcmp(t->indexes[i].name, creating) == 0 ? "CREATING" : gsi_status);
 		}
 		if (any)
 			jb_end_array(st);

@@ -157,7 +157,8 @@ extern void index_update_throughput(DynamoTable *t, DynamoIndex *ix,
 									const IndexThroughputUpdate *u);
 extern void index_forget_all(DynamoTable *t);
 extern void index_push_attribute_definitions(JsonbParseState **st, DynamoTable *t);
-extern void index_push_descriptions(JsonbParseState **st, DynamoTable *t);
+extern void index_push_descriptions(JsonbParseState **st, DynamoTable *t, const char *gsi_status,
+									const char *creating);
 
 /* ------------------------------------------------------------------------
  * Index key rules on written items.

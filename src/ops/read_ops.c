@@ -573,7 +573,7 @@ typedef struct TextSink
 {
 	StringInfo	buf;
 	bool		first;
-	bool		show_nul;
+	int			style;
 } TextSink;
 
 /* Visitor: each item written as an element of Items, as text */
@@ -583,27 +583,31 @@ append_page_item(void *arg, Jsonb *item)
 	TextSink   *sink = arg;
 
 	if (!sink->first)
-		appendBinaryStringInfo(sink->buf, ", ", 2);
+		json_append_comma(sink->buf, sink->style);
 	sink->first = false;
-	item_append_typed_text(sink->buf, item, sink->show_nul);
+	item_append_typed_text(sink->buf, item, sink->style);
 }
 
 void
-read_page_text(ReadRequest *req, StringInfo out, bool show_nul, ReadResult *result)
+read_page_text(ReadRequest *req, StringInfo out, int style, ReadResult *result)
 {
 	StringInfoData items;
-	TextSink	sink = {&items, true, show_nul};
+	TextSink	sink = {&items, true, style};
 
 	initStringInfo(&items);
 	req->transient = true;
 	read_items(req, append_page_item, &sink, result);
 	/* the members in jsonb's order (shorter keys first), as jsonb_out has them */
-	appendStringInfo(out, "{\"Count\": " INT64_FORMAT, result->count);
+	appendStringInfoChar(out, '{');
+	json_append_key(out, "Count", true, style);
+	appendStringInfo(out, INT64_FORMAT, result->count);
 	if (req->select != SELECT_COUNT)
 	{
-		appendStringInfoString(out, ", \"Items\": [");
+		json_append_key(out, "Items", false, style);
+		appendStringInfoChar(out, '[');
 		appendBinaryStringInfo(out, items.data, items.len);
 		appendStringInfoChar(out, ']');
 	}
-	appendStringInfo(out, ", \"ScannedCount\": " INT64_FORMAT, result->scanned_count);
+	json_append_key(out, "ScannedCount", false, style);
+	appendStringInfo(out, INT64_FORMAT, result->scanned_count);
 }

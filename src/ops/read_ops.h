@@ -118,10 +118,10 @@ extern void read_page(ReadRequest *req, JsonbParseState **st, ItemForm form,
 /*
  * The same as JSON text in DynamoDB's typed form, for the text doors:
  * writes the opening of the response object and its members Count, Items
- * (unless Select is COUNT) and ScannedCount, leaving it open.  show_nul:
+ * (unless Select is COUNT) and ScannedCount, leaving it open.  style:
  * see attr_text.h.
  */
-extern void read_page_text(ReadRequest *req, StringInfo out, bool show_nul,
+extern void read_page_text(ReadRequest *req, StringInfo out, int style,
 						   ReadResult *result);
 
 /* The statement read_items() runs for a request, and its parameters */

@@ -789,33 +789,35 @@ start_message_prefixed(const char *msg)
 	return false;
 }
 
+/* The conversion of a typed ExclusiveStartKey, run by dynamo_catch_pure */
+typedef struct StartKeyConversion
+{
+	Jsonb	   *typed;
+	bool		escaped;
+	Jsonb	   *key;
+} StartKeyConversion;
+
+static void
+convert_start_key(void *arg)
+{
+	StartKeyConversion *c = arg;
+
+	c->key = item_from_typed(c->typed, c->escaped);
+}
+
 /* A typed ExclusiveStartKey in the stored form, its errors worded as DynamoDB's */
 static Jsonb *
 start_key_from_typed(Jsonb *typed, bool escaped)
 {
-	MemoryContext cxt = CurrentMemoryContext;
-	Jsonb	   *volatile key = NULL;
-	char	   *volatile prefixed = NULL;
+	StartKeyConversion c = {.typed = typed,.escaped = escaped};
+	ErrorData  *error = dynamo_catch_pure(convert_start_key, &c, DYN_VALIDATION);
 
-	PG_TRY();
-	{
-		key = item_from_typed(typed, escaped);
-	}
-	PG_CATCH();
-	{
-		ErrorData  *e;
-
-		MemoryContextSwitchTo(cxt);
-		e = CopyErrorData();
-		if (e->sqlerrcode != dynamo_errcode(DYN_VALIDATION) || !start_message_prefixed(e->message))
-			PG_RE_THROW();
-		FlushErrorState();
-		prefixed = e->message;
-	}
-	PG_END_TRY();
-	if (prefixed)
-		dynamo_error(DYN_VALIDATION, START_INVALID ": %s", prefixed);
-	return key;
+	if (error == NULL)
+		return c.key;
+	if (!start_message_prefixed(error->message))
+		ReThrowError(error);
+	dynamo_error(DYN_VALIDATION, START_INVALID ": %s", error->message);
+	return NULL;				/* not reached */
 }
 
 /*

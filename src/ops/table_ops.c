@@ -74,8 +74,8 @@ dynamo_check_key_attr_name(const char *name, int position)
 }
 
 /* DynamoDB's CreationDateTime: seconds since the epoch, with a fraction */
-static Numeric
-epoch_seconds(TimestampTz ts)
+Numeric
+table_epoch_seconds(TimestampTz ts)
 {
 	return DatumGetNumeric(DirectFunctionCall2(extract_timestamptz,
 											   CStringGetTextDatum("epoch"),
@@ -110,15 +110,15 @@ push_key_schema(JsonbParseState **st, DynamoTable *t, bool sk)
 }
 
 /*
- * DynamoDB's TableDescription of a table, with the given status.  Must be
+ * DynamoDB's TableDescription of a table, shown as "as" says.  Must be
  * called connected to SPI.
  */
 static Jsonb *
-table_description(DynamoTable *t, const char *status)
+table_description(DynamoTable *t, const TableDescribeAs *as)
 {
 	JsonbParseState *st = NULL;
 	bool		sk = dynamo_table_has_sort_key(t);
-	bool		deleting = strcmp(status, "DELETING") == 0;
+	bool		deleting = strcmp(as->status, "DELETING") == 0;
 	int64		count,
 				bytes;
 
@@ -127,18 +127,28 @@ table_description(DynamoTable *t, const char *status)
 	if (!deleting)
 		push_key_schema(&st, t, sk);
 	jb_string(&st, "TableName", t->table_name);
-	jb_string(&st, "TableStatus", status);
+	jb_string(&st, "TableStatus", as->status);
 	if (!deleting)
-		jb_numeric(&st, "CreationDateTime", epoch_seconds(t->created_at));
+		jb_numeric(&st, "CreationDateTime", table_epoch_seconds(t->created_at));
 	jb_int(&st, "TableSizeBytes", bytes);
 	jb_int(&st, "ItemCount", count);
 	jb_string(&st, "TableArn", table_arn(t->table_name));
 	jb_string(&st, "TableId", t->table_id);
-	table_settings_describe(&st, t->table_name);
+	table_settings_describe(&st, t->table_name, as->prior);
 	if (!deleting)
-		index_push_descriptions(&st, t);
+		index_push_descriptions(&st, t, strcmp(as->status, "CREATING") == 0 ? "CREATING" : "ACTIVE",
+								as->creating_index);
 	stream_describe_table(&st, t->table_id);	/* streams */
 	return jb_finish(&st);
+}
+
+/* A TableDescription with this status, nothing pending */
+static Jsonb *
+table_description_status(DynamoTable *t, const char *status)
+{
+	TableDescribeAs as = {status, NULL, NULL};
+
+	return table_description(t, &as);
 }
 
 /* Whether the extension's SQL has a function of the dynamo schema */
@@ -266,7 +276,7 @@ dynamo_create_table(CreateTableRequest *req)
 	if (req->stream_view_type)
 		stream_enable(req->table_name, req->stream_view_type);	/* streams */
 	t = dynamo_table_lookup(req->table_name, false);
-	result = item_transfer(table_description(t, "CREATING"));
+	result = item_transfer(table_description_status(t, "CREATING"));
 	SPI_finish();
 	return result;
 }
@@ -285,7 +295,7 @@ dynamo_delete_table(const char *table_name)
 	lock_table_name(table_name);
 	t = dynamo_table_named(table_name);
 	table_settings_check_delete(table_name);
-	result = item_transfer(table_description(t, "DELETING"));
+	result = item_transfer(table_description_status(t, "DELETING"));
 	index_forget_all(t);
 	table_id = pstrdup(t->table_id);
 	spi_run("DELETE FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1", 1, args, SPI_OK_DELETE);
@@ -299,13 +309,22 @@ dynamo_delete_table(const char *table_name)
 Jsonb *
 dynamo_describe_table(const char *table_name)
 {
+	TableDescribeAs as = {"ACTIVE", NULL, NULL};
+
+	return dynamo_describe_table_as(table_name, &as);
+}
+
+/* The TableDescription of an existing table, shown as "as" says */
+Jsonb *
+dynamo_describe_table_as(const char *table_name, const TableDescribeAs *as)
+{
 	DynamoTable *t;
 	Jsonb	   *result;
 
 	dynamo_check_table_op_name(table_name);
 	t = dynamo_table_named(table_name);
 	item_spi_connect();
-	result = item_transfer(table_description(t, "ACTIVE"));
+	result = item_transfer(table_description(t, as));
 	SPI_finish();
 	return result;
 }

@@ -13,6 +13,7 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -159,13 +160,16 @@ read_current(const char *table_name, bool for_update)
 /*
  * Push the settings members of a TableDescription: ProvisionedThroughput,
  * BillingModeSummary, OnDemandThroughput, TableClassSummary and
- * DeletionProtectionEnabled.  Must be called connected to SPI.
+ * DeletionProtectionEnabled.  prior (if not NULL and set): the units and
+ * decreases an UpdateTable changed, which its answer still shows.  Must be
+ * called connected to SPI.
  */
 void
-table_settings_describe(JsonbParseState **st, const char *table_name)
+table_settings_describe(JsonbParseState **st, const char *table_name, const TableSettings *prior)
 {
 	char	   *mode;
 	char	   *protection;
+	bool		show_prior = prior && prior->prior_set;
 
 	if (!spi_catalog_exists("table_settings"))
 		spi_text_run("SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL",
@@ -177,11 +181,27 @@ table_settings_describe(JsonbParseState **st, const char *table_name)
 		mode = PAY_PER_REQUEST;
 
 	jb_begin_object(st, "ProvisionedThroughput");
-	push_number_text(st, "LastIncreaseDateTime", spi_text_value(0, 4));
-	push_number_text(st, "LastDecreaseDateTime", spi_text_value(0, 5));
-	push_number_text(st, "NumberOfDecreasesToday", spi_text_value(0, 6) ? spi_text_value(0, 6) : "0");
-	push_number_text(st, "ReadCapacityUnits", spi_text_value(0, 2) ? spi_text_value(0, 2) : "0");
-	push_number_text(st, "WriteCapacityUnits", spi_text_value(0, 3) ? spi_text_value(0, 3) : "0");
+	/* a change answered while pending: requested now, done a moment later */
+	if (show_prior && prior->increased)
+		jb_numeric(st, "LastIncreaseDateTime", table_epoch_seconds(GetCurrentTransactionStartTimestamp()));
+	else
+		push_number_text(st, "LastIncreaseDateTime", spi_text_value(0, 4));
+	if (show_prior && prior->decreased)
+		jb_numeric(st, "LastDecreaseDateTime", table_epoch_seconds(GetCurrentTransactionStartTimestamp()));
+	else
+		push_number_text(st, "LastDecreaseDateTime", spi_text_value(0, 5));
+	if (show_prior)
+	{
+		jb_int(st, "NumberOfDecreasesToday", prior->prior_decreases);
+		jb_int(st, "ReadCapacityUnits", prior->prior_read);
+		jb_int(st, "WriteCapacityUnits", prior->prior_write);
+	}
+	else
+	{
+		push_number_text(st, "NumberOfDecreasesToday", spi_text_value(0, 6) ? spi_text_value(0, 6) : "0");
+		push_number_text(st, "ReadCapacityUnits", spi_text_value(0, 2) ? spi_text_value(0, 2) : "0");
+		push_number_text(st, "WriteCapacityUnits", spi_text_value(0, 3) ? spi_text_value(0, 3) : "0");
+	}
 	jb_end_object(st);
 
 	if (strcmp(mode, PAY_PER_REQUEST) == 0 || spi_text_value(0, 7))
@@ -249,13 +269,21 @@ update_row(const char *table_name, const char *assignments, const char *value)
 						  assignments), 2, args, SPI_OK_UPDATE);
 }
 
-/* Apply a new provisioned throughput to a PROVISIONED table */
+/*
+ * Apply a new provisioned throughput to a PROVISIONED table; the change is
+ * done (LastIncreaseDateTime, LastDecreaseDateTime) at the clock's time,
+ * after the request's, which UpdateTable's answer shows.  Sets s's
+ * increased and decreased.
+ */
 static void
 apply_throughput(const char *table_name, TableSettings *s, int64 cur_read, int64 cur_write,
 				 bool was_provisioned)
 {
 	bool		increase = s->read_units > cur_read || s->write_units > cur_write;
 	bool		decrease = s->read_units < cur_read || s->write_units < cur_write;
+
+	s->increased = was_provisioned && increase;
+	s->decreased = was_provisioned && decrease;
 
 	if (was_provisioned && !increase && !decrease)
 		dynamo_error(DYN_VALIDATION,
@@ -268,13 +296,13 @@ apply_throughput(const char *table_name, TableSettings *s, int64 cur_read, int64
 	update_row(table_name, psprintf("read_capacity = %lld, write_capacity = %lld",
 									(long long) s->read_units, (long long) s->write_units), NULL);
 	if (was_provisioned && increase)
-		update_row(table_name, "last_increase = pg_catalog.now()", NULL);
+		update_row(table_name, "last_increase = pg_catalog.clock_timestamp()", NULL);
 	if (was_provisioned && decrease)
 		update_row(table_name,
 				   "decreases_today = CASE WHEN (last_decrease AT TIME ZONE 'UTC')::pg_catalog.date"
 				   " OPERATOR(pg_catalog.=) (pg_catalog.now() AT TIME ZONE 'UTC')::pg_catalog.date"
 				   " THEN decreases_today OPERATOR(pg_catalog.+) 1 ELSE 1 END,"
-				   " last_decrease = pg_catalog.now()", NULL);
+				   " last_decrease = pg_catalog.clock_timestamp()", NULL);
 }
 
 /*
@@ -282,8 +310,9 @@ apply_throughput(const char *table_name, TableSettings *s, int64 cur_read, int64
  * OnDemandThroughput, TableClass, DeletionProtectionEnabled; read with
  * update) to a table, with DynamoDB's checks and messages.  Returns whether
  * a stored value changed; false when the request has none of these
- * members.  The table's settings row stays locked until the end of the
- * transaction.
+ * members.  A change of throughput leaves the units and decreases it
+ * replaced in settings' prior fields.  The table's settings row stays
+ * locked until the end of the transaction.
  */
 bool
 table_settings_update(const char *table_name, TableSettings *settings)
@@ -310,6 +339,7 @@ table_settings_update(const char *table_name, TableSettings *settings)
 	cur_write = pg_strtoint64(spi_text_value(0, 3));
 	cur_class = spi_text_value(0, 10) ? pstrdup(spi_text_value(0, 10)) : "STANDARD";
 	cur_protection = strcmp(spi_text_value(0, 12), "t") == 0;
+	settings->prior_decreases = spi_text_value(0, 6) ? pg_strtoint64(spi_text_value(0, 6)) : 0;
 	new_mode = s.billing_mode ? s.billing_mode : cur_mode;
 
 	if (strcmp(new_mode, PAY_PER_REQUEST) == 0 && s.has_throughput)
@@ -326,9 +356,18 @@ table_settings_update(const char *table_name, TableSettings *settings)
 				   new_mode);
 		changed = true;
 	}
+	/* a PROVISIONED table's new units are pending in UpdateTable's answer */
+	if (s.has_throughput && strcmp(cur_mode, PROVISIONED) == 0 && strcmp(new_mode, PROVISIONED) == 0)
+	{
+		settings->prior_set = true;
+		settings->prior_read = cur_read;
+		settings->prior_write = cur_write;
+	}
 	if (s.has_throughput)
 	{
 		apply_throughput(table_name, &s, cur_read, cur_write, strcmp(cur_mode, PROVISIONED) == 0);
+		settings->increased = s.increased;
+		settings->decreased = s.decreased;
 		changed = true;
 	}
 	if (s.has_on_demand)

@@ -74,5 +74,13 @@ dynamo_update_table(UpdateTableRequest *req)
 	foreach(lc, req->index_creates)
 		index_create(t, lfirst(lc), true);
 	SPI_finish();
+	if (req->answer_pending)
+	{
+		TableDescribeAs as = {"UPDATING", NULL, req->settings};
+
+		if (req->index_creates)
+			as.creating_index = ((IndexDef *) linitial(req->index_creates))->name;
+		return dynamo_describe_table_as(req->table_name, &as);
+	}
 	return dynamo_describe_table(req->table_name);
 }

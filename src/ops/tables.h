@@ -8,6 +8,8 @@
 
 #include "utils/jsonb.h"
 #include "nodes/pg_list.h"
+#include "utils/numeric.h"
+#include "utils/timestamp.h"
 
 #include "table_catalog.h"
 
@@ -31,13 +33,21 @@ typedef struct TableSettings
 	char	   *table_class;
 	bool		has_protection;
 	bool		protection;
+	/* set by table_settings_update() when it changes the throughput */
+	bool		prior_set;
+	int64		prior_read;		/* the units and decreases before the call */
+	int64		prior_write;
+	int64		prior_decreases;
+	bool		increased;		/* the units went up (LastIncreaseDateTime) */
+	bool		decreased;		/* ... or down (LastDecreaseDateTime) */
 } TableSettings;
 
 extern bool table_capacity_in_bounds(int64 units);
 extern void table_capacity_check_bounds(int64 units, const char *member);
 extern void table_settings_check_create(TableSettings *s);
 extern void table_settings_store(const char *table_name, TableSettings *settings);
-extern void table_settings_describe(JsonbParseState **st, const char *table_name);
+extern void table_settings_describe(JsonbParseState **st, const char *table_name,
+									const TableSettings *prior);
 extern void table_settings_check_delete(const char *table_name);
 extern void table_settings_ensure_row(const char *table_name);
 extern bool table_settings_update(const char *table_name, TableSettings *settings);
@@ -81,10 +91,26 @@ typedef struct CreateTableRequest
 	const char *stream_view_type;	/* streams: enable a stream of this view type */
 } CreateTableRequest;
 
+/*
+ * How a TableDescription shows a table a request has just created or
+ * changed: DynamoDB answers before the change is done (TableStatus
+ * CREATING or UPDATING, a GSI being added CREATING) and shows the
+ * provisioned throughput the table had before the call.
+ */
+typedef struct TableDescribeAs
+{
+	const char *status;			/* TableStatus */
+	const char *creating_index; /* a GSI described as CREATING, or NULL */
+	const TableSettings *prior; /* throughput before the call (prior_set), or
+								 * NULL */
+} TableDescribeAs;
+
 extern void dynamo_check_key_attr_name(const char *name, int position);
+extern Numeric table_epoch_seconds(TimestampTz ts);
 extern Jsonb *dynamo_create_table(CreateTableRequest *req);
 extern Jsonb *dynamo_delete_table(const char *table_name);
 extern Jsonb *dynamo_describe_table(const char *table_name);
+extern Jsonb *dynamo_describe_table_as(const char *table_name, const TableDescribeAs *as);
 extern List *dynamo_list_tables(const char *start_after, int limit, bool *more);
 
 /* Settings naming the ARNs of tables */
@@ -118,6 +144,14 @@ typedef struct UpdateTableRequest
 	 * dynamo_update_table() where it says so.
 	 */
 	bool		has_table_members;
+
+	/*
+	 * Answer as DynamoDB's asynchronous UpdateTable does (execute()):
+	 * UPDATING, a created GSI CREATING, the throughput in settings' prior
+	 * values (settings may be NULL); false: the table as it now is.
+	 */
+	bool		answer_pending;
+	const TableSettings *settings;
 } UpdateTableRequest;
 
 extern Jsonb *dynamo_update_table(UpdateTableRequest *req);

@@ -10,6 +10,7 @@
 #include "utils/fmgrprotos.h"
 
 #include "protocol.h"
+#include "attr_text.h"
 #include "errors.h"
 #include "json_read.h"
 #include "nul_escape.h"
@@ -93,10 +94,11 @@ dynamo_operation_known(const char *name)
  * subtransaction).  escaped: strings of the request and response use the
  * U+0000 escape of the text form (nul_escape.h).  With text (the
  * operation's text handler is then used), the response is written there
- * instead.
+ * instead, in style (attr_text.h).
  */
 static Jsonb *
-run_operation(const DynamoOperation *op, Jsonb *request, bool escaped, StringInfo text)
+run_operation(const DynamoOperation *op, Jsonb *request, bool escaped, StringInfo text,
+			  int style)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *volatile response = NULL;
@@ -105,7 +107,7 @@ run_operation(const DynamoOperation *op, Jsonb *request, bool escaped, StringInf
 	PG_TRY();
 	{
 		if (text)
-			op->text_handler(request, text);
+			op->text_handler(request, text, style);
 		else
 			response = op->handler(request, escaped);
 	}
@@ -125,7 +127,7 @@ run_operation(const DynamoOperation *op, Jsonb *request, bool escaped, StringInf
 Jsonb *
 dynamo_run_operation(const char *operation, Jsonb *request, bool escaped)
 {
-	return run_operation(find_operation(operation), request, escaped, NULL);
+	return run_operation(find_operation(operation), request, escaped, NULL, 0);
 }
 
 /*
@@ -153,25 +155,20 @@ dynamo_parse_request_text(const char *json)
 
 /*
  * Run one operation on a request given as JSON text (len bytes, strings may
- * hold U+0000 written \u0000); the response as JSON text, in palloc'd
- * memory.
+ * hold U+0000 written \u0000); the response is appended to out as JSON text
+ * (U+0000 written \u0000), spaced as execute() prints it or, with compact,
+ * without a space after ':' and ',', as DynamoDB answers.
  */
-char *
-dynamo_run_operation_text(const char *operation, const char *body, size_t len)
+void
+dynamo_run_operation_text(const char *operation, const char *body, size_t len,
+						  bool compact, StringInfo out)
 {
 	Jsonb	   *request = dynamo_parse_request_text(json_text_escape_nul(body, len));
 	const DynamoOperation *op = find_operation(operation);
-	Jsonb	   *response;
-	char	   *out;
-	StringInfoData text;
+	int			style = JSON_TEXT_SHOW_NUL | (compact ? JSON_TEXT_COMPACT : 0);
 
 	if (op->text_handler)
-	{
-		initStringInfo(&text);
-		(void) run_operation(op, request, true, &text);
-		return text.data;
-	}
-	response = run_operation(op, request, true, NULL);
-	out = JsonbToCString(NULL, &response->root, VARSIZE(response));
-	return json_text_unescape_nul(out, strlen(out));
+		(void) run_operation(op, request, true, out, style);
+	else
+		json_append_jsonb(out, run_operation(op, request, true, NULL, 0), style);
 }

@@ -132,33 +132,34 @@ exec_read(Jsonb *req, bool escaped, bool query)
 }
 
 /*
- * Query or Scan: one page, written as text (the request's strings carry
- * the stored escape).  Members in jsonb's order, as jsonb_out prints them.
+ * Query or Scan: one page, written as text in a style (attr_text.h; the
+ * request's strings carry the stored escape).  Members in jsonb's order,
+ * as jsonb_out prints them.
  */
 static void
-exec_read_text(Jsonb *req, bool escaped, bool query, StringInfo out)
+exec_read_text(Jsonb *req, bool query, StringInfo out, int style)
 {
 	ReadParams	p;
 	ReadRequest r;
 	ReadResult res;
 	CapacityDetail capacity;
 
-	capacity = read_execute_request(req, escaped, query, &p);
+	capacity = read_execute_request(req, true, query, &p);
 	read_request_build(&p, &r);
 
-	read_page_text(&r, out, escaped, &res);
+	read_page_text(&r, out, style, &res);
 	if (capacity)
 	{
 		JsonbParseState *st = NULL;
 
 		jb_begin_object(&st, NULL);
 		push_read_capacity(&st, capacity, &p, &r, &res);
-		json_append_members(out, jb_finish(&st));
+		json_append_members(out, jb_finish(&st), style);
 	}
 	if (res.last_key)
 	{
-		json_append_key(out, "LastEvaluatedKey", false);
-		item_append_typed_text(out, res.last_key, escaped);
+		json_append_key(out, "LastEvaluatedKey", false, style);
+		item_append_typed_text(out, res.last_key, style);
 	}
 	appendStringInfoChar(out, '}');
 }
@@ -179,16 +180,16 @@ exec_scan(Jsonb *req, bool escaped)
 
 /* Query, written as text */
 void
-exec_query_text(Jsonb *req, StringInfo out)
+exec_query_text(Jsonb *req, StringInfo out, int style)
 {
-	exec_read_text(req, true, true, out);
+	exec_read_text(req, true, out, style);
 }
 
 /* Scan, written as text */
 void
-exec_scan_text(Jsonb *req, StringInfo out)
+exec_scan_text(Jsonb *req, StringInfo out, int style)
 {
-	exec_read_text(req, true, false, out);
+	exec_read_text(req, false, out, style);
 }
 
 /*

@@ -84,11 +84,11 @@ epoch_seconds_numeric(TimestampTz ts)
 	return int64_to_numeric(epoch_seconds(ts));
 }
 
-/* A string member after ", " (text responses) */
+/* A string member after a comma (text responses) */
 static void
-append_string_member(StringInfo out, const char *key, const char *val)
+append_string_member(StringInfo out, const char *key, const char *val, int style)
 {
-	json_append_key(out, key, false);
+	json_append_key(out, key, false, style);
 	json_append_stored_string(out, val, strlen(val), true);
 }
 
@@ -381,35 +381,44 @@ push_record(JsonbParseState **st, StreamInfo *s, StreamRecord *r, bool escaped)
 
 /* Write one record as text, members in jsonb's order (see push_record) */
 static void
-append_record(StringInfo out, StreamInfo *s, StreamRecord *r)
+append_record(StringInfo out, StreamInfo *s, StreamRecord *r, int style)
 {
-	appendStringInfo(out, "{\"eventID\": \"%08x%024llx\"", (unsigned) s->stream_id, (long long) r->seq);
-	json_append_key(out, "dynamodb", false);
 	appendStringInfoChar(out, '{');
-	json_append_key(out, "Keys", true);
-	item_append_typed_text(out, r->keys, true);
+	json_append_key(out, "eventID", true, style);
+	appendStringInfo(out, "\"%08x%024llx\"", (unsigned) s->stream_id, (long long) r->seq);
+	json_append_key(out, "dynamodb", false, style);
+	appendStringInfoChar(out, '{');
+	json_append_key(out, "Keys", true, style);
+	item_append_typed_text(out, r->keys, style);
 	if (r->new_image)
 	{
-		json_append_key(out, "NewImage", false);
-		item_append_typed_text(out, r->new_image, true);
+		json_append_key(out, "NewImage", false, style);
+		item_append_typed_text(out, r->new_image, style);
 	}
 	if (r->old_image)
 	{
-		json_append_key(out, "OldImage", false);
-		item_append_typed_text(out, r->old_image, true);
+		json_append_key(out, "OldImage", false, style);
+		item_append_typed_text(out, r->old_image, style);
 	}
-	appendStringInfo(out, ", \"SizeBytes\": %d", r->size_bytes);
-	append_string_member(out, "SequenceNumber", stream_format_seq(r->seq));
-	append_string_member(out, "StreamViewType", s->view_type);
-	appendStringInfo(out, ", \"ApproximateCreationDateTime\": " INT64_FORMAT "}",
-					 epoch_seconds(r->created_at));
-	append_string_member(out, "awsRegion", dynamo_region);
-	append_string_member(out, "eventName", r->event_name);
-	append_string_member(out, "eventSource", "aws:dynamodb");
-	append_string_member(out, "eventVersion", "1.1");
+	json_append_key(out, "SizeBytes", false, style);
+	appendStringInfo(out, "%d", r->size_bytes);
+	append_string_member(out, "SequenceNumber", stream_format_seq(r->seq), style);
+	append_string_member(out, "StreamViewType", s->view_type, style);
+	json_append_key(out, "ApproximateCreationDateTime", false, style);
+	appendStringInfo(out, INT64_FORMAT "}", epoch_seconds(r->created_at));
+	append_string_member(out, "awsRegion", dynamo_region, style);
+	append_string_member(out, "eventName", r->event_name, style);
+	append_string_member(out, "eventSource", "aws:dynamodb", style);
+	append_string_member(out, "eventVersion", "1.1", style);
 	if (r->service)
-		appendStringInfoString(out, ", \"userIdentity\": {\"type\": \"Service\", "
-							   "\"principalId\": \"dynamodb.amazonaws.com\"}");
+	{
+		json_append_key(out, "userIdentity", false, style);
+		appendStringInfoChar(out, '{');
+		json_append_key(out, "type", true, style);
+		appendStringInfoString(out, "\"Service\"");
+		append_string_member(out, "principalId", "dynamodb.amazonaws.com", style);
+		appendStringInfoChar(out, '}');
+	}
 	appendStringInfoChar(out, '}');
 }
 
@@ -474,24 +483,26 @@ exec_get_records(Jsonb *req, bool escaped)
 	return jb_finish(&st);
 }
 
-/* GetRecords, written as text */
+/* GetRecords, written as text in a style (attr_text.h) */
 void
-exec_get_records_text(Jsonb *req, StringInfo out)
+exec_get_records_text(Jsonb *req, StringInfo out, int style)
 {
 	StreamIterator *it;
 	char	   *next;
 	List	   *records = get_records_read(req, &it, &next);
 	ListCell   *lc;
 
-	appendStringInfoString(out, "{\"Records\": [");
+	appendStringInfoChar(out, '{');
+	json_append_key(out, "Records", true, style);
+	appendStringInfoChar(out, '[');
 	foreach(lc, records)
 	{
 		if (lc != list_head(records))
-			appendBinaryStringInfo(out, ", ", 2);
-		append_record(out, it->stream, lfirst(lc));
+			json_append_comma(out, style);
+		append_record(out, it->stream, lfirst(lc), style);
 	}
 	appendStringInfoChar(out, ']');
 	if (next)
-		append_string_member(out, "NextShardIterator", next);
+		append_string_member(out, "NextShardIterator", next, style);
 	appendStringInfoChar(out, '}');
 }

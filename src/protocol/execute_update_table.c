@@ -145,12 +145,14 @@ exec_update_table(Jsonb *req, bool escaped)
 	if (updates)
 		parse_index_updates(updates, defs, &u);
 	/* the table's own members: BillingMode, throughput, class, protection */
+	u.answer_pending = true;
 	if (u.has_table_members)
 	{
-		TableSettings settings;
+		TableSettings *settings = palloc0(sizeof(TableSettings));
 
-		exec_table_settings(req, true, &settings);
-		(void) table_settings_update(u.table_name, &settings);
+		exec_table_settings(req, true, settings);
+		(void) table_settings_update(u.table_name, settings);
+		u.settings = settings;
 		stream_specification_update(u.table_name,
 									req_value_object(request_member(&m, "StreamSpecification")));
 	}

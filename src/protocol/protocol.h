@@ -95,10 +95,11 @@ typedef Jsonb *(*OperationHandler) (Jsonb *request, bool escaped);
  * A text handler (optional) answers the same request with the response
  * written as JSON text into out, for the text doors (execute_text() and the
  * HTTP door): the request's strings carry the stored escape, the response
- * shows U+0000 as \u0000.  Operations with large responses have one, so
- * they never build a jsonb document only to print it.
+ * shows U+0000 as \u0000, spaced as style says (JSON_TEXT_* of
+ * attr_text.h).  Operations with large responses have one, so they never
+ * build a jsonb document only to print it.
  */
-typedef void (*OperationTextHandler) (Jsonb *request, StringInfo out);
+typedef void (*OperationTextHandler) (Jsonb *request, StringInfo out, int style);
 
 typedef struct DynamoOperation
 {
@@ -158,14 +159,15 @@ extern Jsonb *exec_describe_stream(Jsonb *req, bool escaped);
 extern Jsonb *exec_get_shard_iterator(Jsonb *req, bool escaped);
 extern Jsonb *exec_get_records(Jsonb *req, bool escaped);
 /* perf: responses written as text for the text doors */
-extern void exec_query_text(Jsonb *req, StringInfo out);
-extern void exec_scan_text(Jsonb *req, StringInfo out);
-extern void exec_get_records_text(Jsonb *req, StringInfo out);
+extern void exec_query_text(Jsonb *req, StringInfo out, int style);
+extern void exec_scan_text(Jsonb *req, StringInfo out, int style);
+extern void exec_get_records_text(Jsonb *req, StringInfo out, int style);
 
 /* The protocol's entry points (dispatch.c) */
 extern Jsonb *dynamo_run_operation(const char *operation, Jsonb *request, bool escaped);
 extern Jsonb *dynamo_parse_request_text(const char *json);
-extern char *dynamo_run_operation_text(const char *operation, const char *body, size_t len);
+extern void dynamo_run_operation_text(const char *operation, const char *body, size_t len,
+									  bool compact, StringInfo out);
 extern bool dynamo_operation_known(const char *name);
 
 /* fidelity: exception details with typed items */

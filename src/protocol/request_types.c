@@ -420,16 +420,46 @@ check_elements(JsonbContainer *c, const TypeShape *elem)
 	}
 }
 
-/* Check the members of a structure that have a declared shape */
+/* The most members a structure's shape may declare (Query's has 18) */
+#define MAX_SHAPE_MEMBERS 32
+
+/*
+ * Check the members of a structure that have a declared shape, in the
+ * shape's order.  Most structures hold far fewer members than their shape
+ * declares (an AttributeValue one of ten): the object's keys, read in
+ * place, say which are there, and only those are looked up.
+ */
 static void
 check_members(JsonbContainer *obj, const TypeShape *members)
 {
-	for (const TypeShape *s = members; s->kind != SH_END; s++)
-	{
-		JsonbValue *v = getKeyJsonValueFromContainer(obj, s->member, strlen(s->member), NULL);
+	bool		present[MAX_SHAPE_MEMBERS] = {false};
+	int			npairs = JsonContainerSize(obj);
+	const char *keys = (const char *) &obj->children[npairs * 2];
+	int			n = 0;
 
-		if (v != NULL)
-			check_value(v, s, true);
+	while (members[n].kind != SH_END)
+		n++;
+	if (n > MAX_SHAPE_MEMBERS)
+		elog(ERROR, "a request shape declares %d members, more than %d", n, MAX_SHAPE_MEMBERS);
+	/* the first npairs entries of an object are its keys */
+	for (int k = 0; k < npairs; k++)
+	{
+		const char *key = keys + getJsonbOffset(obj, k);
+		int			len = getJsonbLength(obj, k);
+
+		for (int i = 0; i < n && len > 0; i++)
+			if (members[i].member[0] == key[0] &&
+				strncmp(members[i].member, key, len) == 0 &&
+				members[i].member[len] == '\0')
+				present[i] = true;
+	}
+	for (int i = 0; i < n; i++)
+	{
+		JsonbValue	v;
+
+		if (present[i] &&
+			getKeyJsonValueFromContainer(obj, members[i].member, strlen(members[i].member), &v))
+			check_value(&v, &members[i], true);
 	}
 }
 

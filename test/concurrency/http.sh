@@ -84,6 +84,11 @@ expect "CORS: other origins get no header" "$(curl -s -X OPTIONS -H 'Origin: htt
 	-D - -o /dev/null "$ENDPOINT/" | grep -ci '^Access-Control-Allow-Origin:' || true)" 0
 expect "body over 16 MB" "$(head -c 16777300 /dev/zero | curl -s -o /dev/null -w '%{http_code}' \
 	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' --data-binary @- "$ENDPOINT/")" 413
+# read to its end first (curl would fail writing to a closed connection), sent in chunks
+expect "body over 16 MB: read, then a chunked 413" "$(head -c 16777300 /dev/zero | curl -sS -D - -o /dev/null \
+	-H 'X-Amz-Target: DynamoDB_20120810.ListTables' --data-binary @- "$ENDPOINT/" 2>&1 |
+	tr -d '\r' | grep -E '^(HTTP/1.1 4|Transfer-Encoding|curl)' | tr '\n' ' ')" \
+	"HTTP/1.1 413 Content Too Large Transfer-Encoding: chunked "
 # DynamoDB's order before an operation runs: a JSON body, a known target, then the signature
 ask() {
 	curl -s "$@" | tr -d '\r'
@@ -120,6 +125,15 @@ expect "query-string signature and Authorization header" "$(ask -H "$amz_json" -
 expect "the missing query-string parameters" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -d '{}' \
 	"$ENDPOINT/?X-Amz-Algorithm=a&X-Amz-Credential=b&X-Amz-Signature=c&X-Amz-Date=d" | grep -o '"message":.*')" \
 	"\"message\":\"AWS query-string parameters must include 'X-Amz-SignedHeaders'. Re-examine the query-string parameters.\"}"
+# the clock before the Credential's scope, as AWS checks them
+expect "an expired signature, before its scope" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' \
+	-H 'X-Amz-Date: 20170101T010101Z' -H 'Authorization: AWS4-HMAC-SHA256 Credential=k/2/3/4/aws4_request SignedHeaders=host Signature=1' \
+	-d '{}' "$ENDPOINT/" | grep -o 'InvalidSignatureException","message":"Signature expired: 20170101T010101Z is now earlier than')" \
+	'InvalidSignatureException","message":"Signature expired: 20170101T010101Z is now earlier than'
+expect "a signature from the future, before its scope" "$(ask -H "$amz_json" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' \
+	-H 'X-Amz-Date: 30200101T010101Z' -H 'Authorization: AWS4-HMAC-SHA256 Credential=k/2/3/4/aws4_request SignedHeaders=host Signature=1' \
+	-d '{}' "$ENDPOINT/" | grep -o 'InvalidSignatureException","message":"Signature not yet current: 30200101T010101Z is still later than')" \
+	'InvalidSignatureException","message":"Signature not yet current: 30200101T010101Z is still later than'
 expect "request line over 16 KB" "$(curl -s -o /dev/null -w '%{http_code}' "$ENDPOINT/$(head -c 17000 /dev/zero | tr '\0' x)")" 400
 expect "headers over 16 KB" "$(curl -s -o /dev/null -w '%{http_code}' -H "X-One: $(head -c 8200 /dev/zero | tr '\0' x)" \
 	-H "X-Two: $(head -c 8200 /dev/zero | tr '\0' y)" "$ENDPOINT/")" 400
