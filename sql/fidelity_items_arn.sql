@@ -6,17 +6,7 @@
 -- table, is refused; an ARN of no table is ResourceNotFoundException.
 --
 
-CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
-        || ': ' || msg;
-END $$;
+\i sql/include/execute.sql
 
 SELECT pg_temp.try('CreateTable', '{"TableName":"FaS","BillingMode":"PAY_PER_REQUEST",
   "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],

@@ -4,17 +4,7 @@
 -- (a token in the middle is quoted with its neighbours).
 --
 
-CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
-        || ': ' || msg;
-END $$;
+\i sql/include/execute.sql
 
 SELECT dynamo.create_table('FsH', 'pk') IS NOT NULL AS created;
 
