@@ -252,21 +252,21 @@ advisor_count_transact(TransactRequest *tx, bool write)
 {
 	for (int i = 0; i < tx->nactions; i++)
 	{
-		const char *name = tx->actions[i].table_name;
+		const char *name = tx->actions[i].target.table->table_name;
 		int64		found = 0,
 					bytes = 0;
 		double		units = 0;
 		bool		seen = false;
 
 		for (int k = 0; k < i && !seen; k++)
-			seen = strcmp(tx->actions[k].table_name, name) == 0;
+			seen = strcmp(tx->actions[k].target.table->table_name, name) == 0;
 		if (seen)
 			continue;			/* counted with the first action on it */
 		for (int k = i; k < tx->nactions; k++)
 		{
 			TransactAction *a = &tx->actions[k];
 
-			if (strcmp(a->table_name, name) != 0)
+			if (strcmp(a->target.table->table_name, name) != 0)
 				continue;
 			units += 2 * capacity_units(a->bytes, write, true);
 			bytes += a->bytes;

@@ -170,3 +170,16 @@ validate_name(DynValidation *v, const char *value, int64 max, const char *member
 		validate_finish(v);
 	return ok;
 }
+
+/*
+ * The TableName of an item operation (NULL passes): a table's name (as
+ * validate_name checks it) or, from "arn:" on, a table's ARN of 1 to
+ * VALIDATE_TABLE_REF_MAX characters, which the operation resolves
+ */
+bool
+validate_table_ref(DynValidation *v, const char *value, const char *member)
+{
+	if (value != NULL && strncmp(value, "arn:", 4) == 0)
+		return validate_length(v, value, strlen(value), 1, VALIDATE_TABLE_REF_MAX, member);
+	return validate_name(v, value, 255, member);
+}

@@ -23,6 +23,8 @@ typedef struct DynValidation
 #define VALIDATE_MAX_ERRORS 10
 
 #define VALIDATE_NAME_PATTERN "[a-zA-Z0-9_.-]+"
+/* The longest TableName of the item operations, which also take an ARN */
+#define VALIDATE_TABLE_REF_MAX 1024
 
 /* The value shown for members whose value DynamoDB does not echo */
 extern const char VALIDATE_HIDDEN[];
@@ -41,6 +43,7 @@ extern bool validate_length(DynValidation *v, const char *shown, int64 len,
 extern bool validate_range(DynValidation *v, const char *shown, double value,
 						   double min, double max, const char *member);
 extern bool validate_name_pattern(DynValidation *v, const char *value, const char *member);
+extern bool validate_table_ref(DynValidation *v, const char *value, const char *member);
 extern bool validate_name(DynValidation *v, const char *value, int64 max,
 						  const char *member);
 

@@ -278,8 +278,8 @@ expr_parse_text(const char *text, ExprKind kind)
 
 /*
  * Raise DynamoDB's syntax error at the token the grammar read last, quoting
- * it with its neighbours: the tokens before and after it, or the last two
- * tokens when the text ended too soon.
+ * it with its neighbours: the tokens before and after it, or the last token
+ * when the text ended too soon.
  */
 void
 expr_syntax_error(ExprParseState *ps)
@@ -292,8 +292,7 @@ expr_syntax_error(ExprParseState *ps)
 	if (i >= ps->ntokens)
 	{
 		token = "<EOF>";
-		from = Max(ps->ntokens - 2, 0);
-		to = ps->ntokens - 1;
+		from = to = ps->ntokens - 1;
 	}
 	else
 	{

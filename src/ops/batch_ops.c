@@ -34,7 +34,7 @@ batch_target(ItemTarget *target, DynamoTable *t, Jsonb *map, bool in_item)
 	if (in_item)
 		item_key_from_item(t, map, &target->key);
 	else
-		item_key_from_key(t, map, &target->key);
+		item_key_from_listed_key(t, map, &target->key);
 }
 
 /* ------------------------------------------------------------------------
@@ -46,7 +46,7 @@ batch_target(ItemTarget *target, DynamoTable *t, Jsonb *map, bool in_item)
 static void
 resolve_get_table(BatchGetTable *g)
 {
-	DynamoTable *t = dynamo_table_lookup(g->name, false);
+	DynamoTable *t = item_table_lookup(g->name);
 	ItemTarget **ptrs = palloc(sizeof(ItemTarget *) * g->nkeys);
 
 	g->targets = palloc0(sizeof(ItemTarget) * g->nkeys);
@@ -57,6 +57,7 @@ resolve_get_table(BatchGetTable *g)
 	}
 	batch_check_duplicates(ptrs, g->nkeys);
 	g->capacity.table = t;
+	g->capacity.name = g->name;
 }
 
 /*
@@ -82,7 +83,7 @@ read_get_table(BatchGetTable *g, int64 response_bytes)
 		g->bytes += read_bytes;
 		g->found += item != NULL;
 	}
-	advisor_count(g->name, ADV_BATCH_GET_ITEM, g->processed, g->found, g->bytes,
+	advisor_count(g->capacity.table->table_name, ADV_BATCH_GET_ITEM, g->processed, g->found, g->bytes,
 				  g->capacity.units, 0);
 	return response_bytes;
 }
@@ -147,12 +148,11 @@ dynamo_batch_write_item(BatchWriteRequest *r)
 {
 	ItemTarget **targets = palloc(sizeof(ItemTarget *) * Max(r->nwrites, 1));
 	int64	   *bytes = palloc0(sizeof(int64) * Max(r->ntables, 1));
-	int			ntables = 0;
 
 	for (int w = 0; w < r->nwrites; w++)
 	{
 		BatchWrite *bw = &r->writes[w];
-		DynamoTable *t = dynamo_table_lookup(r->table_names[bw->table_index], false);
+		DynamoTable *t = item_table_lookup(r->table_names[bw->table_index]);
 
 		if (bw->put_item)
 			batch_target(&bw->target, t, bw->put_item, true);
@@ -162,11 +162,21 @@ dynamo_batch_write_item(BatchWriteRequest *r)
 	}
 	batch_check_duplicates(targets, r->nwrites);
 
-	/* every table has a write: its capacity entry, in the request's order */
-	r->tables = palloc(sizeof(TableCapacity) * Max(r->ntables, 1));
+	/*
+	 * every table of the request has a write: its capacity entry, in the
+	 * request's order (one per name: a table named by its name and its ARN
+	 * has two)
+	 */
+	r->tables = palloc0(sizeof(TableCapacity) * Max(r->ntables, 1));
 	for (int w = 0; w < r->nwrites; w++)
-		(void) capacity_of_table(r->tables, &ntables, r->writes[w].target.table,
-								 r->capacity != CAPACITY_NONE);
+	{
+		int			i = r->writes[w].table_index;
+		int			none = 0;
+
+		if (r->tables[i].table == NULL)
+			capacity_of_table(&r->tables[i], &none, r->writes[w].target.table,
+							  r->capacity != CAPACITY_NONE)->name = r->table_names[i];
+	}
 	targets = item_targets_sorted(targets, r->nwrites);
 	for (int w = 0; w < r->nwrites; w++)
 	{
@@ -176,6 +186,6 @@ dynamo_batch_write_item(BatchWriteRequest *r)
 													  r->capacity != CAPACITY_NONE);
 	}
 	for (int i = 0; i < r->ntables; i++)
-		advisor_count(r->table_names[i], ADV_BATCH_WRITE_ITEM, 0, 0, bytes[i], 0,
+		advisor_count(r->tables[i].table->table_name, ADV_BATCH_WRITE_ITEM, 0, 0, bytes[i], 0,
 					  r->tables[i].units);
 }

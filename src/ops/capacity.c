@@ -152,6 +152,7 @@ capacity_of_table(TableCapacity *tables, int *n, DynamoTable *t, bool indexes)
 			return &tables[i];
 	tc = &tables[(*n)++];
 	tc->table = t;
+	tc->name = NULL;
 	tc->units = 0;
 	tc->index_units = indexes && t->nindexes > 0 ? palloc0(sizeof(double) * t->nindexes) : NULL;
 	return tc;
@@ -191,12 +192,13 @@ push_table_capacity(JsonbParseState **st, const char *key, CapacityDetail detail
 					TableCapacity *tc)
 {
 	DynamoTable *t = tc->table;
+	const char *table_name = tc->name ? tc->name : t->table_name;
 	const char **names;
 	bool	   *locals;
 
 	if (tc->index_units == NULL)
 	{
-		push_capacity_units(st, key, detail, t->table_name, tc->units);
+		push_capacity_units(st, key, detail, table_name, tc->units);
 		return;
 	}
 	names = palloc(sizeof(char *) * t->nindexes);
@@ -206,7 +208,7 @@ push_table_capacity(JsonbParseState **st, const char *key, CapacityDetail detail
 		names[i] = t->indexes[i].name;
 		locals[i] = t->indexes[i].local;
 	}
-	push_capacity_breakdown(st, key, detail, t->table_name, tc->units, t->nindexes, names,
+	push_capacity_breakdown(st, key, detail, table_name, tc->units, t->nindexes, names,
 							locals, tc->index_units);
 }
 

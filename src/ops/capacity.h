@@ -38,6 +38,8 @@ extern void push_capacity(JsonbParseState **st, CapacityDetail detail, const cha
 typedef struct TableCapacity
 {
 	DynamoTable *table;
+	const char *name;			/* the table as the request named it (its
+								 * name or ARN); NULL: its name */
 	double		units;
 	double	   *index_units;	/* one per index of table, or NULL */
 } TableCapacity;

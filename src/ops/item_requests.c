@@ -9,6 +9,19 @@
 #include "advisor.h"
 #include "indexes.h"
 #include "items.h"
+#include "tables.h"
+
+/*
+ * The table an item operation names by its name or, as DynamoDB also
+ * takes, by its ARN (of this region and account)
+ */
+DynamoTable *
+item_table_lookup(const char *name_or_arn)
+{
+	if (strncmp(name_or_arn, "arn:", 4) == 0)
+		name_or_arn = table_name_of_arn(name_or_arn, "tableName");
+	return dynamo_table_lookup(name_or_arn, false);
+}
 
 /*
  * Start a result: the request's table; a write asked for its capacity
@@ -20,9 +33,10 @@ result_init(ItemRequest *r, ItemResult *res, bool write)
 	int			n = 0;
 
 	memset(res, 0, sizeof(ItemResult));
-	res->table = dynamo_table_lookup(r->table_name, false);
+	res->table = item_table_lookup(r->table_name);
 	(void) capacity_of_table(&res->capacity, &n, res->table,
 							 write && r->capacity != CAPACITY_NONE);
+	res->capacity.name = r->table_name;
 	return res->table;
 }
 
@@ -46,7 +60,7 @@ static void
 count_write(ItemRequest *r, ItemResult *res, AdvisorOp op, int64 bytes, Jsonb *old,
 			Jsonb *new, const double *index_units)
 {
-	advisor_count_units(r->table_name, op, bytes, true, true, false);
+	advisor_count_units(res->table->table_name, op, bytes, true, true, false);
 	capacity_add_write(&res->capacity, bytes, old, new, index_units, 1);
 }
 
@@ -94,7 +108,7 @@ item_request_get(ItemRequest *r, ItemResult *res)
 		check_projection_keys(t, r->expr.projection);
 	item = dynamo_get_item(t, &res->key);
 	bytes = item ? item_size(item) : 0;
-	advisor_count_units(r->table_name, ADV_GET_ITEM, bytes, false, r->consistent_read,
+	advisor_count_units(t->table_name, ADV_GET_ITEM, bytes, false, r->consistent_read,
 						item != NULL);
 	res->item = item_project(&r->expr, item);
 	res->capacity.units = capacity_units(bytes, false, r->consistent_read);

@@ -168,6 +168,7 @@ typedef struct ItemResult
 								 * when the request asks for capacity) */
 } ItemResult;
 
+extern DynamoTable *item_table_lookup(const char *name_or_arn);
 extern void item_request_put(ItemRequest *r, ItemResult *res);
 extern void item_request_get(ItemRequest *r, ItemResult *res);
 extern void item_request_delete(ItemRequest *r, ItemResult *res);

@@ -36,7 +36,7 @@ transact_check_token(const char *token)
 static bool
 resolve_action(TransactAction *a)
 {
-	DynamoTable *t = dynamo_table_lookup(a->table_name, false);
+	DynamoTable *t = item_table_lookup(a->table_name);
 	const char *mismatch = key_schema_mismatch(t, a->map, a->kind == TX_PUT);
 
 	a->target.table = t;
@@ -49,7 +49,7 @@ resolve_action(TransactAction *a)
 	if (a->kind == TX_PUT)
 		item_key_from_item(t, a->map, &a->target.key);
 	else
-		item_key_from_key(t, a->map, &a->target.key);
+		item_key_from_listed_key(t, a->map, &a->target.key);
 	return true;
 }
 
@@ -149,6 +149,7 @@ transact_push_capacity(JsonbParseState **st, TransactRequest *tx, bool write)
 		TransactAction *a = &tx->actions[i];
 		TableCapacity *tc = capacity_of_table(tables, &ntables, a->target.table, write);
 
+		tc->name = a->table_name;
 		if (write)
 			capacity_add_write(tc, a->bytes, NULL, NULL, a->index_units, 2);
 		else

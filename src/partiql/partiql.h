@@ -159,6 +159,7 @@ struct PqlOptions
 	char	   *return_on_failure;	/* ReturnValuesOnConditionCheckFailure */
 	char	   *return_capacity;	/* ReturnConsumedCapacity, as requested */
 	bool		in_transaction; /* a statement of ExecuteTransaction */
+	int			statement_index;	/* its position in TransactStatements */
 };
 
 extern Jsonb *pql_execute_statement(const char *statement, Jsonb *parameters,

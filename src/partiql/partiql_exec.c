@@ -582,6 +582,7 @@ pql_execute_transaction(Jsonb *statements, const char *token, PqlOptions *opts)
 		PqlPlan		plan;
 
 		o.in_transaction = true;
+		o.statement_index = i;
 		batch_statement_plan(s, &o, &plan);
 		if (i > 0 && reads != (plan.stmt->kind == PQL_SELECT))
 			dynamo_error(DYN_VALIDATION,

@@ -835,6 +835,7 @@ Jsonb *
 pql_write_request(PqlPlan *plan, PqlOptions *opts)
 {
 	static const char *const returning[] = {NULL, "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"};
+	static const char *const clause[] = {NULL, "ALL OLD", "MODIFIED OLD", "ALL NEW", "MODIFIED NEW"};
 	JsonbParseState *st = NULL;
 	PqlStatement *stmt = plan->stmt;
 
@@ -854,10 +855,19 @@ pql_write_request(PqlPlan *plan, PqlOptions *opts)
 		jb_jsonb(&st, "ExpressionAttributeValues", plan->values);
 	if (stmt->returning != PQR_NONE)
 	{
-		if (opts->in_transaction)
-			dynamo_error(DYN_VALIDATION, "RETURNING clause is not supported in ExecuteTransaction.");
+		const char *refused = NULL;
+
 		if (stmt->kind == PQL_DELETE && stmt->returning != PQR_ALL_OLD)
-			unsupported("DELETE returns only ALL OLD *");
+			refused = psprintf("Invalid returning clause: RETURNING %s *. Only RETURNING ALL OLD * is allowed in DELETE statements.",
+							   clause[stmt->returning]);
+		else if (opts->in_transaction)
+			refused = "RETURNING clause is not supported in ExecuteTransaction.";
+		/* a statement of a transaction names its position */
+		if (refused && opts->in_transaction)
+			dynamo_error(DYN_VALIDATION, "Validation failed in TransactStatements[%d]: %s",
+						 opts->statement_index, refused);
+		if (refused)
+			dynamo_error(DYN_VALIDATION, "%s", refused);
 		jb_string(&st, "ReturnValues", returning[stmt->returning]);
 	}
 	if (opts->return_on_failure)

@@ -16,13 +16,16 @@
 
 /*
  * Whether a table name keys a RequestItems map validly (3 to 255 characters
- * of [a-zA-Z0-9_.-]); the map's message differs from TableName's.
+ * of [a-zA-Z0-9_.-], or a table's ARN); the map's message differs from
+ * TableName's.
  */
 static bool
 table_name_valid(const char *name)
 {
 	size_t		len = strlen(name);
 
+	if (strncmp(name, "arn:", 4) == 0)
+		return len <= VALIDATE_TABLE_REF_MAX;
 	if (len < 3 || len > DYNAMO_MAX_TABLE_NAME)
 		return false;
 	return strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") == len;
@@ -491,7 +494,7 @@ parse_action(TransactAction *a, Jsonb *body, int i, ItemDialect d)
 	ExprParams	p = {0};
 
 	a->table_name = action_member(req_string(body, "TableName"), path, "tableName");
-	dynamo_check_table_name(a->table_name, psprintf("%s.tableName", path));
+	validate_table_ref(NULL, a->table_name, psprintf("%s.tableName", path));
 	a->map = dialect_item_in(d, action_member(req_object(body, is_put ? "Item" : "Key"),
 											  path, is_put ? "item" : "key"));
 	if (is_put)

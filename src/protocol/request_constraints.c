@@ -37,7 +37,8 @@ typedef enum ConstraintKind
 	MC_GET_ITEMS,				/* BatchGetItem's RequestItems */
 	MC_WRITE_ITEMS,				/* BatchWriteItem's RequestItems */
 	MC_TABLE_OP_NAME,			/* CreateTable's and UpdateTable's TableName */
-	MC_RESOURCE_ARN				/* the tags' ResourceArn: missing, before any other */
+	MC_RESOURCE_ARN,			/* the tags' ResourceArn: missing, before any other */
+	MC_TABLE_REF				/* an item operation's TableName: a name or an ARN */
 } ConstraintKind;
 
 /* A kind with this bit is also a required member */
@@ -76,6 +77,7 @@ typedef struct MemberConstraint
 
 #define CAPACITY {"ReturnConsumedCapacity", MC_ENUM, SET_CAPACITY}
 #define TABLE {"TableName", MC_REQUIRED_NAME, NULL, 0, 255}
+#define ITEM_TABLE {"TableName", MC_TABLE_REF | MC_NOT_NULL}
 /* missing, too short or too long: DynamoDB's own message, before any other */
 #define TABLE_OP {"TableName", MC_TABLE_OP_NAME, NULL, 0, 255}
 #define RESOURCE_ARN {"ResourceArn", MC_RESOURCE_ARN, NULL, 1, 1283}
@@ -159,12 +161,12 @@ static const struct
 	const char *operation;
 	MemberConstraint members[12];
 }			OperationConstraints[] = {
-	{"PutItem", {CAPACITY, TABLE, {"Item", MC_REQUIRED}, CONDITIONAL, EXPECTED, RETURN_VALUES,
+	{"PutItem", {CAPACITY, ITEM_TABLE, {"Item", MC_REQUIRED}, CONDITIONAL, EXPECTED, RETURN_VALUES,
 	METRICS, ON_FAILURE, END}},
-	{"GetItem", {CAPACITY, TO_GET, TABLE, {"Key", MC_REQUIRED}, END}},
-	{"DeleteItem", {CAPACITY, TABLE, RETURN_VALUES, METRICS, {"Key", MC_REQUIRED}, CONDITIONAL,
+	{"GetItem", {CAPACITY, TO_GET, ITEM_TABLE, {"Key", MC_REQUIRED}, END}},
+	{"DeleteItem", {CAPACITY, ITEM_TABLE, RETURN_VALUES, METRICS, {"Key", MC_REQUIRED}, CONDITIONAL,
 	EXPECTED, ON_FAILURE, END}},
-	{"UpdateItem", {CAPACITY, TABLE, METRICS, RETURN_VALUES, {"Key", MC_REQUIRED}, CONDITIONAL,
+	{"UpdateItem", {CAPACITY, ITEM_TABLE, METRICS, RETURN_VALUES, {"Key", MC_REQUIRED}, CONDITIONAL,
 		EXPECTED, {"AttributeUpdates", MC_UPDATES, SET_ACTION}, ON_FAILURE, END}},
 	{"Query", {{"Select", MC_ENUM, SET_SELECT}, {"IndexName", MC_NAME, NULL, 0, 255}, CAPACITY,
 		{"QueryFilter", MC_FILTER_CONDITIONS, SET_COMPARISON}, TABLE, CONDITIONAL, TO_GET, LIMIT,
@@ -358,6 +360,10 @@ check_value(DynValidation *v, JsonbValue *m, const MemberConstraint *c, const ch
 		case MC_NAME:
 			if (m->type == jbvString)
 				validate_name(v, value_text(m), (int64) c->max, path);
+			break;
+		case MC_TABLE_REF:
+			if (m->type == jbvString)
+				validate_table_ref(v, value_text(m), path);
 			break;
 		case MC_INTEGER:
 			check_integer(v, m, c, path);

@@ -58,10 +58,12 @@ key_value(DynamoType type, Datum d)
 /*
  * Check one key attribute's value: the declared type, not empty, within the
  * size limit.  in_item selects the messages of an Item (PutItem) over those
- * of a Key (GetItem, DeleteItem, UpdateItem).
+ * of a Key (GetItem, DeleteItem, UpdateItem); listed words an empty value as
+ * in an Item, as DynamoDB does for the keys of batches and transactions.
  */
 void
-key_check_value(const DynamoKeyAttr *attr, JsonbValue *v, bool sort_key, bool in_item)
+key_check_value(const DynamoKeyAttr *attr, JsonbValue *v, bool sort_key, bool in_item,
+				bool listed)
 {
 	DynamoType	actual = attr_type(v, NULL);
 	int64		size;
@@ -77,7 +79,7 @@ key_check_value(const DynamoKeyAttr *attr, JsonbValue *v, bool sort_key, bool in
 	if (size == 0 && actual != DT_N)
 		dynamo_error(DYN_VALIDATION,
 					 "%sThe AttributeValue for a key attribute cannot contain an empty %s value. Key: %s",
-					 in_item ? "One or more parameter values are not valid. " : DYN_INVALID_PARAMS,
+					 in_item || listed ? "One or more parameter values are not valid. " : DYN_INVALID_PARAMS,
 					 actual == DT_S ? "string" : "binary", attr->name);
 	if (!sort_key && size > DYNAMO_MAX_PARTITION_KEY)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Size of hashkey has exceeded the maximum size limit of2048 bytes");
@@ -116,17 +118,14 @@ item_key_from_item(DynamoTable *t, Jsonb *item, ItemKey *key)
 		if (!find_attr(item, attrs[i]->name, &key->attrs[i]))
 			dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Missing the key %s in the item",
 						 attrs[i]->name);
-		key_check_value(attrs[i], &key->attrs[i], i == 1, true);
+		key_check_value(attrs[i], &key->attrs[i], i == 1, true, false);
 		key_slot(key, i, attrs[i]);
 	}
 }
 
-/*
- * Key from a Key map (GetItem, DeleteItem): exactly the key attributes, of
- * the declared types.
- */
-void
-item_key_from_key(DynamoTable *t, Jsonb *key_map, ItemKey *key)
+/* Key from a Key map: exactly the key attributes, of the declared types */
+static void
+key_from_key_map(DynamoTable *t, Jsonb *key_map, ItemKey *key, bool listed)
 {
 	const DynamoKeyAttr *attrs[2] = {&t->partition_key, &t->sort_key};
 
@@ -137,9 +136,26 @@ item_key_from_key(DynamoTable *t, Jsonb *key_map, ItemKey *key)
 	{
 		if (!find_attr(key_map, attrs[i]->name, &key->attrs[i]))
 			dynamo_error(DYN_VALIDATION, "The provided key element does not match the schema");
-		key_check_value(attrs[i], &key->attrs[i], i == 1, false);
+		key_check_value(attrs[i], &key->attrs[i], i == 1, false, listed);
 		key_slot(key, i, attrs[i]);
 	}
+}
+
+/* Key from a Key map (GetItem, DeleteItem, UpdateItem) */
+void
+item_key_from_key(DynamoTable *t, Jsonb *key_map, ItemKey *key)
+{
+	key_from_key_map(t, key_map, key, false);
+}
+
+/*
+ * Key from a Key map of a batch or a transaction (BatchGetItem's Keys, a
+ * DeleteRequest, a transaction's Get, Update, Delete or ConditionCheck)
+ */
+void
+item_key_from_listed_key(DynamoTable *t, Jsonb *key_map, ItemKey *key)
+{
+	key_from_key_map(t, key_map, key, true);
 }
 
 /* An item holding just its key attributes (where a missing item starts) */

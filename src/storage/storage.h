@@ -27,11 +27,12 @@ typedef struct ItemKey
 
 extern void item_key_from_item(DynamoTable *t, Jsonb *item, ItemKey *key);
 extern void item_key_from_key(DynamoTable *t, Jsonb *key_map, ItemKey *key);
+extern void item_key_from_listed_key(DynamoTable *t, Jsonb *key_map, ItemKey *key);
 extern Datum key_datum(DynamoType type, JsonbValue *v);
 extern JsonbValue *key_value(DynamoType type, Datum d);
 extern Jsonb *item_key_only_item(DynamoTable *t, ItemKey *key);
 extern void key_check_value(const DynamoKeyAttr *attr, JsonbValue *v, bool sort_key,
-							bool in_item);
+							bool in_item, bool listed);
 
 /* ------------------------------------------------------------------------
  * Reading items straight through a B-tree index: one by key, or a range in
