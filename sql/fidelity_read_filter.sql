@@ -48,3 +48,19 @@ ORDER BY n;
 
 -- attribute_type's valid types, as DynamoDB lists them
 SELECT pg_temp.f('attribute_type(a, :a)', '{"ExpressionAttributeValues": {":a": {"S": "1"}}}');
+
+-- once bound, node by node, each node's operands before the node itself:
+-- an undefined placeholder, an attribute repeating the first operand of a
+-- comparison, contains, begins_with or attribute_type (names resolved),
+-- the node's own checks, its values' types; two values may repeat
+SELECT n, pg_temp.f(e, x) AS error
+FROM (VALUES (1, 'a = a AND #a = b AND :views > a', '{"ExpressionAttributeNames": {"#a": "a"}}'::jsonb),
+             (2, '#a <> a', '{"ExpressionAttributeNames": {"#a": "a"}}'),
+             (3, 'contains(ab.bc[1].a, ab.bc[1].#a)', '{"ExpressionAttributeNames": {"#a": "a"}}'),
+             (4, 'attribute_type(ab.bc[1].#a, ab.bc[1].a)', '{"ExpressionAttributeNames": {"#a": "a"}}'),
+             (5, 'attribute_type(a, size(a)) and a=a and a=:a', '{"ExpressionAttributeValues": {":a": {"N": "1"}}}'),
+             (6, 'attribute_not_exists(size(:a))', '{"ExpressionAttributeValues": {":a": {"N": "1"}}}'),
+             (7, 'attribute_not_exists(size(:a))', '{"ExpressionAttributeValues": {":a": {"S": "1"}}}'),
+             (8, ':a > :a', '{"ExpressionAttributeValues": {":a": {"S": "1"}}}'),
+             (9, 'a.b[1] = a.b[2] AND a.b >= a.c', '{}')) v(n, e, x)
+ORDER BY n;

@@ -156,6 +156,7 @@ extern void expr_check_tree(ExprTree *tree);
 extern void expr_check_update_names(ExprTree *tree);
 extern void expr_check_condition_early(ExprTree *tree);
 extern void expr_check_values(ExprBinding *b);
+extern void expr_check_bound_condition(ExprBinding *b);
 extern void expr_check_add_delete(ExprBinding *b);
 extern void expr_check_overlaps(ExprBinding *b, List *paths, ExprKind kind);
 extern const char *expr_type_long_name(DynamoType t);
