@@ -64,3 +64,21 @@ FROM (VALUES (1, 'a = a AND #a = b AND :views > a', '{"ExpressionAttributeNames"
              (8, ':a > :a', '{"ExpressionAttributeValues": {":a": {"S": "1"}}}'),
              (9, 'a.b[1] = a.b[2] AND a.b >= a.c', '{}')) v(n, e, x)
 ORDER BY n;
+
+-- a path in parentheses may be dereferenced, "(b.c).d" is b.c.d; two pairs
+-- around it, or around a part of it, are redundant
+SELECT dynamo.execute('PutItem', '{"TableName": "crf_paths", "Item": {"a": {"S": "k"},
+    "b": {"M": {"c": {"M": {"d": {"N": "5"}}}, "l": {"L": [{"N": "5"}]}}}}}')
+FROM (SELECT dynamo.create_table('crf_paths', partition_key => 'a')) t;
+SELECT dynamo.execute('Scan', '{"TableName": "crf_paths",
+    "FilterExpression": "(b.c).d = :v AND ((b).c).d > :w AND (b.l)[0] = :v AND size((b).l) = :one",
+    "ExpressionAttributeValues": {":v": {"N": "5"}, ":w": {"N": "1"}, ":one": {"N": "1"}}}');
+SELECT n, pg_temp.f(e) AS error
+FROM (VALUES (1, '(a)between(((b.c)).d)and(c)'), (2, 'a = (((b).c)).d'), (3, '(((b.c).d)) = a'),
+             (4, '((b.c).d) = a'), (5, '(b)[1].#c = a')) v(n, e)
+ORDER BY n;
+-- but not in an update's value: a syntax error at the dereference
+SELECT dynamo.execute('UpdateItem', '{"TableName": "crf_paths", "Key": {"a": {"S": "k"}},
+    "UpdateExpression": "SET z = (b.c).d"}');
+SELECT dynamo.execute('UpdateItem', '{"TableName": "crf_paths", "Key": {"a": {"S": "k"}},
+    "UpdateExpression": "SET z = (b.l)[0] + :v", "ExpressionAttributeValues": {":v": {"N": "1"}}}');

@@ -71,6 +71,13 @@ check_path(CheckState *cs, ExprNode *path)
 	}
 }
 
+/* Whether a node, or a part of a path, stands in more than one pair of parentheses */
+static bool
+redundant_parens(ExprNode *n)
+{
+	return n->parens > 1 || n->inner_parens > 1;
+}
+
 /* Is a function one of the condition functions? */
 static bool
 is_condition_function(int f)
@@ -157,7 +164,7 @@ check_function(CheckState *cs, ExprNode *n, CheckPlace place)
 static void
 check_node_itself(CheckState *cs, ExprNode *n, CheckPlace place)
 {
-	if (n->parens > 1)
+	if (redundant_parens(n))
 		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression has redundant parentheses;",
 					 cs->kind);
 	if (n->tag == EN_PATH)
@@ -259,7 +266,7 @@ check_early(CheckState *cs, ExprNode *n, CheckPlace place, EarlyPass pass)
 	ListCell   *lc;
 
 	check_stack_depth();
-	if (pass == EP_PARENS && n->parens > 1)
+	if (pass == EP_PARENS && redundant_parens(n))
 		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression has redundant parentheses;",
 					 cs->kind);
 	if (pass == EP_FUNCTION_NAMES && n->tag == EN_FUNC && n->op == EF_UNKNOWN)

@@ -71,6 +71,7 @@ typedef struct ExprNode
 	ExprNodeTag tag;
 	int			location;		/* byte offset in the expression text */
 	int			parens;			/* parentheses written directly around it */
+	int			inner_parens;	/* EN_PATH: most around a part, "((a)).b" */
 	int			op;				/* ExprCmp, ExprFunc, or '+' / '-' */
 	char	   *fname;			/* EN_FUNC: the name as written */
 	List	   *args;			/* operands (ExprNode *) */

@@ -454,6 +454,24 @@ expr_build_parens(ExprParseState *ps, ExprNode *inner)
 	return inner;
 }
 
+/*
+ * A parenthesised path about to be dereferenced at token tok: its
+ * parentheses go inside.  Conditions only: in an update's value, DynamoDB
+ * sees a syntax error at the dereference.
+ */
+ExprNode *
+expr_build_deref(ExprParseState *ps, ExprNode *path, int tok)
+{
+	if (ps->kind == EXPR_UPDATE)
+	{
+		ps->next = tok + 1;
+		expr_syntax_error(ps);
+	}
+	path->inner_parens = Max(path->inner_parens, path->parens);
+	path->parens = 0;
+	return path;
+}
+
 /* Add an update clause's actions (REMOVE's: paths), noting a clause written twice */
 void
 expr_build_clause(ExprParseState *ps, UpdateActionKind kind, List *actions)
