@@ -321,6 +321,8 @@ read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
 	res->scanned_count++;
 	res->scanned_bytes += size;
 	res->page_bytes += size;
+	if (req->index)
+		index_read_charge(req, item, size, res);
 	/* a read of all pages is charged page by page */
 	if (!req->paged && res->page_bytes >= DYNAMO_PAGE_BYTES)
 	{

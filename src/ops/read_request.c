@@ -728,6 +728,8 @@ scan_build(ReadParams *p, ReadRequest *req)
 	}
 	if (req->filter && !p->key_filter)
 		check_filter_scalar_keys(req, req->filter);
+	if (req->index)
+		index_read_plan_fetch(req);
 }
 
 /*
@@ -767,6 +769,8 @@ query_build(ReadParams *p, ReadRequest *req, DynCondition *key_condition)
 		index_read_check_select(req);
 	if (req->filter && !p->key_filter)
 		check_filter_scalar_keys(req, req->filter);
+	if (req->index)
+		index_read_plan_fetch(req);
 }
 
 /*
