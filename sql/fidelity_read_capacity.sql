@@ -35,3 +35,30 @@ ORDER BY n;
 -- a Scan of the index alike
 SELECT dynamo.execute('Scan', '{"TableName": "crc_lsi", "IndexName": "by_d", "Select": "ALL_ATTRIBUTES",
     "ReturnConsumedCapacity": "TOTAL"}')->'ConsumedCapacity' AS consumed;
+
+-- A Scan that reads a whole table in one page is charged at least as
+-- DynamoDB charges one of a small table: 4 units (2 eventually
+-- consistent), a read for each of a new table's four partitions; a page
+-- that stops early, a segment, a Scan from a start key, an index or a
+-- Query are charged their bytes only
+SELECT dynamo.create_table('crc_small', partition_key => 'p') IS NOT NULL AS created;
+SELECT count(*) AS put
+FROM (SELECT dynamo.put_item('crc_small', jsonb_build_object('p', 'k' || i, 'animal', 'cat'))
+      FROM generate_series(1, 2) i) s;
+CREATE FUNCTION pg_temp.units(op text, req jsonb) RETURNS jsonb LANGUAGE sql AS $$
+    SELECT dynamo.execute(op, '{"TableName": "crc_small", "ReturnConsumedCapacity": "TOTAL"}'::jsonb || req)
+        ->'ConsumedCapacity'->'CapacityUnits'
+$$;
+SELECT n, pg_temp.units(o, r) AS units
+FROM (VALUES (1, 'Scan', '{"ConsistentRead": true}'::jsonb), (2, 'Scan', '{}'),
+             (3, 'Scan', '{"Select": "COUNT", "FilterExpression": "animal = :d", "ExpressionAttributeValues": {":d": {"S": "dog"}}}'),
+             (4, 'Scan', '{"Limit": 1}'), (5, 'Scan', '{"Limit": 2}'),
+             (6, 'Scan', '{"Segment": 0, "TotalSegments": 2}'),
+             (7, 'Scan', '{"ExclusiveStartKey": {"p": {"S": "k1"}}}'),
+             (8, 'Query', '{"KeyConditionExpression": "p = :p", "ExpressionAttributeValues": {":p": {"S": "k1"}}}')) v(n, o, r)
+ORDER BY n;
+-- a table of more than 16 KB: its bytes
+SELECT count(*) AS put FROM dynamo.put_item('crc_small', jsonb_build_object('p', 'big', 'b', repeat('b', 20000)));
+SELECT pg_temp.units('Scan', '{"ConsistentRead": true}') AS units;
+SELECT dynamo.delete_table('crc_small') ->> 'TableStatus' AS deleted;
+SELECT dynamo.delete_table('crc_lsi') ->> 'TableStatus' AS deleted;

@@ -82,3 +82,4 @@ SELECT dynamo.execute('UpdateItem', '{"TableName": "crf_paths", "Key": {"a": {"S
     "UpdateExpression": "SET z = (b.c).d"}');
 SELECT dynamo.execute('UpdateItem', '{"TableName": "crf_paths", "Key": {"a": {"S": "k"}},
     "UpdateExpression": "SET z = (b.l)[0] + :v", "ExpressionAttributeValues": {":v": {"N": "1"}}}');
+SELECT dynamo.delete_table('crf_paths') ->> 'TableStatus' AS deleted;

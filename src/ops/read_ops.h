@@ -100,6 +100,7 @@ typedef struct ReadResult
  */
 typedef void (*ReadVisitor) (void *arg, Jsonb *item);
 
+extern int	read_fewest_reads(ReadRequest *req, bool whole);
 extern void read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result);
 
 /* How a page shows items: DynamoDB's typed JSON (optionally keeping
