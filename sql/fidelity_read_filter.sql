@@ -48,3 +48,38 @@ ORDER BY n;
 
 -- attribute_type's valid types, as DynamoDB lists them
 SELECT pg_temp.f('attribute_type(a, :a)', '{"ExpressionAttributeValues": {":a": {"S": "1"}}}');
+
+-- once bound, node by node, each node's operands before the node itself:
+-- an undefined placeholder, an attribute repeating the first operand of a
+-- comparison, contains, begins_with or attribute_type (names resolved),
+-- the node's own checks, its values' types; two values may repeat
+SELECT n, pg_temp.f(e, x) AS error
+FROM (VALUES (1, 'a = a AND #a = b AND :views > a', '{"ExpressionAttributeNames": {"#a": "a"}}'::jsonb),
+             (2, '#a <> a', '{"ExpressionAttributeNames": {"#a": "a"}}'),
+             (3, 'contains(ab.bc[1].a, ab.bc[1].#a)', '{"ExpressionAttributeNames": {"#a": "a"}}'),
+             (4, 'attribute_type(ab.bc[1].#a, ab.bc[1].a)', '{"ExpressionAttributeNames": {"#a": "a"}}'),
+             (5, 'attribute_type(a, size(a)) and a=a and a=:a', '{"ExpressionAttributeValues": {":a": {"N": "1"}}}'),
+             (6, 'attribute_not_exists(size(:a))', '{"ExpressionAttributeValues": {":a": {"N": "1"}}}'),
+             (7, 'attribute_not_exists(size(:a))', '{"ExpressionAttributeValues": {":a": {"S": "1"}}}'),
+             (8, ':a > :a', '{"ExpressionAttributeValues": {":a": {"S": "1"}}}'),
+             (9, 'a.b[1] = a.b[2] AND a.b >= a.c', '{}')) v(n, e, x)
+ORDER BY n;
+
+-- a path in parentheses may be dereferenced, "(b.c).d" is b.c.d; two pairs
+-- around it, or around a part of it, are redundant
+SELECT dynamo.execute('PutItem', '{"TableName": "crf_paths", "Item": {"a": {"S": "k"},
+    "b": {"M": {"c": {"M": {"d": {"N": "5"}}}, "l": {"L": [{"N": "5"}]}}}}}')
+FROM (SELECT dynamo.create_table('crf_paths', partition_key => 'a')) t;
+SELECT dynamo.execute('Scan', '{"TableName": "crf_paths",
+    "FilterExpression": "(b.c).d = :v AND ((b).c).d > :w AND (b.l)[0] = :v AND size((b).l) = :one",
+    "ExpressionAttributeValues": {":v": {"N": "5"}, ":w": {"N": "1"}, ":one": {"N": "1"}}}');
+SELECT n, pg_temp.f(e) AS error
+FROM (VALUES (1, '(a)between(((b.c)).d)and(c)'), (2, 'a = (((b).c)).d'), (3, '(((b.c).d)) = a'),
+             (4, '((b.c).d) = a'), (5, '(b)[1].#c = a')) v(n, e)
+ORDER BY n;
+-- but not in an update's value: a syntax error at the dereference
+SELECT dynamo.execute('UpdateItem', '{"TableName": "crf_paths", "Key": {"a": {"S": "k"}},
+    "UpdateExpression": "SET z = (b.c).d"}');
+SELECT dynamo.execute('UpdateItem', '{"TableName": "crf_paths", "Key": {"a": {"S": "k"}},
+    "UpdateExpression": "SET z = (b.l)[0] + :v", "ExpressionAttributeValues": {":v": {"N": "1"}}}');
+SELECT dynamo.delete_table('crf_paths') ->> 'TableStatus' AS deleted;

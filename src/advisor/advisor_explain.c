@@ -323,15 +323,16 @@ table_rows(DynamoTable *t)
  */
 
 /*
- * Push ConsumedCapacity of reading bytes (factor 2: a transaction); a GSI
- * read is only eventually consistent, so it shows no strong units.
+ * Push ConsumedCapacity of reading bytes, charged at least fewest reads
+ * (read_fewest_reads; factor 2: a transaction); a GSI read is only
+ * eventually consistent, so it shows no strong units.
  */
 static double
 push_read_units(Explain *x, const char *key, int64 bytes, bool consistent, double factor,
-				bool gsi)
+				bool gsi, int fewest)
 {
-	double		eventual = capacity_units(bytes, false, false) * factor;
-	double		strong = capacity_units(bytes, false, true) * factor;
+	double		eventual = Max(capacity_units(bytes, false, false), fewest * 0.5) * factor;
+	double		strong = Max(capacity_units(bytes, false, true), fewest) * factor;
 	double		charged = consistent ? strong : eventual;
 
 	jb_begin_object(&x->st, key);
@@ -570,6 +571,7 @@ explain_read(Explain *x, const char *op, Jsonb *req)
 	RangeStats	rs;
 	double		range_rows;
 	int64		all_bytes;
+	int64		pages;
 	bool		gsi;
 
 	exec_read_build(req, query, &p, &r);
@@ -604,12 +606,15 @@ explain_read(Explain *x, const char *op, Jsonb *req)
 	jb_int(&x->st, "ItemsReturned", rs.page_passed);
 	jb_int(&x->st, "BytesRead", rs.page_bytes);
 	all_bytes = rs.complete ? rs.bytes : (int64) (rs.bytes * range_rows / Max(rs.rows, 1));
-	jb_int(&x->st, "Pages", p.has_limit ? (int64) ((range_rows + r.limit - 1) / r.limit)
-		   : Max(1, (all_bytes + DYNAMO_PAGE_BYTES - 1) / DYNAMO_PAGE_BYTES));
+	pages = p.has_limit ? (int64) ((range_rows + r.limit - 1) / r.limit)
+		: Max(1, (all_bytes + DYNAMO_PAGE_BYTES - 1) / DYNAMO_PAGE_BYTES);
+	jb_int(&x->st, "Pages", pages);
 	jb_end_object(&x->st);
 	gsi = r.index && !r.index->local;
-	push_read_units(x, "ConsumedCapacity", rs.page_bytes, r.consistent, 1, gsi);
-	push_read_units(x, "AllPagesCapacity", all_bytes, r.consistent, 1, gsi);
+	push_read_units(x, "ConsumedCapacity", rs.page_bytes, r.consistent, 1, gsi,
+					read_fewest_reads(&r, pages <= 1));
+	push_read_units(x, "AllPagesCapacity", all_bytes, r.consistent, 1, gsi,
+					read_fewest_reads(&r, true));
 	/* to_sql() has no translation of the legacy parameters */
 	if (!p.expr.query_filter && !p.expr.scan_filter && !p.expr.attributes_to_get)
 		push_sql(x, exec_read_to_sql(op, req));
@@ -767,7 +772,7 @@ explain_item(Explain *x, ItemAction *a, bool full)
 	else if (write)
 		units = push_write_units(x, old_size, a->factor);
 	else
-		units = push_read_units(x, "ConsumedCapacity", old_size, a->consistent, a->factor, false);
+		units = push_read_units(x, "ConsumedCapacity", old_size, a->consistent, a->factor, false, 0);
 	if (full)
 	{
 		char	   *sql = item_sql(a);

@@ -3,8 +3,9 @@
  *		What DynamoDB checks beyond the grammar: functions and where they may
  *		appear, argument counts, reserved words, redundant parentheses, the
  *		IN operand limit and key condition operators (once per text, at
- *		parse time); operand types of ExpressionAttributeValues and
- *		overlapping document paths (per request, once bound).
+ *		parse time); undefined placeholders, operands repeating the first,
+ *		operand types of ExpressionAttributeValues and overlapping document
+ *		paths (per request, once bound).
  */
 #include "postgres.h"
 
@@ -29,8 +30,6 @@ typedef struct CheckState
 	ExprTree   *tree;
 	const char *kind;			/* "ConditionExpression" ... */
 } CheckState;
-
-static void check_node(CheckState *cs, ExprNode *n, CheckPlace place);
 
 /* DynamoDB's long type names, used by ADD and DELETE messages */
 const char *
@@ -72,6 +71,13 @@ check_path(CheckState *cs, ExprNode *path)
 	}
 }
 
+/* Whether a node, or a part of a path, stands in more than one pair of parentheses */
+static bool
+redundant_parens(ExprNode *n)
+{
+	return n->parens > 1 || n->inner_parens > 1;
+}
+
 /* Is a function one of the condition functions? */
 static bool
 is_condition_function(int f)
@@ -80,26 +86,16 @@ is_condition_function(int f)
 		f == EF_ATTRIBUTE_TYPE || f == EF_BEGINS_WITH || f == EF_CONTAINS;
 }
 
-/* Whether two path operands are written the same (names or the same #placeholders) */
-static bool
-same_path_written(ExprNode *a, ExprNode *b)
+/* Where the operands of a node standing at place stand */
+static CheckPlace
+child_place(ExprNode *n, CheckPlace place)
 {
-	if (a->tag != EN_PATH || b->tag != EN_PATH || a->nsteps != b->nsteps)
-		return false;
-	for (int i = 0; i < a->nsteps; i++)
-	{
-		PathStep   *p = &a->steps[i];
-		PathStep   *q = &b->steps[i];
-
-		if (p->index != q->index || p->name_ph != q->name_ph ||
-			(p->index < 0 && p->name_ph < 0 &&
-			 (p->namelen != q->namelen || memcmp(p->name, q->name, p->namelen) != 0)))
-			return false;
-	}
-	return true;
+	if (n->tag == EN_AND || n->tag == EN_OR || n->tag == EN_NOT)
+		return CP_CONDITION;
+	return place == CP_UPDATE_VALUE ? CP_UPDATE_VALUE : CP_OPERAND;
 }
 
-/* Check a function: known, allowed where it stands, arguments in order */
+/* Check a function itself: known, allowed where it stands, its operands' kinds */
 static void
 check_function(CheckState *cs, ExprNode *n, CheckPlace place)
 {
@@ -142,16 +138,12 @@ check_function(CheckState *cs, ExprNode *n, CheckPlace place)
 					 "Invalid %s: Incorrect operand type for operator or function; operator or function: %s, operand type: %s",
 					 cs->kind, n->fname,
 					 ((ExprNode *) lsecond(n->args))->tag == EN_FUNC ? "N" : "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}");
-	/* contains() of an attribute in itself: refused, as DynamoDB does */
-	if (n->op == EF_CONTAINS && same_path_written(linitial(n->args), lsecond(n->args)))
-		dynamo_error(DYN_VALIDATION,
-					 "Invalid %s: The first operand must be distinct from the remaining operands for this operator or function; operator: %s, first operand: %s",
-					 cs->kind, n->fname, ((ExprNode *) linitial(n->args))->steps[0].name ?
-					 ((ExprNode *) linitial(n->args))->steps[0].name : "#placeholder");
-	/* size() is a number: no prefix, no size of its own */
 	foreach(lc, n->args)
 	{
-		if ((n->op == EF_BEGINS_WITH || n->op == EF_SIZE) && ((ExprNode *) lfirst(lc))->tag == EN_FUNC)
+		ExprNode   *arg = lfirst(lc);
+
+		/* size() is a number: no prefix, no size of its own */
+		if ((n->op == EF_BEGINS_WITH || n->op == EF_SIZE) && arg->tag == EN_FUNC)
 			dynamo_error(DYN_VALIDATION,
 						 "Invalid %s: Incorrect operand type for operator or function; operator or function: %s, operand type: N",
 						 cs->kind, n->fname);
@@ -165,48 +157,36 @@ check_function(CheckState *cs, ExprNode *n, CheckPlace place)
 			dynamo_error(DYN_VALIDATION,
 						 "Invalid %s: The function is not allowed to be used this way in an expression; function: %s",
 						 cs->kind, arg->fname);
-		check_node(cs, arg, place == CP_UPDATE_VALUE ? CP_UPDATE_VALUE : CP_OPERAND);
 	}
 }
 
-/* Check a node of a condition or of a SET value, and its children */
+/* Check a node of a condition or of a SET value itself, not its operands */
+static void
+check_node_itself(CheckState *cs, ExprNode *n, CheckPlace place)
+{
+	if (redundant_parens(n))
+		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression has redundant parentheses;",
+					 cs->kind);
+	if (n->tag == EN_PATH)
+		check_path(cs, n);
+	else if (n->tag == EN_FUNC)
+		check_function(cs, n, place);
+	else if (n->tag == EN_IN && list_length(n->args) - 1 > EXPR_MAX_IN_OPERANDS)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: The IN operator is provided with too many operands; number of operands: %d",
+					 cs->kind, list_length(n->args) - 1);
+}
+
+/* Check a node of a condition or of a SET value, then its operands */
 static void
 check_node(CheckState *cs, ExprNode *n, CheckPlace place)
 {
 	ListCell   *lc;
 
-	if (n->parens > 1)
-		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression has redundant parentheses;",
-					 cs->kind);
-	switch (n->tag)
-	{
-		case EN_PATH:
-			check_path(cs, n);
-			return;
-		case EN_VALUE:
-			return;
-		case EN_FUNC:
-			check_function(cs, n, place);
-			return;
-		case EN_AND:
-		case EN_OR:
-		case EN_NOT:
-			foreach(lc, n->args)
-				check_node(cs, lfirst(lc), CP_CONDITION);
-			return;
-		case EN_IN:
-			if (list_length(n->args) - 1 > EXPR_MAX_IN_OPERANDS)
-				dynamo_error(DYN_VALIDATION,
-							 "Invalid %s: The IN operator is provided with too many operands; number of operands: %d",
-							 cs->kind, list_length(n->args) - 1);
-			/* FALLTHROUGH */
-		case EN_COMPARE:
-		case EN_BETWEEN:
-		case EN_ARITH:
-			foreach(lc, n->args)
-				check_node(cs, lfirst(lc), place == CP_UPDATE_VALUE ? CP_UPDATE_VALUE : CP_OPERAND);
-			return;
-	}
+	check_stack_depth();
+	check_node_itself(cs, n, place);
+	foreach(lc, n->args)
+		check_node(cs, lfirst(lc), child_place(n, place));
 }
 
 /* Check the names under a node: reserved words, function names */
@@ -286,7 +266,7 @@ check_early(CheckState *cs, ExprNode *n, CheckPlace place, EarlyPass pass)
 	ListCell   *lc;
 
 	check_stack_depth();
-	if (pass == EP_PARENS && n->parens > 1)
+	if (pass == EP_PARENS && redundant_parens(n))
 		dynamo_error(DYN_VALIDATION, "Invalid %s: The expression has redundant parentheses;",
 					 cs->kind);
 	if (pass == EP_FUNCTION_NAMES && n->tag == EN_FUNC && n->op == EF_UNKNOWN)
@@ -412,15 +392,13 @@ check_type_name(ExprBinding *b, ExprNode *n)
 					 expr_kind_name(b->tree->kind), v->val.string.len, v->val.string.val);
 }
 
-/* Check the constant operands of a node and its children */
+/* Check the constant operands of a node itself */
 static void
-check_node_values(ExprBinding *b, ExprNode *n)
+check_node_value_types(ExprBinding *b, ExprNode *n)
 {
 	ListCell   *lc;
 	int			t;
 
-	foreach(lc, n->args)
-		check_node_values(b, lfirst(lc));
 	if (n->tag == EN_COMPARE && n->op != EC_EQ && n->op != EC_NE)
 	{
 		check_orderable(b, linitial(n->args), cmp_symbol(n->op));
@@ -465,6 +443,18 @@ check_node_values(ExprBinding *b, ExprNode *n)
 	}
 }
 
+/* Check the constant operands of a node's operands, then of the node */
+static void
+check_node_values(ExprBinding *b, ExprNode *n)
+{
+	ListCell   *lc;
+
+	check_stack_depth();
+	foreach(lc, n->args)
+		check_node_values(b, lfirst(lc));
+	check_node_value_types(b, n);
+}
+
 /* ADD takes a number or a set, DELETE a set */
 static void
 check_add_delete_value(ExprBinding *b, UpdateAction *a)
@@ -497,6 +487,114 @@ expr_check_values(ExprBinding *b)
 		if (a->kind == UA_SET)
 			check_node_values(b, a->value);
 	}
+}
+
+/* Whether two path operands name the same attribute, their names bound */
+static bool
+same_bound_path(ExprBinding *b, ExprNode *p, ExprNode *q)
+{
+	ResolvedStep *ps,
+			   *qs;
+
+	if (p->tag != EN_PATH || q->tag != EN_PATH || p->nsteps != q->nsteps)
+		return false;
+	ps = expr_resolve_path(b, p);
+	qs = expr_resolve_path(b, q);
+	for (int i = 0; i < p->nsteps; i++)
+	{
+		if (ps[i].index != qs[i].index ||
+			(ps[i].index < 0 && (ps[i].namelen != qs[i].namelen ||
+								 memcmp(ps[i].name, qs[i].name, ps[i].namelen) != 0)))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Refuse a comparison, contains, begins_with or attribute_type whose first
+ * operand, an attribute, is among its other operands (DynamoDB's check)
+ */
+static void
+check_distinct(ExprBinding *b, ExprNode *n)
+{
+	const char *op;
+	ExprNode   *first;
+	ListCell   *lc;
+
+	if (n->tag == EN_COMPARE)
+		op = cmp_symbol(n->op);
+	else if (n->tag == EN_FUNC &&
+			 (n->op == EF_CONTAINS || n->op == EF_BEGINS_WITH || n->op == EF_ATTRIBUTE_TYPE))
+		op = n->fname;
+	else
+		return;
+	first = linitial(n->args);
+	for_each_from(lc, n->args, 1)
+	{
+		if (same_bound_path(b, first, lfirst(lc)))
+			dynamo_error(DYN_VALIDATION,
+						 "Invalid %s: The first operand must be distinct from the remaining operands for this operator or function; operator: %s, first operand: %s",
+						 expr_kind_name(b->tree->kind), op,
+						 expr_format_path(expr_resolve_path(b, first), first->nsteps));
+	}
+}
+
+/* A walk of a bound condition (expr_check_bound_condition) */
+typedef struct BoundCheck
+{
+	CheckState	cs;
+	ExprBinding *b;
+	bool		itself;			/* make the checks of each node itself */
+	bool		distinct;		/* refuse operands that repeat the first */
+} BoundCheck;
+
+/* Check a bound node's operands, then the node: placeholders first */
+static void
+check_bound_node(BoundCheck *bc, ExprNode *n, CheckPlace place)
+{
+	ListCell   *lc;
+
+	check_stack_depth();
+	foreach(lc, n->args)
+		check_bound_node(bc, lfirst(lc), child_place(n, place));
+	for (int i = 0; i < n->nsteps; i++)
+	{
+		int			ph = n->steps[i].name_ph;
+
+		if (ph >= 0 && bc->b->names[ph] == NULL)
+			dynamo_error(DYN_VALIDATION,
+						 "Invalid %s: An expression attribute name used in the document path is not defined; attribute name: %s",
+						 bc->cs.kind, bc->cs.tree->names[ph]);
+	}
+	if (n->tag == EN_VALUE && bc->b->values[n->value_ph] == NULL)
+		dynamo_error(DYN_VALIDATION,
+					 "Invalid %s: An expression attribute value used in expression is not defined; attribute value: %s",
+					 bc->cs.kind, bc->cs.tree->values[n->value_ph]);
+	if (bc->distinct)
+		check_distinct(bc->b, n);
+	if (bc->itself)
+		check_node_itself(&bc->cs, n, place);
+	check_node_value_types(bc->b, n);
+}
+
+/*
+ * Check a bound condition as DynamoDB does once its early passes are
+ * through: node by node, each node's operands before the node, so the
+ * first error in that order wins: an undefined placeholder, an operand
+ * repeating the first, the node's own checks (when the tree has failed
+ * them: deferred_error), its constant operands' types.
+ */
+void
+expr_check_bound_condition(ExprBinding *b)
+{
+	BoundCheck	bc;
+
+	bc.cs.tree = b->tree;
+	bc.cs.kind = expr_kind_name(b->tree->kind);
+	bc.b = b;
+	bc.itself = b->tree->deferred_error != NULL;
+	bc.distinct = b->tree->kind != EXPR_KEY_CONDITION;
+	check_bound_node(&bc, b->tree->cond, CP_CONDITION);
 }
 
 /* Check the values of a bound update's ADD and DELETE actions */

@@ -32,8 +32,10 @@ static void dynexpr_error(struct ExprParseState *ps, const char *msg);
 
 /*
  * GLR: a parenthesised function at the start of a condition is a condition
- * ("(attribute_exists(a))") or an operand ("(size(a)) = :n"); only the
- * token after the parentheses tells, so both are tried.
+ * ("(attribute_exists(a))") or an operand ("(size(a)) = :n"), and a
+ * parenthesised path an operand ("(a.b) = :n") or the start of a longer
+ * path ("(a.b).c = :n"); only the token after the parentheses tells, so
+ * both are tried.
  */
 %glr-parser
 %define api.pure
@@ -41,7 +43,7 @@ static void dynexpr_error(struct ExprParseState *ps, const char *msg);
 %define parse.error simple
 %parse-param {struct ExprParseState *ps}
 %lex-param {struct ExprParseState *ps}
-%expect 0
+%expect 2
 %expect-rr 1
 
 %union
@@ -59,7 +61,7 @@ static void dynexpr_error(struct ExprParseState *ps, const char *msg);
 %token <tok> SET REMOVE ADD DELETE
 %token <tok> NE LE GE
 
-%type <node> condition operand function path set_value arithmetic set_term
+%type <node> condition operand function path ppath dpath set_value arithmetic set_term
 %type <list> operand_list path_list set_actions value_actions
 %type <action> set_action value_action
 %type <op> comparator
@@ -106,6 +108,7 @@ comparator:
 
 operand:
 	  path		{ $$ = $1; }
+	| dpath		{ $$ = $1; }
 	| VALUE_PH	{ $$ = expr_build_value(ps, $1); }
 	| function	{ $$ = $1; }
 	| '(' operand ')'	{ $$ = expr_build_parens(ps, $2); }
@@ -126,6 +129,23 @@ path:
 	| path '.' IDENT			{ $$ = expr_build_path(ps, $1, $3, false); }
 	| path '.' NAME_PH			{ $$ = expr_build_path(ps, $1, $3, true); }
 	| path '[' INTEGER ']'		{ $$ = expr_build_index(ps, $1, $3); }
+	;
+
+/* a path in parentheses, "(a.b)" */
+ppath:
+	  '(' path ')'		{ $$ = expr_build_parens(ps, $2); }
+	| '(' dpath ')'		{ $$ = expr_build_parens(ps, $2); }
+	| '(' ppath ')'		{ $$ = expr_build_parens(ps, $2); }
+	;
+
+/* a path in parentheses, dereferenced: "(a.b).c" (a condition's operand only) */
+dpath:
+	  ppath '.' IDENT			{ $$ = expr_build_path(ps, expr_build_deref(ps, $1, $3 - 1), $3, false); }
+	| ppath '.' NAME_PH			{ $$ = expr_build_path(ps, expr_build_deref(ps, $1, $3 - 1), $3, true); }
+	| ppath '[' INTEGER ']'		{ $$ = expr_build_index(ps, expr_build_deref(ps, $1, $3 - 1), $3); }
+	| dpath '.' IDENT			{ $$ = expr_build_path(ps, $1, $3, false); }
+	| dpath '.' NAME_PH			{ $$ = expr_build_path(ps, $1, $3, true); }
+	| dpath '[' INTEGER ']'		{ $$ = expr_build_index(ps, $1, $3); }
 	;
 
 path_list:

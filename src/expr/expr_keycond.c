@@ -216,6 +216,39 @@ expr_condition_names(DynCondition *cond, const char *name)
 	return node_names(&cond->b, cond->b.tree->cond, name, false);
 }
 
+/* The first top-level attribute under a node that keep() refuses, else NULL */
+static const char *
+node_refused(ExprBinding *b, ExprNode *n, bool (*keep) (void *arg, const char *name, int len),
+			 void *arg)
+{
+	ListCell   *lc;
+
+	check_stack_depth();
+	if (n->tag == EN_PATH)
+	{
+		ResolvedStep *steps = expr_resolve_path(b, n);
+
+		return keep(arg, steps[0].name, steps[0].namelen) ? NULL
+			: pnstrdup(steps[0].name, steps[0].namelen);
+	}
+	foreach(lc, n->args)
+	{
+		const char *name = node_refused(b, lfirst(lc), keep, arg);
+
+		if (name)
+			return name;
+	}
+	return NULL;
+}
+
+/* The first top-level attribute a condition names that keep() refuses, else NULL */
+const char *
+expr_condition_refused(DynCondition *cond, bool (*keep) (void *arg, const char *name, int len),
+					   void *arg)
+{
+	return node_refused(&cond->b, cond->b.tree->cond, keep, arg);
+}
+
 /* Does a condition hold a path into a top-level attribute ("name.x", "name[1]")? */
 bool
 expr_condition_names_nested(DynCondition *cond, const char *name)

@@ -71,6 +71,7 @@ typedef struct ExprNode
 	ExprNodeTag tag;
 	int			location;		/* byte offset in the expression text */
 	int			parens;			/* parentheses written directly around it */
+	int			inner_parens;	/* EN_PATH: most around a part, "((a)).b" */
 	int			op;				/* ExprCmp, ExprFunc, or '+' / '-' */
 	char	   *fname;			/* EN_FUNC: the name as written */
 	List	   *args;			/* operands (ExprNode *) */
@@ -156,6 +157,7 @@ extern void expr_check_tree(ExprTree *tree);
 extern void expr_check_update_names(ExprTree *tree);
 extern void expr_check_condition_early(ExprTree *tree);
 extern void expr_check_values(ExprBinding *b);
+extern void expr_check_bound_condition(ExprBinding *b);
 extern void expr_check_add_delete(ExprBinding *b);
 extern void expr_check_overlaps(ExprBinding *b, List *paths, ExprKind kind);
 extern const char *expr_type_long_name(DynamoType t);

@@ -453,6 +453,24 @@ expr_build_parens(ExprParseState *ps, ExprNode *inner)
 	return inner;
 }
 
+/*
+ * A parenthesised path about to be dereferenced at token tok: its
+ * parentheses go inside.  Conditions only: in an update's value, DynamoDB
+ * sees a syntax error at the dereference.
+ */
+ExprNode *
+expr_build_deref(ExprParseState *ps, ExprNode *path, int tok)
+{
+	if (ps->kind == EXPR_UPDATE)
+	{
+		ps->next = tok + 1;
+		expr_syntax_error(ps);
+	}
+	path->inner_parens = Max(path->inner_parens, path->parens);
+	path->parens = 0;
+	return path;
+}
+
 /* Add an update clause's actions (REMOVE's: paths), noting a clause written twice */
 void
 expr_build_clause(ExprParseState *ps, UpdateActionKind kind, List *actions)
@@ -678,25 +696,26 @@ find_entry(AttrEntry *entries, int n, const char *key)
 	return NULL;
 }
 
-/* Bind a tree's placeholders to a request's names and values */
-void
-expr_bind(ExprBinding *b, ExprTree *tree, ExprAttrs *attrs)
+/*
+ * Bind a tree's placeholders to a request's names and values, leaving NULL
+ * those the request does not define; whether it defines them all.
+ */
+static bool
+bind_placeholders(ExprBinding *b, ExprTree *tree, ExprAttrs *attrs)
 {
-	int			missing_name = -1,
-				missing_value = -1;
+	bool		complete = true;
 
 	b->tree = tree;
-	b->names = palloc(sizeof(char *) * Max(tree->nnames, 1));
-	b->namelens = palloc(sizeof(int) * Max(tree->nnames, 1));
-	b->values = palloc(sizeof(JsonbValue *) * Max(tree->nvalues, 1));
+	b->names = palloc0(sizeof(char *) * Max(tree->nnames, 1));
+	b->namelens = palloc0(sizeof(int) * Max(tree->nnames, 1));
+	b->values = palloc0(sizeof(JsonbValue *) * Max(tree->nvalues, 1));
 	for (int i = 0; i < tree->nnames; i++)
 	{
 		AttrEntry  *e = find_entry(attrs->names, attrs->nnames, tree->names[i]);
 
 		if (e == NULL)
 		{
-			if (missing_name < 0)
-				missing_name = i;
+			complete = false;
 			continue;
 		}
 		e->used = true;
@@ -709,14 +728,35 @@ expr_bind(ExprBinding *b, ExprTree *tree, ExprAttrs *attrs)
 
 		if (e == NULL)
 		{
-			if (missing_value < 0)
-				missing_value = i;
+			complete = false;
 			continue;
 		}
 		e->used = true;
 		b->values[i] = &e->value;
 	}
-	/* the placeholder undefined that comes first in the text */
+	return complete;
+}
+
+/* Raise the error of the placeholder undefined that comes first in the text */
+static void
+check_placeholders_bound(ExprBinding *b)
+{
+	ExprTree   *tree = b->tree;
+	int			missing_name = -1,
+				missing_value = -1;
+
+	for (int i = tree->nnames - 1; i >= 0; i--)
+	{
+		if (b->names[i] == NULL &&
+			(missing_name < 0 || tree->names_at[i] < tree->names_at[missing_name]))
+			missing_name = i;
+	}
+	for (int i = tree->nvalues - 1; i >= 0; i--)
+	{
+		if (b->values[i] == NULL &&
+			(missing_value < 0 || tree->values_at[i] < tree->values_at[missing_value]))
+			missing_value = i;
+	}
 	if (missing_name >= 0 &&
 		(missing_value < 0 || tree->names_at[missing_name] < tree->values_at[missing_value]))
 		dynamo_error(DYN_VALIDATION,
@@ -726,6 +766,14 @@ expr_bind(ExprBinding *b, ExprTree *tree, ExprAttrs *attrs)
 		dynamo_error(DYN_VALIDATION,
 					 "Invalid %s: An expression attribute value used in expression is not defined; attribute value: %s",
 					 expr_kind_name(tree->kind), tree->values[missing_value]);
+}
+
+/* Bind a tree's placeholders to a request's names and values */
+void
+expr_bind(ExprBinding *b, ExprTree *tree, ExprAttrs *attrs)
+{
+	if (!bind_placeholders(b, tree, attrs))
+		check_placeholders_bound(b);
 }
 
 /* Order placeholder keys for messages */
@@ -773,10 +821,12 @@ expr_parse_condition(const char *text, ExprKind kind, ExprAttrs *attrs)
 	DynCondition *cond = palloc0(sizeof(DynCondition));
 
 	Assert(kind == EXPR_CONDITION || kind == EXPR_FILTER || kind == EXPR_KEY_CONDITION);
-	expr_bind(&cond->b, expr_parse_text(text, kind), attrs);
+	(void) bind_placeholders(&cond->b, expr_parse_text(text, kind), attrs);
+	expr_check_bound_condition(&cond->b);
+	/* the walk raises these first: a net for what it would have missed */
+	check_placeholders_bound(&cond->b);
 	if (cond->b.tree->deferred_error)
 		dynamo_error(DYN_VALIDATION, "%s", cond->b.tree->deferred_error);
-	expr_check_values(&cond->b);
 	return cond;
 }
 

@@ -52,6 +52,7 @@ extern ExprNode *expr_build_func(ExprParseState *ps, int tok, List *args);
 extern ExprNode *expr_build_op(ExprParseState *ps, ExprNodeTag tag, int op,
 							   int location, List *args);
 extern ExprNode *expr_build_parens(ExprParseState *ps, ExprNode *inner);
+extern ExprNode *expr_build_deref(ExprParseState *ps, ExprNode *path, int tok);
 extern void expr_build_clause(ExprParseState *ps, UpdateActionKind kind, List *actions);
 extern UpdateAction *expr_build_action(UpdateActionKind kind, ExprNode *path,
 									   ExprNode *value);

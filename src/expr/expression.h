@@ -84,6 +84,9 @@ extern int	expr_key_condition_parts(DynCondition *cond, KeyCondPart *parts, int 
 /* Does a condition refer to top-level attribute name (escaped)? */
 extern bool expr_condition_names(DynCondition *cond, const char *name);
 extern bool expr_condition_names_nested(DynCondition *cond, const char *name);
+extern const char *expr_condition_refused(DynCondition *cond,
+										  bool (*keep) (void *arg, const char *name, int len),
+										  void *arg);
 
 /* Projections: stored form in, stored form out */
 extern DynProjection *expr_parse_projection(const char *text, ExprAttrs *attrs);

@@ -276,7 +276,7 @@ index_read_check_select(ReadRequest *req)
 					 ix->name);
 }
 
-/* Whether a GSI projects a top-level attribute (expr_projection_refused's test) */
+/* Whether an index projects a top-level attribute (expr_*_refused's test) */
 static bool
 projected_cb(void *arg, const char *name, int len)
 {
@@ -299,6 +299,41 @@ index_read_check_projection(ReadRequest *req)
 	if (name)
 		dynamo_error(DYN_VALIDATION, DYN_INVALID_PARAMS "Global secondary index %s does not project [%s]",
 					 ix->name, name);
+}
+
+/*
+ * Note whether an LSI read fetches the table's items: it asks for all
+ * attributes, or its projection or filter names one the index does not
+ * project.
+ */
+void
+index_read_plan_fetch(ReadRequest *req)
+{
+	DynamoIndex *ix = req->index;
+
+	req->index_fetch = ix->local && ix->projection != PROJECT_ALL &&
+		(req->select == SELECT_ALL_ATTRIBUTES ||
+		 (req->projection && expr_projection_refused(req->projection, projected_cb, ix)) ||
+		 (req->filter && expr_condition_refused(req->filter, projected_cb, ix)));
+}
+
+/*
+ * Count what an index read is charged for an item of size bytes (the
+ * attributes its filter sees): the index entry, and the item itself when
+ * the read fetches it from the table.
+ */
+void
+index_read_charge(ReadRequest *req, Jsonb *item, int64 size, ReadResult *res)
+{
+	DynamoIndex *ix = req->index;
+	bool		escaped;
+
+	if (!ix->local || ix->projection == PROJECT_ALL)
+		res->index_bytes += size;
+	else
+		res->index_bytes += item_measure(index_project_item(ix, item), &escaped);
+	if (req->index_fetch)
+		res->fetched_bytes += size;
 }
 
 /* An attribute of an index read's start key (present: checked before) */

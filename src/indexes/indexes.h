@@ -186,6 +186,8 @@ extern void index_read_resolve(ReadRequest *req, const char *index_name, bool co
 							   bool select_given);
 extern void index_read_check_select(ReadRequest *req);
 extern void index_read_check_projection(ReadRequest *req);
+extern void index_read_plan_fetch(ReadRequest *req);
+extern void index_read_charge(ReadRequest *req, Jsonb *item, int64 size, ReadResult *res);
 extern JsonbValue *index_read_start_attr(ReadRequest *req, const char *name);
 
 /* ------------------------------------------------------------------------

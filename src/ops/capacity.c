@@ -120,13 +120,16 @@ push_capacity_breakdown(JsonbParseState **st, const char *key, CapacityDetail de
 	jb_end_object(st);
 }
 
-/* Push the ConsumedCapacity member of a read of units through an index */
+/*
+ * Push the ConsumedCapacity member of a read of units through an index
+ * that fetched table_units of items from the table (an LSI's)
+ */
 void
 push_index_read_capacity(JsonbParseState **st, CapacityDetail detail, const char *table,
-						 const char *index, bool local, double units)
+						 const char *index, bool local, double units, double table_units)
 {
-	/* a read of an index charges the index, not the table */
-	push_capacity_breakdown(st, "ConsumedCapacity", detail, table, 0, 1, &index, &local, &units);
+	/* a read of an index charges the index, and the table for what it fetches */
+	push_capacity_breakdown(st, "ConsumedCapacity", detail, table, table_units, 1, &index, &local, &units);
 }
 
 /* Push the ConsumedCapacity member of a single-item operation */

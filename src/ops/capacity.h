@@ -27,7 +27,8 @@ extern void push_capacity_breakdown(JsonbParseState **st, const char *key, Capac
 									const char *const *names, const bool *locals,
 									const double *units);
 extern void push_index_read_capacity(JsonbParseState **st, CapacityDetail detail, const char *table,
-									 const char *index, bool local, double units);
+									 const char *index, bool local, double units,
+									 double table_units);
 extern void push_capacity(JsonbParseState **st, CapacityDetail detail, const char *table,
 						  int64 bytes, bool write, bool consistent);
 

@@ -321,6 +321,8 @@ read_one(ReadRequest *req, Jsonb *item, ReadResult *res, MemoryContext outer,
 	res->scanned_count++;
 	res->scanned_bytes += size;
 	res->page_bytes += size;
+	if (req->index)
+		index_read_charge(req, item, size, res);
 	/* a read of all pages is charged page by page */
 	if (!req->paged && res->page_bytes >= DYNAMO_PAGE_BYTES)
 	{
@@ -508,6 +510,20 @@ read_rows(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 }
 
 /*
+ * The fewest reads (each a unit, or half a unit eventually consistent) a
+ * read is charged: a Scan that reads a whole table in one page (whole) is
+ * charged as DynamoDB charges one of a small table, a read for each of a
+ * new table's four partitions, however few items it holds.
+ */
+int
+read_fewest_reads(ReadRequest *req, bool whole)
+{
+	if (req->query || req->index || req->start || req->total_segments > 0 || !whole)
+		return 0;
+	return 4;
+}
+
+/*
  * Run a Query or Scan, handing each matching item to visit; result gets the
  * counts and, when the read stopped early, LastEvaluatedKey.
  */
@@ -519,6 +535,8 @@ read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result)
 		read_rows(req, visit, arg, result);
 	if (result->page_bytes > 0 || result->read_units == 0)
 		result->read_units += capacity_units(result->page_bytes, false, req->consistent);
+	result->read_units = Max(result->read_units, read_fewest_reads(req, result->last_key == NULL) *
+							 capacity_units(0, false, req->consistent));
 	advisor_count_read(req, result);
 }
 

@@ -70,6 +70,8 @@ typedef struct ReadRequest
 	 * key attributes); lower and upper bound the next one */
 	int			nindex_eq;
 	JsonbValue *index_eq[8];
+	bool		index_fetch;	/* an LSI read that fetches the table's items
+								 * (attributes the index does not project) */
 	bool		consistent;		/* ConsistentRead, for the capacity counted */
 	/* set for the visitor: the item it is given holds no escaped string
 	 * (found while sizing it), so it is its own plain form */
@@ -84,6 +86,8 @@ typedef struct ReadResult
 	int64		scanned_bytes;	/* their size (paged reads, or usage tracked) */
 	int64		page_bytes;		/* of them, in the page being read */
 	double		read_units;		/* capacity units, page by page (usage) */
+	int64		index_bytes;	/* an index read: its index entries' size */
+	int64		fetched_bytes;	/* ... and of the items it fetched (index_fetch) */
 	bool		stopped;		/* at Limit or the page size: more may follow */
 	Jsonb	   *last_key;		/* LastEvaluatedKey (stored form) when stopped */
 } ReadResult;
@@ -96,6 +100,7 @@ typedef struct ReadResult
  */
 typedef void (*ReadVisitor) (void *arg, Jsonb *item);
 
+extern int	read_fewest_reads(ReadRequest *req, bool whole);
 extern void read_items(ReadRequest *req, ReadVisitor visit, void *arg, ReadResult *result);
 
 /* How a page shows items: DynamoDB's typed JSON (optionally keeping

@@ -726,6 +726,8 @@ scan_build(ReadParams *p, ReadRequest *req)
 	}
 	if (req->filter && !p->key_filter)
 		check_filter_scalar_keys(req, req->filter);
+	if (req->index)
+		index_read_plan_fetch(req);
 }
 
 /*
@@ -765,6 +767,8 @@ query_build(ReadParams *p, ReadRequest *req, DynCondition *key_condition)
 		index_read_check_select(req);
 	if (req->filter && !p->key_filter)
 		check_filter_scalar_keys(req, req->filter);
+	if (req->index)
+		index_read_plan_fetch(req);
 }
 
 /*

@@ -252,7 +252,7 @@ run_statement(PqlPlan *plan, PqlOptions *o, JsonbParseState **st)
 
 		if (ix)
 			push_index_read_capacity(st, capacity, plan->table, ix->name, ix->local,
-									 capacity_units(bytes, false, o->consistent));
+									 capacity_units(bytes, false, o->consistent), 0);
 		else if (capacity)
 			push_capacity(st, capacity, plan->table, bytes, false, o->consistent);
 	}

@@ -104,9 +104,14 @@ push_read_capacity(JsonbParseState **st, CapacityDetail capacity, ReadParams *p,
 {
 	if (r->index)
 		push_index_read_capacity(st, capacity, p->table_name, r->index->name, r->index->local,
-								 capacity_units(res->scanned_bytes, false, p->consistent_read));
+								 capacity_units(res->index_bytes, false, p->consistent_read),
+								 res->fetched_bytes > 0 ?
+								 capacity_units(res->fetched_bytes, false, p->consistent_read) : 0);
 	else
-		push_capacity(st, capacity, p->table_name, res->scanned_bytes, false, p->consistent_read);
+		push_capacity_units(st, "ConsumedCapacity", capacity, p->table_name,
+							Max(capacity_units(res->scanned_bytes, false, p->consistent_read),
+								read_fewest_reads(r, res->last_key == NULL) *
+								capacity_units(0, false, p->consistent_read)));
 }
 
 /* Query or Scan: one page */
