@@ -120,6 +120,12 @@ FROM (SELECT dynamo.execute('UpdateTable', '{"TableName": "tc_pending",
     ->'TableDescription' AS d) s;
 SELECT jsonb_path_query_array(dynamo.execute('DescribeTable', '{"TableName": "tc_pending"}'),
     '$.Table.GlobalSecondaryIndexes[*].IndexStatus');
+-- a GSI deleted by UpdateTable: DELETING in the answer, gone once described
+SELECT d->>'TableStatus', jsonb_path_query_array(d, '$.GlobalSecondaryIndexes[*] ? (@.IndexName == "gsa").IndexStatus')
+FROM (SELECT dynamo.execute('UpdateTable', '{"TableName": "tc_pending",
+    "GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": "gsa"}}]}')->'TableDescription' AS d) s;
+SELECT jsonb_path_query_array(dynamo.execute('DescribeTable', '{"TableName": "tc_pending"}'),
+    '$.Table.GlobalSecondaryIndexes[*].IndexName');
 -- the SQL functions answer with the table as it now is
 SELECT dynamo.delete_index('tc_pending', 'gsc')->>'TableStatus';
 SELECT pg_temp.v('DeleteTable', '{"TableName": "tc_pending"}') LIKE '{%';

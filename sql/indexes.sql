@@ -165,7 +165,7 @@ SELECT dynamo.put_item('Songs', '{"Artist":"z","Song":"x","Rank":"low"}');
 SELECT jsonb_path_query(dynamo.delete_index('Songs', 'ByRank'), '$.GlobalSecondaryIndexes[*].IndexName');
 SELECT dynamo.put_item('Songs', '{"Artist":"z","Song":"x","Rank":"low"}');
 SELECT dynamo.execute('UpdateTable', '{"TableName":"Songs","GlobalSecondaryIndexUpdates":[{"Delete":{"IndexName":"ByAlbum"}}]}')
-       ->'TableDescription'->'GlobalSecondaryIndexes' @? '$[*] ? (@.IndexName == "ByAlbum")' AS still_there;
+       ->'TableDescription'->'GlobalSecondaryIndexes' @? '$[*] ? (@.IndexName == "ByAlbum" && @.IndexStatus != "DELETING")' AS still_there;
 SELECT count(*) AS pg_indexes FROM pg_index WHERE indrelid = 'dynamo_data."Songs"'::regclass;
 
 -- UpdateTable errors

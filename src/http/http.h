@@ -66,7 +66,7 @@ typedef struct HttpResponse
 	bool		chunked;		/* sent in chunks, as DynamoDB sends a 413 */
 } HttpResponse;
 
-/* http_encoding.c: a body sent compressed */
+/* http_encoding.c: compressed bodies */
 typedef enum HttpDecodeResult
 {
 	HTTP_DECODE_OK,
@@ -75,6 +75,7 @@ typedef enum HttpDecodeResult
 } HttpDecodeResult;
 
 extern HttpDecodeResult http_decode_body(const HttpRequest *req, const char **body, size_t *len);
+extern void http_encode_response(const HttpRequest *req, HttpResponse *resp);
 
 /* http_request.c */
 extern const char *http_header(const HttpRequest *req, const char *name);

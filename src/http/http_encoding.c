@@ -1,22 +1,37 @@
 /*
  * http_encoding.c
- *		Request bodies sent compressed (Content-Encoding: gzip or deflate,
- *		as AWS SDKs send them when request compression is on), inflated
- *		with zlib before the request is read.
+ *		Compressed bodies, with zlib: requests sent compressed
+ *		(Content-Encoding: gzip or deflate, as AWS SDKs send them when
+ *		request compression is on) are inflated before they are read;
+ *		responses of 4 KB or more are compressed when Accept-Encoding asks.
  *
  * DynamoDB answers a body it cannot inflate, or an encoding it does not
  * know, with a 500; an inflated body over 16 MB is refused as a plain one
  * is (413), however small it was compressed.  The signature covers the body
- * as sent, so the door keeps both.
+ * as sent, so the door keeps both.  Accept-Encoding is read as DynamoDB
+ * reads it (see http_accepted_encoding).
  */
 #include "postgres.h"
 
+#include <math.h>
 #include <zlib.h>
 
 #include "http.h"
 
 /* Room made in the output before each inflate() call */
 #define INFLATE_CHUNK 65536
+/* Responses this long or longer are compressed when the client accepts it */
+#define HTTP_COMPRESS_MIN 4096
+
+/* The response encodings, in DynamoDB's order of preference */
+typedef enum HttpCoding
+{
+	CODING_GZIP,
+	CODING_DEFLATE,
+	CODING_COUNT
+} HttpCoding;
+
+static const char *const CodingNames[CODING_COUNT] = {"gzip", "deflate"};
 
 /*
  * Inflate in (gzip or zlib format) into out; members one after another
@@ -100,4 +115,132 @@ http_decode_body(const HttpRequest *req, const char **body, size_t *len)
 	*body = out.data;
 	*len = out.len;
 	return HTTP_DECODE_OK;
+}
+
+/*
+ * The quality of one Accept-Encoding element's parameters (after the
+ * coding's name), as DynamoDB reads it: the first parameter holding "q="
+ * gives it (so "q =0" is no quality and "nq=0" is one); a value that is
+ * not a number counts as 1, one above 1 as 1, one below 0 as 0.
+ */
+static double
+http_coding_quality(char *params)
+{
+	char	   *save = NULL;
+
+	for (char *p = strtok_r(params, ";", &save); p; p = strtok_r(NULL, ";", &save))
+	{
+		char	   *q = strstr(p, "q=");
+		char	   *end;
+		double		v;
+
+		if (q == NULL)
+			continue;
+		v = strtod(q + 2, &end);
+		while (*end == ' ' || *end == '\t')
+			end++;
+		if (end == q + 2 || *end != '\0' || isnan(v))
+			return 1;
+		return Max(0, Min(v, 1));
+	}
+	return 1;
+}
+
+/*
+ * The response encoding an Accept-Encoding header asks for (-1: none), as
+ * DynamoDB chooses it: gzip and deflate only (identity and others are
+ * ignored), names without case, the highest quality of each coding's
+ * elements, "*" for a coding not named; at equal quality a named coding
+ * before one "*" stands for, the first named first, gzip before deflate.
+ */
+static int
+http_accepted_encoding(const char *header)
+{
+	double		quality[CODING_COUNT];
+	int			position[CODING_COUNT];
+	double		star = -1;
+	int			best = -1;
+	char	   *save = NULL;
+	int			n = 0;
+
+	for (int c = 0; c < CODING_COUNT; c++)
+	{
+		quality[c] = -1;
+		position[c] = INT_MAX;
+	}
+	for (char *e = strtok_r(pstrdup(header), ",", &save); e; e = strtok_r(NULL, ",", &save), n++)
+	{
+		char	   *params = strchr(e, ';');
+		char	   *name_end;
+		double		q;
+
+		if (params)
+			*params++ = '\0';
+		while (*e == ' ' || *e == '\t')
+			e++;
+		for (name_end = e + strlen(e); name_end > e && (name_end[-1] == ' ' || name_end[-1] == '\t');)
+			*--name_end = '\0';
+		q = params ? http_coding_quality(params) : 1;
+		if (strcmp(e, "*") == 0)
+			star = Max(star, q);
+		for (int c = 0; c < CODING_COUNT; c++)
+			if (pg_strcasecmp(e, CodingNames[c]) == 0)
+			{
+				quality[c] = Max(quality[c], q);
+				position[c] = Min(position[c], n);
+			}
+	}
+	for (int c = 0; c < CODING_COUNT; c++)
+	{
+		if (quality[c] < 0)
+			quality[c] = star;	/* not named: as "*" says, after the named */
+		if (quality[c] <= 0)
+			continue;
+		if (best < 0 || quality[c] > quality[best] ||
+			(quality[c] == quality[best] && position[c] < position[best]))
+			best = c;
+	}
+	return best;
+}
+
+/*
+ * Compress a response of HTTP_COMPRESS_MIN bytes or more in the encoding
+ * the request's (first) Accept-Encoding header asks for, if any, and say
+ * so in its Content-Encoding
+ */
+void
+http_encode_response(const HttpRequest *req, HttpResponse *resp)
+{
+	const char *accept;
+	int			coding;
+	z_stream	zs;
+	StringInfoData out;
+
+	if (resp->body.len < HTTP_COMPRESS_MIN)
+		return;
+	accept = http_header(req, "Accept-Encoding");
+	if (accept == NULL || (coding = http_accepted_encoding(accept)) < 0)
+		return;
+	memset(&zs, 0, sizeof(zs));
+	if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED,
+					 coding == CODING_GZIP ? 15 + 16 : 15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return;
+	initStringInfo(&out);
+	enlargeStringInfo(&out, deflateBound(&zs, resp->body.len));
+	zs.next_in = (Bytef *) resp->body.data;
+	zs.avail_in = resp->body.len;
+	zs.next_out = (Bytef *) out.data;
+	zs.avail_out = out.maxlen - 1;
+	if (deflate(&zs, Z_FINISH) != Z_STREAM_END)
+	{
+		deflateEnd(&zs);
+		pfree(out.data);
+		return;
+	}
+	out.len = zs.total_out;
+	out.data[out.len] = '\0';
+	deflateEnd(&zs);
+	pfree(resp->body.data);
+	resp->body = out;
+	http_response_header(resp, "Content-Encoding", CodingNames[coding]);
 }

@@ -578,4 +578,5 @@ http_handle(const HttpRequest *req, HttpResponse *resp)
 	}
 	else
 		http_not_found(resp);	/* PUT, DELETE, OPTIONS without an Origin... */
+	http_encode_response(req, resp);
 }

@@ -552,12 +552,13 @@ push_index(JsonbParseState **st, DynamoTable *t, DynamoIndex *ix, const char *st
 /*
  * Push GlobalSecondaryIndexes and LocalSecondaryIndexes (each only when the
  * table has some) into the TableDescription being built: the GSIs with
- * IndexStatus gsi_status, but the one named creating (if any) CREATING, as
- * DynamoDB answers the request that adds it.  SPI connected.
+ * IndexStatus gsi_status, but the one named index_name (if any) with
+ * index_status, as DynamoDB answers the request that adds or deletes it.
+ * SPI connected.
  */
 void
 index_push_descriptions(JsonbParseState **st, DynamoTable *t, const char *gsi_status,
-						const char *creating)
+						const char *index_name, const char *index_status)
 {
 	for (int local = 0; local < 2; local++)
 	{
@@ -571,7 +572,7 @@ index_push_descriptions(JsonbParseState **st, DynamoTable *t, const char *gsi_st
 				jb_begin_array(st, local ? "LocalSecondaryIndexes" : "GlobalSecondaryIndexes");
 			any = true;
 			push_index(st, t, &t->indexes[i],
-					   creating && strcmp(t->indexes[i].name, creating) == 0 ? "CREATING" : gsi_status);
+					   index_name && strcmp(t->indexes[i].name, index_name) == 0 ? index_status : gsi_status);
 		}
 		if (any)
 			jb_end_array(st);

@@ -158,7 +158,7 @@ extern void index_update_throughput(DynamoTable *t, DynamoIndex *ix,
 extern void index_forget_all(DynamoTable *t);
 extern void index_push_attribute_definitions(JsonbParseState **st, DynamoTable *t);
 extern void index_push_descriptions(JsonbParseState **st, DynamoTable *t, const char *gsi_status,
-									const char *creating);
+									const char *index_name, const char *index_status);
 
 /* ------------------------------------------------------------------------
  * Index key rules on written items.

@@ -137,7 +137,7 @@ table_description(DynamoTable *t, const TableDescribeAs *as)
 	table_settings_describe(&st, t->table_name, as->prior);
 	if (!deleting)
 		index_push_descriptions(&st, t, strcmp(as->status, "CREATING") == 0 ? "CREATING" : "ACTIVE",
-								as->creating_index);
+								as->index_name, as->index_status);
 	stream_describe_table(&st, t->table_id);	/* streams */
 	return jb_finish(&st);
 }
@@ -146,7 +146,7 @@ table_description(DynamoTable *t, const TableDescribeAs *as)
 static Jsonb *
 table_description_status(DynamoTable *t, const char *status)
 {
-	TableDescribeAs as = {status, NULL, NULL};
+	TableDescribeAs as = {status, NULL, NULL, NULL};
 
 	return table_description(t, &as);
 }
@@ -309,7 +309,7 @@ dynamo_delete_table(const char *table_name)
 Jsonb *
 dynamo_describe_table(const char *table_name)
 {
-	TableDescribeAs as = {"ACTIVE", NULL, NULL};
+	TableDescribeAs as = {"ACTIVE", NULL, NULL, NULL};
 
 	return dynamo_describe_table_as(table_name, &as);
 }

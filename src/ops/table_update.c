@@ -37,12 +37,17 @@ existing_index(DynamoTable *t, const char *name, const char *verb)
 	return ix;
 }
 
-/* Apply an UpdateTable; returns the TableDescription */
+/*
+ * Apply an UpdateTable; returns the TableDescription (as DynamoDB answers
+ * while it works when answer_pending: a GSI deleted is described DELETING,
+ * so described before it is dropped)
+ */
 Jsonb *
 dynamo_update_table(UpdateTableRequest *req)
 {
 	DynamoTable *t;
 	ListCell   *lc;
+	Jsonb	   *deleting = NULL;
 
 	dynamo_check_table_op_name(req->table_name);
 	item_spi_connect();
@@ -67,19 +72,34 @@ dynamo_update_table(UpdateTableRequest *req)
 	}
 	foreach(lc, req->index_deletes)
 	{
-		index_drop(t, existing_index(t, lfirst(lc), "delete"));
+		DynamoIndex *ix = existing_index(t, lfirst(lc), "delete");
+
+		if (req->answer_pending)
+		{
+			TableDescribeAs as = {"UPDATING", pstrdup(ix->name), "DELETING", req->settings};
+
+			deleting = item_transfer(dynamo_describe_table_as(req->table_name, &as));
+			t = dynamo_table_lookup(req->table_name, false);
+			ix = index_find(t, as.index_name);
+		}
+		index_drop(t, ix);
 		t = dynamo_table_lookup(req->table_name, false);
 	}
 	index_check_defs(req->index_creates, &t->partition_key, &t->sort_key, t);
 	foreach(lc, req->index_creates)
 		index_create(t, lfirst(lc), true);
 	SPI_finish();
+	if (deleting)
+		return deleting;
 	if (req->answer_pending)
 	{
-		TableDescribeAs as = {"UPDATING", NULL, req->settings};
+		TableDescribeAs as = {"UPDATING", NULL, NULL, req->settings};
 
 		if (req->index_creates)
-			as.creating_index = ((IndexDef *) linitial(req->index_creates))->name;
+		{
+			as.index_name = ((IndexDef *) linitial(req->index_creates))->name;
+			as.index_status = "CREATING";
+		}
 		return dynamo_describe_table_as(req->table_name, &as);
 	}
 	return dynamo_describe_table(req->table_name);

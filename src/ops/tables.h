@@ -94,13 +94,15 @@ typedef struct CreateTableRequest
 /*
  * How a TableDescription shows a table a request has just created or
  * changed: DynamoDB answers before the change is done (TableStatus
- * CREATING or UPDATING, a GSI being added CREATING) and shows the
- * provisioned throughput the table had before the call.
+ * CREATING or UPDATING, a GSI being added CREATING, one being deleted
+ * DELETING) and shows the provisioned throughput the table had before the
+ * call.
  */
 typedef struct TableDescribeAs
 {
 	const char *status;			/* TableStatus */
-	const char *creating_index; /* a GSI described as CREATING, or NULL */
+	const char *index_name;		/* a GSI described with index_status, or NULL */
+	const char *index_status;
 	const TableSettings *prior; /* throughput before the call (prior_set), or
 								 * NULL */
 } TableDescribeAs;

@@ -183,6 +183,26 @@ dynamo_call() {
 dynamo_call PutItem '{"TableName": "HttpClock", "Item": {"Id": {"S": "a: b, c"}, "n": {"N": "1"}}}' >/dev/null
 expect "compact JSON responses" "$(dynamo_call GetItem '{"TableName": "HttpClock", "Key": {"Id": {"S": "a: b, c"}}}')" \
 	'{"Item":{"n":{"N":"1"},"Id":{"S":"a: b, c"}}}'
+# Responses of 4 KB or more compressed as Accept-Encoding asks, read as DynamoDB reads it
+big=$(head -c 5000 /dev/zero | tr '\0' x)
+dynamo_call PutItem "{\"TableName\": \"HttpClock\", \"Item\": {\"Id\": {\"S\": \"big\"}, \"x\": {\"S\": \"$big\"}}}" >/dev/null
+encoded_as() {
+	curl -s -D - -o /dev/null -H 'X-Amz-Target: DynamoDB_20120810.GetItem' -H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" \
+		-H "$amz_json" -H "Accept-Encoding: $1" -d "{\"TableName\": \"HttpClock\", \"Key\": {\"Id\": {\"S\": \"$2\"}}}" "$ENDPOINT/" |
+		tr -d '\r' | grep -i '^Content-Encoding:' || echo none
+}
+expect "Accept-Encoding: the first coding of the highest quality" "$(encoded_as 'br, identity, deflate, gzip' big)" "Content-Encoding: deflate"
+expect "Accept-Encoding: q=0 refuses, a parameter 'q =' is none" "$(encoded_as 'br, gzip;q=0, deflate; q = 0.5 , identity;q=0' big)" \
+	"Content-Encoding: deflate"
+expect "Accept-Encoding: a coding named beats the same quality by '*'" "$(encoded_as '*, deflate' big)" "Content-Encoding: deflate"
+expect "Accept-Encoding: a quality not a number counts as 1" "$(encoded_as 'deflate;q=0.5,gzip;q=0.x' big)" "Content-Encoding: gzip"
+expect "Accept-Encoding: x-gzip, identity: not compressed" "$(encoded_as 'x-gzip, identity' big)" none
+expect "Accept-Encoding: '*;q=0': not compressed" "$(encoded_as '*;q=0' big)" none
+expect "a response under 4 KB: not compressed" "$(encoded_as gzip 'a: b, c')" none
+expect "a gzip response inflates to the item" "$(curl -s --compressed -H 'X-Amz-Target: DynamoDB_20120810.GetItem' \
+	-H 'X-Amz-Date: 20260101T000000Z' -H "$fake_auth" -H "$amz_json" -H 'Accept-Encoding: gzip' \
+	-d '{"TableName": "HttpClock", "Key": {"Id": {"S": "big"}}}' "$ENDPOINT/" |
+	/usr/bin/python3 -c 'import json, sys; print(len(json.load(sys.stdin)["Item"]["x"]["S"]))')" 5000
 expect "POST to another path: 404" "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'X-Amz-Date: 20260101T000000Z' \
 	-H "$fake_auth" -H "$amz_json" -d '{}' "$ENDPOINT/garbage")" 404
 expect "http_auth = none still needs an Authorization header" "$(curl -s \
