@@ -20,4 +20,9 @@ SELECT pg_temp.try('ExecuteTransaction', '{"TransactStatements":[
 SELECT pg_temp.try('ExecuteTransaction', '{"TransactStatements":[
   {"Statement":"DELETE FROM FpH WHERE pk = ''a'' RETURNING ALL OLD *"}]}');
 
+-- only a SELECT names an index: a write through one is refused before
+-- its table is looked for
+SELECT pg_temp.try('ExecuteStatement', '{"Statement":"UPDATE \"FpH\".\"ix\" SET v = 1 WHERE pk = ''a''"}');
+SELECT pg_temp.try('ExecuteStatement', '{"Statement":"DELETE FROM \"NoSuchTable\".\"ix\" WHERE pk = ''a''"}');
+
 SELECT dynamo.delete_table('FpH') IS NOT NULL AS dropped;

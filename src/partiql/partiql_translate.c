@@ -775,9 +775,10 @@ pql_translate(PqlStatement *stmt, Jsonb *parameters, PqlPlan *plan)
 	plan->forward = true;
 	check_parameters(stmt, parameters);
 	dynamo_check_table_name(stmt->table, "tableName");
-	t = dynamo_table_lookup(stmt->table, false);
+	/* only a SELECT names an index, whether the table exists or not */
 	if (stmt->index && stmt->kind != PQL_SELECT)
-		unsupported("Only SELECT reads from an index");
+		dynamo_error(DYN_VALIDATION, "This operation is not supported on an index");
+	t = dynamo_table_lookup(stmt->table, false);
 	switch (stmt->kind)
 	{
 		case PQL_SELECT:
