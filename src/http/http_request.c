@@ -18,6 +18,7 @@
 #include "utils/snapmgr.h"
 
 #include "advisor.h"
+#include "attr_text.h"
 #include "attr_value.h"
 #include "errors.h"
 #include "protocol.h"
@@ -176,79 +177,19 @@ http_exception(HttpResponse *resp, DynamoException exc, const char *message)
 }
 
 /*
- * Append a value of an exception's structured parts; members named Item
- * already hold typed items (dynamo_run_operation renders them so) and are
- * copied as they are.
+ * Append the members of an exception's structured parts (errdetail), items
+ * already typed (dynamo_run_operation renders them so), as compact JSON
  */
-static void
-http_append_detail(StringInfo out, JsonbValue *v, bool is_item)
-{
-	Jsonb	   *jb = JsonbValueToJsonb(v);
-	JsonbIterator *it;
-	JsonbValue	child;
-	JsonbIteratorToken tok;
-	bool		first = true;
-	bool		next_is_item = false;
-
-	check_stack_depth();
-	if (is_item || v->type != jbvBinary)
-	{
-		appendStringInfoString(out, JsonbToCString(NULL, &jb->root, VARSIZE(jb)));
-		return;
-	}
-	it = JsonbIteratorInit(&jb->root);
-	while ((tok = JsonbIteratorNext(&it, &child, true)) != WJB_DONE)
-	{
-		switch (tok)
-		{
-			case WJB_BEGIN_OBJECT:
-				appendStringInfoChar(out, '{');
-				break;
-			case WJB_END_OBJECT:
-				appendStringInfoChar(out, '}');
-				break;
-			case WJB_BEGIN_ARRAY:
-				appendStringInfoChar(out, '[');
-				break;
-			case WJB_END_ARRAY:
-				appendStringInfoChar(out, ']');
-				break;
-			case WJB_KEY:
-				if (!first)
-					appendStringInfoChar(out, ',');
-				first = false;
-				escape_json(out, pnstrdup(child.val.string.val, child.val.string.len));
-				appendStringInfoChar(out, ':');
-				next_is_item = child.val.string.len == 4 &&
-					memcmp(child.val.string.val, "Item", 4) == 0;
-				break;
-			case WJB_ELEM:
-				if (!first)
-					appendStringInfoChar(out, ',');
-				first = false;
-				http_append_detail(out, &child, false);
-				break;
-			case WJB_VALUE:
-				http_append_detail(out, &child, next_is_item);
-				break;
-			default:
-				break;
-		}
-	}
-}
-
-/* Append the members of an exception's structured parts (errdetail) */
 static void
 http_append_detail_members(StringInfo out, const char *detail)
 {
 	Jsonb	   *jb = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(detail)));
-	JsonbValue *root = jsonb_root_value(jb);
 	StringInfoData obj;
 
-	if (root->type != jbvBinary || !JB_ROOT_IS_OBJECT(jb))
+	if (!JB_ROOT_IS_OBJECT(jb) || JB_ROOT_IS_SCALAR(jb))
 		return;
 	initStringInfo(&obj);
-	http_append_detail(&obj, root, false);
+	json_append_jsonb(&obj, jb, JSON_TEXT_COMPACT | JSON_TEXT_SHOW_NUL);
 	/* the members of {...}, after the ones already written */
 	if (obj.len > 2)
 	{

@@ -183,6 +183,9 @@ dynamo_call() {
 dynamo_call PutItem '{"TableName": "HttpClock", "Item": {"Id": {"S": "a: b, c"}, "n": {"N": "1"}}}' >/dev/null
 expect "compact JSON responses" "$(dynamo_call GetItem '{"TableName": "HttpClock", "Key": {"Id": {"S": "a: b, c"}}}')" \
 	'{"Item":{"n":{"N":"1"},"Id":{"S":"a: b, c"}}}'
+expect "compact JSON in an error's item" "$(dynamo_call PutItem '{"TableName": "HttpClock", "Item": {"Id": {"S": "a: b, c"}},
+	"ConditionExpression": "attribute_not_exists(Id)", "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}')" \
+	'{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed","Item":{"n":{"N":"1"},"Id":{"S":"a: b, c"}}}'
 # Responses of 4 KB or more compressed as Accept-Encoding asks, read as DynamoDB reads it
 big=$(head -c 5000 /dev/zero | tr '\0' x)
 dynamo_call PutItem "{\"TableName\": \"HttpClock\", \"Item\": {\"Id\": {\"S\": \"big\"}, \"x\": {\"S\": \"$big\"}}}" >/dev/null
