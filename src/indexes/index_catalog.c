@@ -271,7 +271,7 @@ index_catalog_load(DynamoTable *t)
 	int			n;
 
 	/* a database still at 0.1.0 has no index catalog */
-	if (!OidIsValid(get_relname_relid("indexes", get_namespace_oid("dynamo", true))))
+	if (!spi_catalog_exists("indexes"))
 	{
 		index_catalog_free(t);
 		return;
