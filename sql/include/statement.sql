@@ -12,47 +12,40 @@
 --   pg_temp.outcome(sql): 'ok', or the SQLSTATE and the exception that
 --     dynamo.exceptions() names; with outcome_message set, then ": message"
 --
-CREATE FUNCTION pg_temp.statement_error(sql text, OUT state text, OUT message text, OUT detail text)
-LANGUAGE plpgsql AS $$
+CREATE FUNCTION pg_temp.statement_or_error(sql text, ok text, form text)
+RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    state text;
+    msg text;
+    detail text;
 BEGIN
     EXECUTE sql;
+    RETURN ok;
 EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL;
+    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL;
+    RETURN CASE form
+        WHEN 'message' THEN state || ': ' || msg
+        WHEN 'detail' THEN state || ': ' || msg || coalesce(E'\n' || nullif(detail, ''), '')
+        WHEN 'short' THEN state || ': ' || left(msg, 60) || ' ... ' || right(msg, 120)
+        WHEN 'exception' THEN state || coalesce(' ' || pg_temp.exception_of(state), '')
+        WHEN 'exception message' THEN state || ' ' || coalesce(pg_temp.exception_of(state), '') || ': ' || msg
+    END;
 END $$;
 CREATE FUNCTION pg_temp.exception_of(state text) RETURNS text LANGUAGE sql AS $$
     SELECT e.exception FROM dynamo.exceptions() AS e WHERE e.sqlstate = state
 $$;
-\if :{?try_detail}
-CREATE FUNCTION pg_temp.err(sql text) RETURNS text LANGUAGE sql AS $$
-    SELECT coalesce(state || ': ' || message || coalesce(E'\n' || nullif(detail, ''), ''), 'no error')
-    FROM pg_temp.statement_error(sql)
+-- The variants are chosen by the psql variables, :{?name} being TRUE when
+-- the test set them before the \i
+CREATE FUNCTION pg_temp.err(sql text, with_detail boolean DEFAULT :{?try_detail})
+RETURNS text LANGUAGE sql AS $$
+    SELECT pg_temp.statement_or_error(sql, 'no error', CASE WHEN with_detail THEN 'detail' ELSE 'message' END)
 $$;
-\else
-CREATE FUNCTION pg_temp.err(sql text) RETURNS text LANGUAGE sql AS $$
-    SELECT coalesce(state || ': ' || message, 'no error') FROM pg_temp.statement_error(sql)
+CREATE FUNCTION pg_temp.error_of(sql text, short boolean DEFAULT :{?error_of_short})
+RETURNS text LANGUAGE sql AS $$
+    SELECT pg_temp.statement_or_error(sql, 'ok', CASE WHEN short THEN 'short' ELSE 'message' END)
 $$;
-\endif
-\if :{?error_of_short}
-CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE sql AS $$
-    SELECT coalesce(state || ': ' || left(message, 60) || ' ... ' || right(message, 120), 'ok')
-    FROM pg_temp.statement_error(sql)
+CREATE FUNCTION pg_temp.outcome(sql text, with_message boolean DEFAULT :{?outcome_message})
+RETURNS text LANGUAGE sql AS $$
+    SELECT pg_temp.statement_or_error(sql, 'ok', CASE WHEN with_message THEN 'exception message' ELSE 'exception' END)
 $$;
-\else
-CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE sql AS $$
-    SELECT coalesce(state || ': ' || message, 'ok') FROM pg_temp.statement_error(sql)
-$$;
-\endif
-\if :{?outcome_message}
-CREATE FUNCTION pg_temp.outcome(sql text) RETURNS text LANGUAGE sql AS $$
-    SELECT CASE WHEN state IS NULL THEN 'ok'
-                ELSE state || ' ' || coalesce(pg_temp.exception_of(state), '') || ': ' || message END
-    FROM pg_temp.statement_error(sql)
-$$;
-\else
-CREATE FUNCTION pg_temp.outcome(sql text) RETURNS text LANGUAGE sql AS $$
-    SELECT CASE WHEN state IS NULL THEN 'ok'
-                ELSE state || coalesce(' ' || pg_temp.exception_of(state), '') END
-    FROM pg_temp.statement_error(sql)
-$$;
-\endif
 \set ECHO :statement_echo
