@@ -9,11 +9,10 @@
 --
 
 -- A request through execute(): the response, or the error as
--- "Exception: message" and its detail
+-- "Exception: message" and its detail; a SQL statement's (pg_temp.err) as
+-- "SQLSTATE: message" and its detail
 \set try_detail on
 \i sql/include/execute.sql
--- The same for a SQL statement
-\i sql/include/statement.sql
 
 SELECT dynamo.create_table('MsgT', 'Id') IS NOT NULL AS created;
 SELECT dynamo.put_item('MsgT', '{"Id":"a","n":1,"s":"str","ss":{"$SS":["x"]},"b":{"$B":"AQI="},"m":{"k":[1,true,null]}}');

@@ -4,7 +4,6 @@
 -- DescribeTable's figures, through execute() and the SQL functions, with
 -- DynamoDB's messages.  Timestamps are shown as whether they are present.
 --
-\i sql/include/statement.sql
 -- execute() as one line: the response or the error
 \i sql/include/execute.sql
 -- The settings members of a TableDescription, timestamps as booleans

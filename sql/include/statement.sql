@@ -11,6 +11,10 @@
 --     last 120 characters
 --   pg_temp.outcome(sql): 'ok', or the SQLSTATE and the exception that
 --     dynamo.exceptions() names; with outcome_message set, then ": message"
+-- pg_temp.statement_or_error(sql, ok, form) is what they share: ok when the
+-- statement succeeds (NULL: the statement's value), else the error in one
+-- of the forms below.  sql/include/execute.sql reads this file: a test that
+-- reads that one has these helpers too.
 --
 CREATE FUNCTION pg_temp.statement_or_error(sql text, ok text, form text)
 RETURNS text LANGUAGE plpgsql AS $$
@@ -18,7 +22,12 @@ DECLARE
     state text;
     msg text;
     detail text;
+    result text;
 BEGIN
+    IF ok IS NULL THEN
+        EXECUTE sql INTO result;
+        RETURN result;
+    END IF;
     EXECUTE sql;
     RETURN ok;
 EXCEPTION WHEN OTHERS THEN
@@ -29,6 +38,9 @@ EXCEPTION WHEN OTHERS THEN
         WHEN 'short' THEN state || ': ' || left(msg, 60) || ' ... ' || right(msg, 120)
         WHEN 'exception' THEN state || coalesce(' ' || pg_temp.exception_of(state), '')
         WHEN 'exception message' THEN state || ' ' || coalesce(pg_temp.exception_of(state), '') || ': ' || msg
+        WHEN 'named' THEN coalesce(pg_temp.exception_of(state), state) || ': ' || msg
+        WHEN 'named detail' THEN coalesce(pg_temp.exception_of(state), state) || ': ' || msg
+                                 || coalesce(E'\n' || nullif(detail, ''), '')
     END;
 END $$;
 CREATE FUNCTION pg_temp.exception_of(state text) RETURNS text LANGUAGE sql AS $$
