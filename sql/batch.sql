@@ -6,13 +6,8 @@
 --
 -- An error whose message echoes a long request, cut short: SQLSTATE, the
 -- head and the tail of the message
-CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || left(SQLERRM, 60) || ' ... ' || right(SQLERRM, 120);
-END $$;
+\set error_of_short on
+\i sql/include/statement.sql
 
 SELECT dynamo.create_table('bt_s', 'Id') IS NOT NULL AS created;
 SELECT dynamo.create_table('bt_ns', 'id', 'N', 'at', 'S') IS NOT NULL AS created;

@@ -7,16 +7,7 @@
 --
 
 -- The outcome of a statement: 'ok', or the SQLSTATE and DynamoDB exception
-CREATE FUNCTION pg_temp.outcome(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    state := SQLSTATE;
-    RETURN state || coalesce(' ' || (SELECT e.exception FROM dynamo.exceptions() AS e WHERE e.sqlstate = state), '');
-END $$;
+\i sql/include/statement.sql
 
 SELECT dynamo.execute('CreateTable', '{"TableName": "ex_s", "BillingMode": "PAY_PER_REQUEST",
     "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],

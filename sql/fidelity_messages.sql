@@ -9,22 +9,10 @@
 --
 
 -- A request through execute(): the response, or the error as
--- "Exception: message" and its detail
+-- "Exception: message" and its detail; a SQL statement's (pg_temp.err) as
+-- "SQLSTATE: message" and its detail
 \set try_detail on
 \i sql/include/execute.sql
--- The same for a SQL statement
-CREATE FUNCTION pg_temp.err(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-    detail text;
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL;
-    RETURN state || ': ' || msg || coalesce(E'\n' || nullif(detail, ''), '');
-END $$;
 
 SELECT dynamo.create_table('MsgT', 'Id') IS NOT NULL AS created;
 SELECT dynamo.put_item('MsgT', '{"Id":"a","n":1,"s":"str","ss":{"$SS":["x"]},"b":{"$B":"AQI="},"m":{"k":[1,true,null]}}');

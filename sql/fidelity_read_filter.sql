@@ -7,18 +7,11 @@
 -- operand counts and the rest.
 --
 
+\i sql/include/execute.sql
 -- A Scan of a table that does not exist: the filter's error, or the table's
-CREATE FUNCTION pg_temp.f(filter text, extra jsonb DEFAULT '{}') RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-BEGIN
-    RETURN dynamo.execute('Scan', jsonb_build_object('TableName', 'nosuch', 'FilterExpression', filter) || extra)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-    RETURN coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state)
-        || ': ' || msg;
-END $$;
+CREATE FUNCTION pg_temp.f(filter text, extra jsonb DEFAULT '{}') RETURNS text LANGUAGE sql AS $$
+    SELECT pg_temp.try('Scan', jsonb_build_object('TableName', 'nosuch', 'FilterExpression', filter) || extra)
+$$;
 
 -- parenthesised operands
 SELECT n, pg_temp.f(e, x) AS result

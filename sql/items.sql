@@ -7,13 +7,7 @@
 --
 
 -- An error as one line (SQLSTATE: message), for checks on part of a message
-CREATE FUNCTION pg_temp.err(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE sql;
-    RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/statement.sql
 
 -- base64 of some bytes, on one line
 CREATE FUNCTION pg_temp.b64(b bytea) RETURNS text LANGUAGE sql AS $$

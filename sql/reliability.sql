@@ -98,16 +98,8 @@ SELECT dynamo.delete_table(:'short_name') IS NOT NULL AS deleted, dynamo.delete_
 -- execute_text(): malformed JSON is SerializationException; a statement
 -- timeout stays a statement timeout
 --
-CREATE FUNCTION pg_temp.outcome(statement text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  code text;
-BEGIN
-  EXECUTE statement;
-  RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-  code := SQLSTATE;
-  RETURN code || ' ' || coalesce((SELECT e.exception FROM dynamo.exceptions() AS e WHERE e.sqlstate = code), '') || ': ' || SQLERRM;
-END $$;
+\set outcome_message on
+\i sql/include/statement.sql
 SELECT pg_temp.outcome($$SELECT dynamo.execute_text('GetItem', '{"TableName": "x",')$$) AS truncated,
        pg_temp.outcome($$SELECT dynamo.execute_text('GetItem', '{"TableName": "x"} x')$$) AS trailing,
        pg_temp.outcome($$SELECT dynamo.execute_text('GetItem', repeat('[', 100000))$$) AS too_deep;

@@ -4,13 +4,7 @@
 -- hostile search_path changes nothing.
 --
 -- An error as one line (SQLSTATE: message)
-CREATE FUNCTION pg_temp.err(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE sql;
-    RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/statement.sql
 
 SET client_min_messages = warning;
 DROP ROLE IF EXISTS regress_dynamo_nobody;

@@ -12,13 +12,7 @@ LANGUAGE sql AS $$
     FROM dynamo.stream_records(t) ORDER BY sequence_number
 $$;
 -- SQLSTATE and message of an error
-CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/statement.sql
 
 ------------------------------------------------------------------------
 -- StreamSpecification at CreateTable, DescribeTable

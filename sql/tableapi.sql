@@ -4,13 +4,6 @@
 -- DescribeTable's figures, through execute() and the SQL functions, with
 -- DynamoDB's messages.  Timestamps are shown as whether they are present.
 --
-CREATE FUNCTION pg_temp.err(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE sql;
-    RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
 -- execute() as one line: the response or the error
 \i sql/include/execute.sql
 -- The settings members of a TableDescription, timestamps as booleans

@@ -117,13 +117,6 @@ SELECT (SELECT count(*) FROM (SELECT pk, sk, item FROM dynamo_data.bk_from_sql
                               EXCEPT SELECT pk, sk, item FROM dynamo_data.bk_restored) AS e) AS differing;
 SELECT pg_temp.x('DeleteBackup', jsonb_build_object('BackupArn', (SELECT backup_arn FROM dynamo.backups WHERE backup_name = 'from-sql'))) IS NOT NULL AS deleted;
 SELECT dynamo.delete_table('bk_from_sql') IS NOT NULL AS deleted;
-CREATE FUNCTION pg_temp.err(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE sql;
-    RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
 SELECT pg_temp.err($$SELECT dynamo.create_backup('bk_nothere', 'abc')$$);
 SELECT pg_temp.err($$SELECT dynamo.create_backup('bk_restored', NULL)$$);
 SELECT pg_temp.err($$SELECT dynamo.restore_table_from_backup('bk_restored', 'arn:aws:dynamodb:local:000000000000:table/x/backup/1')$$);

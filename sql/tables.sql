@@ -10,13 +10,7 @@
 --
 
 -- An error as one line (SQLSTATE: message), for checks on part of a message
-CREATE FUNCTION pg_temp.err(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE sql;
-    RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/statement.sql
 
 ------------------------------------------------------------------------
 -- create_table: partition key S (the default type), N, B; with sort keys

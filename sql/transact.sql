@@ -14,13 +14,8 @@ SELECT dynamo.batch_write_item('{"tx_s": [
 
 -- An error whose message echoes a long request, cut short: SQLSTATE, the
 -- head and the tail of the message
-CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || left(SQLERRM, 60) || ' ... ' || right(SQLERRM, 120);
-END $$;
+\set error_of_short on
+\i sql/include/statement.sql
 
 -- The state of the items, for before/after comparisons
 CREATE FUNCTION pg_temp.items() RETURNS TABLE (id text, item jsonb) LANGUAGE sql AS $$

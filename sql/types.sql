@@ -7,26 +7,9 @@
 -- DynamoDB's documented behaviour is the expected output.
 --
 
--- The outcome of a statement: 'ok', or the SQLSTATE and DynamoDB exception
-CREATE FUNCTION pg_temp.outcome(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-BEGIN
-    EXECUTE sql;
-    RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-    state := SQLSTATE;
-    RETURN state || coalesce(' ' || (SELECT e.exception FROM dynamo.exceptions() AS e WHERE e.sqlstate = state), '');
-END $$;
-
--- An error as one line (SQLSTATE: message)
-CREATE FUNCTION pg_temp.err(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE sql;
-    RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+-- The outcome of a statement: 'ok', or the SQLSTATE and DynamoDB exception;
+-- an error as one line (SQLSTATE: message)
+\i sql/include/statement.sql
 
 -- A value nested in n maps (typed and plain), and in n lists
 CREATE FUNCTION pg_temp.typed_maps(n int) RETURNS jsonb LANGUAGE sql AS $$

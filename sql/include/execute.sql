@@ -10,38 +10,21 @@
 --     variable try_detail set before the \i (`\set try_detail on`), the
 --     error's detail follows on a line of its own
 --   pg_temp.x(op, req): "SQLSTATE: message"
+-- It reads sql/include/statement.sql too (its pg_temp.err, error_of and
+-- outcome for SQL statements), whose error formats these share.
 --
-CREATE FUNCTION pg_temp.execute_or_error(op text, req jsonb, named boolean, with_detail boolean)
-RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    msg text;
-    detail text;
-BEGIN
-    RETURN dynamo.execute(op, req)::text;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL;
-    IF named THEN
-        state := coalesce((SELECT e.exception FROM dynamo.exceptions() e WHERE e.sqlstate = state), state);
-    END IF;
-    IF with_detail THEN
-        msg := msg || coalesce(E'\n' || nullif(detail, ''), '');
-    END IF;
-    RETURN state || ': ' || msg;
-END $$;
-\if :{?try_detail}
-CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE sql AS $$
-    SELECT pg_temp.execute_or_error(op, req, true, true)
+\i sql/include/statement.sql
+CREATE FUNCTION pg_temp.execute_or_error(op text, req jsonb, form text) RETURNS text LANGUAGE sql AS $$
+    SELECT pg_temp.statement_or_error(format('SELECT dynamo.execute(%L, %L::jsonb)::text', op, req), NULL, form)
 $$;
-\else
-CREATE FUNCTION pg_temp.try(op text, req jsonb) RETURNS text LANGUAGE sql AS $$
-    SELECT pg_temp.execute_or_error(op, req, true, false)
+CREATE FUNCTION pg_temp.try(op text, req jsonb, with_detail boolean DEFAULT :{?try_detail})
+RETURNS text LANGUAGE sql AS $$
+    SELECT pg_temp.execute_or_error(op, req, CASE WHEN with_detail THEN 'named detail' ELSE 'named' END)
 $$;
-\endif
 CREATE FUNCTION pg_temp.v(op text, req jsonb) RETURNS text LANGUAGE sql AS $$
     SELECT pg_temp.try(op, req)
 $$;
 CREATE FUNCTION pg_temp.x(op text, req jsonb) RETURNS text LANGUAGE sql AS $$
-    SELECT pg_temp.execute_or_error(op, req, false, false)
+    SELECT pg_temp.execute_or_error(op, req, 'message')
 $$;
 \set ECHO :execute_echo

@@ -27,6 +27,7 @@
 #include "utils/syscache.h"
 
 #include "errors.h"
+#include "spi_text.h"
 #include "validate.h"
 #include "indexes.h"
 #include "table_catalog.h"
@@ -188,14 +189,11 @@ table_cache_load(const char *name, DynamoTable *t)
 	if (CatalogLookupPlan == NULL)
 	{
 		Oid			argtypes[1] = {TEXTOID};
-		SPIPlanPtr	plan = SPI_prepare("SELECT relation::pg_catalog.oid, partition_key, partition_key_type,"
-									   " sort_key, sort_key_type, created_at, table_id"
-									   " FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1",
-									   1, argtypes);
 
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "could not prepare catalog lookup: %s", SPI_result_code_string(SPI_result));
-		CatalogLookupPlan = plan;
+		CatalogLookupPlan = spi_prepare_kept("SELECT relation::pg_catalog.oid, partition_key, partition_key_type,"
+											 " sort_key, sort_key_type, created_at, table_id"
+											 " FROM dynamo.tables WHERE table_name OPERATOR(pg_catalog.=) $1",
+											 1, argtypes, 0);
 	}
 	rc = SPI_execute_plan(CatalogLookupPlan, &arg, NULL, false, 1);
 	if (rc != SPI_OK_SELECT)
@@ -332,7 +330,6 @@ dynamo_table_plan(DynamoTable *t, ItemPlan which)
 	Oid			argtypes[3];
 	char	   *sql = NULL;
 	int			nargs = nkeys;
-	SPIPlanPtr	plan;
 
 	if (t->plans[which])
 		return t->plans[which];
@@ -367,11 +364,6 @@ dynamo_table_plan(DynamoTable *t, ItemPlan which)
 		case ITEM_PLAN_COUNT:
 			elog(ERROR, "invalid plan kind");
 	}
-	plan = SPI_prepare(sql, nargs, argtypes);
-	if (plan == NULL)
-		elog(ERROR, "could not prepare \"%s\": %s", sql, SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "could not keep plan");
-	t->plans[which] = plan;
-	return plan;
+	t->plans[which] = spi_prepare_kept(sql, nargs, argtypes, 0);
+	return t->plans[which];
 }

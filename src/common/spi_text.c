@@ -1,7 +1,8 @@
 /*
  * spi_text.c
  *		Catalog statements over SPI with text arguments (NULL for SQL NULL):
- *		what the table operations run on dynamo.tables and its companions.
+ *		what the table operations run on dynamo.tables and its companions;
+ *		statements prepared once per backend.
  */
 #include "postgres.h"
 
@@ -50,4 +51,20 @@ spi_catalog_exists(const char *relname)
 	Oid			nsp = get_namespace_oid("dynamo", true);
 
 	return OidIsValid(nsp) && OidIsValid(get_relname_relid(relname, nsp));
+}
+
+/*
+ * Prepare a statement for the rest of the backend's life (SPI_keepplan);
+ * cursor_options as SPI_prepare_cursor's, 0 for a plain SPI_prepare
+ */
+SPIPlanPtr
+spi_prepare_kept(const char *sql, int nargs, Oid *argtypes, int cursor_options)
+{
+	SPIPlanPtr	plan = SPI_prepare_cursor(sql, nargs, argtypes, cursor_options);
+
+	if (plan == NULL)
+		elog(ERROR, "could not prepare \"%s\": %s", sql, SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "could not keep plan");
+	return plan;
 }

@@ -12,5 +12,6 @@
 extern void spi_text_run(const char *sql, int nargs, const char **args, int expected);
 extern char *spi_text_value(uint64 row, int col);
 extern bool spi_catalog_exists(const char *relname);
+extern SPIPlanPtr spi_prepare_kept(const char *sql, int nargs, Oid *argtypes, int cursor_options);
 
 #endif							/* DYNAMO_SPI_TEXT_H */

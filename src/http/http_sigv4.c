@@ -23,6 +23,7 @@
 
 #include "errors.h"
 #include "http.h"
+#include "spi_text.h"
 
 #define SIGV4_ALGORITHM "AWS4-HMAC-SHA256"
 #define SIGV4_SERVICE "dynamodb"
@@ -511,14 +512,10 @@ sigv4_lookup_key(const char *key_id, char **secret, char **role)
 	if (plan == NULL)
 	{
 		Oid			argtype = TEXTOID;
-		SPIPlanPtr	p = SPI_prepare("SELECT secret_access_key, role_name::text"
-									" FROM dynamo.access_key_secrets WHERE access_key_id = $1",
-									1, &argtype);
 
-		if (p == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		plan = p;
+		plan = spi_prepare_kept("SELECT secret_access_key, role_name::text"
+								" FROM dynamo.access_key_secrets WHERE access_key_id = $1",
+								1, &argtype, 0);
 	}
 	if (SPI_execute_plan(plan, &arg, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "access key lookup failed");

@@ -21,6 +21,7 @@
 #include "utils/syscache.h"
 
 #include "indexes.h"
+#include "spi_text.h"
 
 const char *const IndexProjectionNames[3] = {"ALL", "KEYS_ONLY", "INCLUDE"};
 
@@ -270,7 +271,7 @@ index_catalog_load(DynamoTable *t)
 	int			n;
 
 	/* a database still at 0.1.0 has no index catalog */
-	if (!OidIsValid(get_relname_relid("indexes", get_namespace_oid("dynamo", true))))
+	if (!spi_catalog_exists("indexes"))
 	{
 		index_catalog_free(t);
 		return;
@@ -280,17 +281,14 @@ index_catalog_load(DynamoTable *t)
 	if (IndexLookupPlan == NULL)
 	{
 		Oid			argtypes[1] = {TEXTOID};
-		SPIPlanPtr	plan = SPI_prepare("SELECT index_name, local, partition_key, partition_key_type,"
-									   " sort_key, sort_key_type, projection_type, non_key_attributes,"
-									   " relation_name, pg_catalog.to_regclass('dynamo_data.' OPERATOR(pg_catalog.||)"
-									   " pg_catalog.quote_ident(relation_name))::pg_catalog.oid, key_schema"
-									   " FROM dynamo.indexes WHERE table_name OPERATOR(pg_catalog.=) $1"
-									   " ORDER BY index_name",
-									   1, argtypes);
 
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "could not prepare index lookup: %s", SPI_result_code_string(SPI_result));
-		IndexLookupPlan = plan;
+		IndexLookupPlan = spi_prepare_kept("SELECT index_name, local, partition_key, partition_key_type,"
+										   " sort_key, sort_key_type, projection_type, non_key_attributes,"
+										   " relation_name, pg_catalog.to_regclass('dynamo_data.' OPERATOR(pg_catalog.||)"
+										   " pg_catalog.quote_ident(relation_name))::pg_catalog.oid, key_schema"
+										   " FROM dynamo.indexes WHERE table_name OPERATOR(pg_catalog.=) $1"
+										   " ORDER BY index_name",
+										   1, argtypes, 0);
 	}
 	if (SPI_execute_plan(IndexLookupPlan, &arg, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "index lookup failed");

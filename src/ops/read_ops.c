@@ -40,6 +40,7 @@
 #include "attr_text.h"
 #include "json_build.h"
 #include "read_ops.h"
+#include "spi_text.h"
 
 /* Rows fetched from the cursor at a time */
 #define READ_BATCH 256
@@ -254,7 +255,6 @@ read_plan(ReadRequest *req, ReadStatement *s)
 {
 	SPIPlanPtr *slot = req->index ? index_read_plan_slot(req)
 		: &req->table->read_plans[read_shape(req)];
-	SPIPlanPtr	plan;
 
 	if (*slot)
 	{
@@ -264,14 +264,8 @@ read_plan(ReadRequest *req, ReadStatement *s)
 	s->sql = makeStringInfo();
 	build_statement(req, s);
 	/* a fast-start plan: rows stream out of the index in key order */
-	plan = SPI_prepare_cursor(s->sql->data, s->nparams, s->types, CURSOR_OPT_FAST_PLAN);
-	if (plan == NULL)
-		elog(ERROR, "could not prepare \"%s\": %s", s->sql->data,
-			 SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "could not keep plan");
-	*slot = plan;
-	return plan;
+	*slot = spi_prepare_kept(s->sql->data, s->nparams, s->types, CURSOR_OPT_FAST_PLAN);
+	return *slot;
 }
 
 /* LastEvaluatedKey of an item: its key attributes */

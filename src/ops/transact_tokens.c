@@ -23,6 +23,7 @@
 #include "errors.h"
 #include "items.h"
 #include "batch.h"
+#include "spi_text.h"
 
 typedef enum TokenPlan
 {
@@ -66,12 +67,8 @@ run_token_plan(TokenPlan which, Datum *args, bool latest)
 	if (TokenPlans[which] == NULL)
 	{
 		Oid			argtypes[2] = {TEXTOID, which == TOKEN_SAVE ? JSONBOID : TEXTOID};
-		SPIPlanPtr	plan = SPI_prepare(TokenSql[which], which == TOKEN_PURGE ? 0 : 2, argtypes);
 
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "could not prepare \"%s\": %s", TokenSql[which],
-				 SPI_result_code_string(SPI_result));
-		TokenPlans[which] = plan;
+		TokenPlans[which] = spi_prepare_kept(TokenSql[which], which == TOKEN_PURGE ? 0 : 2, argtypes, 0);
 	}
 	if (latest)
 		rc = SPI_execute_snapshot(TokenPlans[which], args, NULL, GetLatestSnapshot(),

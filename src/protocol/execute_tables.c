@@ -89,7 +89,6 @@ exec_create_table(Jsonb *req, bool escaped)
 	Jsonb	   *schema,
 			   *defs;
 	char	   *types[2];
-	JsonbParseState *st = NULL;
 	int			nkeys;
 	RequestMembers m;
 
@@ -144,31 +143,21 @@ exec_create_table(Jsonb *req, bool escaped)
 	ct.tags = &tags;
 	ct.stream_view_type = stream_check_specification(req_object(req, "StreamSpecification"), false, NULL);
 
-	jb_begin_object(&st, NULL);
-	jb_jsonb(&st, "TableDescription", dynamo_create_table(&ct));
-	return jb_finish(&st);
+	return exec_wrap_response("TableDescription", dynamo_create_table(&ct));
 }
 
 /* DeleteTable: the table's last description */
 Jsonb *
 exec_delete_table(Jsonb *req, bool escaped)
 {
-	JsonbParseState *st = NULL;
-
-	jb_begin_object(&st, NULL);
-	jb_jsonb(&st, "TableDescription", dynamo_delete_table(req_string(req, "TableName")));
-	return jb_finish(&st);
+	return exec_wrap_response("TableDescription", dynamo_delete_table(req_string(req, "TableName")));
 }
 
 /* DescribeTable */
 Jsonb *
 exec_describe_table(Jsonb *req, bool escaped)
 {
-	JsonbParseState *st = NULL;
-
-	jb_begin_object(&st, NULL);
-	jb_jsonb(&st, "Table", dynamo_describe_table(req_string(req, "TableName")));
-	return jb_finish(&st);
+	return exec_wrap_response("Table", dynamo_describe_table(req_string(req, "TableName")));
 }
 
 /* ListTables: a page of names, with LastEvaluatedTableName if more remain */

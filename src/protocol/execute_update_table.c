@@ -7,7 +7,6 @@
 
 #include "errors.h"
 #include "protocol.h"
-#include "json_build.h"
 #include "json_read.h"
 #include "streams.h"
 #include "tables.h"
@@ -129,7 +128,6 @@ exec_update_table(Jsonb *req, bool escaped)
 	UpdateTableRequest u = {0};
 	Jsonb	   *updates;
 	Jsonb	   *defs;
-	JsonbParseState *st = NULL;
 	RequestMembers m;
 
 	/* the parameter constraints checked as the members are read */
@@ -157,7 +155,5 @@ exec_update_table(Jsonb *req, bool escaped)
 									req_value_object(request_member(&m, "StreamSpecification")));
 	}
 
-	jb_begin_object(&st, NULL);
-	jb_jsonb(&st, "TableDescription", dynamo_update_table(&u));
-	return jb_finish(&st);
+	return exec_wrap_response("TableDescription", dynamo_update_table(&u));
 }

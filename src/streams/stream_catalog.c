@@ -29,6 +29,7 @@
 #include "errors.h"
 #include "json_build.h"
 #include "json_read.h"
+#include "spi_text.h"
 #include "streams.h"
 #include "table_catalog.h"
 #include "tables.h"
@@ -63,16 +64,6 @@ stream_spi_connect(StreamOwner *o)
 		elog(ERROR, "SPI_connect failed");
 	GetUserIdAndSecContext(&o->userid, &o->sec_context);
 	SetUserIdAndSecContext(rel_owner(rel), o->sec_context | SECURITY_LOCAL_USERID_CHANGE);
-}
-
-/*
- * Whether the stream catalog exists: a database still at 0.1.0 (before
- * ALTER EXTENSION UPDATE) has none, and no stream either.
- */
-static bool
-catalog_exists(void)
-{
-	return OidIsValid(get_relname_relid("streams", get_namespace_oid("dynamo", false)));
 }
 
 /* Leave SPI and the owner's identity */
@@ -318,7 +309,8 @@ stream_table_dropped(const char *table_id)
 {
 	StreamOwner so;
 
-	if (!catalog_exists())
+	/* a database still at 0.1.0 has no stream catalog, and no stream */
+	if (!spi_catalog_exists("streams"))
 		return;
 	stream_spi_connect(&so);
 	close_streams(table_id);
@@ -393,7 +385,8 @@ stream_describe_table(JsonbParseState **st, const char *table_id)
 	List	   *l;
 	StreamInfo *s;
 
-	if (!catalog_exists())
+	/* a database still at 0.1.0 has no stream catalog, and no stream */
+	if (!spi_catalog_exists("streams"))
 		return;
 	l = select_streams("WHERE table_id OPERATOR(pg_catalog.=) $1::pg_catalog.uuid ORDER BY stream_id DESC LIMIT 1", 1, args);
 	if (l == NIL)

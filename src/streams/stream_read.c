@@ -47,6 +47,7 @@
 
 #include "attr_value.h"
 #include "errors.h"
+#include "spi_text.h"
 #include "streams.h"
 
 /* The last number the sequence handed out (0 if none), read as its owner */
@@ -229,14 +230,11 @@ stream_read_records(int32 stream_id, int64 after_seq, int64 before_seq,
 	if (plan == NULL)
 	{
 		Oid			types[4] = {INT4OID, INT8OID, INT8OID, INT8OID};
-		SPIPlanPtr	p = SPI_prepare("SELECT seq, event_name, keys, new_image, old_image, size_bytes, created_at, service"
-									" FROM dynamo.stream_records WHERE stream_id OPERATOR(pg_catalog.=) $1"
-									" AND seq OPERATOR(pg_catalog.>) $2 AND seq OPERATOR(pg_catalog.<) $3"
-									" ORDER BY seq LIMIT $4", 4, types);
 
-		if (p == NULL || SPI_keepplan(p) != 0)
-			elog(ERROR, "could not prepare the stream record read");
-		plan = p;
+		plan = spi_prepare_kept("SELECT seq, event_name, keys, new_image, old_image, size_bytes, created_at, service"
+								" FROM dynamo.stream_records WHERE stream_id OPERATOR(pg_catalog.=) $1"
+								" AND seq OPERATOR(pg_catalog.>) $2 AND seq OPERATOR(pg_catalog.<) $3"
+								" ORDER BY seq LIMIT $4", 4, types, 0);
 	}
 	if (SPI_execute_snapshot(plan, values, NULL, GetLatestSnapshot(), InvalidSnapshot,
 							 true, false, 0) != SPI_OK_SELECT)

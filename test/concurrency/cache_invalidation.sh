@@ -11,23 +11,16 @@ set -euo pipefail
 
 : "${PGDATABASE:?set PGDATABASE to a database with pg_dynamo}"
 table=qa_cache_invalidation
-failures=0
 
 # Session B: one statement in a fresh session; the output, errors included
 b() {
 	psql -X -q -A -t -v ON_ERROR_STOP=1 -c "$1" 2>&1
 }
 
-# Session A: a coprocess psql reading statements from a pipe
-coproc A { exec psql -X -q -A -t -v ON_ERROR_STOP=0 2>&1; }
-a_pid_shell=$A_PID
-
+session_a_start
 cleanup() {
 	local status=$?
-	if kill -0 "$a_pid_shell" 2>/dev/null; then
-		printf '\\q\n' >&"${A[1]}" 2>/dev/null || true
-		wait "$a_pid_shell" 2>/dev/null || true
-	fi
+	session_a_stop
 	b "SELECT dynamo.delete_table('$table')" >/dev/null 2>&1 || true
 	exit "$status"
 }
@@ -37,26 +30,12 @@ trap cleanup EXIT
 # check_a NAME SQL PATTERN: run SQL in session A, check its output
 check_a() {
 	a "$2"
-	check "$1" "$A_OUT" "$3"
-}
-
-# check NAME GOT PATTERN: GOT must match the extended regex PATTERN
-check() {
-	local name=$1 got=$2 pattern=$3
-	if printf '%s' "$got" | grep -Eq -- "$pattern"; then
-		echo "ok - $name"
-	else
-		echo "FAILED - $name"
-		echo "    expected to match: $pattern"
-		echo "    got: $got"
-		failures=$((failures + 1))
-		exit 1
-	fi
+	expect_match "$1" "$A_OUT" "$3"
 }
 
 echo "# session B creates $table with a string key pk"
 b "SELECT dynamo.delete_table('$table')" >/dev/null 2>&1 || true
-check "B creates the table" "$(b "SELECT dynamo.create_table('$table', 'pk') ->> 'TableStatus'")" '^CREATING$'
+expect_match "B creates the table" "$(b "SELECT dynamo.create_table('$table', 'pk') ->> 'TableStatus'")" '^CREATING$'
 
 echo "# session A caches the table: metadata and every item plan"
 a "SELECT pg_backend_pid()"
@@ -71,9 +50,9 @@ check_a "A reads through execute()" \
 	"SELECT dynamo.execute('GetItem', '{\"TableName\": \"$table\", \"Key\": {\"pk\": {\"S\": \"a\"}}}')" '"v": \{"N": "2"\}'
 
 echo "# session B sees A's committed item, then deletes the table and recreates it with a number key id and a sort key at"
-check "B reads A's item" "$(b "SELECT dynamo.get_item('$table', '{\"pk\": \"a\"}') ->> 'v'")" '^2$'
-check "B deletes the table" "$(b "SELECT dynamo.delete_table('$table') ->> 'TableStatus'")" '^DELETING$'
-check "B recreates it" "$(b "SELECT dynamo.create_table('$table', 'id', 'N', 'at', 'S') -> 'KeySchema' -> 0 ->> 'AttributeName'")" '^id$'
+expect_match "B reads A's item" "$(b "SELECT dynamo.get_item('$table', '{\"pk\": \"a\"}') ->> 'v'")" '^2$'
+expect_match "B deletes the table" "$(b "SELECT dynamo.delete_table('$table') ->> 'TableStatus'")" '^DELETING$'
+expect_match "B recreates it" "$(b "SELECT dynamo.create_table('$table', 'id', 'N', 'at', 'S') -> 'KeySchema' -> 0 ->> 'AttributeName'")" '^id$'
 
 echo "# session A now works with the new key schema"
 check_a "A is still the same backend" "SELECT pg_backend_pid()" "^${pid_before}\$"
@@ -95,23 +74,23 @@ check_a "A describes the new key schema" \
 	"SELECT dynamo.describe_table('$table') -> 'KeySchema'" '"AttributeName": "id".*"AttributeName": "at"'
 
 echo "# session B deletes the table: A sees ResourceNotFoundException"
-check "B deletes the table" "$(b "SELECT dynamo.delete_table('$table') ->> 'TableStatus'")" '^DELETING$'
+expect_match "B deletes the table" "$(b "SELECT dynamo.delete_table('$table') ->> 'TableStatus'")" '^DELETING$'
 check_a "A's put fails with ResourceNotFoundException" \
 	"SELECT dynamo.put_item('$table', '{\"id\": 1, \"at\": \"x\"}')" 'ERROR: +Requested resource not found'
 check_a "A's describe fails with ResourceNotFoundException" \
 	"SELECT dynamo.describe_table('$table')" "ERROR: +Requested resource not found: Table: $table not found"
 
 echo "# session B recreates the table with the same key schema: A's plans must not point at the dropped relation"
-check "B recreates it" "$(b "SELECT dynamo.create_table('$table', 'id', 'N', 'at', 'S') ->> 'TableStatus'")" '^CREATING$'
+expect_match "B recreates it" "$(b "SELECT dynamo.create_table('$table', 'id', 'N', 'at', 'S') ->> 'TableStatus'")" '^CREATING$'
 check_a "A puts into the new relation" \
 	"SELECT coalesce(dynamo.put_item('$table', '{\"id\": 2, \"at\": \"y\"}')::text, 'NULL')" '^NULL$'
-check "B sees A's item in the new relation" "$(b "SELECT count(*) FROM dynamo_data.$table WHERE pk = 2")" '^1$'
+expect_match "B sees A's item in the new relation" "$(b "SELECT count(*) FROM dynamo_data.$table WHERE pk = 2")" '^1$'
 
 echo "# session B drops and recreates the table with the same schema twice, without A in between"
 b "SELECT dynamo.delete_table('$table')" >/dev/null
 b "SELECT dynamo.create_table('$table', 'id', 'N', 'at', 'S')" >/dev/null
 b "SELECT dynamo.delete_table('$table')" >/dev/null
-check "B recreates it with a binary key" "$(b "SELECT dynamo.create_table('$table', 'id', 'B') ->> 'TableStatus'")" '^CREATING$'
+expect_match "B recreates it with a binary key" "$(b "SELECT dynamo.create_table('$table', 'id', 'B') ->> 'TableStatus'")" '^CREATING$'
 check_a "A's put with a number key is refused by the binary schema" \
 	"SELECT dynamo.put_item('$table', '{\"id\": 2}')" 'ERROR: +One or more parameter values were invalid: Type mismatch for key id expected: B actual: N'
 check_a "A's put with a binary key works" \

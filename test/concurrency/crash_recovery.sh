@@ -15,6 +15,7 @@
 # passes on every index of every item table.  CRASH_ROUNDS (default 2),
 # CRASH_SECONDS of writing per round (default 2).
 set -euo pipefail
+. "$(dirname "$0")/lib.bash"
 root=$(cd "$(dirname "$0")/../.." && pwd -P)
 rounds=${CRASH_ROUNDS:-2}
 seconds=${CRASH_SECONDS:-2}
@@ -29,10 +30,6 @@ pgd_start
 export PGDATABASE=postgres
 work=$(mktemp -d "${TMPDIR:-/tmp}/qa_crash.XXXXXX")
 trap 'pgd_stop; rm -rf "$work"' EXIT
-
-psql_q() {
-	"$PGD_BIN/psql" -X -q -v ON_ERROR_STOP=1 -At "$@"
-}
 
 psql_q -c "CREATE EXTENSION pg_dynamo" -c "CREATE EXTENSION amcheck" >/dev/null
 psql_q >/dev/null <<'SQL'

@@ -19,15 +19,10 @@ table=qa_drop_busy
 rounds=${ROUNDS:-20}
 work=$(mktemp -d "${TMPDIR:-/tmp}/qa_drop_busy.XXXXXX")
 
-coproc A { exec "$PGBIN/psql" -X -q -A -t -v ON_ERROR_STOP=0 2>&1; }
-a_pid_shell=$A_PID
-
+session_a_start
 cleanup() {
 	local status=$?
-	if kill -0 "$a_pid_shell" 2>/dev/null; then
-		printf '\\q\n' >&"${A[1]}" 2>/dev/null || true
-		wait "$a_pid_shell" 2>/dev/null || true
-	fi
+	session_a_stop
 	psql_q -c "SELECT dynamo.delete_table('$table')" >/dev/null 2>&1 || true
 	rm -rf "$work"
 	exit "$status"
@@ -58,7 +53,7 @@ wait_for_lock() {
 # busy NAME AFTER SQL PATTERN: B runs SQL while A deletes (AFTER: "delete"
 # or "recreate"); B's output must match PATTERN
 busy() {
-	local name=$1 after=$2 sql=$3 pattern=$4 got
+	local name=$1 after=$2 sql=$3 pattern=$4
 	fresh_table
 	a "BEGIN"
 	a "SELECT dynamo.delete_table('$table') IS NOT NULL"
@@ -68,15 +63,7 @@ busy() {
 	wait_for_lock
 	a "COMMIT"
 	wait "$b_pid" || true
-	got=$(tr '\n' ' ' <"$work/b.out")
-	if grep -Eq -- "$pattern" <<<"$got"; then
-		echo "ok - $name"
-	else
-		echo "FAILED - $name"
-		echo "    expected to match: $pattern"
-		echo "    got: $got"
-		exit 1
-	fi
+	expect_match "$name" "$(tr '\n' ' ' <"$work/b.out")" "$pattern"
 }
 
 gone='ERROR: +Requested resource not found'

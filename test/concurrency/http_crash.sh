@@ -47,10 +47,6 @@ export PGDATABASE=postgres
 work=$(mktemp -d "${TMPDIR:-/tmp}/qa_http_crash.XXXXXX")
 trap 'pgd_stop; rm -rf "$work"' EXIT
 
-psql_q() {
-	"$PGD_BIN/psql" -X -q -v ON_ERROR_STOP=1 -At "$@"
-}
-
 psql_q >/dev/null <<'SQL'
 SET client_min_messages = warning;
 CREATE EXTENSION pg_dynamo;

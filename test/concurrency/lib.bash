@@ -38,9 +38,37 @@ expect() {
 	echo "ok: $what = $got"
 }
 
-# Run one statement in session A, a psql coprocess named A that the script
-# starts (coproc A { psql ...; }); its output (results and errors) goes to
-# $A_OUT.  (Not through $(...): a subshell has no access to the coprocess.)
+# A check: GOT must match the extended regex PATTERN
+expect_match() {
+	local what=$1 got=$2 pattern=$3
+	if grep -Eq -- "$pattern" <<<"$got"; then
+		echo "ok - $what"
+	else
+		echo "FAILED - $what"
+		echo "    expected to match: $pattern"
+		echo "    got: $got"
+		exit 1
+	fi
+}
+
+# Session A: one long-lived psql, a coprocess named A whose backend (and
+# its caches) lives through the whole script; a script that starts it calls
+# session_a_stop from its EXIT trap
+session_a_start() {
+	coproc A { exec "$PGBIN/psql" -X -q -A -t -v ON_ERROR_STOP=0 2>&1; }
+	A_SHELL_PID=$A_PID
+}
+
+session_a_stop() {
+	if kill -0 "$A_SHELL_PID" 2>/dev/null; then
+		printf '\\q\n' >&"${A[1]}" 2>/dev/null || true
+		wait "$A_SHELL_PID" 2>/dev/null || true
+	fi
+}
+
+# Run one statement in session A (session_a_start); its output (results and
+# errors) goes to $A_OUT.  (Not through $(...): a subshell has no access to
+# the coprocess.)
 A_OUT=
 a() {
 	local marker="__qa_done_${RANDOM}_${RANDOM}__" line

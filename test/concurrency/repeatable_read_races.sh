@@ -18,15 +18,10 @@ set -euo pipefail
 work=$(mktemp -d "${TMPDIR:-/tmp}/qa_rr.XXXXXX")
 run=$$-$RANDOM   # tokens live 10 minutes: unique ones per run
 
-coproc A { exec "$PGBIN/psql" -X -q -A -t -v ON_ERROR_STOP=0 2>&1; }
-a_pid_shell=$A_PID
-
+session_a_start
 cleanup() {
 	local status=$?
-	if kill -0 "$a_pid_shell" 2>/dev/null; then
-		printf '\\q\n' >&"${A[1]}" 2>/dev/null || true
-		wait "$a_pid_shell" 2>/dev/null || true
-	fi
+	session_a_stop
 	for t in qa_rr_create qa_rr_create2 qa_rr_items; do
 		psql_q -c "SELECT dynamo.delete_table('$t')" >/dev/null 2>&1 || true
 	done
@@ -40,7 +35,7 @@ trap cleanup EXIT
 # runs B_SQL (a psql script) under REPEATABLE READ with its snapshot taken
 # before A commits, and waits for A; A commits; B's output must match
 race() {
-	local name=$1 a_sql=$2 b_sql=$3 pattern=$4 got
+	local name=$1 a_sql=$2 b_sql=$3 pattern=$4
 	a "BEGIN"
 	a "$a_sql"
 	local a_out=$A_OUT
@@ -64,15 +59,7 @@ race() {
 	done
 	a "COMMIT"
 	wait "$b_pid" || true
-	got=$(tr '\n' ' ' <"$work/b.out")
-	if grep -Eq -- "$pattern" <<<"$got"; then
-		echo "ok - $name"
-	else
-		echo "FAILED - $name"
-		echo "    expected to match: $pattern"
-		echo "    got: $got"
-		exit 1
-	fi
+	expect_match "$name" "$(tr '\n' ' ' <"$work/b.out")" "$pattern"
 }
 
 in_use=$(psql_q -c "SELECT sqlstate FROM dynamo.exceptions() WHERE exception = 'ResourceInUseException'")
