@@ -64,6 +64,8 @@ read_request_from_args(FunctionCallInfo fcinfo, const ReadArgs *a, bool query, b
 	p.query = query;
 	p.paged = paged;
 	p.table_name = sql_text_arg(fcinfo, 0);
+	/* a name only: the ARN is DynamoDB's API's (execute(), HTTP) */
+	dynamo_check_table_name(p.table_name, "tableName");
 	p.expr.operation = query ? "Query" : "Scan";
 	p.expr.key_condition = sql_text_arg(fcinfo, a->key_condition);
 	sql_placeholders_args(fcinfo, a->names, a->values, &p.expr.names, &p.expr.values);

@@ -12,8 +12,8 @@
 #include "tables.h"
 
 /*
- * The table an item operation names by its name or, as DynamoDB also
- * takes, by its ARN (of this region and account)
+ * The table an item operation, Query or Scan names by its name or, as
+ * DynamoDB also takes, by its ARN (of this region and account)
  */
 DynamoTable *
 item_table_lookup(const char *name_or_arn)

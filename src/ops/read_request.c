@@ -876,14 +876,16 @@ read_request_build(ReadParams *p, ReadRequest *req)
 	req->forward = p->forward;
 	req->paged = p->paged;
 	req->consistent = p->consistent_read;
-	dynamo_check_table_name(p->table_name, "tableName");
+	/* a name or, as DynamoDB also takes, the table's ARN (see item_table_lookup) */
+	validate_not_null(NULL, p->table_name, "tableName");
+	validate_table_ref(NULL, p->table_name, "tableName");
 	if (p->index_name)
 		dynamo_check_table_name(p->index_name, "indexName");
 	req->select = parse_select(p);
 	read_expressions_parse(p, req, &e);
 	if (p->query)
 		check_key_condition_shape(p, &e);
-	req->table = dynamo_table_lookup(p->table_name, false);
+	req->table = item_table_lookup(p->table_name);
 	if (p->index_name)
 		index_read_resolve(req, p->index_name, p->consistent_read, p->select != NULL);
 	req->filter = e.filter;

@@ -6,6 +6,8 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type_d.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -15,6 +17,8 @@
 #include "json_read.h"
 #include "nul_escape.h"
 #include "table_catalog.h"
+#include "tables.h"
+#include "validate.h"
 
 static const DynamoOperation Operations[] = {
 	{"CreateTable", exec_create_table},
@@ -59,6 +63,51 @@ static const DynamoOperation Operations[] = {
 	{"GetRecords", exec_get_records, exec_get_records_text},
 };
 
+/*
+ * The table operations whose TableName may be the table's ARN, as DynamoDB's
+ * API reference documents (the item operations, Query and Scan resolve an
+ * ARN themselves, and name the table in their responses as the request did)
+ */
+static const char *const TableArnOperations[] = {
+	"DeleteTable", "DescribeTable", "UpdateTable", "UpdateTimeToLive", "DescribeTimeToLive",
+	"CreateBackup", "DescribeContinuousBackups", "UpdateContinuousBackups",
+};
+
+/*
+ * The request of a table operation with an ARN as TableName (of this region
+ * and account, of 1 to 1024 characters) made to name the table by its name;
+ * any other request as it is
+ */
+static Jsonb *
+table_arn_to_name(const char *operation, Jsonb *request)
+{
+	JsonbValue *v = req_member(request, "TableName");
+	JsonbValue	name;
+	Datum		path;
+	char	   *arn;
+	int			i;
+
+	if (v == NULL || v->type != jbvString || v->val.string.len < 4 ||
+		strncmp(v->val.string.val, "arn:", 4) != 0)
+		return request;
+	for (i = 0; i < lengthof(TableArnOperations); i++)
+		if (strcmp(TableArnOperations[i], operation) == 0)
+			break;
+	if (i == lengthof(TableArnOperations))
+		return request;
+	arn = pnstrdup(v->val.string.val, v->val.string.len);
+	validate_table_ref(NULL, arn, "tableName");
+	name.type = jbvString;
+	name.val.string.val = table_name_of_arn(arn, "tableName");
+	name.val.string.len = strlen(name.val.string.val);
+	path = CStringGetTextDatum("TableName");
+	return DatumGetJsonbP(DirectFunctionCall4(jsonb_set, JsonbPGetDatum(request),
+											  PointerGetDatum(construct_array(&path, 1, TEXTOID, -1, false,
+																			  TYPALIGN_INT)),
+											  JsonbPGetDatum(JsonbValueToJsonb(&name)),
+											  BoolGetDatum(false)));
+}
+
 /* An operation by name, or NULL */
 static const DynamoOperation *
 lookup_operation(const char *name)
@@ -102,14 +151,16 @@ run_operation(const DynamoOperation *op, Jsonb *request, bool escaped, StringInf
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *volatile response = NULL;
+	Jsonb	   *volatile named = request;
 
 	req_check_object(request);
 	PG_TRY();
 	{
+		named = table_arn_to_name(op->name, request);
 		if (text)
-			op->text_handler(request, text, style);
+			op->text_handler(named, text, style);
 		else
-			response = op->handler(request, escaped);
+			response = op->handler(named, escaped);
 	}
 	PG_CATCH();
 	{
@@ -117,7 +168,7 @@ run_operation(const DynamoOperation *op, Jsonb *request, bool escaped, StringInf
 		if (ERRCODE_TO_CATEGORY(geterrcode()) ==
 			ERRCODE_TO_CATEGORY(dynamo_errcode(DYN_VALIDATION)))
 			exec_rethrow_typed(cxt);
-		error_map_rethrow(op->name, request, cxt);
+		error_map_rethrow(op->name, named, cxt);
 	}
 	PG_END_TRY();
 	return response;

@@ -38,7 +38,8 @@ typedef enum ConstraintKind
 	MC_WRITE_ITEMS,				/* BatchWriteItem's RequestItems */
 	MC_TABLE_OP_NAME,			/* CreateTable's and UpdateTable's TableName */
 	MC_RESOURCE_ARN,			/* the tags' ResourceArn: missing, before any other */
-	MC_TABLE_REF				/* an item operation's TableName: a name or an ARN */
+	MC_TABLE_REF				/* TableName of an item operation, Query, Scan:
+								 * a name or an ARN */
 } ConstraintKind;
 
 /* A kind with this bit is also a required member */
@@ -169,10 +170,10 @@ static const struct
 	{"UpdateItem", {CAPACITY, ITEM_TABLE, METRICS, RETURN_VALUES, {"Key", MC_REQUIRED}, CONDITIONAL,
 		EXPECTED, {"AttributeUpdates", MC_UPDATES, SET_ACTION}, ON_FAILURE, END}},
 	{"Query", {{"Select", MC_ENUM, SET_SELECT}, {"IndexName", MC_NAME, NULL, 0, 255}, CAPACITY,
-		{"QueryFilter", MC_FILTER_CONDITIONS, SET_COMPARISON}, TABLE, CONDITIONAL, TO_GET, LIMIT,
+		{"QueryFilter", MC_FILTER_CONDITIONS, SET_COMPARISON}, ITEM_TABLE, CONDITIONAL, TO_GET, LIMIT,
 	{"KeyConditions", MC_FILTER_CONDITIONS, SET_COMPARISON}, END}},
 	{"Scan", {{"Select", MC_ENUM, SET_SELECT}, {"IndexName", MC_NAME, NULL, 0, 255},
-		{"TotalSegments", MC_INTEGER, NULL, 1, 1000000}, CAPACITY, TABLE, CONDITIONAL,
+		{"TotalSegments", MC_INTEGER, NULL, 1, 1000000}, CAPACITY, ITEM_TABLE, CONDITIONAL,
 		{"ScanFilter", MC_FILTER_CONDITIONS, SET_COMPARISON},
 	{"Segment", MC_INTEGER, NULL, 0, 999999}, LIMIT, TO_GET, END}},
 	{"BatchGetItem", {CAPACITY, {"RequestItems", MC_GET_ITEMS | MC_NOT_NULL}, END}},
