@@ -372,8 +372,8 @@ push_record(JsonbParseState **st, StreamInfo *s, StreamRecord *r, bool escaped)
 	if (r->service)
 	{
 		jb_begin_object(st, "userIdentity");
-		jb_string(st, "type", "Service");
-		jb_string(st, "principalId", "dynamodb.amazonaws.com");
+		jb_string(st, "Type", "Service");
+		jb_string(st, "PrincipalId", "dynamodb.amazonaws.com");
 		jb_end_object(st);
 	}
 	jb_end_object(st);
@@ -414,9 +414,9 @@ append_record(StringInfo out, StreamInfo *s, StreamRecord *r, int style)
 	{
 		json_append_key(out, "userIdentity", false, style);
 		appendStringInfoChar(out, '{');
-		json_append_key(out, "type", true, style);
+		json_append_key(out, "Type", true, style);
 		appendStringInfoString(out, "\"Service\"");
-		append_string_member(out, "principalId", "dynamodb.amazonaws.com", style);
+		append_string_member(out, "PrincipalId", "dynamodb.amazonaws.com", style);
 		appendStringInfoChar(out, '}');
 	}
 	appendStringInfoChar(out, '}');
