@@ -42,6 +42,13 @@ WHERE r ->> 'eventName' = 'REMOVE';
 -- every record: only one has a userIdentity
 SELECT count(*) AS records, count(*) FILTER (WHERE r ? 'userIdentity') AS by_service
 FROM jsonb_array_elements(dynamo.execute('GetRecords', jsonb_build_object('ShardIterator', :'iterator')) -> 'Records') r;
+-- the same record written as text (execute_text(), the HTTP door's writer):
+-- userIdentity's members are named as the Streams API's Identity shape
+-- (Type, PrincipalId), which is what SDKs read
+SELECT r -> 'userIdentity' AS user_identity_text
+FROM jsonb_array_elements(dynamo.execute_text('GetRecords',
+       jsonb_build_object('ShardIterator', :'iterator')::text)::jsonb -> 'Records') r
+WHERE r ? 'userIdentity';
 -- a rolled-back expiry leaves neither the delete nor its record
 SELECT dynamo.put_item('sttl_t', jsonb_build_object('Id', 'again', 'ExpiresAt', floor(extract(epoch FROM now())) - 60));
 BEGIN;
