@@ -6,14 +6,13 @@
  */
 #include "postgres.h"
 
-#include "catalog/pg_type_d.h"
-#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
 #include "protocol.h"
 #include "attr_text.h"
 #include "errors.h"
+#include "json_build.h"
 #include "json_read.h"
 #include "nul_escape.h"
 #include "table_catalog.h"
@@ -81,31 +80,27 @@ static const char *const TableArnOperations[] = {
 static Jsonb *
 table_arn_to_name(const char *operation, Jsonb *request)
 {
-	JsonbValue *v = req_member(request, "TableName");
-	JsonbValue	name;
-	Datum		path;
+	JsonbValue *v;
+	JsonbParseState *st = NULL;
 	char	   *arn;
 	int			i;
 
-	if (v == NULL || v->type != jbvString || v->val.string.len < 4 ||
-		strncmp(v->val.string.val, "arn:", 4) != 0)
-		return request;
 	for (i = 0; i < lengthof(TableArnOperations); i++)
 		if (strcmp(TableArnOperations[i], operation) == 0)
 			break;
 	if (i == lengthof(TableArnOperations))
 		return request;
+	v = req_member(request, "TableName");
+	if (v == NULL || v->type != jbvString || v->val.string.len < 4 ||
+		strncmp(v->val.string.val, "arn:", 4) != 0)
+		return request;
 	arn = pnstrdup(v->val.string.val, v->val.string.len);
 	validate_table_ref(NULL, arn, "tableName");
-	name.type = jbvString;
-	name.val.string.val = table_name_of_arn(arn, "tableName");
-	name.val.string.len = strlen(name.val.string.val);
-	path = CStringGetTextDatum("TableName");
-	return DatumGetJsonbP(DirectFunctionCall4(jsonb_set, JsonbPGetDatum(request),
-											  PointerGetDatum(construct_array(&path, 1, TEXTOID, -1, false,
-																			  TYPALIGN_INT)),
-											  JsonbPGetDatum(JsonbValueToJsonb(&name)),
-											  BoolGetDatum(false)));
+	/* request || {"TableName": name}: the member replaced, the rest kept */
+	jb_begin_object(&st, NULL);
+	jb_string(&st, "TableName", table_name_of_arn(arn, "tableName"));
+	return DatumGetJsonbP(DirectFunctionCall2(jsonb_concat, JsonbPGetDatum(request),
+											  JsonbPGetDatum(jb_finish(&st))));
 }
 
 /* An operation by name, or NULL */
